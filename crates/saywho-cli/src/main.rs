@@ -1,0 +1,41 @@
+//! The `saywho` command: a thin shell over the `saywho` and `saywho-eval` libraries.
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod bench_cmd;
+mod eval_cmd;
+mod extract_cmd;
+
+/// Who said what: quotations, speakers, cues and channels in news articles.
+#[derive(Parser, Debug)]
+#[command(name = "saywho", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract quotations from articles (text files, folders, stdin or JSONL).
+    Extract(extract_cmd::ExtractArgs),
+    /// Score the engine against gold annotations.
+    Eval(eval_cmd::EvalArgs),
+    /// Measure throughput and memory on a JSONL corpus.
+    Bench(bench_cmd::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(args),
+        Command::Eval(args) => eval_cmd::run(args),
+        Command::Bench(args) => bench_cmd::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("saywho: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

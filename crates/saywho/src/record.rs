@@ -1,0 +1,71 @@
+//! The serialisable result of one document: the JSON schema users see.
+//!
+//! Offsets here are **Unicode code points** into the exact input text, end-exclusive, as Python
+//! and JavaScript index strings. The in-memory [`crate::Analysis`] keeps byte offsets; it converts
+//! to a [`Record`] with [`crate::Analysis::to_record`]. The JSON Schema for this shape is
+//! `docs/schema/record.schema.json`.
+
+use serde::{Deserialize, Serialize};
+
+/// One document's quotations and the entities who speak in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The caller's identifier for the document.
+    pub id: String,
+    /// Every quotation found, in text order.
+    pub quotes: Vec<QuoteRecord>,
+    /// The people and organisations the article names (and unnamed speaker groups).
+    pub entities: Vec<EntityRecord>,
+}
+
+/// A piece of text with code-point offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// The quoted words, without their enclosing quotation marks.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: String,
+    /// Fragments of one utterance (a quote cut in two by its attribution) share a group.
+    pub group: usize,
+    pub cue: Option<TextSpan>,
+    pub speaker: Option<SpeakerRecord>,
+    /// Where it was said or written: `Twitter`, `Instagram`, `statement`, `interview with CNN`, …
+    pub channel: Option<String>,
+    /// How sure the engine is, in [0, 1].
+    pub confidence: f32,
+}
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// The entity's canonical (fullest) name, e.g. "John Legend".
+    pub name: String,
+    /// Index into [`Record::entities`].
+    pub entity: usize,
+    /// The mention the attribution used ("he", "Legend", "the singer"), when there is one in
+    /// the attribution itself; `null` for a quote whose speaker carries over from earlier.
+    pub mention: Option<TextSpan>,
+}
+
+/// A person, organisation or group that the article refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub id: usize,
+    pub name: String,
+    /// `person`, `organization` or `other`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `female`, `male` or `unknown`, from the article's own evidence.
+    pub gender: String,
+    pub mentions: Vec<TextSpan>,
+}
