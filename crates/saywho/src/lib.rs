@@ -1,18 +1,132 @@
 //! saywho: who said what in news text.
+//!
+//! ```
+//! let engine = saywho::Engine::new();
+//! let text = "“We will never break,” John Legend wrote on Twitter.";
+//! let record = engine.extract("doc-1", text);
+//! assert_eq!(record.quotes[0].text, "We will never break,");
+//! assert_eq!(record.quotes[0].speaker.as_ref().unwrap().name, "John Legend");
+//! assert_eq!(record.quotes[0].channel.as_deref(), Some("Twitter"));
+//! ```
+//!
+//! The pipeline is a sequence of stages, each a function that reads some layers of a
+//! [`Doc`] and adds one: [`token`] → [`marks`] → [`sentence`] → [`names`] → [`attribution`]
+//! and [`indirect`] → [`coref`] → [`channel`].
+
+pub mod attribution;
+pub mod channel;
+pub mod coref;
+pub mod doc;
+pub mod indirect;
+pub mod lexicon;
+pub mod marks;
+pub mod names;
+pub mod np;
+pub mod offsets;
 pub mod record;
+pub mod sentence;
+pub mod token;
+
+pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind};
+pub use lexicon::Gender;
 pub use record::*;
 
-/// The extraction engine. Build once, share across threads.
-#[derive(Debug, Default)]
-pub struct Engine {}
+use lexicon::Lexicon;
+
+/// The extraction engine: compiled lexicons. Build once, share across threads.
+#[derive(Debug)]
+pub struct Engine {
+    lex: Lexicon,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
 
 impl Engine {
+    /// An engine with the embedded English lexicons.
     pub fn new() -> Engine {
-        Engine {}
+        Engine {
+            lex: Lexicon::english(),
+        }
     }
-    /// Extract every quotation of `text` as a serialisable record.
+
+    /// Runs the whole pipeline on `text` and returns the document with all its layers
+    /// (byte offsets).
+    pub fn analyze<'t>(&self, text: &'t str) -> Doc<'t> {
+        let lex = &self.lex;
+        let (tokens, paragraphs) = token::tokenize(text, lex);
+        let mut doc = Doc {
+            text,
+            tokens,
+            paragraphs,
+            quote_spans: Vec::new(),
+            sentences: Vec::new(),
+            names: Vec::new(),
+            quotes: Vec::new(),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+        };
+        if doc.tokens.is_empty() {
+            return doc;
+        }
+        doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
+        doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
+        doc.names = names::find_names(text, &doc.tokens);
+        let mut quotes = attribution::attribute_quoted(&doc);
+        let indirect = indirect::attribute_indirect(&doc, &quotes);
+        let first_indirect_group = quotes.len() as u32;
+        quotes.extend(indirect.into_iter().enumerate().map(|(i, mut q)| {
+            q.group = first_indirect_group + i as u32;
+            q
+        }));
+        quotes.sort_by_key(|q| q.start);
+        carry_across_paragraphs(&doc, &mut quotes);
+        renumber_groups(&mut quotes);
+        doc.quotes = quotes;
+        coref::resolve(&mut doc, lex);
+        channel::assign(&mut doc, lex);
+        doc
+    }
+
+    /// Extracts every quotation of `text` as a serialisable record (code-point offsets).
     pub fn extract(&self, id: &str, text: &str) -> Record {
-        let _ = text;
-        Record { id: id.to_string(), quotes: vec![], entities: vec![] }
+        self.analyze(text).to_record(id)
+    }
+}
+
+/// A quote that opens a paragraph with no attribution continues the last speaker of the
+/// paragraph before, now that indirect quotes are known too.
+fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        let Some(pp) = quotes[i].carry_from_paragraph else {
+            continue;
+        };
+        let source = (0..i)
+            .rev()
+            .find(|&j| quotes[j].speaker.is_some() && doc.sentences[quotes[j].sentence as usize].para == pp);
+        if let Some(j) = source {
+            quotes[i].speaker = quotes[j].speaker;
+            quotes[i].speaker_carried = true;
+            quotes[i].confidence = 0.65;
+        }
+    }
+}
+
+/// Groups numbered 0, 1, 2 … in order of first appearance.
+fn renumber_groups(quotes: &mut [Quote]) {
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    for q in quotes.iter_mut() {
+        let id = match seen.iter().find(|(old, _)| *old == q.group) {
+            Some(&(_, new)) => new,
+            None => {
+                let new = seen.len() as u32;
+                seen.push((q.group, new));
+                new
+            }
+        };
+        q.group = id;
     }
 }

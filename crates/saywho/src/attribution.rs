@@ -1,0 +1,273 @@
+//! Direct and mixed quotations: each quoted span gets its cue and speaker phrase.
+//!
+//! For every span between quotation marks, the attribution is looked for after the closing
+//! mark in the same sentence (`"…," he wrote.`), then before the opening mark (`he added,
+//! "…"`). A span embedded in reported speech without a comma or colon before it is a mixed
+//! quotation (`Legend explained that he wrote the song "because…"`). A span with no
+//! attribution of its own continues the speaker of a quotation next to it, in its paragraph or
+//! the one before. Short title-cased spans ("Never Break") are titles, not quotations.
+
+use crate::doc::{Doc, Quote, QuoteKind};
+use crate::lexicon::flag;
+use crate::marks::QuoteSpan;
+use crate::np::{cue_at, np_after, np_before, Cue, SpeakerNp};
+use crate::token::{Token, TokenKind};
+
+/// Where the attribution of a direct quote stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    After,
+    Before,
+}
+
+fn words(tokens: &[Token], a: u32, b: u32) -> usize {
+    tokens[a as usize..b as usize]
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
+}
+
+/// A short run of capitalised words with no sentence punctuation: a title ("Big Love").
+fn is_title(text: &str, tokens: &[Token], q: &QuoteSpan) -> bool {
+    let span = &tokens[q.first_tok as usize..q.end_tok as usize];
+    let n = words(tokens, q.first_tok, q.end_tok);
+    if n == 0 || n > 5 || span.iter().any(|t| t.is_terminal() || t.is_punct(b',')) {
+        return false;
+    }
+    span.iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .all(|t| t.is_cap() || t.is(flag::FUNCTION) && t.text(text).len() <= 4)
+}
+
+/// The attribution after a closing mark: `, he wrote`, `, said Legend`, `Jane Doe told CTV`.
+fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerNp>)> {
+    let close = q.close_tok? as usize;
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let mut a = close + 1;
+    while a < limit && (tokens[a].is_punct(b',') || tokens[a].kind == TokenKind::Dash) {
+        a += 1;
+    }
+    if a >= limit {
+        return None;
+    }
+    if let Some(cue) = cue_at(text, tokens, a) {
+        let np = np_after(text, tokens, cue.tok_end as usize, limit);
+        return Some((cue, np));
+    }
+    for k in a + 1..limit.min(a + 18) {
+        if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() {
+            break;
+        }
+        if let Some(cue) = cue_at(text, tokens, k) {
+            let np = np_before(text, tokens, k, a)?;
+            if np.tok_start as usize == a {
+                return Some((cue, Some(np)));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
+/// is embedded in reported speech (mixed), with the token where that reported content starts.
+fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Cue, Option<SpeakerNp>, Option<usize>)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let b = q.open_tok as usize;
+    if b <= lo {
+        return None;
+    }
+    let p = &tokens[b - 1];
+    let intro = p.is_punct(b',') || p.is_punct(b':') || p.kind == TokenKind::Dash;
+    if intro {
+        for k in (lo..b - 1).rev().take(12) {
+            if tokens[k].kind == TokenKind::QuoteMark {
+                break;
+            }
+            if let Some(cue) = cue_at(text, tokens, k) {
+                let np = np_before(text, tokens, k, lo).or_else(|| np_after(text, tokens, cue.tok_end as usize, b - 1));
+                if np.is_some() {
+                    return Some((cue, np, None));
+                }
+            }
+        }
+        return None;
+    }
+    // Embedded: the cue whose clause holds the quote. Prefer one followed by "that".
+    let mut best: Option<(Cue, SpeakerNp, usize)> = None;
+    for k in lo..b {
+        let Some(cue) = cue_at(text, tokens, k) else { continue };
+        let Some(np) = np_before(text, tokens, k, lo) else {
+            continue;
+        };
+        let (content, has_that) = content_start(text, tokens, &cue, b);
+        if has_that {
+            return Some((cue, Some(np), Some(content)));
+        }
+        if best.is_none() {
+            best = Some((cue, np, content));
+        }
+    }
+    best.map(|(c, np, s)| (c, Some(np), Some(s)))
+}
+
+/// Verbs whose first object is the hearer, not the content ("told reporters that").
+fn takes_hearer(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    [
+        "tell", "told", "assur", "warn", "remind", "inform", "advis", "urg", "promis", "convinc",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
+
+/// Where the reported content of `cue` starts, looking no further than `limit`, and whether
+/// a "that" introduced it.
+pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
+    let j = cue.tok_end as usize;
+    // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
+    for k in j..limit.min(j + 8) {
+        let t = &tokens[k];
+        if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
+            return (k + 1, true);
+        }
+        if t.is_terminal() || t.kind == TokenKind::QuoteMark || t.is_punct(b',') || t.is(flag::CUE) {
+            break;
+        }
+    }
+    let mut k = j;
+    if takes_hearer(tokens[cue.tok_start as usize].text(text)) {
+        // Skip the hearer: a pronoun or a short noun phrase.
+        let mut n = 0;
+        while k < limit && n < 4 {
+            let t = &tokens[k];
+            let hearer_word = t.kind == TokenKind::Word
+                && (t.is(flag::PRONOUN | flag::DET | flag::ROLE)
+                    || t.is_cap()
+                    || t.shape & crate::token::shape::POSSESSIVE != 0);
+            if !hearer_word && !(t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && n > 0 && n < 3) {
+                break;
+            }
+            k += 1;
+            n += 1;
+            if t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Object) {
+                break;
+            }
+        }
+    }
+    (k, false)
+}
+
+/// Finds direct and mixed quotations.
+pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let mut quotes: Vec<Quote> = Vec::new();
+    // For each kept quote: the side its own attribution stood on.
+    let mut sides: Vec<Option<Side>> = Vec::new();
+    let mut spans: Vec<&QuoteSpan> = Vec::new();
+    for (qi, q) in doc.quote_spans.iter().enumerate() {
+        if is_title(text, tokens, q) || q.single && words(tokens, q.first_tok, q.end_tok) < 3 {
+            continue;
+        }
+        let s_open = doc.sentence_of(q.open_tok as usize);
+        let s_close = doc.sentence_of(q.close_tok.unwrap_or(q.end_tok - 1) as usize);
+        let next_open = doc.quote_spans.get(qi + 1).map_or(usize::MAX, |n| n.open_tok as usize);
+        let after_limit = (doc.sentences[s_close].tok_end as usize).min(next_open);
+        let mut lo = doc.sentences[s_open].tok_start as usize;
+        if let Some(prev) = qi.checked_sub(1).and_then(|p| doc.quote_spans.get(p)) {
+            let prev_end = prev.close_tok.unwrap_or(prev.end_tok) as usize + 1;
+            lo = lo.max(prev_end.min(q.open_tok as usize));
+        }
+        let mut quote = Quote::new(q.start, q.end, QuoteKind::Direct, s_open as u32);
+        quote.confidence = if q.close_tok.is_some() { 0.9 } else { 0.6 };
+        let mut side = None;
+        if let Some((cue, np)) = after(doc, q, after_limit) {
+            quote.cue = Some(cue);
+            quote.speaker = np;
+            side = Some(Side::After);
+        } else if let Some((cue, np, content)) = before(doc, q, lo) {
+            quote.cue = Some(cue);
+            quote.speaker = np;
+            side = Some(Side::Before);
+            if let Some(c) = content {
+                quote.kind = QuoteKind::Mixed;
+                quote.confidence = 0.75;
+                if c < q.open_tok as usize {
+                    quote.start = tokens[c].start;
+                }
+            }
+        }
+        if side.is_none() && words(tokens, q.first_tok, q.end_tok) < 3 {
+            // A short unattributed fragment: a scare quote or a name, not a quotation.
+            continue;
+        }
+        if quote.speaker.is_none() && quote.cue.is_some() {
+            quote.confidence -= 0.2;
+        }
+        quote.group = quotes.len() as u32;
+        quotes.push(quote);
+        sides.push(side);
+        spans.push(q);
+    }
+    carry_speakers(doc, &mut quotes, &sides, &spans);
+    quotes
+}
+
+/// Gives quotes without an attribution of their own the speaker of a neighbour, and groups
+/// the fragments of one utterance.
+fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans: &[&QuoteSpan]) {
+    let tokens = &doc.tokens;
+    let para_of = |q: &QuoteSpan| doc.sentences[doc.sentence_of(q.open_tok as usize)].para;
+    for i in 0..quotes.len() {
+        if sides[i].is_some() {
+            continue;
+        }
+        let para = para_of(spans[i]);
+        // 1. The quote just before, in the same paragraph, attributed after its closing mark
+        //    with nothing but that attribution in between: the same utterance.
+        if i > 0 && sides[i - 1] == Some(Side::After) && para_of(spans[i - 1]) == para {
+            let gap_is_attribution = spans[i - 1].close_tok.is_some_and(|c| {
+                let end_of_attr = doc.sentences[doc.sentence_of(c as usize)].tok_end;
+                end_of_attr >= spans[i].open_tok
+            });
+            if gap_is_attribution {
+                quotes[i].cue = quotes[i - 1].cue;
+                quotes[i].speaker = quotes[i - 1].speaker;
+                quotes[i].group = quotes[i - 1].group;
+                quotes[i].speaker_carried = true;
+                continue;
+            }
+        }
+        // 2. An attributed quote elsewhere in the paragraph, before first, then after.
+        let in_para = (0..i)
+            .rev()
+            .chain(i + 1..quotes.len())
+            .find(|&j| para_of(spans[j]) == para && sides[j].is_some());
+        if let Some(j) = in_para {
+            quotes[i].speaker = quotes[j].speaker;
+            quotes[i].speaker_carried = true;
+            quotes[i].confidence = 0.75;
+            continue;
+        }
+        // 3. The last quote of the paragraph before, or an introduction ending in a colon.
+        let prev_para = (0..para).rev().find(|&p| {
+            let pr = &doc.paragraphs[p as usize];
+            tokens[pr.tok_start as usize..pr.tok_end as usize]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word)
+        });
+        if let Some(pp) = prev_para {
+            if let Some(j) = (0..i)
+                .rev()
+                .find(|&j| para_of(spans[j]) == pp && quotes[j].speaker.is_some())
+            {
+                quotes[i].speaker = quotes[j].speaker;
+                quotes[i].speaker_carried = true;
+                quotes[i].confidence = 0.7;
+                continue;
+            }
+            quotes[i].carry_from_paragraph = Some(pp);
+        }
+        quotes[i].confidence = 0.5;
+    }
+}

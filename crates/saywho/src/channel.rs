@@ -1,0 +1,139 @@
+//! Channels: where the words were said or written.
+//!
+//! A channel named in a quote's own attribution sentence ("she wrote on Instagram", "said in a
+//! statement", "told CTV News") is the quote's. Otherwise the quote takes its speaker's current
+//! channel: the last one named in a sentence whose subject is that speaker ("The singer took
+//! to Twitter …", "… host Kelly Clarkson, at the Billboard Music Awards, …"). So a channel
+//! carries over to the quotes it covers.
+
+use crate::doc::Doc;
+use crate::lexicon::{flag, Lexicon};
+use crate::token::{Token, TokenKind};
+
+/// Capitalised words that make "at the …" an event where someone spoke.
+const EVENT_WORDS: &[&str] = &[
+    "Awards",
+    "Summit",
+    "Conference",
+    "Convention",
+    "Festival",
+    "Gala",
+    "Forum",
+    "Rally",
+    "Ceremony",
+    "Games",
+    "Congress",
+];
+
+/// The channel named in tokens `a..b` outside quotations, if any.
+fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    for k in a..b {
+        let t = &tokens[k];
+        if t.kind != TokenKind::Word || t.in_quote() {
+            continue;
+        }
+        let lower = t.text(text).to_ascii_lowercase();
+        if let Some(phrases) = lex.channel_phrases.get(lower.as_str()) {
+            for p in phrases {
+                let fits = p.words.iter().enumerate().all(|(i, w)| {
+                    tokens
+                        .get(k + 1 + i)
+                        .is_some_and(|n| n.text(text).eq_ignore_ascii_case(w))
+                });
+                if fits {
+                    return Some(lex.channel_labels[p.label as usize].to_string());
+                }
+            }
+        }
+        if let Some(id) = t.info.channel {
+            let label = &*lex.channel_labels[id as usize];
+            if label == "interview" {
+                if let Some(with) = named_after(text, tokens, k + 1, b, "with") {
+                    return Some(format!("interview with {with}"));
+                }
+            }
+            return Some(label.to_string());
+        }
+        // "told CTV News": an interview with a named outlet.
+        if lower == "told" {
+            if let Some(outlet) = named_after(text, tokens, k + 1, b, "") {
+                if outlet.split(' ').any(|w| lex.is_org_word(w))
+                    || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2
+                {
+                    return Some(format!("interview with {outlet}"));
+                }
+            }
+        }
+        // "at the Billboard Music Awards": a speech at a named event.
+        if lower == "at" {
+            if let Some(event) = named_after(text, tokens, k + 1, b, "the") {
+                if event.split(' ').any(|w| EVENT_WORDS.contains(&w)) {
+                    return Some("speech".to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The capitalised name right after token `k` (after an optional `lead` word and "the").
+fn named_after(text: &str, tokens: &[Token], mut k: usize, b: usize, lead: &str) -> Option<String> {
+    if !lead.is_empty() && tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(lead)) {
+        k += 1;
+    }
+    if tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case("the")) {
+        k += 1;
+    }
+    let start = k;
+    while k < b && {
+        let t = &tokens[k];
+        t.kind == TokenKind::Word && (t.is_cap() || t.text(text) == "and" && k > start) || t.kind == TokenKind::Number
+    } {
+        k += 1;
+        if tokens[k - 1].is(flag::PRONOUN) {
+            return None;
+        }
+    }
+    while k > start && tokens[k - 1].text(text) == "and" {
+        k -= 1;
+    }
+    (k > start).then(|| text[tokens[start].start as usize..tokens[k - 1].end as usize].to_string())
+}
+
+/// Sets the channel of every quote in `doc`.
+pub fn assign(doc: &mut Doc, lex: &Lexicon) {
+    let mut current: Vec<Option<String>> = vec![None; doc.entities.len()];
+    let mut m = 0usize; // next mention to look at
+    let mut q = 0usize; // next quote to assign
+    let mut order: Vec<usize> = (0..doc.quotes.len()).collect();
+    order.sort_by_key(|&i| doc.quotes[i].sentence);
+    for si in 0..doc.sentences.len() {
+        let s = doc.sentences[si];
+        // The subject of this sentence takes any channel it names.
+        let mut subject = None;
+        while m < doc.mentions.len() && doc.mentions[m].tok_start < s.tok_end {
+            let men = doc.mentions[m];
+            if subject.is_none() && men.subject && men.tok_start >= s.tok_start {
+                subject = Some(men.entity as usize);
+            }
+            m += 1;
+        }
+        let named = channel_in(doc, lex, s.tok_start as usize, s.tok_end as usize);
+        if let (Some(e), Some(ch)) = (subject, named.as_ref()) {
+            current[e] = Some(ch.clone());
+        }
+        while q < order.len() && doc.quotes[order[q]].sentence as usize <= si {
+            let quote = &doc.quotes[order[q]];
+            // The attribution's own sentence may differ from where the quote starts.
+            let own = quote.cue.and_then(|c| {
+                let cs = doc.sentence_of(c.tok_start as usize);
+                let s = doc.sentences[cs];
+                channel_in(doc, lex, s.tok_start as usize, s.tok_end as usize)
+            });
+            let carried = quote.entity.and_then(|e| current.get(e as usize).cloned().flatten());
+            doc.quotes[order[q]].channel = own.or(carried).map(String::into_boxed_str);
+            q += 1;
+        }
+    }
+}

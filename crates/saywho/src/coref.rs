@@ -1,0 +1,530 @@
+//! Entities and coreference: one entity per person or organisation, named by its fullest name.
+//!
+//! Names cluster by their words ("Legend" and "Chrissy" join "John Legend" and "Chrissy
+//! Teigen"). Then one pass in text order resolves third-person pronouns and speaker
+//! descriptions ("the singer", "the company") to the most salient compatible entity: the one
+//! mentioned most recently, where a mention as the subject of a clause or as a speaker counts
+//! as nearer. Gender comes only from the article: honorifics, kinship and role words, and the
+//! pronouns resolved to the entity.
+
+use crate::doc::{Doc, Entity, EntityKind, Mention};
+use crate::lexicon::{flag, Case, Gender, Lexicon};
+use crate::names::NameMention;
+use crate::np::{np_after, NpKind, SpeakerNp};
+use crate::token::{shape, Token, TokenKind};
+use rustc_hash::FxHashMap;
+
+/// Working state of one entity during resolution.
+#[derive(Debug, Default, Clone)]
+struct Cluster {
+    /// Words of the fullest name (possessive removed).
+    words: Vec<String>,
+    name: String,
+    org: bool,
+    /// An event, place or law: never "he" or "she".
+    thing: bool,
+    person: bool,
+    group: bool,
+    female: u32,
+    male: u32,
+    /// Role words seen with the name ("mayor", "host").
+    roles: Vec<String>,
+    last_any: Option<u32>,
+    last_subject: Option<u32>,
+    mentions: Vec<(u32, u32)>,
+}
+
+impl Cluster {
+    fn gender(&self) -> Gender {
+        use std::cmp::Ordering::*;
+        match self.female.cmp(&self.male) {
+            Greater => Gender::Female,
+            Less => Gender::Male,
+            Equal => Gender::Unknown,
+        }
+    }
+}
+
+/// A thing to resolve, in text order.
+#[derive(Debug, Clone, Copy)]
+enum Event {
+    Name(usize),
+    Pronoun(u32),
+    Speaker(SpeakerNp),
+}
+
+impl Event {
+    fn tok(&self, names: &[NameMention]) -> u32 {
+        match *self {
+            Event::Name(i) => names[i].tok_start,
+            Event::Pronoun(t) => t,
+            Event::Speaker(np) => np.tok_start,
+        }
+    }
+}
+
+/// Builds the entities and mentions of `doc` and resolves each quote's speaker to one.
+pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let name_entity = cluster_names(doc, lex, &mut clusters);
+
+    // Speaker phrases that are not names need resolving where they stand.
+    let mut events: Vec<Event> = (0..doc.names.len()).map(Event::Name).collect();
+    for (k, t) in tokens.iter().enumerate() {
+        let third_person = matches!(
+            t.info.gender,
+            Gender::Male | Gender::Female | Gender::Neuter | Gender::Plural
+        );
+        if t.kind == TokenKind::Word && t.is(flag::PRONOUN) && third_person && !t.in_quote() {
+            events.push(Event::Pronoun(k as u32));
+        }
+    }
+    for q in &doc.quotes {
+        if let Some(np) = q.speaker {
+            if matches!(np.kind, NpKind::Description | NpKind::Relative) && !q.speaker_carried {
+                events.push(Event::Speaker(np));
+            }
+        }
+    }
+    // Descriptions that open a sentence as its subject ("The 'Big Love' singer took to …")
+    // are mentions too: they carry salience and channels.
+    for sent in &doc.sentences {
+        let k = sent.tok_start as usize;
+        if let Some(np) = np_after(text, tokens, k, sent.tok_end as usize) {
+            let head_is_person = tokens[np.tok_end as usize - 1].is(flag::ROLE_PERSON);
+            if np.kind == NpKind::Description
+                && head_is_person
+                && tokens[k].is(flag::DET)
+                && is_subject(text, tokens, k, np.tok_end as usize)
+            {
+                events.push(Event::Speaker(np));
+            }
+        }
+    }
+    events.sort_by_key(|e| e.tok(&doc.names));
+    events.dedup_by_key(|e| e.tok(&doc.names));
+
+    // Entity of each resolved phrase, keyed by its first token.
+    let mut at_token: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut description_entities: FxHashMap<String, u32> = FxHashMap::default();
+
+    for ev in &events {
+        match *ev {
+            Event::Name(i) => {
+                let n = doc.names[i];
+                let e = name_entity[i];
+                let subject = is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
+                touch(&mut clusters[e as usize], n.tok_start, subject);
+                at_token.insert(n.tok_start, e);
+                mentions.push(Mention {
+                    tok_start: n.tok_start,
+                    tok_end: n.tok_end,
+                    entity: e,
+                    subject,
+                });
+            }
+            Event::Pronoun(k) => {
+                let t = &tokens[k as usize];
+                let case = pronoun_case(text, tokens, k as usize);
+                // "him" is never the subject of its own clause: "Clarkson sent him …".
+                let exclude = if case == Some(Case::Object) {
+                    let s = doc.sentences[doc.sentence_of(k as usize)];
+                    mentions
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.tok_start >= s.tok_start)
+                        .find(|m| m.subject)
+                        .map(|m| m.entity as usize)
+                } else {
+                    None
+                };
+                let Some(e) = pick(&clusters, t.info.gender, k, false, exclude) else {
+                    continue;
+                };
+                let c = &mut clusters[e];
+                match t.info.gender {
+                    Gender::Male => c.male += 1,
+                    Gender::Female => c.female += 1,
+                    _ => {}
+                }
+                if matches!(t.info.gender, Gender::Male | Gender::Female) && !c.org {
+                    c.person = true;
+                }
+                let subject = case == Some(Case::Subject);
+                touch(c, k, subject);
+                at_token.insert(k, e as u32);
+                mentions.push(Mention {
+                    tok_start: k,
+                    tok_end: k + 1,
+                    entity: e as u32,
+                    subject,
+                });
+            }
+            Event::Speaker(np) => {
+                let e = match np.kind {
+                    NpKind::Relative => antecedent_of_who(doc, np.tok_start as usize, &at_token),
+                    _ => resolve_description(doc, np, &mut clusters, &mut description_entities),
+                };
+                if let Some(e) = e {
+                    touch(&mut clusters[e as usize], np.tok_start, true);
+                    at_token.insert(np.tok_start, e);
+                    if np.kind == NpKind::Description {
+                        mentions.push(Mention {
+                            tok_start: np.tok_start,
+                            tok_end: np.tok_end,
+                            entity: e,
+                            subject: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    // Each quote's speaker: the entity of the name inside its phrase, or of the phrase.
+    for qi in 0..doc.quotes.len() {
+        let Some(np) = doc.quotes[qi].speaker else { continue };
+        let e = match np.kind {
+            NpKind::Name => doc
+                .names
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, n)| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end && !possessive_of_role(tokens, n))
+                .map(|(i, _)| name_entity[i])
+                .or_else(|| at_token.get(&np.tok_start).copied()),
+            _ => at_token.get(&np.tok_start).copied(),
+        };
+        doc.quotes[qi].entity = e;
+        if let Some(e) = e {
+            let c = &mut clusters[e as usize];
+            if !c.org && !c.group {
+                c.person = true;
+            }
+        }
+    }
+
+    mentions.sort_by_key(|m| m.tok_start);
+    for m in &mentions {
+        let span = (tokens[m.tok_start as usize].start, tokens[m.tok_end as usize - 1].end);
+        clusters[m.entity as usize].mentions.push(span);
+    }
+    doc.mentions = mentions;
+    doc.entities = clusters
+        .into_iter()
+        .map(|c| Entity {
+            kind: if c.org {
+                EntityKind::Organization
+            } else if c.thing {
+                EntityKind::Other
+            } else if c.person || c.female + c.male > 0 {
+                EntityKind::Person
+            } else {
+                EntityKind::Other
+            },
+            gender: if c.org || c.group { Gender::Unknown } else { c.gender() },
+            name: c.name,
+            mentions: c.mentions,
+        })
+        .collect();
+}
+
+fn touch(c: &mut Cluster, tok: u32, subject: bool) {
+    c.last_any = Some(tok);
+    if subject {
+        c.last_subject = Some(tok);
+    }
+}
+
+/// "Teigen's spokesperson": the name is a possessor, not the speaker.
+fn possessive_of_role(tokens: &[Token], n: &NameMention) -> bool {
+    let last = &tokens[n.tok_end as usize - 1];
+    last.shape & shape::POSSESSIVE != 0
+        && tokens
+            .get(n.tok_end as usize)
+            .is_some_and(|t| t.is(flag::ROLE | flag::TITLE))
+}
+
+/// Capitalised words that make a name an event, place or document, never a person.
+const NON_PERSON_WORDS: &[&str] = &[
+    "Awards",
+    "Festival",
+    "Games",
+    "Summit",
+    "Conference",
+    "Cup",
+    "Championship",
+    "Olympics",
+    "Show",
+    "Day",
+    "Week",
+    "Act",
+    "Bill",
+    "Street",
+    "Avenue",
+    "Road",
+    "Park",
+    "River",
+    "Lake",
+    "Island",
+    "Mountain",
+    "Bay",
+    "Valley",
+    "City",
+    "County",
+    "Province",
+    "State",
+    "Airport",
+    "Bridge",
+    "Hall",
+    "Centre",
+    "Center",
+    "Stadium",
+    "Arena",
+    "Highway",
+];
+
+/// Clusters the name mentions; returns the cluster index of each.
+fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u32> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let mut out = Vec::with_capacity(doc.names.len());
+    for n in &doc.names {
+        let words: Vec<&str> = tokens[n.tok_start as usize..n.tok_end as usize]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.is_punct(b'.'))
+            .map(|t| t.base(text))
+            .collect();
+        let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
+        let org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
+        let found = find_cluster(clusters, &words, org);
+        let e = match found {
+            Some(e) => e,
+            None => {
+                clusters.push(Cluster::default());
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[e];
+        if words.len() > c.words.len() {
+            c.words = words.iter().map(|w| w.to_string()).collect();
+            c.name = n.text(text, tokens).to_string();
+        }
+        c.org |= org;
+        c.thing |= words.iter().any(|w| NON_PERSON_WORDS.contains(w));
+        // Titles and role words before the name: gender and roles.
+        let mut before = n.title_start as usize;
+        if before == n.tok_start as usize
+            && before > 0
+            && tokens[before - 1].is(flag::ROLE_PERSON)
+            && !tokens[before - 1].in_quote()
+        {
+            before -= 1;
+        }
+        for t in &tokens[before..n.tok_start as usize] {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            match t.info.gender {
+                Gender::Female => c.female += 3,
+                Gender::Male => c.male += 3,
+                _ => {}
+            }
+            if !c.org {
+                c.person = true;
+            }
+            c.roles.push(t.text(text).to_ascii_lowercase());
+        }
+        out.push(e as u32);
+    }
+    out
+}
+
+/// The cluster a name belongs to: the same words, or a part of a fuller name (surname or
+/// first name), most recently seen first.
+fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<usize> {
+    let same = |c: &Cluster| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
+    if let Some(i) = clusters.iter().position(same) {
+        return Some(i);
+    }
+    let mut best: Option<(usize, u32)> = None;
+    for (i, c) in clusters.iter().enumerate() {
+        if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
+            continue;
+        }
+        let matches = if words.len() == 1 {
+            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen".
+            c.words.last().map(String::as_str) == Some(words[0])
+                || !c.org && c.words.first().map(String::as_str) == Some(words[0])
+        } else if c.words.len() == 1 {
+            // "John Legend" absorbs an earlier "Legend".
+            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
+        } else {
+            // "Doug McCallum" and "Douglas McCallum"; "Mayor Doug McCallum" and "Doug McCallum".
+            c.words.last().map(String::as_str) == words.last().copied()
+                && (c.words.first().map(String::as_str) == words.first().copied() || c.words.len() != words.len())
+        };
+        if matches {
+            let recency = c.last_any.unwrap_or(0);
+            if best.is_none_or(|(_, r)| recency >= r) {
+                best = Some((i, recency));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The case of the pronoun at `k`; "her" before a noun is possessive ("her love").
+fn pronoun_case(text: &str, tokens: &[Token], k: usize) -> Option<Case> {
+    let t = &tokens[k];
+    if t.text(text).eq_ignore_ascii_case("her") {
+        let before_noun = tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && !n.is(flag::FUNCTION | flag::PRONOUN));
+        return Some(if before_noun { Case::Possessive } else { Case::Object });
+    }
+    t.info.case
+}
+
+/// Is the phrase at tokens `a..b` the subject of its clause?
+fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    if tokens[b - 1].shape & shape::POSSESSIVE != 0 {
+        return false;
+    }
+    let before_ok = a == 0 || tokens[a].shape & shape::SENT_START != 0 || {
+        let p = &tokens[a - 1];
+        match p.kind {
+            TokenKind::Word => {
+                p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
+                    || p.is(flag::ROLE)
+            }
+            TokenKind::QuoteMark | TokenKind::Dash => true,
+            TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
+            TokenKind::Number => false,
+        }
+    };
+    let after_ok = tokens.get(b).is_some_and(|n| match n.kind {
+        TokenKind::Word => {
+            n.is(flag::CUE | flag::AUX | flag::ADV | flag::NEG) || !n.is_cap() && !n.is(flag::FUNCTION | flag::PRONOUN)
+        }
+        TokenKind::Dash => true,
+        TokenKind::Punct => n.is_punct(b',') || n.is_punct(b'('),
+        _ => false,
+    });
+    before_ok && after_ok
+}
+
+/// The most salient entity compatible with `gender` before token `tok`.
+fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclude: Option<usize>) -> Option<usize> {
+    const MAX_DISTANCE: u32 = 600;
+    let mut best: Option<(usize, u32)> = None;
+    for (i, c) in clusters.iter().enumerate() {
+        let Some(last) = c.last_any.filter(|&l| l < tok) else {
+            continue;
+        };
+        let compatible = match gender {
+            Gender::Male | Gender::Female => {
+                !c.org && !c.group && !c.thing && (c.gender() == Gender::Unknown || c.gender() == gender)
+            }
+            Gender::Neuter => c.org,
+            Gender::Plural => c.org || c.group,
+            _ => !c.org || !want_person,
+        };
+        if !compatible || want_person && c.org || exclude == Some(i) {
+            continue;
+        }
+        let mut distance = tok - last;
+        if let Some(s) = c.last_subject.filter(|&s| s < tok) {
+            distance = distance.min((tok - s) / 3);
+        }
+        // A name with no sign of being a person (a place, a product) is a weaker antecedent.
+        if !c.person && c.female + c.male == 0 && c.last_subject.is_none() {
+            distance = distance.saturating_mul(2);
+        }
+        if distance > MAX_DISTANCE {
+            continue;
+        }
+        if best.is_none_or(|(_, d)| distance < d) {
+            best = Some((i, distance));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The entity of the phrase just before "who".
+fn antecedent_of_who(doc: &Doc, who: usize, at_token: &FxHashMap<u32, u32>) -> Option<u32> {
+    let mut k = who;
+    while k > 0 && (doc.tokens[k - 1].is_punct(b',') || doc.tokens[k - 1].kind == TokenKind::Dash) {
+        k -= 1;
+    }
+    doc.names
+        .iter()
+        .rev()
+        .find(|n| n.tok_end as usize == k)
+        .and_then(|n| at_token.get(&n.tok_start).copied())
+}
+
+/// Resolves a description such as "the singer" or "officials".
+fn resolve_description(
+    doc: &Doc,
+    np: SpeakerNp,
+    clusters: &mut Vec<Cluster>,
+    seen: &mut FxHashMap<String, u32>,
+) -> Option<u32> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let span = &tokens[np.tok_start as usize..np.tok_end as usize];
+    let head = span.iter().rev().find(|t| t.is(flag::ROLE | flag::TITLE))?;
+    let head_word = head.base(text).to_ascii_lowercase();
+    let first = span[0].text(text).to_ascii_lowercase();
+    let definite =
+        first == "the" || span[0].is(flag::PRONOUN) || span[0].shape & shape::POSSESSIVE != 0 && span.len() > 1;
+    let group = head.is(flag::ROLE_GROUP);
+    let org = head.is(flag::ROLE_ORG);
+    let phrase_text = {
+        let (a, b) = doc.tok_span(np.tok_start, np.tok_end);
+        &text[a as usize..b as usize]
+    };
+
+    if definite && !group {
+        // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
+        let by_role = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.roles.iter().any(|r| *r == head_word) && c.last_any.is_some_and(|l| l < np.tok_start))
+            .max_by_key(|(_, c)| c.last_any)
+            .map(|(i, _)| i);
+        let candidate = by_role.or_else(|| {
+            let gender = if org {
+                Gender::Neuter
+            } else {
+                match head.info.gender {
+                    Gender::Unknown => Gender::Speaker, // any person
+                    g => g,
+                }
+            };
+            pick(clusters, gender, np.tok_start, !org, None)
+        });
+        if let Some(e) = candidate.filter(|&e| clusters[e].org == org) {
+            return Some(e as u32);
+        }
+    }
+    // A new entity named by the phrase: "officials", "a source", "the school's defenders".
+    let key = phrase_text.to_lowercase();
+    if let Some(&e) = seen.get(&key) {
+        return Some(e);
+    }
+    clusters.push(Cluster {
+        name: phrase_text.to_string(),
+        words: Vec::new(),
+        org,
+        group,
+        person: !org && !group,
+        female: u32::from(head.info.gender == Gender::Female),
+        male: u32::from(head.info.gender == Gender::Male),
+        ..Cluster::default()
+    });
+    let e = clusters.len() as u32 - 1;
+    seen.insert(key, e);
+    Some(e)
+}

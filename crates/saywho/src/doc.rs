@@ -1,0 +1,228 @@
+//! The document: the text and every layer the pipeline adds to it, as flat arrays.
+//!
+//! Stages read some layers and add one: tokens and paragraphs, quoted spans, sentences,
+//! names, quotes, entities and mentions, channels. Offsets are bytes; [`Doc::to_record`]
+//! converts to code points for JSON.
+
+use crate::lexicon::Gender;
+use crate::marks::QuoteSpan;
+use crate::names::NameMention;
+use crate::np::{Cue, SpeakerNp};
+use crate::offsets::OffsetMap;
+use crate::record::{EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan};
+use crate::sentence::Sentence;
+use crate::token::{Paragraph, Token};
+
+/// How a quotation reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Verbatim, inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// Reported speech with a quoted fragment.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One quotation with its attribution. Offsets are bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub start: u32,
+    pub end: u32,
+    pub kind: QuoteKind,
+    /// Sentence where the quotation starts.
+    pub sentence: u32,
+    pub group: u32,
+    pub cue: Option<Cue>,
+    /// The phrase naming the speaker in the attribution.
+    pub speaker: Option<SpeakerNp>,
+    /// The speaker phrase was taken from a neighbouring quotation.
+    pub speaker_carried: bool,
+    /// A paragraph whose last speaker this quotation continues (resolved after indirect
+    /// quotations are known).
+    pub carry_from_paragraph: Option<u32>,
+    /// Index into [`Doc::entities`].
+    pub entity: Option<u32>,
+    pub channel: Option<Box<str>>,
+    pub confidence: f32,
+}
+
+impl Quote {
+    pub(crate) fn new(start: u32, end: u32, kind: QuoteKind, sentence: u32) -> Quote {
+        Quote {
+            start,
+            end,
+            kind,
+            sentence,
+            group: 0,
+            cue: None,
+            speaker: None,
+            speaker_carried: false,
+            carry_from_paragraph: None,
+            entity: None,
+            channel: None,
+            confidence: 0.5,
+        }
+    }
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// A person, organisation or group the article refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The fullest name the article gives.
+    pub name: String,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    /// Byte spans of its mentions, in text order.
+    pub mentions: Vec<(u32, u32)>,
+}
+
+/// One reference to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub tok_start: u32,
+    pub tok_end: u32,
+    pub entity: u32,
+    /// Looks like the subject of its clause.
+    pub subject: bool,
+}
+
+/// A document and its layers.
+#[derive(Debug, Clone)]
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quote_spans: Vec<QuoteSpan>,
+    pub sentences: Vec<Sentence>,
+    pub names: Vec<NameMention>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+impl<'t> Doc<'t> {
+    /// The index of the sentence holding token `tok`.
+    pub fn sentence_of(&self, tok: usize) -> usize {
+        self.sentences
+            .partition_point(|s| (s.tok_end as usize) <= tok)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Byte span of tokens `a..b`.
+    pub fn tok_span(&self, a: u32, b: u32) -> (u32, u32) {
+        (self.tokens[a as usize].start, self.tokens[b as usize - 1].end)
+    }
+
+    /// The serialisable record, with code-point offsets.
+    pub fn to_record(&self, id: &str) -> Record {
+        let map = OffsetMap::new(self.text);
+        let span = |a: u32, b: u32| TextSpan {
+            text: self.text[a as usize..b as usize].to_string(),
+            start: map.char_offset(a as usize),
+            end: map.char_offset(b as usize),
+        };
+        // Entities that speak, or that are people or organisations, are listed; places and
+        // events that happen to be capitalised are not.
+        let mut keep: Vec<Option<usize>> = vec![None; self.entities.len()];
+        let mut entities = Vec::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            let speaks = self.quotes.iter().any(|q| q.entity == Some(i as u32));
+            if speaks || e.kind != EntityKind::Other {
+                keep[i] = Some(entities.len());
+                entities.push(EntityRecord {
+                    id: entities.len(),
+                    name: e.name.clone(),
+                    kind: e.kind.as_str().to_string(),
+                    gender: match e.gender {
+                        Gender::Female => "female",
+                        Gender::Male => "male",
+                        _ => "unknown",
+                    }
+                    .to_string(),
+                    mentions: e.mentions.iter().map(|&(a, b)| span(a, b)).collect(),
+                });
+            }
+        }
+        let quotes = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.entity.and_then(|e| {
+                    let idx = keep[e as usize]?;
+                    let mention = q
+                        .speaker
+                        .filter(|_| !q.speaker_carried)
+                        .map(|np| self.speaker_mention_span(np))
+                        .map(|(a, b)| span(a, b));
+                    Some(SpeakerRecord {
+                        name: entities[idx].name.clone(),
+                        entity: idx,
+                        mention,
+                    })
+                });
+                QuoteRecord {
+                    text: self.text[q.start as usize..q.end as usize].to_string(),
+                    start: map.char_offset(q.start as usize),
+                    end: map.char_offset(q.end as usize),
+                    kind: q.kind.as_str().to_string(),
+                    group: q.group as usize,
+                    cue: q.cue.map(|c| {
+                        let (a, b) = self.tok_span(c.tok_start, c.tok_end);
+                        span(a, b)
+                    }),
+                    speaker,
+                    channel: q.channel.as_deref().map(str::to_string),
+                    confidence: (q.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                }
+            })
+            .collect();
+        Record {
+            id: id.to_string(),
+            quotes,
+            entities,
+        }
+    }
+
+    /// The span to report for a speaker phrase: the name inside it when there is one.
+    pub fn speaker_mention_span(&self, np: SpeakerNp) -> (u32, u32) {
+        let name = self
+            .names
+            .iter()
+            .rev()
+            .find(|n| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end);
+        match name {
+            Some(n) => self.tok_span(n.tok_start, n.tok_end),
+            None => self.tok_span(np.tok_start, np.tok_end),
+        }
+    }
+}

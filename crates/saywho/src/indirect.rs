@@ -1,0 +1,225 @@
+//! Indirect quotations: reported speech without quotation marks.
+//!
+//! Three shapes cover most news prose:
+//! - subject, cue, content: "Teigen revealed that she had lost her son", "X told reporters the
+//!   plan would fail";
+//! - content, subject and cue: "The plan will fail, a source said.";
+//! - "according to": "According to police, the man fled." / "…, according to police."
+
+use crate::attribution::content_start;
+use crate::doc::{Doc, Quote, QuoteKind};
+use crate::lexicon::{flag, CueClass};
+use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
+use crate::token::{Token, TokenKind};
+
+/// Fewest words reported content must have.
+const MIN_CONTENT_WORDS: usize = 4;
+/// Most tokens that may follow "…, a source said" before the sentence ends.
+const MAX_TAIL: usize = 8;
+
+fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
+    tokens[a..b]
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
+}
+
+/// Can reported content start with this token?
+fn starts_clause(t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Word => !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG) || t.is(flag::DET),
+        TokenKind::Number => true,
+        _ => false,
+    }
+}
+
+/// Where reported content starting at `from` ends in a sentence ending at `hi`.
+fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_dash: bool) -> usize {
+    let mut end = hi;
+    for k in from..hi {
+        let t = &tokens[k];
+        if stop_at_dash && t.kind == TokenKind::Dash {
+            end = k;
+            break;
+        }
+        // "…, adding that", "…, saying": a second report begins.
+        if t.is_punct(b',')
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is(flag::CUE) && n.text(text).ends_with("ing"))
+        {
+            end = k;
+            break;
+        }
+        if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
+            end = k - 1;
+            break;
+        }
+    }
+    while end > from && {
+        let t = &tokens[end - 1];
+        t.is_terminal() || t.is_punct(b',') || t.is_punct(b';') || t.is_punct(b':') || t.kind == TokenKind::Dash
+    } {
+        end -= 1;
+    }
+    end
+}
+
+fn is_word(text: &str, t: &Token, w: &str) -> bool {
+    t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case(w)
+}
+
+/// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
+/// mixed quotations already use.
+pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let used_cue = |k: usize| quoted.iter().any(|q| q.cue.is_some_and(|c| c.tok_start as usize == k));
+    let covered = |a: u32, b: u32| quoted.iter().any(|q| q.start < b && a < q.end);
+    let mut out: Vec<Quote> = Vec::new();
+
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+        let mut k = lo;
+        while k < hi {
+            let t = &tokens[k];
+            if t.in_quote() || covered(t.start, t.end) {
+                k += 1;
+                continue;
+            }
+            // "according to X"
+            if is_word(text, t, "according") && tokens.get(k + 1).is_some_and(|n| is_word(text, n, "to")) {
+                if let Some(q) = according_to(doc, si, k) {
+                    k = hi;
+                    out.push(q);
+                    continue;
+                }
+            }
+            let Some(cue) = cue_at(text, tokens, k).filter(|c| c.class != CueClass::Cognition) else {
+                k += 1;
+                continue;
+            };
+            if used_cue(k) {
+                k += 1;
+                continue;
+            }
+            let found = subject_first(doc, si, &cue).or_else(|| content_first(doc, si, &cue));
+            match found {
+                Some((q, resume)) if !covered(q.start, q.end) => {
+                    out.push(q);
+                    k = resume.max(k + 1);
+                }
+                _ => k += 1,
+            }
+        }
+    }
+    out
+}
+
+fn make(doc: &Doc, si: usize, a: usize, b: usize, cue: Option<Cue>, np: Option<SpeakerNp>, confidence: f32) -> Quote {
+    let mut q = Quote::new(
+        doc.tokens[a].start,
+        doc.tokens[b - 1].end,
+        QuoteKind::Indirect,
+        si as u32,
+    );
+    q.cue = cue;
+    q.speaker = np;
+    q.confidence = confidence;
+    q
+}
+
+/// "X said (that) CONTENT".
+fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let np = np_before(text, tokens, cue.tok_start as usize, lo)?;
+    let (cstart, has_that) = content_start(text, tokens, cue, hi);
+    if cstart >= hi || !has_that && !starts_clause(&tokens[cstart]) {
+        return None;
+    }
+    if tokens[cstart..hi].iter().any(|t| t.kind == TokenKind::QuoteMark) {
+        // Quoted words in the complement make it a mixed quote, found elsewhere.
+        return None;
+    }
+    let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
+    if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let confidence = if has_that { 0.75 } else { 0.65 };
+    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), confidence), cend))
+}
+
+/// "CONTENT, X said." and "CONTENT, said X."
+fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let k = cue.tok_start as usize;
+    // The tail after the cue is short and holds no new clause.
+    let tail = &tokens[cue.tok_end as usize..hi];
+    if tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
+        || tail
+            .iter()
+            .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark)
+    {
+        return None;
+    }
+    let (comma, np) = if k > lo && tokens[k - 1].is_punct(b',') {
+        let np = np_after(text, tokens, cue.tok_end as usize, hi)?;
+        (k - 1, np)
+    } else {
+        let np = np_before(text, tokens, k, lo)?;
+        let c = (np.tok_start as usize).checked_sub(1)?;
+        if c < lo || !tokens[c].is_punct(b',') {
+            return None;
+        }
+        (c, np)
+    };
+    if tokens[lo..comma].iter().any(|t| t.kind == TokenKind::QuoteMark) {
+        return None;
+    }
+    let mut a = lo;
+    // "But …", "And …" are not part of what was said.
+    while a < comma && tokens[a].is(flag::CONJ) {
+        a += 1;
+    }
+    let end = content_end(text, tokens, a, comma, false);
+    if word_count(tokens, a, end) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some((make(doc, si, a, end, Some(*cue), Some(np), 0.7), hi))
+}
+
+/// "According to X, CONTENT." and "CONTENT, according to X."
+fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let cue = Cue {
+        tok_start: k as u32,
+        tok_end: k as u32 + 2,
+        class: CueClass::Speech,
+    };
+    let np = np_after(text, tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
+    let np_end = np.tok_end as usize;
+    let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
+        // "According to X, CONTENT."
+        let mut a = np_end;
+        while a < hi && tokens[a].is_punct(b',') {
+            a += 1;
+        }
+        (a, content_end(text, tokens, a, hi, false))
+    } else if tokens[k - 1].is_punct(b',') {
+        (lo, content_end(text, tokens, lo, k - 1, false))
+    } else {
+        return None;
+    };
+    if b <= a
+        || word_count(tokens, a, b) < MIN_CONTENT_WORDS
+        || tokens[a..b].iter().any(|t| t.kind == TokenKind::QuoteMark)
+    {
+        return None;
+    }
+    Some(make(doc, si, a, b, Some(cue), Some(np), 0.7))
+}

@@ -1,0 +1,196 @@
+//! Proper names: runs of capitalised words outside quotations.
+//!
+//! Without a tagger, the hard part is the first word of a sentence, which is capitalised
+//! whatever it is. It counts as a name only with evidence from the same article: it is
+//! followed by another name word, the same word is capitalised somewhere else mid-sentence, or
+//! it is an acronym. Titles before a name ("Mayor", "Mr.", "host") are kept apart from it.
+
+use crate::lexicon::flag;
+use crate::token::{shape, Token, TokenKind};
+use rustc_hash::FxHashSet;
+
+/// A proper name: tokens `tok_start..tok_end`, with titles from `title_start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMention {
+    pub title_start: u32,
+    pub tok_start: u32,
+    pub tok_end: u32,
+}
+
+impl NameMention {
+    /// The name's text, possessive "'s" removed.
+    pub fn text<'t>(&self, text: &'t str, tokens: &[Token]) -> &'t str {
+        let a = tokens[self.tok_start as usize].start as usize;
+        let last = &tokens[self.tok_end as usize - 1];
+        let b = last.start as usize + last.base(text).len();
+        &text[a..b]
+    }
+}
+
+const CONNECTORS: &[&str] = &[
+    "de", "van", "der", "von", "da", "di", "du", "la", "le", "al", "bin", "del", "dos", "den", "ter",
+];
+
+/// Could this token be part of a name, ignoring its position in the sentence?
+pub fn is_name_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.is_cap()
+        && t.shape & (shape::IN_QUOTE | shape::HEADLINE) == 0
+        && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CALENDAR | flag::HONORIFIC)
+        // Platforms ("Twitter") are channels, not speakers.
+        && t.info.channel.is_none()
+}
+
+/// Finds the proper names of a document.
+pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
+    // Words capitalised mid-sentence somewhere in the article: evidence that the same word
+    // at the start of a sentence is a name too.
+    let mut seen_mid: FxHashSet<&str> = FxHashSet::default();
+    for (k, t) in tokens.iter().enumerate() {
+        if is_name_word(t) && !at_sentence_start(tokens, k) {
+            seen_mid.insert(t.base(text));
+        }
+    }
+
+    let mut names = Vec::new();
+    let mut k = 0usize;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        if !is_name_word(t) || t.is(flag::TITLE) && !seen_mid.contains(t.base(text)) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        if t.shape & shape::POSSESSIVE == 0 {
+            loop {
+                let Some(n) = tokens.get(end) else { break };
+                if is_name_word(n) && n.start <= tokens[end - 1].end + 1 {
+                    end += 1;
+                    if n.shape & shape::POSSESSIVE != 0 {
+                        break;
+                    }
+                    continue;
+                }
+                // "Ludwig van Beethoven", "J. K. Rowling"
+                let joins = if n.kind == TokenKind::Word && CONNECTORS.contains(&n.text(text)) {
+                    tokens.get(end + 1).is_some_and(is_name_word)
+                } else {
+                    n.is_punct(b'.')
+                        && tokens[end - 1].text(text).chars().count() == 1
+                        && tokens.get(end + 1).is_some_and(is_name_word)
+                };
+                if !joins {
+                    break;
+                }
+                end += 2;
+                if tokens[end - 1].shape & shape::POSSESSIVE != 0 {
+                    break;
+                }
+            }
+        }
+        if at_sentence_start(tokens, k) && end == k + 1 {
+            let evidence =
+                seen_mid.contains(t.base(text)) || t.shape & shape::ALL_CAPS != 0 || t.shape & shape::POSSESSIVE != 0;
+            if !evidence || t.is(flag::CUE) {
+                k = end;
+                continue;
+            }
+        }
+        // The first word of a sentence that is a common word ("Officials", "Watching")
+        // is dropped from a longer run when it is never capitalised mid-sentence.
+        let mut start = k;
+        if at_sentence_start(tokens, k)
+            && end > k + 1
+            && !seen_mid.contains(t.base(text))
+            && t.is(flag::ROLE | flag::CUE)
+        {
+            start = k + 1;
+        }
+        let mut title_start = start;
+        while title_start > 0 {
+            let p = &tokens[title_start - 1];
+            let is_title = p.kind == TokenKind::Word && p.is(flag::TITLE | flag::HONORIFIC) && !p.in_quote();
+            let is_abbrev_dot =
+                p.is_punct(b'.') && title_start >= 2 && tokens[title_start - 2].is(flag::TITLE | flag::HONORIFIC);
+            if is_title || is_abbrev_dot {
+                title_start -= 1;
+            } else {
+                break;
+            }
+        }
+        names.push(NameMention {
+            title_start: title_start as u32,
+            tok_start: start as u32,
+            tok_end: end as u32,
+        });
+        k = end;
+    }
+    names
+}
+
+/// True when token `k` starts its sentence, or follows only an opening mark or dash there.
+fn at_sentence_start(tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    loop {
+        if tokens[i].shape & shape::SENT_START != 0 {
+            return true;
+        }
+        if i == 0 {
+            return true;
+        }
+        let p = &tokens[i - 1];
+        if matches!(p.kind, TokenKind::QuoteMark | TokenKind::Dash) || p.is_punct(b'(') {
+            i -= 1;
+        } else {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::marks::find_quotes;
+    use crate::sentence::split_sentences;
+    use crate::token::tokenize;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::english();
+        let (mut toks, paras) = tokenize(text, &lex);
+        let quotes = find_quotes(&mut toks, &paras);
+        split_sentences(text, &mut toks, &paras, &quotes, &lex);
+        find_names(text, &toks)
+            .iter()
+            .map(|n| {
+                let title =
+                    &text[toks[n.title_start as usize].start as usize..toks[n.tok_start as usize].start as usize];
+                (title.trim().to_string(), n.text(text, &toks).to_string())
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn finds_names_with_titles() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Yesterday host Kelly Clarkson sang.", &[("host", "Kelly Clarkson")]),
+            ("It was Mr. Hemming who spoke.", &[("Mr.", "Hemming")]),
+            ("Legend spoke. Then Legend left.", &[("", "Legend"), ("", "Legend")]),
+            ("Watching it was hard for Ann Lee.", &[("", "Ann Lee")]),
+            ("He met Teigen's mother in August.", &[("", "Teigen")]),
+            (
+                "They visited Ludwig van Beethoven's house.",
+                &[("", "Ludwig van Beethoven")],
+            ),
+            ("“Tom is here,” said Ann.", &[("", "Ann")]),
+            ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names(text), pairs(expected), "{text}");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Byte offsets to Unicode code-point offsets.
+//!
+//! The engine works in bytes; users (Python, JavaScript) index strings by code point. An
+//! [`OffsetMap`] converts in O(log k) per offset, k being the number of non-ASCII characters,
+//! and costs nothing for ASCII text.
+
+/// Converts byte offsets of one text into code-point offsets.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// For each non-ASCII character: (byte offset just after it, extra bytes so far).
+    extra: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// Builds the map for `text`.
+    ///
+    /// ```
+    /// let text = "“Hi,” she said";
+    /// let map = saywho::offsets::OffsetMap::new(text);
+    /// assert_eq!(map.char_offset(text.find("she").unwrap()), 6);
+    /// ```
+    pub fn new(text: &str) -> OffsetMap {
+        let mut extra = Vec::new();
+        if !text.is_ascii() {
+            let mut total = 0u32;
+            for (i, c) in text.char_indices() {
+                let len = c.len_utf8() as u32;
+                if len > 1 {
+                    total += len - 1;
+                    extra.push((i as u32 + len, total));
+                }
+            }
+        }
+        OffsetMap { extra }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let b = byte as u32;
+        let k = self.extra.partition_point(|&(after, _)| after <= b);
+        let extra = if k == 0 { 0 } else { self.extra[k - 1].1 };
+        (b - extra) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_char_indices() {
+        for text in ["plain ascii", "“Curly” — é ü 日本 🎉 end", ""] {
+            let map = OffsetMap::new(text);
+            for (ci, (bi, _)) in text.char_indices().enumerate() {
+                assert_eq!(map.char_offset(bi), ci, "{text} at {bi}");
+            }
+            assert_eq!(map.char_offset(text.len()), text.chars().count());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Sentences, as token ranges inside paragraphs.
+//!
+//! A quotation is atomic: a period inside it never ends the sentence, except the last one
+//! before its closing mark, and then the sentence ends after the mark. So `"…humbling," he
+//! wrote.` is one sentence with its attribution.
+
+use crate::lexicon::{flag, Lexicon};
+use crate::marks::QuoteSpan;
+use crate::token::{shape, Paragraph, Token, TokenKind};
+
+/// A sentence: tokens `tok_start..tok_end` of paragraph `para`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub tok_start: u32,
+    pub tok_end: u32,
+    pub para: u32,
+}
+
+/// Splits every paragraph into sentences and marks their first tokens [`shape::SENT_START`].
+pub fn split_sentences(
+    text: &str,
+    tokens: &mut [Token],
+    paragraphs: &[Paragraph],
+    quotes: &[QuoteSpan],
+    lex: &Lexicon,
+) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 3);
+    // For each token index inside a quote: where that quote's closing mark is.
+    let mut q = 0usize;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let mut start = para.tok_start;
+        let mut k = para.tok_start;
+        while k < para.tok_end {
+            let t = tokens[k as usize];
+            if !t.is_terminal() {
+                k += 1;
+                continue;
+            }
+            // Where would the sentence end? After the terminal, and after closing marks and
+            // brackets that follow it.
+            let mut end = k + 1;
+            if t.in_quote() {
+                while q < quotes.len() && quotes[q].end_tok <= k {
+                    q += 1;
+                }
+                let inside = quotes.get(q).filter(|s| s.first_tok <= k && k < s.end_tok);
+                match inside {
+                    Some(s) if s.end_tok == k + 1 && s.close_tok.is_some() => end = k + 2,
+                    Some(_) => {
+                        k += 1;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            while end < para.tok_end && {
+                let n = &tokens[end as usize];
+                n.is_punct(b')') || n.is_punct(b']') || n.is_terminal()
+            } {
+                end += 1;
+            }
+            if end < para.tok_end && !starts_sentence(text, tokens, k, end, lex) {
+                k += 1;
+                continue;
+            }
+            sentences.push(Sentence {
+                tok_start: start,
+                tok_end: end,
+                para: pi as u32,
+            });
+            start = end;
+            k = end;
+        }
+        if start < para.tok_end {
+            sentences.push(Sentence {
+                tok_start: start,
+                tok_end: para.tok_end,
+                para: pi as u32,
+            });
+        }
+    }
+    for s in &sentences {
+        tokens[s.tok_start as usize].shape |= shape::SENT_START;
+    }
+    sentences
+}
+
+/// Whether a sentence starts at token `next`, given the terminal at `term`.
+fn starts_sentence(text: &str, tokens: &[Token], term: u32, next: u32, lex: &Lexicon) -> bool {
+    let n = &tokens[next as usize];
+    let next_is_start = match n.kind {
+        TokenKind::Word => n.is_cap(),
+        TokenKind::Number => true,
+        TokenKind::QuoteMark | TokenKind::Dash => true,
+        TokenKind::Punct => n.is_punct(b'('),
+    };
+    if !next_is_start {
+        return false;
+    }
+    let t = &tokens[term as usize];
+    if !t.is_punct(b'.') || term == 0 {
+        return true;
+    }
+    let prev = &tokens[term as usize - 1];
+    if prev.end != t.start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let word = prev.text(text);
+    let next_is_function = n.kind == TokenKind::Word && n.is(flag::FUNCTION | flag::PRONOUN);
+    // "Mr. Smith", "Dr. Lee": never a sentence end.
+    if prev.is(flag::HONORIFIC | flag::TITLE) && lex.is_abbreviation(word) {
+        return false;
+    }
+    // "J. Smith": an initial.
+    if word.chars().count() == 1 && prev.is_cap() {
+        return next_is_function;
+    }
+    // "U.S. officials", "Sept. 11", "Inc. said": an abbreviation, unless a clear new sentence
+    // follows ("... in the U.S. The ...").
+    if lex.is_abbreviation(word) {
+        return next_is_function;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::find_quotes;
+    use crate::token::tokenize;
+
+    fn split(text: &str) -> Vec<String> {
+        let lex = Lexicon::english();
+        let (mut toks, paras) = tokenize(text, &lex);
+        let quotes = find_quotes(&mut toks, &paras);
+        split_sentences(text, &mut toks, &paras, &quotes, &lex)
+            .iter()
+            .map(|s| {
+                let a = toks[s.tok_start as usize].start as usize;
+                let b = toks[s.tok_end as usize - 1].end as usize;
+                text[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_news_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr. Smith left. He came back.", &["Mr. Smith left.", "He came back."]),
+            (
+                "It rose in the U.S. The rest fell.",
+                &["It rose in the U.S.", "The rest fell."],
+            ),
+            (
+                "U.S. officials met on Sept. 11 in D.C. today.",
+                &["U.S. officials met on Sept. 11 in D.C. today."],
+            ),
+            (
+                "“One. Two,” he wrote. “Three.” Then she left.",
+                &["“One. Two,” he wrote.", "“Three.”", "Then she left."],
+            ),
+            ("“Why?” she asked. No answer.", &["“Why?” she asked.", "No answer."]),
+            ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&split(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_end_sentences() {
+        assert_eq!(split("No period\nNew line."), vec!["No period", "New line."]);
+    }
+}

@@ -1,0 +1,449 @@
+//! Tokenisation and paragraphs: one pass over the text, one flat array of tokens.
+//!
+//! A token is a word, a number, a quotation mark, a dash or another punctuation character,
+//! with byte offsets into the text and the [`WordInfo`] its word has in the lexicon. Every
+//! newline ends a paragraph; paragraphs are token ranges.
+
+use crate::lexicon::{flag, Lexicon, WordInfo};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// A quotation mark or an apostrophe that may act as one; see [`mark`].
+    QuoteMark,
+    /// "--", "—", "–", or a hyphen standing alone.
+    Dash,
+    Punct,
+}
+
+/// Bits of [`Token::shape`].
+pub mod shape {
+    /// Starts with an upper-case letter.
+    pub const CAP: u8 = 1;
+    /// Two or more letters, all upper case.
+    pub const ALL_CAPS: u8 = 1 << 1;
+    /// Ends in "'s" or "’s" (the lexicon entry is that of the word without it).
+    pub const POSSESSIVE: u8 = 1 << 2;
+    /// First token of its sentence (set by the sentence splitter).
+    pub const SENT_START: u8 = 1 << 3;
+    /// Inside a quotation (set when quotations are found).
+    pub const IN_QUOTE: u8 = 1 << 4;
+    /// In a headline: a short title-cased line with no sentence punctuation.
+    pub const HEADLINE: u8 = 1 << 5;
+}
+
+/// Bits of [`Token::mark`] for quotation marks.
+pub mod mark {
+    pub const DOUBLE: u8 = 1;
+    pub const SINGLE: u8 = 1 << 1;
+    /// Its shape or context lets it open a quotation.
+    pub const CAN_OPEN: u8 = 1 << 2;
+    /// Its shape or context lets it close a quotation.
+    pub const CAN_CLOSE: u8 = 1 << 3;
+}
+
+/// One token. 24 bytes; a document's tokens are one `Vec`.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokenKind,
+    pub shape: u8,
+    pub mark: u8,
+    /// The first byte of the token (the punctuation character for one-byte punctuation).
+    pub first: u8,
+    pub info: WordInfo,
+}
+
+impl Token {
+    /// The token's text.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+    /// The word without a possessive "'s".
+    #[inline]
+    pub fn base<'t>(&self, text: &'t str) -> &'t str {
+        let t = self.text(text);
+        if self.shape & shape::POSSESSIVE != 0 {
+            strip_possessive(t)
+        } else {
+            t
+        }
+    }
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    #[inline]
+    pub fn is_cap(&self) -> bool {
+        self.shape & shape::CAP != 0
+    }
+    #[inline]
+    pub fn is(&self, mask: u32) -> bool {
+        self.info.is(mask)
+    }
+    #[inline]
+    pub fn is_punct(&self, c: u8) -> bool {
+        self.kind == TokenKind::Punct && self.first == c
+    }
+    #[inline]
+    pub fn in_quote(&self) -> bool {
+        self.shape & shape::IN_QUOTE != 0
+    }
+    /// Ends a sentence: ".", "!", "?" or "…".
+    #[inline]
+    pub fn is_terminal(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && (matches!(self.first, b'.' | b'!' | b'?') || self.end - self.start == 3 && self.first == 0xE2)
+    }
+}
+
+fn strip_possessive(t: &str) -> &str {
+    t.strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .or_else(|| t.strip_suffix("'S"))
+        .unwrap_or(t)
+}
+
+/// A paragraph: a line of the text, as byte and token ranges.
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph {
+    pub start: u32,
+    pub end: u32,
+    pub tok_start: u32,
+    pub tok_end: u32,
+}
+
+fn quote_kind(c: char) -> Option<(u8, u8)> {
+    // (double-or-single, the shape's own direction)
+    use mark::*;
+    Some(match c {
+        '"' => (DOUBLE, CAN_OPEN | CAN_CLOSE),
+        '“' | '„' | '‟' | '«' => (DOUBLE, CAN_OPEN),
+        '”' | '»' => (DOUBLE, CAN_CLOSE),
+        '\'' => (SINGLE, CAN_OPEN | CAN_CLOSE),
+        '‘' | '‚' | '‹' => (SINGLE, CAN_OPEN),
+        '’' | '›' => (SINGLE, CAN_CLOSE),
+        _ => return None,
+    })
+}
+
+/// Words an apostrophe may begin ("'90s", "rock 'n' roll", "'em").
+fn is_elision(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(6)
+        .collect::<String>()
+        .to_lowercase();
+    matches!(word.as_str(), "n" | "em" | "til" | "cause" | "tis" | "twas")
+        || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Splits `text` into tokens and paragraphs.
+pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 300 + 4);
+    let mut para_start: u32 = 0;
+    let mut para_tok: u32 = 0;
+    let mut i = 0usize;
+    let n = text.len();
+
+    let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
+    let char_before = |i: usize| -> Option<char> { text.get(..i).and_then(|s| s.chars().next_back()) };
+
+    while i < n {
+        let b = bytes[i];
+        if b == b'\n' {
+            if tokens.len() as u32 > para_tok {
+                paragraphs.push(Paragraph {
+                    start: para_start,
+                    end: i as u32,
+                    tok_start: para_tok,
+                    tok_end: tokens.len() as u32,
+                });
+            }
+            i += 1;
+            para_start = i as u32;
+            para_tok = tokens.len() as u32;
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = scan_word(text, i);
+            tokens.push(word_token(text, i, end, lex));
+            i = end;
+            continue;
+        }
+        if let Some((family, own)) = quote_kind(c) {
+            let prev = char_before(i);
+            let next = char_at(i + clen);
+            // An apostrophe that starts an elided word belongs to that word.
+            if family == mark::SINGLE
+                && c != '‘'
+                && prev.is_none_or(|p| !p.is_alphanumeric())
+                && is_elision(&text[i + clen..])
+            {
+                let end = scan_word(text, i + clen);
+                tokens.push(word_token(text, i, end, lex));
+                i = end;
+                continue;
+            }
+            // Inches: 5'10" or 6" after a digit are measures, not quotation marks.
+            let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
+            if !(after_digit && (c == '"' || c == '\'')) {
+                let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+                let next_space = next.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–…".contains(p));
+                let mut m = family;
+                // Context decides for straight marks and corrects misused curly ones.
+                let left_flanking = prev_space && !next_space;
+                let right_flanking = !prev_space && next_space;
+                if own == mark::CAN_OPEN | mark::CAN_CLOSE {
+                    if left_flanking || (prev_space && next_space) {
+                        m |= mark::CAN_OPEN;
+                    }
+                    if right_flanking || (!prev_space && !next_space) || (prev_space && next_space) {
+                        m |= mark::CAN_CLOSE;
+                    }
+                    if m & (mark::CAN_OPEN | mark::CAN_CLOSE) == 0 {
+                        m |= mark::CAN_OPEN | mark::CAN_CLOSE;
+                    }
+                } else {
+                    m |= own;
+                    if own == mark::CAN_OPEN && right_flanking {
+                        m |= mark::CAN_CLOSE;
+                        m &= !mark::CAN_OPEN;
+                    }
+                    if own == mark::CAN_CLOSE && left_flanking && family == mark::DOUBLE {
+                        m |= mark::CAN_OPEN;
+                        m &= !mark::CAN_CLOSE;
+                    }
+                }
+                tokens.push(Token {
+                    start: i as u32,
+                    end: (i + clen) as u32,
+                    kind: TokenKind::QuoteMark,
+                    shape: 0,
+                    mark: m,
+                    first: b,
+                    info: WordInfo::default(),
+                });
+                i += clen;
+                continue;
+            }
+        }
+        // Dashes: "--", "—", "–", or a lone hyphen between spaces.
+        if c == '—' || c == '–' || (c == '-' && bytes.get(i + 1) == Some(&b'-')) {
+            let mut end = i + clen;
+            while end < n && matches!(char_at(end), Some('-' | '—' | '–')) {
+                end += char_at(end).map_or(1, char::len_utf8);
+            }
+            tokens.push(punct(i, end, TokenKind::Dash, b));
+            i = end;
+            continue;
+        }
+        let kind = if c == '-' && char_before(i).is_some_and(char::is_whitespace) {
+            TokenKind::Dash
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(punct(i, i + clen, kind, b));
+        i += clen;
+    }
+    if tokens.len() as u32 > para_tok {
+        paragraphs.push(Paragraph {
+            start: para_start,
+            end: n as u32,
+            tok_start: para_tok,
+            tok_end: tokens.len() as u32,
+        });
+    }
+    mark_headlines(&mut tokens, &paragraphs);
+    (tokens, paragraphs)
+}
+
+/// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
+/// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs.
+fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
+    for p in paragraphs {
+        let toks = &tokens[p.tok_start as usize..p.tok_end as usize];
+        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+        let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.is_cap())));
+        let ends_sentence = toks
+            .last()
+            .is_some_and(|t| t.is_terminal() || t.kind == TokenKind::QuoteMark);
+        if n >= 4 && caps * 10 >= n * 7 && !ends_sentence {
+            for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
+                t.shape |= shape::HEADLINE;
+            }
+        }
+    }
+}
+
+fn punct(start: usize, end: usize, kind: TokenKind, first: u8) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        shape: 0,
+        mark: 0,
+        first,
+        info: WordInfo::default(),
+    }
+}
+
+/// The end of the word starting at `start`: letters and digits, joined by inner apostrophes,
+/// hyphens, and the periods of "U.S." or "3.5".
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut seg_len = 0usize; // letters since the last inner period
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+            seg_len += 1;
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match c {
+            '\'' | '’' => next.is_some_and(char::is_alphabetic),
+            '-' | '&' => next.is_some_and(char::is_alphanumeric),
+            '.' => {
+                next.is_some_and(|n| n.is_alphabetic()) && seg_len == 1
+                    || next.is_some_and(|n| n.is_ascii_digit())
+                        && text[start..at].bytes().all(|b| b.is_ascii_digit() || b == b',')
+            }
+            ',' => {
+                next.is_some_and(|n| n.is_ascii_digit())
+                    && text[start..at].bytes().all(|b| b.is_ascii_digit() || b == b',')
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if c == '.' {
+            seg_len = 0;
+        }
+    }
+    // "U.S." keeps no final period here; the period is its own token and the sentence
+    // splitter asks the abbreviation list about "U.S".
+    end
+}
+
+fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
+    let t = &text[start..end];
+    let first_char = t.chars().find(|c| c.is_alphanumeric());
+    let is_number = first_char.is_some_and(|c| c.is_ascii_digit());
+    let mut shape = 0u8;
+    if first_char.is_some_and(char::is_uppercase) {
+        shape |= shape::CAP;
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !t.chars().any(char::is_lowercase) {
+            shape |= shape::ALL_CAPS;
+        }
+    }
+    let base = strip_possessive(t);
+    let possessive = base.len() < t.len();
+    let info = if is_number {
+        WordInfo::default()
+    } else {
+        lex.lookup(base)
+    };
+    // "she's", "it's": a contraction, not a possessive.
+    if possessive && !info.is(flag::PRONOUN | flag::FUNCTION) {
+        shape |= shape::POSSESSIVE;
+    }
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind: if is_number { TokenKind::Number } else { TokenKind::Word },
+        shape,
+        mark: 0,
+        first: text.as_bytes()[start],
+        info,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let lex = Lexicon::english();
+        let (toks, _) = tokenize(text, &lex);
+        toks.iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_words_and_keeps_apostrophes() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Teigen's strength", &["Teigen's", "strength"]),
+            ("the '90s were", &["the", "'90s", "were"]),
+            ("rock 'n' roll", &["rock", "'n", "'", "roll"]),
+            ("We’ve felt", &["We’ve", "felt"]),
+            ("the U.S. said", &["the", "U.S", ".", "said"]),
+            ("$1.13bn profit", &["$", "1.13bn", "profit"]),
+            ("then-Surrey mayor", &["then-Surrey", "mayor"]),
+            ("Teigen -- who", &["Teigen", "--", "who"]),
+            ("5'10\" tall", &["5", "'", "10", "\"", "tall"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&words(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_get_directions_from_context() {
+        let lex = Lexicon::english();
+        let text = "He said \"yes,\" and “no” then 'fine'.";
+        let (toks, _) = tokenize(text, &lex);
+        let marks: Vec<u8> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::QuoteMark)
+            .map(|t| t.mark & (mark::CAN_OPEN | mark::CAN_CLOSE))
+            .collect();
+        use mark::*;
+        assert_eq!(
+            marks,
+            vec![CAN_OPEN, CAN_CLOSE, CAN_OPEN, CAN_CLOSE, CAN_OPEN, CAN_CLOSE]
+        );
+        // 5'10": both marks are measures.
+        let (toks, _) = tokenize("He is 5'10\" tall", &lex);
+        assert!(toks.iter().all(|t| t.kind != TokenKind::QuoteMark));
+    }
+
+    #[test]
+    fn paragraphs_are_lines_with_tokens() {
+        let lex = Lexicon::english();
+        let text = "One two.\n\n  \nThree.\nFour";
+        let (_, paras) = tokenize(text, &lex);
+        let spans: Vec<&str> = paras.iter().map(|p| &text[p.start as usize..p.end as usize]).collect();
+        assert_eq!(spans, vec!["One two.", "Three.", "Four"]);
+    }
+
+    #[test]
+    fn possessive_names_look_up_their_base() {
+        let lex = Lexicon::english();
+        let text = "the singer's wife and she's";
+        let (toks, _) = tokenize(text, &lex);
+        assert!(toks[1].shape & shape::POSSESSIVE != 0);
+        assert!(toks[1].is(flag::ROLE_PERSON));
+        assert_eq!(toks[1].base(text), "singer");
+        assert!(toks[4].shape & shape::POSSESSIVE == 0);
+    }
+}
