@@ -1,8 +1,310 @@
+//! `saywho eval`: score the engine against gold data, check the gate, or render the accuracy
+//! report. The work is in `saywho-eval`; this file parses arguments and prints.
+
+use anyhow::{bail, Context};
+use saywho_eval::gate::{run_gate, GateOutcome};
+use saywho_eval::gold::{self, GoldFormat};
+use saywho_eval::markdown;
+use saywho_eval::{score, DatasetReport, ErrorItem, ErrorKind, Prf, Ratio, ScoreOptions};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
+/// Threshold at which `--errors` lists misses, false alarms and wrong speakers.
+const ERRORS_AT: f64 = 0.3;
+
+/// Arguments of `saywho eval`.
 #[derive(clap::Args, Debug)]
-pub struct EvalArgs {}
+#[command(after_help = "Examples:
+  saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl
+  saywho eval --format polnear ../shared/data/polnear/data/dev --errors
+  saywho eval ../shared/seed/gold.json --json
+  saywho eval --gate gate/floors.json
+  saywho eval --markdown-from ggt.json polnear.json seed.json")]
+pub struct EvalArgs {
+    /// Gold data: a GGT .jsonl file, a PolNeAR split folder (text/ + attributions/) or a seed
+    /// gold.json.
+    #[arg(required_unless_present_any = ["gate", "markdown_from"])]
+    path: Option<PathBuf>,
+    /// Gold format; guessed from PATH when absent.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<GoldFormat>,
+    /// The dataset's label in reports (default: from the path, e.g. ggt-dev).
+    #[arg(long)]
+    name: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// List every miss, false alarm and wrong speaker (at overlap 0.3) with its context.
+    #[arg(long)]
+    errors: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Score all datasets named in FLOORS and exit 1 if any figure is below its floor.
+    #[arg(long, value_name = "FLOORS", conflicts_with_all = ["path", "markdown_from", "errors"])]
+    gate: Option<PathBuf>,
+    /// Shared data folder for --gate (default: from the floors file, ../shared beside the repo).
+    #[arg(long, value_name = "DIR", requires = "gate")]
+    shared: Option<PathBuf>,
+    /// Print the body of docs/ACCURACY.md from reports saved earlier with --json.
+    #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with = "path")]
+    markdown_from: Vec<PathBuf>,
+}
 
-pub fn run(_args: EvalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+fn parse_format(s: &str) -> Result<GoldFormat, String> {
+    s.parse()
+}
+
+/// Runs `saywho eval`.
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()
+            .context("cannot set up the thread pool")?;
+    }
+    if !args.markdown_from.is_empty() {
+        return render_markdown(&args.markdown_from);
+    }
+    if let Some(floors) = &args.gate {
+        return gate(floors, args.shared.as_deref(), args.json);
+    }
+    let Some(path) = &args.path else {
+        bail!("give a gold PATH, --gate FLOORS or --markdown-from")
+    };
+    evaluate(path, &args)
+}
+
+/// The JSON printed by `--json`: the report, plus the error list under `--errors`.
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    #[serde(flatten)]
+    report: &'a DatasetReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [ErrorItem]>,
+}
+
+fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let gold =
+        gold::load(path, args.format).with_context(|| format!("cannot load gold data from {}", path.display()))?;
+    let options = ScoreOptions {
+        name: args.name.clone().unwrap_or_else(|| default_name(path, gold.format)),
+        errors_at: args.errors.then_some(ERRORS_AT),
+        ..ScoreOptions::default()
+    };
+    let engine = saywho::Engine::new();
+    let scored = score(&gold, &options, |id, text| engine.extract(id, text));
+    let mut out = String::new();
+    if args.json {
+        let output = JsonOutput {
+            report: &scored.report,
+            errors: args.errors.then_some(&scored.errors[..]),
+        };
+        out = serde_json::to_string_pretty(&output)? + "\n";
+    } else {
+        if args.errors {
+            write_errors(&mut out, &scored.errors);
+        }
+        write_table(&mut out, &scored.report, started.elapsed().as_secs_f64());
+    }
+    emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ggt-dev` for `ggt_dev.jsonl`, `polnear-dev` for `.../polnear/data/dev`, `seed` for the seed.
+fn default_name(path: &Path, format: GoldFormat) -> String {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("gold");
+    match format {
+        GoldFormat::Ggt => stem.replace('_', "-"),
+        GoldFormat::Polnear => format!("polnear-{stem}"),
+        GoldFormat::Seed => "seed".to_string(),
+    }
+}
+
+fn render_markdown(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut reports = Vec::with_capacity(paths.len());
+    for path in paths {
+        let raw = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let report: DatasetReport = serde_json::from_str(&raw)
+            .with_context(|| format!("{} is not a report written by `saywho eval --json`", path.display()))?;
+        reports.push(report);
+    }
+    emit(&markdown::accuracy(&reports))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let engine = saywho::Engine::new();
+    let outcome = run_gate(floors, shared, |id, text| engine.extract(id, text))
+        .with_context(|| format!("gate {}", floors.display()))?;
+    let findings = match &outcome {
+        GateOutcome::Skipped { reason } => {
+            // Not an error: CI without the shared data has nothing to check.
+            emit(&format!("saywho eval --gate: skipped, shared data absent ({reason})\n"))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        GateOutcome::Checked { findings, .. } => findings,
+    };
+    let failures = outcome.failures();
+    let mut summary = String::new();
+    if failures.is_empty() {
+        let _ = writeln!(
+            summary,
+            "gate passed: {} figures at or above their floors",
+            findings.len()
+        );
+    } else {
+        let _ = writeln!(
+            summary,
+            "gate FAILED: {} of {} figures below their floors:",
+            failures.len(),
+            findings.len()
+        );
+        for f in &failures {
+            let _ = writeln!(
+                summary,
+                "  {} {} = {:.1} < {:.1}",
+                f.dataset, f.metric, f.value, f.floor
+            );
+        }
+    }
+    if json {
+        // stdout stays pure JSON; the verdict goes to stderr.
+        emit(&(serde_json::to_string_pretty(findings)? + "\n"))?;
+        eprint!("{summary}");
+    } else {
+        let mut out = String::new();
+        for f in findings {
+            let verdict = if f.passed { "ok  " } else { "FAIL" };
+            let _ = writeln!(
+                out,
+                "{verdict} {:<14} {:<34} {:>6.1}  (floor {:.1})",
+                f.dataset, f.metric, f.value, f.floor
+            );
+        }
+        out.push_str(&summary);
+        emit(&out)?;
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Writes `text` to standard output. A closed pipe (`saywho eval --errors | head`) ends the
+/// output quietly instead of panicking.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+fn cell(ratio: Option<&Ratio>) -> String {
+    markdown::ratio_cell(ratio)
+}
+
+fn write_table(out: &mut String, r: &DatasetReport, seconds: f64) {
+    let _ = writeln!(out, "{} ({}: {})", r.name, r.format, r.source);
+    let _ = writeln!(
+        out,
+        "{} documents, {} gold quotes, {} predicted, {} panics, {seconds:.2} s\n",
+        r.documents, r.gold_quotes, r.predicted_quotes, r.panicked_documents
+    );
+    let heads: Vec<String> = r.thresholds.iter().map(|t| format!("@{}", t.threshold)).collect();
+    let mut row = |label: &str, cells: Vec<String>| {
+        let cells: Vec<String> = cells.iter().map(|c| format!("{c:>22}")).collect();
+        let _ = writeln!(out, "{label:<28}{}", cells.join(""));
+    };
+    row("metric", heads);
+    row("matched", r.thresholds.iter().map(|t| t.matched.to_string()).collect());
+    type Pick = fn(&Prf) -> &Ratio;
+    let prf_parts: [(&str, Pick); 3] = [
+        ("precision", |p| &p.precision),
+        ("recall", |p| &p.recall),
+        ("F1", |p| &p.f1),
+    ];
+    for (part, pick) in prf_parts {
+        row(
+            &format!("quote {part}"),
+            r.thresholds.iter().map(|t| cell(Some(pick(&t.quote)))).collect(),
+        );
+    }
+    row(
+        "speaker mention accuracy",
+        r.thresholds.iter().map(|t| cell(t.speaker_mention.as_ref())).collect(),
+    );
+    row(
+        "resolved speaker accuracy",
+        r.thresholds.iter().map(|t| cell(t.resolved_speaker.as_ref())).collect(),
+    );
+    for (part, pick) in prf_parts {
+        let cells = r
+            .thresholds
+            .iter()
+            .map(|t| cell(t.who_said_what.as_ref().map(pick)))
+            .collect();
+        row(&format!("who-said-what {part}"), cells);
+    }
+    row(
+        "cue accuracy",
+        r.thresholds.iter().map(|t| cell(t.cue.as_ref())).collect(),
+    );
+    row(
+        "channel accuracy",
+        r.thresholds.iter().map(|t| cell(t.channel.as_ref())).collect(),
+    );
+    row(
+        "kind accuracy",
+        r.thresholds.iter().map(|t| cell(t.kind.as_ref())).collect(),
+    );
+    let _ = writeln!(
+        out,
+        "\nexact span: precision {}, recall {}, F1 {}",
+        cell(Some(&r.exact.precision)),
+        cell(Some(&r.exact.recall)),
+        cell(Some(&r.exact.f1))
+    );
+    for note in &r.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+}
+
+/// One line of text, for context printed on a terminal.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn write_errors(out: &mut String, errors: &[ErrorItem]) {
+    for e in errors {
+        let kind = match e.kind {
+            ErrorKind::Miss => "MISS",
+            ErrorKind::FalseAlarm => "FALSE ALARM",
+            ErrorKind::WrongSpeaker => "WRONG SPEAKER",
+        };
+        let _ = writeln!(out, "[{kind}] {} {}..{}", e.document, e.start, e.end);
+        let _ = writeln!(out, "  …{}⟦{}⟧{}…", flat(&e.before), flat(&e.text), flat(&e.after));
+        let show = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            out,
+            "  gold speaker: {}   predicted: {}\n",
+            show(&e.gold_speaker),
+            show(&e.predicted_speaker)
+        );
+    }
+    let count = |kind| errors.iter().filter(|e| e.kind == kind).count();
+    let _ = writeln!(
+        out,
+        "{} misses, {} false alarms, {} wrong speakers (overlap {ERRORS_AT})\n",
+        count(ErrorKind::Miss),
+        count(ErrorKind::FalseAlarm),
+        count(ErrorKind::WrongSpeaker)
+    );
 }

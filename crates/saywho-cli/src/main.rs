@@ -16,7 +16,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Extract quotations from articles (text files, folders, stdin or JSONL).
+    // The help text, with examples, is on `ExtractArgs`.
     Extract(extract_cmd::ExtractArgs),
     /// Score the engine against gold annotations.
     Eval(eval_cmd::EvalArgs),

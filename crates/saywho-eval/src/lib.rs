@@ -1,1 +1,35 @@
-//! placeholder
+//! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed), one-to-one quote
+//! matching, metrics, the accuracy gate, the throughput benchmark and the Markdown reports.
+//!
+//! The library never prints; every failure is an [`EvalError`] naming the file and place.
+//! The scorer takes any extractor `Fn(&str, &str) -> saywho::Record`, so tests can pass fakes:
+//!
+//! ```
+//! use saywho_eval::{gold::{Annotations, GoldDocument, GoldFormat, GoldSet}, score, ScoreOptions};
+//! let gold = GoldSet::new(GoldFormat::Seed, vec![GoldDocument::default()], Annotations::default());
+//! let scored = score(&gold, &ScoreOptions::default(), |id, _text| saywho::Record {
+//!     id: id.to_string(),
+//!     quotes: vec![],
+//!     entities: vec![],
+//! });
+//! assert_eq!(scored.report.predicted_quotes, 0);
+//! ```
+
+pub mod bench;
+pub mod error;
+pub mod gate;
+pub mod ggt;
+pub mod gold;
+pub mod markdown;
+pub mod matching;
+pub mod names;
+pub mod polnear;
+pub mod report;
+pub mod score;
+pub mod seed;
+pub mod span;
+
+pub use error::{EvalError, Result};
+pub use gold::{GoldDocument, GoldFormat, GoldQuote, GoldSet};
+pub use report::{DatasetReport, MetricValue, Prf, Ratio, ThresholdReport};
+pub use score::{score, ErrorItem, ErrorKind, ScoreOptions, Scored};

@@ -54,8 +54,22 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         let np = np_after(text, tokens, cue.tok_end as usize, limit);
         return Some((cue, np));
     }
+    // `"…," according to Dr. Keith Ahamad`
+    if tokens[a].text(text).eq_ignore_ascii_case("according")
+        && tokens
+            .get(a + 1)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("to"))
+    {
+        let cue = Cue {
+            tok_start: a as u32,
+            tok_end: a as u32 + 2,
+            class: crate::lexicon::CueClass::Speech,
+        };
+        return Some((cue, np_after(text, tokens, a + 2, limit)));
+    }
     for k in a + 1..limit.min(a + 18) {
-        if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() {
+        let abbreviation = tokens[k].is_punct(b'.') && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE);
+        if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() && !abbreviation {
             break;
         }
         if let Some(cue) = cue_at(text, tokens, k) {
@@ -126,8 +140,7 @@ fn takes_hearer(word: &str) -> bool {
 pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
     let j = cue.tok_end as usize;
     // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
-    for k in j..limit.min(j + 8) {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate().take(limit.min(j + 8)).skip(j) {
         if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
             return (k + 1, true);
         }
@@ -141,11 +154,19 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         let mut n = 0;
         while k < limit && n < 4 {
             let t = &tokens[k];
+            // A determiner after the hearer starts the content: "told reporters the plan …".
+            if n > 0 && t.is(flag::DET) {
+                break;
+            }
+            let object_pronoun = t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Object);
             let hearer_word = t.kind == TokenKind::Word
-                && (t.is(flag::PRONOUN | flag::DET | flag::ROLE)
-                    || t.is_cap()
-                    || t.shape & crate::token::shape::POSSESSIVE != 0);
-            if !hearer_word && !(t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && n > 0 && n < 3) {
+                && (object_pronoun
+                    || !t.is(flag::PRONOUN)
+                        && (t.is(flag::DET | flag::ROLE)
+                            || t.is_cap()
+                            || t.shape & crate::token::shape::POSSESSIVE != 0));
+            let modifier = t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && n > 0 && n < 3;
+            if !hearer_word && !modifier {
                 break;
             }
             k += 1;
@@ -189,12 +210,15 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             quote.cue = Some(cue);
             quote.speaker = np;
             side = Some(Side::Before);
-            if let Some(c) = content {
+            // `said “…”` with nothing between is direct; `said that he "…"` is mixed.
+            if let Some(c) = content.filter(|&c| c < q.open_tok as usize) {
+                if words(tokens, q.first_tok, q.end_tok) < 2 {
+                    // A one-word fragment in reported speech: a scare quote.
+                    continue;
+                }
                 quote.kind = QuoteKind::Mixed;
                 quote.confidence = 0.75;
-                if c < q.open_tok as usize {
-                    quote.start = tokens[c].start;
-                }
+                quote.start = tokens[c].start;
             }
         }
         if side.is_none() && words(tokens, q.first_tok, q.end_tok) < 3 {
@@ -257,9 +281,13 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
                 .any(|t| t.kind == TokenKind::Word)
         });
         if let Some(pp) = prev_para {
+            let close_para = |q: &QuoteSpan| {
+                let last = q.close_tok.unwrap_or(q.end_tok - 1) as usize;
+                doc.sentences[doc.sentence_of(last)].para
+            };
             if let Some(j) = (0..i)
                 .rev()
-                .find(|&j| para_of(spans[j]) == pp && quotes[j].speaker.is_some())
+                .find(|&j| close_para(spans[j]) == pp && quotes[j].speaker.is_some())
             {
                 quotes[i].speaker = quotes[j].speaker;
                 quotes[i].speaker_carried = true;

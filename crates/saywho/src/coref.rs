@@ -23,6 +23,9 @@ struct Cluster {
     org: bool,
     /// An event, place or law: never "he" or "she".
     thing: bool,
+    /// Mentions after "in", "at", "from" (places), and mentions elsewhere.
+    located: u32,
+    unlocated: u32,
     person: bool,
     group: bool,
     female: u32,
@@ -92,7 +95,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     for sent in &doc.sentences {
         let k = sent.tok_start as usize;
         if let Some(np) = np_after(text, tokens, k, sent.tok_end as usize) {
-            let head_is_person = tokens[np.tok_end as usize - 1].is(flag::ROLE_PERSON);
+            let head_is_person = tokens[np.tok_end as usize - 1].is(flag::ROLE);
             if np.kind == NpKind::Description
                 && head_is_person
                 && tokens[k].is(flag::DET)
@@ -105,6 +108,18 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     events.sort_by_key(|e| e.tok(&doc.names));
     events.dedup_by_key(|e| e.tok(&doc.names));
 
+    // Names that are a quote's speaker ("…," Legend said) are people and subjects.
+    let speaker_names: Vec<u32> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.filter(|np| np.kind == NpKind::Name && !q.speaker_carried))
+        .flat_map(|np| {
+            doc.names
+                .iter()
+                .filter(move |n| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end)
+                .map(|n| n.tok_start)
+        })
+        .collect();
     // Entity of each resolved phrase, keyed by its first token.
     let mut at_token: FxHashMap<u32, u32> = FxHashMap::default();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -115,7 +130,17 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             Event::Name(i) => {
                 let n = doc.names[i];
                 let e = name_entity[i];
-                let subject = is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
+                let speaks = speaker_names.contains(&n.tok_start);
+                let subject = speaks || is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
+                let c = &mut clusters[e as usize];
+                if speaks && !c.org {
+                    c.person = true;
+                }
+                if is_located(text, tokens, n.title_start as usize) {
+                    c.located += 1;
+                } else {
+                    c.unlocated += 1;
+                }
                 touch(&mut clusters[e as usize], n.tok_start, subject);
                 at_token.insert(n.tok_start, e);
                 mentions.push(Mention {
@@ -183,9 +208,33 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
         }
     }
 
+    // A quote opening a paragraph with no attribution, after a paragraph without quotes:
+    // the person that paragraph was about (its last subject).
+    for q in doc.quotes.iter_mut() {
+        let Some(pp) = q.carry_from_paragraph.filter(|_| q.speaker.is_none()) else {
+            continue;
+        };
+        let p = doc.paragraphs[pp as usize];
+        let subject = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.tok_start >= p.tok_start && m.tok_end <= p.tok_end && m.subject)
+            .find(|m| {
+                let c = &clusters[m.entity as usize];
+                (c.person || c.female + c.male > 0) && !c.org
+            });
+        if let Some(m) = subject {
+            q.fallback_entity = Some(m.entity);
+            q.confidence = 0.55;
+        }
+    }
+
     // Each quote's speaker: the entity of the name inside its phrase, or of the phrase.
     for qi in 0..doc.quotes.len() {
-        let Some(np) = doc.quotes[qi].speaker else { continue };
+        let Some(np) = doc.quotes[qi].speaker else {
+            doc.quotes[qi].entity = doc.quotes[qi].fallback_entity;
+            continue;
+        };
         let e = match np.kind {
             NpKind::Name => doc
                 .names
@@ -375,6 +424,33 @@ fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<u
     best.map(|(i, _)| i)
 }
 
+/// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
+fn is_located(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    if i > 0 && tokens[i - 1].text(text).eq_ignore_ascii_case("the") {
+        i -= 1;
+    }
+    i > 0 && {
+        let p = tokens[i - 1].text(text);
+        [
+            "in",
+            "at",
+            "from",
+            "near",
+            "across",
+            "throughout",
+            "outside",
+            "inside",
+            "around",
+            "into",
+            "to",
+            "of",
+        ]
+        .iter()
+        .any(|w| p.eq_ignore_ascii_case(w))
+    }
+}
+
 /// The case of the pronoun at `k`; "her" before a noun is possessive ("her love").
 fn pronoun_case(text: &str, tokens: &[Token], k: usize) -> Option<Case> {
     let t = &tokens[k];
@@ -425,7 +501,9 @@ fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclu
         };
         let compatible = match gender {
             Gender::Male | Gender::Female => {
-                !c.org && !c.group && !c.thing && (c.gender() == Gender::Unknown || c.gender() == gender)
+                let only_a_place = c.located > 0 && c.unlocated == 0;
+                let could_be_person = !(c.org || c.group || c.thing || only_a_place);
+                could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
             }
             Gender::Neuter => c.org,
             Gender::Plural => c.org || c.group,
@@ -439,8 +517,8 @@ fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclu
             distance = distance.min((tok - s) / 3);
         }
         // A name with no sign of being a person (a place, a product) is a weaker antecedent.
-        if !c.person && c.female + c.male == 0 && c.last_subject.is_none() {
-            distance = distance.saturating_mul(2);
+        if !c.person && c.female + c.male == 0 {
+            distance = distance.saturating_mul(if c.last_subject.is_none() { 4 } else { 2 });
         }
         if distance > MAX_DISTANCE {
             continue;
@@ -486,12 +564,15 @@ fn resolve_description(
         &text[a as usize..b as usize]
     };
 
-    if definite && !group {
+    // "the company" may be an organisation named before; "the town's finance office" is a
+    // body of its own.
+    let bare = span.len() == 2;
+    if definite && !group && (bare || !org) {
         // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
         let by_role = clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.roles.iter().any(|r| *r == head_word) && c.last_any.is_some_and(|l| l < np.tok_start))
+            .filter(|(_, c)| c.roles.contains(&head_word) && c.last_any.is_some_and(|l| l < np.tok_start))
             .max_by_key(|(_, c)| c.last_any)
             .map(|(i, _)| i);
         let candidate = by_role.or_else(|| {

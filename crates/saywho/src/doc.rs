@@ -54,8 +54,13 @@ pub struct Quote {
     pub carry_from_paragraph: Option<u32>,
     /// Index into [`Doc::entities`].
     pub entity: Option<u32>,
+    /// The speaker when no attribution names one: the subject of the paragraph before.
+    pub fallback_entity: Option<u32>,
     pub channel: Option<Box<str>>,
     pub confidence: f32,
+    /// For indirect content split by its attribution ("A, officials said, B"): the byte span
+    /// of the second part, which becomes a quote of the same group.
+    pub continued_by: Option<(u32, u32)>,
 }
 
 impl Quote {
@@ -71,8 +76,10 @@ impl Quote {
             speaker_carried: false,
             carry_from_paragraph: None,
             entity: None,
+            fallback_entity: None,
             channel: None,
             confidence: 0.5,
+            continued_by: None,
         }
     }
 }

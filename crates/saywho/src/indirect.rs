@@ -25,9 +25,13 @@ fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
 }
 
 /// Can reported content start with this token?
-fn starts_clause(t: &Token) -> bool {
+fn starts_clause(text: &str, t: &Token) -> bool {
     match t.kind {
-        TokenKind::Word => !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG) || t.is(flag::DET),
+        TokenKind::Word => {
+            !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG)
+                || t.is(flag::DET)
+                || matches!(t.text(text), "having" | "being")
+        }
         TokenKind::Number => true,
         _ => false,
     }
@@ -98,11 +102,15 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
                 k += 1;
                 continue;
             };
-            if used_cue(k) {
+            // "called the plan a failure" names, it does not report; "call" stays a cue only
+            // next to quotation marks.
+            if used_cue(k) || t.text(text).to_ascii_lowercase().starts_with("call") {
                 k += 1;
                 continue;
             }
-            let found = subject_first(doc, si, &cue).or_else(|| content_first(doc, si, &cue));
+            let found = subject_first(doc, si, &cue)
+                .or_else(|| content_first(doc, si, &cue))
+                .or_else(|| gerund_clause(doc, si, &cue));
             match found {
                 Some((q, resume)) if !covered(q.start, q.end) => {
                     out.push(q);
@@ -135,13 +143,10 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let np = np_before(text, tokens, cue.tok_start as usize, lo)?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
-    if cstart >= hi || !has_that && !starts_clause(&tokens[cstart]) {
+    if cstart >= hi || !has_that && !starts_clause(text, &tokens[cstart]) {
         return None;
     }
-    if tokens[cstart..hi].iter().any(|t| t.kind == TokenKind::QuoteMark) {
-        // Quoted words in the complement make it a mixed quote, found elsewhere.
-        return None;
-    }
+
     let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
     if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
         return None;
@@ -150,18 +155,44 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), confidence), cend))
 }
 
+/// "X criticised the plan, saying CONTENT": the speaker is the subject of the sentence.
+fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let k = cue.tok_start as usize;
+    if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].text(text).ends_with("ing") {
+        return None;
+    }
+    // The subject: the first speaker phrase of the sentence.
+    let np = (lo..k.min(lo + 12)).find_map(|a| np_after(text, tokens, a, k))?;
+    let (cstart, has_that) = content_start(text, tokens, cue, hi);
+    if cstart >= hi || !has_that && !starts_clause(text, &tokens[cstart]) {
+        return None;
+    }
+    let cend = content_end(text, tokens, cstart, hi, false);
+    if word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), 0.6), cend))
+}
+
 /// "CONTENT, X said." and "CONTENT, said X."
 fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let k = cue.tok_start as usize;
-    // The tail after the cue is short and holds no new clause.
+    // The tail after the cue is short and holds no new clause, or it is the second half of
+    // what was said: "CONTENT1, officials said, CONTENT2."
     let tail = &tokens[cue.tok_end as usize..hi];
-    if tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
-        || tail
-            .iter()
-            .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark)
+    let split_tail = tail.first().is_some_and(|t| t.is_punct(b','))
+        && word_count(tokens, cue.tok_end as usize + 1, hi) >= MIN_CONTENT_WORDS;
+    if !split_tail
+        && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
+            || tail
+                .iter()
+                .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark))
     {
         return None;
     }
@@ -176,9 +207,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         }
         (c, np)
     };
-    if tokens[lo..comma].iter().any(|t| t.kind == TokenKind::QuoteMark) {
-        return None;
-    }
+
     let mut a = lo;
     // "But …", "And …" are not part of what was said.
     while a < comma && tokens[a].is(flag::CONJ) {
@@ -188,7 +217,16 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if word_count(tokens, a, end) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some((make(doc, si, a, end, Some(*cue), Some(np), 0.7), hi))
+    let mut first = make(doc, si, a, end, Some(*cue), Some(np), 0.7);
+    if split_tail {
+        let b = cue.tok_end as usize + 1;
+        let b_end = content_end(text, tokens, b, hi, false);
+        if b_end > b {
+            // The second half belongs to the same utterance; the pipeline groups it.
+            first.continued_by = Some((tokens[b].start, tokens[b_end - 1].end));
+        }
+    }
+    Some((first, hi))
 }
 
 /// "According to X, CONTENT." and "CONTENT, according to X."
@@ -215,10 +253,7 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     } else {
         return None;
     };
-    if b <= a
-        || word_count(tokens, a, b) < MIN_CONTENT_WORDS
-        || tokens[a..b].iter().any(|t| t.kind == TokenKind::QuoteMark)
-    {
+    if b <= a || word_count(tokens, a, b) < MIN_CONTENT_WORDS {
         return None;
     }
     Some(make(doc, si, a, b, Some(cue), Some(np), 0.7))

@@ -77,11 +77,16 @@ impl Engine {
         doc.names = names::find_names(text, &doc.tokens);
         let mut quotes = attribution::attribute_quoted(&doc);
         let indirect = indirect::attribute_indirect(&doc, &quotes);
-        let first_indirect_group = quotes.len() as u32;
-        quotes.extend(indirect.into_iter().enumerate().map(|(i, mut q)| {
-            q.group = first_indirect_group + i as u32;
-            q
-        }));
+        for (group, mut q) in (quotes.len() as u32..).zip(indirect) {
+            q.group = group;
+            let second = q.continued_by.take().map(|(start, end)| Quote {
+                start,
+                end,
+                ..q.clone()
+            });
+            quotes.push(q);
+            quotes.extend(second);
+        }
         quotes.sort_by_key(|q| q.start);
         carry_across_paragraphs(&doc, &mut quotes);
         renumber_groups(&mut quotes);

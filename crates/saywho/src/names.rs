@@ -62,8 +62,7 @@ pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
         }
         let mut end = k + 1;
         if t.shape & shape::POSSESSIVE == 0 {
-            loop {
-                let Some(n) = tokens.get(end) else { break };
+            while let Some(n) = tokens.get(end) {
                 if is_name_word(n) && n.start <= tokens[end - 1].end + 1 {
                     end += 1;
                     if n.shape & shape::POSSESSIVE != 0 {
@@ -89,8 +88,12 @@ pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
             }
         }
         if at_sentence_start(tokens, k) && end == k + 1 {
-            let evidence =
-                seen_mid.contains(t.base(text)) || t.shape & shape::ALL_CAPS != 0 || t.shape & shape::POSSESSIVE != 0;
+            // "Teigen revealed …": the subject of a reporting verb.
+            let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
+            let evidence = seen_mid.contains(t.base(text))
+                || t.shape & shape::ALL_CAPS != 0
+                || t.shape & shape::POSSESSIVE != 0
+                || before_cue;
             if !evidence || t.is(flag::CUE) {
                 k = end;
                 continue;

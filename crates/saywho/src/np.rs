@@ -46,8 +46,19 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     if t.is_cap() && t.shape & shape::SENT_START == 0 {
         return None;
     }
-    let class = t.info.cue?;
     let word = t.text(text);
+    // "was quoted as saying"
+    if word == "quoted"
+        && tokens.get(k + 1).is_some_and(|n| n.text(text) == "as")
+        && tokens.get(k + 2).is_some_and(|n| n.is(flag::CUE))
+    {
+        return Some(Cue {
+            tok_start: k as u32,
+            tok_end: k as u32 + 3,
+            class: CueClass::Speech,
+        });
+    }
+    let class = t.info.cue?;
     // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
     // reports of speech.
@@ -297,21 +308,37 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
             break;
         }
         if t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::ROLE | flag::TITLE | flag::DET | flag::HONORIFIC) {
-            // Lower-case words may precede a role noun ("the lead singer") only.
+            // Lower-case words may precede a role noun ("the lead singer"); after "the" they
+            // may also be a description the lexicon lacks ("the rookie defenceman").
             let rest_has_role = tokens[j + 1..hi.min(j + 4)]
                 .iter()
                 .any(|x| x.is(flag::ROLE | flag::TITLE));
-            if !rest_has_role {
+            let after_the = tokens[k].text(text).eq_ignore_ascii_case("the") && j - k <= 3;
+            let head_seen = tokens[k..j].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
+            let description_word = after_the && !head_seen && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN);
+            if !rest_has_role && !description_word {
                 break;
             }
         }
         j += 1;
-        if t.shape & shape::POSSESSIVE != 0 && !tokens.get(j).is_some_and(|n| n.is(flag::ROLE | flag::TITLE)) {
+        // "the town's finance office": a possessor inside the phrase, not its end.
+        let role_follows = tokens[j..hi.min(j + 3)].iter().any(|n| n.is(flag::ROLE | flag::TITLE));
+        if t.shape & shape::POSSESSIVE != 0 && !role_follows {
             break;
         }
     }
-    let _ = text;
-    classify(tokens, k, j)
+    // "the rookie defenceman": a definite description whose head the lexicon lacks, right
+    // after an inverted cue, where nothing but the speaker can stand.
+    let generic = j > k + 1
+        && tokens[k].text(text).eq_ignore_ascii_case("the")
+        && (j >= hi || !tokens[j].is_word() || tokens[j].is(flag::PREP | flag::CONJ));
+    classify(tokens, k, j).or_else(|| {
+        generic.then_some(SpeakerNp {
+            tok_start: k as u32,
+            tok_end: j as u32,
+            kind: NpKind::Description,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -334,7 +361,8 @@ mod tests {
     #[test]
     fn finds_subjects_of_cues() {
         use NpKind::*;
-        let cases: &[(&str, &str, Option<(&str, NpKind)>)] = &[
+        type Case<'a> = (&'a str, &'a str, Option<(&'a str, NpKind)>);
+        let cases: &[Case] = &[
             ("Legend explained that", "explained", Some(("Legend", Name))),
             (
                 "After thanking people for their words of comfort and empathy he added",

@@ -45,7 +45,14 @@ pub fn split_sentences(
                 }
                 let inside = quotes.get(q).filter(|s| s.first_tok <= k && k < s.end_tok);
                 match inside {
-                    Some(s) if s.end_tok == k + 1 && s.close_tok.is_some() => end = k + 2,
+                    Some(s) if s.end_tok == k + 1 && s.close_tok.is_some() => {
+                        // `"We won!" Nunes said.` is one sentence with its attribution.
+                        if attribution_follows(tokens, k as usize + 2, para.tok_end as usize) {
+                            k += 1;
+                            continue;
+                        }
+                        end = k + 2
+                    }
                     Some(_) => {
                         k += 1;
                         continue;
@@ -83,6 +90,19 @@ pub fn split_sentences(
         tokens[s.tok_start as usize].shape |= shape::SENT_START;
     }
     sentences
+}
+
+/// Does a short attribution ("Nunes said.") follow a quotation's closing mark at `from`?
+fn attribution_follows(tokens: &[Token], from: usize, end: usize) -> bool {
+    for t in tokens.iter().take(end).skip(from).take(6) {
+        if t.is_terminal() || t.kind == TokenKind::QuoteMark {
+            return false;
+        }
+        if t.is(flag::CUE) && t.kind == TokenKind::Word && !t.is_cap() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a sentence starts at token `next`, given the terminal at `term`.

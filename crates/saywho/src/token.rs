@@ -178,7 +178,8 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
         }
         let Some(c) = char_at(i) else { break };
         let clen = c.len_utf8();
-        if c.is_whitespace() {
+        // Zero-width and soft-hyphen characters are invisible: treat them as space.
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
             i += clen;
             continue;
         }
@@ -278,6 +279,9 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
 /// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
 /// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs.
 fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
+    if paragraphs.len() < 2 {
+        return;
+    }
     for p in paragraphs {
         let toks = &tokens[p.tok_start as usize..p.tok_end as usize];
         let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
@@ -285,7 +289,13 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
         let ends_sentence = toks
             .last()
             .is_some_and(|t| t.is_terminal() || t.kind == TokenKind::QuoteMark);
-        if n >= 4 && caps * 10 >= n * 7 && !ends_sentence {
+        // "READ MORE: …", "WATCH: …": links to other stories.
+        let link_label = toks.first().is_some_and(|t| t.shape & shape::ALL_CAPS != 0)
+            && toks.get(1).is_some_and(|t| t.is_punct(b':'));
+        let title_cased = n >= 4 && caps * 10 >= n * 7;
+        // Subheads: short lines without sentence punctuation ("Overstating the debt").
+        let subhead = n <= 6;
+        if link_label || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
             }

@@ -1,0 +1,199 @@
+//! End-to-end tests of the `saywho` binary, as a user runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn saywho() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_saywho"))
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = saywho()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("saywho starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("saywho finishes")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/schema/record.schema.json")).expect("schema file"),
+    )
+    .expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+/// Every offset in a record indexes the input text by code point.
+fn assert_offsets(record: &serde_json::Value, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let check = |span: &serde_json::Value| {
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(slice, span["text"].as_str().unwrap(), "offsets {s}..{e}");
+    };
+    for q in record["quotes"].as_array().unwrap() {
+        check(q);
+        if !q["cue"].is_null() {
+            check(&q["cue"]);
+        }
+        if let Some(m) = q["speaker"].get("mention").filter(|m| !m.is_null()) {
+            check(m);
+        }
+    }
+    for e in record["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            check(m);
+        }
+    }
+}
+
+#[test]
+fn extracts_the_shipped_example_with_valid_schema_and_offsets() {
+    let path = repo_root().join("examples/article.txt");
+    let out = saywho().arg("extract").arg(&path).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = lines(&out);
+    assert_eq!(records.len(), 1);
+    let v = validator();
+    for r in &records {
+        let errors: Vec<String> = v.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "schema errors: {errors:?}");
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_offsets(&records[0], &text);
+    let speakers: Vec<&str> = records[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|q| q["speaker"]["name"].as_str())
+        .collect();
+    assert!(
+        speakers.contains(&"Elena Vasquez") && speakers.contains(&"Tom Baird"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn text_format_is_for_people() {
+    let out = run_with_stdin(
+        &["extract", "--format", "text"],
+        "“We will never break,” John Legend wrote on Twitter.".as_bytes(),
+    );
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("John Legend · wrote [Twitter] · direct"), "{s}");
+    assert!(s.contains("We will never break,"), "{s}");
+}
+
+#[test]
+fn bad_documents_become_error_records_and_counts_add_up() {
+    let dir = std::env::temp_dir().join(format!("saywho-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("docs.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            "{\"id\": \"a\", \"text\": \"“Fine,” she said.\"}\n",
+            "{not json}\n",
+            "{\"id\": \"c\", \"body\": \"no text field\"}\n",
+            "\n",
+            "{\"id\": 7, \"text\": \"Police said the road would reopen on Monday morning.\"}\n",
+        ),
+    )
+    .unwrap();
+    let bad_utf8 = dir.join("latin1.txt");
+    std::fs::write(&bad_utf8, b"caf\xe9 \"quoted words here,\" he said").unwrap();
+
+    let out = saywho()
+        .arg("extract")
+        .arg(&jsonl)
+        .arg(&bad_utf8)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "failures give exit code 1");
+    let records = lines(&out);
+    let v = validator();
+    for r in &records {
+        assert!(v.is_valid(r), "{r}");
+    }
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["a", "line-2", "c", "7", "latin1"]);
+    let errors: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r.get("error").map(|e| e["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, vec!["malformed_json", "missing_text", "invalid_utf8"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("5 documents read, 2 extracted, 3 failed"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn reads_folders_and_writes_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("saywho-cli-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("one.txt"), "“Yes,” Ann Lee said.").unwrap();
+    std::fs::write(dir.join("two.txt"), "“No,” Bob Ray said.").unwrap();
+    std::fs::write(dir.join("skip.md"), "not read").unwrap();
+    let out_file = dir.join("out.jsonl");
+    let out = saywho()
+        .arg("extract")
+        .arg(&dir)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    let ids: Vec<String> = written
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, vec!["one", "two"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_explains_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["extract", "--help"],
+        vec!["eval", "--help"],
+        vec!["bench", "--help"],
+    ] {
+        let out = saywho().args(&args).output().expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        assert!(!out.stdout.is_empty());
+    }
+    let out = saywho().args(["extract", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
+}

@@ -1,0 +1,203 @@
+//! Throughput and memory of an extractor on a JSONL corpus: the corpus is loaded into memory
+//! first, then only extraction is timed, on one thread and on a pool of `threads`.
+
+use crate::error::{EvalError, Result};
+use rayon::prelude::*;
+use saywho::Record;
+use serde::{Deserialize, Serialize};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::time::Instant;
+
+/// One corpus article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusDocument {
+    /// Its id (numbers are turned into strings).
+    pub id: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Reads a JSONL corpus whose lines carry `id` and `text`.
+pub fn load_corpus(path: &Path) -> Result<Vec<CorpusDocument>> {
+    #[derive(Deserialize)]
+    struct Line {
+        id: serde_json::Value,
+        text: String,
+    }
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let mut documents = Vec::new();
+    for (index, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: Line = serde_json::from_str(line).map_err(|source| EvalError::Json {
+            path: path.to_path_buf(),
+            location: format!("line {}", index + 1),
+            source,
+        })?;
+        let id = match parsed.id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        documents.push(CorpusDocument { id, text: parsed.text });
+    }
+    Ok(documents)
+}
+
+/// How to measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BenchOptions {
+    /// Threads of the parallel run.
+    pub threads: usize,
+    /// Runs of each kind; the median is reported.
+    pub repeat: usize,
+}
+
+/// Timings of one kind of run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunReport {
+    /// Threads used.
+    pub threads: usize,
+    /// Wall-clock seconds of each repetition.
+    pub seconds: Vec<f64>,
+    /// The median of `seconds`.
+    pub median_seconds: f64,
+    /// Megabytes (10^6 bytes) of UTF-8 text per second, at the median.
+    pub mb_per_second: f64,
+    /// Documents per second, at the median.
+    pub documents_per_second: f64,
+    /// Peak resident memory during these runs (VmHWM), in bytes; `None` where unknown.
+    pub peak_memory_bytes: Option<u64>,
+}
+
+/// Everything [`run_bench`] measured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchReport {
+    /// The corpus file.
+    pub corpus: String,
+    /// Documents in it.
+    pub documents: usize,
+    /// Bytes of UTF-8 text (the `text` fields only).
+    pub text_bytes: usize,
+    /// Logical CPUs the machine offers.
+    pub available_cpus: usize,
+    /// Quotes the extractor found in the whole corpus (one run).
+    pub quotes_found: usize,
+    /// Documents on which the extractor panicked.
+    pub panicked_documents: usize,
+    /// Resident memory once the corpus was loaded, in bytes (VmRSS).
+    pub memory_after_load_bytes: Option<u64>,
+    /// True when the peak could be reset between runs, so each run's peak is its own;
+    /// false when each peak includes everything before it.
+    pub peak_reset_between_runs: bool,
+    /// The run on the calling thread.
+    pub single_thread: RunReport,
+    /// The run on a pool of [`BenchOptions::threads`].
+    pub multi_thread: RunReport,
+}
+
+/// Times `extract` over `documents`: `repeat` runs on the calling thread, then `repeat` runs on
+/// a rayon pool of `threads`. Panics inside `extract` are caught and counted.
+pub fn run_bench<F>(
+    corpus: &str,
+    documents: &[CorpusDocument],
+    options: BenchOptions,
+    extract: F,
+) -> Result<BenchReport>
+where
+    F: Fn(&str, &str) -> Record + Sync,
+{
+    let repeat = options.repeat.max(1);
+    let threads = options.threads.max(1);
+    let text_bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let memory_after_load_bytes = proc_status_bytes("VmRSS:");
+    // Outcome of one document: quotes found, or None when the extractor panicked.
+    let one = |d: &CorpusDocument| -> Option<usize> {
+        catch_unwind(AssertUnwindSafe(|| extract(&d.id, &d.text).quotes.len())).ok()
+    };
+    let tally = |outcomes: &[Option<usize>]| {
+        let quotes: usize = outcomes.iter().flatten().sum();
+        (quotes, outcomes.iter().filter(|o| o.is_none()).count())
+    };
+
+    let mut peak_reset = reset_peak_memory();
+    let mut single_seconds = Vec::with_capacity(repeat);
+    let mut found = (0, 0);
+    for _ in 0..repeat {
+        let started = Instant::now();
+        let outcomes: Vec<Option<usize>> = documents.iter().map(one).collect();
+        single_seconds.push(started.elapsed().as_secs_f64());
+        found = tally(&outcomes);
+    }
+    let single_peak = proc_status_bytes("VmHWM:");
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| EvalError::invalid(corpus, "thread pool", e.to_string()))?;
+    peak_reset &= reset_peak_memory();
+    let mut multi_seconds = Vec::with_capacity(repeat);
+    for _ in 0..repeat {
+        let started = Instant::now();
+        let outcomes: Vec<Option<usize>> = pool.install(|| documents.par_iter().map(one).collect());
+        multi_seconds.push(started.elapsed().as_secs_f64());
+        found = tally(&outcomes);
+    }
+    let multi_peak = proc_status_bytes("VmHWM:");
+
+    let run = |threads, seconds: Vec<f64>, peak| {
+        let median = median(&seconds);
+        let per_second = |amount: f64| if median > 0.0 { amount / median } else { 0.0 };
+        RunReport {
+            threads,
+            median_seconds: median,
+            mb_per_second: per_second(text_bytes as f64 / 1e6),
+            documents_per_second: per_second(documents.len() as f64),
+            seconds,
+            peak_memory_bytes: peak,
+        }
+    };
+    Ok(BenchReport {
+        corpus: corpus.to_string(),
+        documents: documents.len(),
+        text_bytes,
+        available_cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        quotes_found: found.0,
+        panicked_documents: found.1,
+        memory_after_load_bytes,
+        peak_reset_between_runs: peak_reset,
+        single_thread: run(1, single_seconds, single_peak),
+        multi_thread: run(threads, multi_seconds, multi_peak),
+    })
+}
+
+/// The median of `values` (the mean of the middle two for an even count); 0 when empty.
+pub fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => sorted[n / 2],
+        _ => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// A `kB` line of `/proc/self/status` in bytes; `None` off Linux or when absent.
+pub fn proc_status_bytes(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_status_kb(&status, field).map(|kb| kb * 1024)
+}
+
+/// The number of a `FIELD   123 kB` line of a `/proc/*/status` text.
+pub fn parse_status_kb(status: &str, field: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line[field.len()..].split_whitespace().next()?.parse().ok()
+}
+
+/// Resets the peak resident memory (VmHWM) to the current one, as Linux allows by writing `5`
+/// to `/proc/self/clear_refs`; false where that is not possible.
+fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}

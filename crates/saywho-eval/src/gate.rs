@@ -1,0 +1,174 @@
+//! The accuracy gate: floors for headline figures, kept in one JSON file, checked against
+//! fresh scores. See `gate/floors.json` for the file and `docs/EVALUATION.md` for its rules.
+
+use crate::error::{EvalError, Result};
+use crate::gold::{self, GoldFormat};
+use crate::report::{DatasetReport, MetricValue};
+use crate::score::{score, ScoreOptions};
+use saywho::Record;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A floors file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Floors {
+    /// Free text for people (JSON has no comments).
+    #[serde(default)]
+    pub comment: Option<serde_json::Value>,
+    /// Where the shared data lives, relative to the floors file's folder.
+    #[serde(default)]
+    pub shared_dir: Option<PathBuf>,
+    /// One entry per gold dataset.
+    pub datasets: Vec<DatasetFloors>,
+}
+
+/// The floors of one dataset.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetFloors {
+    /// Label in reports (`ggt-dev`).
+    pub name: String,
+    /// Its gold format.
+    pub format: GoldFormat,
+    /// Its path, relative to the shared folder.
+    pub path: PathBuf,
+    /// Metric name (see [`DatasetReport::metric`]) to the lowest acceptable percentage.
+    pub floors: BTreeMap<String, f64>,
+}
+
+/// One metric checked against its floor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The dataset's label.
+    pub dataset: String,
+    /// The metric's name.
+    pub metric: String,
+    /// The measured percentage.
+    pub value: f64,
+    /// The floor.
+    pub floor: f64,
+    /// `value >= floor`.
+    pub passed: bool,
+}
+
+/// What a gate run found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GateOutcome {
+    /// The shared data is not there; nothing was checked.
+    Skipped {
+        /// Why, for the message.
+        reason: String,
+    },
+    /// Every dataset was scored and checked.
+    Checked {
+        /// The reports, in the floors file's order.
+        reports: Vec<DatasetReport>,
+        /// Every floor checked.
+        findings: Vec<Finding>,
+    },
+}
+
+impl GateOutcome {
+    /// The findings below their floor (none when skipped).
+    pub fn failures(&self) -> Vec<&Finding> {
+        match self {
+            GateOutcome::Skipped { .. } => Vec::new(),
+            GateOutcome::Checked { findings, .. } => findings.iter().filter(|f| !f.passed).collect(),
+        }
+    }
+}
+
+/// Reads a floors file.
+pub fn load_floors(path: &Path) -> Result<Floors> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    serde_json::from_str(&raw).map_err(|source| EvalError::Json {
+        path: path.to_path_buf(),
+        location: "whole file".into(),
+        source,
+    })
+}
+
+/// Checks `report` against `floors`. Any panic of the extractor fails the gate too. An unknown
+/// metric, or one the dataset does not annotate, is an error rather than a silent pass.
+pub fn check(floors: &DatasetFloors, report: &DatasetReport) -> Result<Vec<Finding>> {
+    let mut findings = Vec::with_capacity(floors.floors.len() + 1);
+    for (metric, &floor) in &floors.floors {
+        let bad = |message: String| EvalError::Floor {
+            dataset: floors.name.clone(),
+            message,
+        };
+        let value = match report.metric(metric).map_err(bad)? {
+            MetricValue::Percent(value) => value,
+            MetricValue::NotAnnotated => {
+                return Err(bad(format!("{metric} is not available: the gold does not annotate it")))
+            }
+        };
+        findings.push(Finding {
+            dataset: floors.name.clone(),
+            metric: metric.clone(),
+            value,
+            floor,
+            passed: value >= floor,
+        });
+    }
+    if report.panicked_documents > 0 {
+        findings.push(Finding {
+            dataset: floors.name.clone(),
+            metric: "panicked_documents (must be 0)".into(),
+            value: report.panicked_documents as f64,
+            floor: 0.0,
+            passed: false,
+        });
+    }
+    Ok(findings)
+}
+
+/// The shared folder: `shared` when given, else the floors file's `shared_dir` (relative to
+/// the floors file's folder), else `../shared` relative to the folder above the floors file's
+/// (the repository root when the file is `gate/floors.json`).
+pub fn shared_dir(floors_path: &Path, floors: &Floors, shared: Option<&Path>) -> PathBuf {
+    if let Some(shared) = shared {
+        return shared.to_path_buf();
+    }
+    let floors_dir = floors_path.parent().unwrap_or_else(|| Path::new("."));
+    let floors_dir = if floors_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        floors_dir
+    };
+    match &floors.shared_dir {
+        Some(dir) => floors_dir.join(dir),
+        None => floors_dir.join("../../shared"),
+    }
+}
+
+/// Runs the gate: loads every dataset the floors name from the shared folder, scores
+/// `extract` on it and checks the floors. When `<shared>/data` is absent it returns
+/// [`GateOutcome::Skipped`]; a dataset missing while the folder exists is an error.
+pub fn run_gate<F>(floors_path: &Path, shared: Option<&Path>, extract: F) -> Result<GateOutcome>
+where
+    F: Fn(&str, &str) -> Record + Sync,
+{
+    let floors = load_floors(floors_path)?;
+    let shared = shared_dir(floors_path, &floors, shared);
+    if !shared.join("data").is_dir() {
+        return Ok(GateOutcome::Skipped {
+            reason: format!("{} not found", shared.join("data").display()),
+        });
+    }
+    let mut reports = Vec::new();
+    let mut findings = Vec::new();
+    for dataset in &floors.datasets {
+        let gold = gold::load(&shared.join(&dataset.path), Some(dataset.format))?;
+        let options = ScoreOptions {
+            name: dataset.name.clone(),
+            ..ScoreOptions::default()
+        };
+        let report = score(&gold, &options, &extract).report;
+        findings.extend(check(dataset, &report)?);
+        reports.push(report);
+    }
+    Ok(GateOutcome::Checked { reports, findings })
+}

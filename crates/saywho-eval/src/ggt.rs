@@ -1,0 +1,225 @@
+//! The Gender Gap Tracker gold (`ggt_dev.jsonl`): one article a line.
+//!
+//! Each line has `id`, `text` and `quotes[]`; a quote has the strings `quote`, `speaker`,
+//! `verb`, `reference` and the spans `quote_span_aligned`, `speaker_span_aligned`,
+//! `verb_span_aligned` (`[start, end)` code points into `text`, or `null`).
+//!
+//! When `quote_span_aligned` is null the quote is looked up by string search, with every
+//! quotation mark folded to its straight form on both sides, choosing the occurrence nearest
+//! the original (drifting) `quote_index`; if the search fails too, the quote keeps an empty span
+//! and can only be missed. A null `speaker_span_aligned` leaves the quote out of
+//! speaker-mention accuracy (its speaker string is still there, but not where).
+
+use crate::error::{EvalError, Result};
+use crate::gold::{char_len, non_blank, Annotations, GoldDocument, GoldFormat, GoldQuote, GoldSet};
+use crate::span::{is_trimmable, Span, SpanSet};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Line {
+    id: String,
+    text: String,
+    #[serde(default)]
+    quotes: Vec<Quote>,
+}
+
+#[derive(Deserialize)]
+struct Quote {
+    #[serde(default)]
+    quote: String,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    verb: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    quote_index: Option<String>,
+    #[serde(default)]
+    quote_span_aligned: Option<[usize; 2]>,
+    #[serde(default)]
+    speaker_span_aligned: Option<[usize; 2]>,
+}
+
+/// What parsing one line had to work around, for the set's notes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineStats {
+    /// Quotes without an aligned span that string search found.
+    pub located_by_search: usize,
+    /// Quotes found nowhere: they keep an empty span.
+    pub unlocated: usize,
+    /// Quotes with a speaker string but no aligned speaker span.
+    pub speaker_unaligned: usize,
+}
+
+/// Reads a GGT JSONL file.
+pub fn load(path: &Path) -> Result<GoldSet> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let mut documents = Vec::new();
+    let mut stats = LineStats::default();
+    for (index, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (document, line_stats) = parse_line(line, path, index + 1)?;
+        stats.located_by_search += line_stats.located_by_search;
+        stats.unlocated += line_stats.unlocated;
+        stats.speaker_unaligned += line_stats.speaker_unaligned;
+        documents.push(document);
+    }
+    let mut notes = Vec::new();
+    if stats.located_by_search > 0 {
+        notes.push(format!(
+            "{} gold quotes had no aligned span and were located by string search",
+            stats.located_by_search
+        ));
+    }
+    if stats.unlocated > 0 {
+        notes.push(format!(
+            "{} gold quotes could not be located in their text; they count as misses",
+            stats.unlocated
+        ));
+    }
+    if stats.speaker_unaligned > 0 {
+        notes.push(format!(
+            "{} gold quotes name a speaker mention without an aligned span; \
+             they are left out of speaker-mention accuracy",
+            stats.speaker_unaligned
+        ));
+    }
+    Ok(GoldSet {
+        format: GoldFormat::Ggt,
+        source: path.to_path_buf(),
+        documents,
+        annotations: Annotations {
+            speaker_mention: true,
+            resolved_speaker: true,
+            cue: true,
+            channel: false,
+            kind: false,
+        },
+        merge_predicted_groups: false,
+        notes,
+    })
+}
+
+/// Parses one GGT line; `path` and `line_no` only label errors.
+pub fn parse_line(line: &str, path: &Path, line_no: usize) -> Result<(GoldDocument, LineStats)> {
+    let parsed: Line = serde_json::from_str(line).map_err(|source| EvalError::Json {
+        path: path.to_path_buf(),
+        location: format!("line {line_no}"),
+        source,
+    })?;
+    let text_len = char_len(&parsed.text);
+    let mut stats = LineStats::default();
+    let mut quotes = Vec::with_capacity(parsed.quotes.len());
+    for (index, quote) in parsed.quotes.into_iter().enumerate() {
+        let location = || format!("line {line_no} (id {}), quote {index}", parsed.id);
+        let checked = |pair: [usize; 2], what: &str| {
+            Span::new(pair[0], pair[1])
+                .filter(|s| s.end <= text_len)
+                .ok_or_else(|| {
+                    EvalError::invalid(
+                        path,
+                        location(),
+                        format!("{what} {pair:?} is not a span of a {text_len}-character text"),
+                    )
+                })
+        };
+        let span = match quote.quote_span_aligned {
+            Some(pair) => SpanSet::single(checked(pair, "quote_span_aligned")?),
+            None => {
+                let near = quote.quote_index.as_deref().and_then(parse_index_start);
+                match locate(&parsed.text, &quote.quote, near) {
+                    Some(found) => {
+                        stats.located_by_search += 1;
+                        SpanSet::single(found)
+                    }
+                    None => {
+                        stats.unlocated += 1;
+                        SpanSet::default()
+                    }
+                }
+            }
+        };
+        let speaker_mention_text = non_blank(quote.speaker.as_deref());
+        let speaker_mention = match quote.speaker_span_aligned {
+            Some(pair) => Some(checked(pair, "speaker_span_aligned")?),
+            None => {
+                if speaker_mention_text.is_some() {
+                    stats.speaker_unaligned += 1;
+                }
+                None
+            }
+        };
+        quotes.push(GoldQuote {
+            id: index.to_string(),
+            text: quote.quote,
+            span,
+            speaker: non_blank(quote.reference.as_deref()),
+            speaker_mention,
+            speaker_mention_text,
+            cue: non_blank(quote.verb.as_deref()),
+            channel: None,
+            kind: None,
+        });
+    }
+    let document = GoldDocument {
+        id: parsed.id,
+        text: parsed.text,
+        quotes,
+    };
+    Ok((document, stats))
+}
+
+/// The start of a GGT `*_index` string such as `"(173,234)"`.
+fn parse_index_start(index: &str) -> Option<usize> {
+    let inner = index.trim().trim_start_matches('(');
+    inner.split(',').next()?.trim().parse().ok()
+}
+
+/// Every quotation mark folded to `"` or `'`, one character for one, so offsets survive.
+fn fold_quote_marks(c: char) -> char {
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' | '\u{2032}' => '\'',
+        other => other,
+    }
+}
+
+/// Finds `needle` in `text` after folding quotation marks, nearest to code point `near` when
+/// it occurs several times. A needle that is not found whole is tried again without its
+/// enclosing marks and punctuation, since the annotation and the text sometimes disagree there.
+pub fn locate(text: &str, needle: &str, near: Option<usize>) -> Option<Span> {
+    let folded_text: Vec<char> = text.chars().map(fold_quote_marks).collect();
+    let whole: Vec<char> = needle.trim().chars().map(fold_quote_marks).collect();
+    let inner: Vec<char> = {
+        let mut slice = whole.as_slice();
+        while let Some((first, rest)) = slice.split_first() {
+            if !is_trimmable(*first) {
+                break;
+            }
+            slice = rest;
+        }
+        while let Some((last, rest)) = slice.split_last() {
+            if !is_trimmable(*last) {
+                break;
+            }
+            slice = rest;
+        }
+        slice.to_vec()
+    };
+    [whole, inner].into_iter().find_map(|pattern| {
+        if pattern.is_empty() || pattern.len() > folded_text.len() {
+            return None;
+        }
+        let starts = folded_text
+            .windows(pattern.len())
+            .enumerate()
+            .filter(|(_, window)| *window == pattern.as_slice())
+            .map(|(start, _)| start);
+        let best = starts.min_by_key(|start| near.map_or(*start, |n| start.abs_diff(n)))?;
+        Span::new(best, best + pattern.len())
+    })
+}

@@ -1,0 +1,269 @@
+//! Table-driven behaviour tests of the whole engine on short passages written for the project.
+//! Each case: a passage and the quotes expected from it, as (quote text, kind, speaker, cue).
+
+use saywho::{Engine, Record};
+
+/// (quote text, kind, speaker name or "", cue or "")
+type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn extract(text: &str) -> Record {
+    Engine::new().extract("t", text)
+}
+
+fn summary(r: &Record) -> Vec<(String, String, String, String)> {
+    r.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.clone(),
+                q.kind.clone(),
+                q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+                q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[Expected])]) {
+    for (text, expected) in cases {
+        let got = summary(&extract(text));
+        let want: Vec<(String, String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(got, want, "\n  passage: {text}");
+    }
+}
+
+#[test]
+fn quotation_marks_of_every_style() {
+    check(&[
+        (
+            "“It works,” Ann Lee said.",
+            &[("It works,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "\"It works,\" Ann Lee said.",
+            &[("It works,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said: « Ça marche bien ici. »",
+            &[("Ça marche bien ici.", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said: „Es funktioniert sehr gut.“",
+            &[("Es funktioniert sehr gut.", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "'We will appeal the ruling,' Ann Lee said.",
+            &[("We will appeal the ruling,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "“He told me ‘never again’ that night,” Ann Lee said.",
+            &[("He told me ‘never again’ that night,", "direct", "Ann Lee", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn apostrophes_are_not_quotation_marks() {
+    check(&[
+        ("Teigen's '90s rock 'n' roll band played at the Joneses' house.", &[]),
+        ("Ann Lee's dog isn't Bob Ray's.", &[]),
+    ]);
+}
+
+#[test]
+fn quotes_cut_in_two_and_over_paragraphs() {
+    let r = extract("“This is the first half,” Ann Lee wrote. “And this is the second half.”");
+    assert_eq!(r.quotes.len(), 2);
+    assert_eq!(r.quotes[0].group, r.quotes[1].group, "one utterance, one group");
+    assert_eq!(r.quotes[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
+    assert_eq!(r.quotes[1].cue.as_ref().map(|c| c.text.as_str()), Some("wrote"));
+
+    let r = extract(
+        "Ann Lee said:\n\n“First paragraph of it.\n\n“Second paragraph of it.\n\n“The end of it.”\n\nBob Ray left.",
+    );
+    assert_eq!(r.quotes.len(), 1, "{r:?}");
+    assert!(r.quotes[0].text.starts_with("First paragraph") && r.quotes[0].text.ends_with("The end of it."));
+}
+
+#[test]
+fn unbalanced_marks_never_swallow_the_article() {
+    let text =
+        "Ann Lee said “this quote never closes at all.\n\nBob Ray said the plan would cost far more than expected.";
+    let r = extract(text);
+    let kinds: Vec<(&str, &str)> = r.quotes.iter().map(|q| (q.kind.as_str(), q.text.as_str())).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("direct", "this quote never closes at all."),
+            ("indirect", "the plan would cost far more than expected")
+        ]
+    );
+}
+
+#[test]
+fn kinds_direct_indirect_mixed() {
+    check(&[
+        (
+            "Teigen revealed that she had lost her son after a long illness.",
+            &[(
+                "she had lost her son after a long illness",
+                "indirect",
+                "Teigen",
+                "revealed",
+            )],
+        ),
+        (
+            "The plan will fail within a year, Ann Lee said.",
+            &[("The plan will fail within a year", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "According to Ann Lee, the plan will fail within a year.",
+            &[(
+                "the plan will fail within a year",
+                "indirect",
+                "Ann Lee",
+                "According to",
+            )],
+        ),
+        (
+            "Ann Lee told reporters the plan would fail within a year.",
+            &[("the plan would fail within a year", "indirect", "Ann Lee", "told")],
+        ),
+        (
+            "Legend explained that he wrote the song \"because I have faith in us.\"",
+            &[(
+                "he wrote the song \"because I have faith in us.",
+                "mixed",
+                "Legend",
+                "explained",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn titles_and_scare_quotes_are_not_quotations() {
+    check(&[
+        ("The \"Big Love\" singer performed \"Never Break\" on Sunday.", &[]),
+        ("Critics called the so-called \"reform\" a failure.", &[]),
+    ]);
+}
+
+#[test]
+fn cues_in_both_orders_and_with_appositives() {
+    check(&[
+        ("“We won,” said Ann Lee.", &[("We won,", "direct", "Ann Lee", "said")]),
+        ("“We won,” Ann Lee said.", &[("We won,", "direct", "Ann Lee", "said")]),
+        (
+            "“We won,” Kelly Clarkson, the show's host, said.",
+            &[("We won,", "direct", "Kelly Clarkson", "said")],
+        ),
+        (
+            "Ann Lee concluded by writing that the team \"will be back next year.\"",
+            &[(
+                "the team \"will be back next year.",
+                "mixed",
+                "Ann Lee",
+                "concluded by writing",
+            )],
+        ),
+        (
+            "“We won,” Ann Lee later added.",
+            &[("We won,", "direct", "Ann Lee", "added")],
+        ),
+    ]);
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_named_entities() {
+    let text = "Singer John Legend thanked his fans on Thursday.\n\n\
+                “We are grateful,” he wrote.\n\n\
+                Host Kelly Clarkson introduced him at the show.\n\n\
+                “They are an inspiration,” she said.\n\n\
+                “It was a special night,” the singer added.";
+    check(&[(
+        text,
+        &[
+            ("We are grateful,", "direct", "John Legend", "wrote"),
+            ("They are an inspiration,", "direct", "Kelly Clarkson", "said"),
+            ("It was a special night,", "direct", "John Legend", "added"),
+        ],
+    )]);
+    let r = extract(text);
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    assert_eq!(gender("John Legend").as_deref(), Some("male"));
+    assert_eq!(gender("Kelly Clarkson").as_deref(), Some("female"));
+}
+
+#[test]
+fn organisations_speak() {
+    check(&[
+        (
+            "“We will review the decision,” the White House said.",
+            &[("We will review the decision,", "direct", "White House", "said")],
+        ),
+        (
+            "Acme Corp. cut 200 jobs. The company said the cuts were needed to survive.",
+            &[("the cuts were needed to survive", "indirect", "Acme Corp", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_quote_paragraph_continues_the_previous_speaker() {
+    let text = "“We are ready,” Ann Lee said.\n\n“Nobody will stop us now, whatever they try.”";
+    let r = extract(text);
+    assert_eq!(r.quotes.len(), 2);
+    let s = r.quotes[1].speaker.as_ref().expect("carried speaker");
+    assert_eq!(s.name, "Ann Lee");
+    assert!(s.mention.is_none(), "the mention is null for a carried speaker");
+}
+
+#[test]
+fn channels_are_found_and_carried() {
+    let text = "Ann Lee took to Instagram on Friday.\n\n\
+                “Thank you all,” she wrote.\n\n\
+                “We are thrilled,” Bob Ray said in a statement.\n\n\
+                “It went well,” Cy Dee told CTV News.\n\n\
+                Dee spoke at the Global Health Summit on Monday.\n\n\
+                “We must act now,” he said.";
+    let r = extract(text);
+    let channels: Vec<Option<&str>> = r.quotes.iter().map(|q| q.channel.as_deref()).collect();
+    assert_eq!(
+        channels,
+        vec![
+            Some("Instagram"),
+            Some("statement"),
+            Some("interview with CTV News"),
+            Some("speech")
+        ]
+    );
+}
+
+#[test]
+fn gender_comes_only_from_the_text() {
+    let r = extract("“We lost,” Sam Kerr said.\n\n“We lost,” Ms. Jo Park said.\n\n“We lost,” Mr. Al Tan said.");
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    assert_eq!(
+        gender("Sam Kerr").as_deref(),
+        Some("unknown"),
+        "no guessing from first names"
+    );
+    assert_eq!(gender("Jo Park").as_deref(), Some("female"));
+    assert_eq!(gender("Al Tan").as_deref(), Some("male"));
+}
+
+#[test]
+fn confidence_is_a_probability_and_offsets_index_code_points() {
+    let text = "Café owner Zoë Brûlé said: “Ça va très bien — merci.”";
+    let r = extract(text);
+    assert_eq!(r.quotes.len(), 1);
+    let q = &r.quotes[0];
+    assert!((0.0..=1.0).contains(&q.confidence));
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    assert_eq!(q.speaker.as_ref().unwrap().name, "Zoë Brûlé");
+}
