@@ -94,18 +94,25 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Cue, Option<SpeakerNp>
     let p = &tokens[b - 1];
     let intro = p.is_punct(b',') || p.is_punct(b':') || p.kind == TokenKind::Dash;
     if intro {
-        for k in (lo..b - 1).rev().take(12) {
-            if tokens[k].kind == TokenKind::QuoteMark {
-                break;
+        // The nearest cue with a subject before it ("Hayne joked in his turn to answer the
+        // question, “…”"); an infinitive ("to answer") is never the reporting verb.
+        let cues = (lo..b - 1)
+            .rev()
+            .take(16)
+            .take_while(|&k| tokens[k].kind != TokenKind::QuoteMark)
+            .filter(|&k| k == 0 || !tokens[k - 1].text(text).eq_ignore_ascii_case("to"))
+            .filter_map(|k| cue_at(text, tokens, k));
+        let mut inverted = None;
+        for cue in cues {
+            let k = cue.tok_start as usize;
+            if let Some(np) = np_before(text, tokens, k, lo) {
+                return Some((cue, Some(np), None));
             }
-            if let Some(cue) = cue_at(text, tokens, k) {
-                let np = np_before(text, tokens, k, lo).or_else(|| np_after(text, tokens, cue.tok_end as usize, b - 1));
-                if np.is_some() {
-                    return Some((cue, np, None));
-                }
+            if inverted.is_none() {
+                inverted = np_after(text, tokens, cue.tok_end as usize, b - 1).map(|np| (cue, Some(np), None));
             }
         }
-        return None;
+        return inverted;
     }
     // Embedded: the cue whose clause holds the quote. Prefer one followed by "that".
     let mut best: Option<(Cue, SpeakerNp, usize)> = None;
@@ -144,11 +151,31 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
             return (k + 1, true);
         }
-        if t.is_terminal() || t.kind == TokenKind::QuoteMark || t.is_punct(b',') || t.is(flag::CUE) {
+        // ", however, that": a comma before an adverb does not end the search.
+        let comma_adverb = t.is_punct(b',') && tokens.get(k + 1).is_some_and(|n| n.is(flag::ADV));
+        if t.is_terminal() || t.kind == TokenKind::QuoteMark || t.is_punct(b',') && !comma_adverb || t.is(flag::CUE) {
             break;
         }
     }
     let mut k = j;
+    // "said by text message the weather …", "said in a statement the company …": a short
+    // prepositional phrase between the cue and its content.
+    if tokens.get(k).is_some_and(|t| t.is(flag::PREP) && !t.is(flag::SUB)) {
+        let mut m = k + 1;
+        if tokens.get(m).is_some_and(|t| t.is(flag::DET)) {
+            m += 1;
+        }
+        let stop = limit.min(m + 4);
+        while m < stop && tokens[m].is_word() && !tokens[m].is(flag::DET | flag::PRONOUN | flag::FUNCTION) {
+            m += 1;
+        }
+        if m < stop
+            && tokens[m].is(flag::DET | flag::PRONOUN)
+            && tokens[m].info.case != Some(crate::lexicon::Case::Object)
+        {
+            return (m, false);
+        }
+    }
     if takes_hearer(tokens[cue.tok_start as usize].text(text)) {
         // Skip the hearer: a pronoun or a short noun phrase.
         let mut n = 0;
@@ -219,10 +246,22 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                 quote.kind = QuoteKind::Mixed;
                 quote.confidence = 0.75;
                 quote.start = tokens[c].start;
+                // The reported content runs on past the fragment to the end of its clause.
+                let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
+                let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
+                if clause_end > after_fragment {
+                    quote.end = tokens[clause_end - 1].end;
+                }
             }
         }
-        if side.is_none() && words(tokens, q.first_tok, q.end_tok) < 3 {
-            // A short unattributed fragment: a scare quote or a name, not a quotation.
+        let n_words = words(tokens, q.first_tok, q.end_tok);
+        let embedded = q.open_tok as usize > lo && {
+            let p = &tokens[q.open_tok as usize - 1];
+            p.is_word() && !p.is(flag::CUE)
+        };
+        if side.is_none() && (n_words < 3 || embedded && n_words < 6) {
+            // A short unattributed fragment inside a sentence: a scare quote, a term or a
+            // name, not a quotation.
             continue;
         }
         if quote.speaker.is_none() && quote.cue.is_some() {

@@ -480,12 +480,16 @@ fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
             TokenKind::Number => false,
         }
     };
+    // After "the" or "a", a name is a modifier or a predicate ("the Northumberland co-op",
+    // "the American authorities", "a Kentucky Republican,") unless a verb of saying follows.
+    let after_determiner = a > 0 && tokens[a - 1].is(flag::DET) && tokens[a].shape & shape::SENT_START == 0;
     let after_ok = tokens.get(b).is_some_and(|n| match n.kind {
+        TokenKind::Word if after_determiner => n.is(flag::CUE | flag::AUX),
         TokenKind::Word => {
             n.is(flag::CUE | flag::AUX | flag::ADV | flag::NEG) || !n.is_cap() && !n.is(flag::FUNCTION | flag::PRONOUN)
         }
-        TokenKind::Dash => true,
-        TokenKind::Punct => n.is_punct(b',') || n.is_punct(b'('),
+        TokenKind::Dash => !after_determiner,
+        TokenKind::Punct => !after_determiner && (n.is_punct(b',') || n.is_punct(b'(')),
         _ => false,
     });
     before_ok && after_ok
@@ -552,7 +556,12 @@ fn resolve_description(
 ) -> Option<u32> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let span = &tokens[np.tok_start as usize..np.tok_end as usize];
-    let head = span.iter().rev().find(|t| t.is(flag::ROLE | flag::TITLE))?;
+    // The role noun, or else the last word ("the rookie defenceman").
+    let head = span
+        .iter()
+        .rev()
+        .find(|t| t.is(flag::ROLE | flag::TITLE))
+        .or_else(|| span.iter().rev().find(|t| t.is_word()))?;
     let head_word = head.base(text).to_ascii_lowercase();
     let first = span[0].text(text).to_ascii_lowercase();
     let definite =

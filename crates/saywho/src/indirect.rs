@@ -37,8 +37,70 @@ fn starts_clause(text: &str, t: &Token) -> bool {
     }
 }
 
+/// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
+fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
+    (a + 1..hi.min(a + 6)).any(|k| {
+        cue_at(text, tokens, k).is_some() && np_before(text, tokens, k, a).is_some_and(|np| np.tok_start as usize == a)
+    })
+}
+
+/// Verbs that report a clause without "that" ("said the plan failed"). Others only take one
+/// after "that": "denied the request" and "responded a minute later" report nothing.
+fn takes_bare_clause(text: &str, tokens: &[Token], cue: &Cue) -> bool {
+    const STEMS: &[&str] = &[
+        "say",
+        "said",
+        "tell",
+        "told",
+        "writ",
+        "wrote",
+        "claim",
+        "argu",
+        "insist",
+        "warn",
+        "suggest",
+        "report",
+        "admit",
+        "estimat",
+        "predict",
+        "acknowledg",
+        "assert",
+        "contend",
+        "alleg",
+        "maintain",
+        "reveal",
+        "announc",
+        "stress",
+        "recall",
+        "explain",
+        "believ",
+        "think",
+        "thought",
+        "hope",
+        "fear",
+        "expect",
+        "worr",
+        "not",
+        "tweet",
+        "assur",
+        "promis",
+        "agree",
+        "conced",
+        "complain",
+        "indicat",
+        "testif",
+        "vow",
+        "swear",
+        "swore",
+        "guess",
+        "confirm",
+    ];
+    let w = tokens[cue.tok_start as usize].text(text).to_ascii_lowercase();
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// Where reported content starting at `from` ends in a sentence ending at `hi`.
-fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_dash: bool) -> usize {
+pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_dash: bool) -> usize {
     let mut end = hi;
     for k in from..hi {
         let t = &tokens[k];
@@ -57,6 +119,11 @@ fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_das
         }
         if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
             end = k - 1;
+            break;
+        }
+        // "… but Chapman says …": a new report by someone else begins.
+        if k > from && t.is(flag::CONJ) && new_report_at(text, tokens, k + 1, hi) {
+            end = k;
             break;
         }
     }
@@ -143,10 +210,10 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let np = np_before(text, tokens, cue.tok_start as usize, lo)?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
-    if cstart >= hi || !has_that && !starts_clause(text, &tokens[cstart]) {
+        let bare_clause = starts_clause(text, &tokens[cstart.min(hi - 1)]) && takes_bare_clause(text, tokens, cue);
+    if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
-
     let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
     if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
         return None;
@@ -214,19 +281,25 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         a += 1;
     }
     let end = content_end(text, tokens, a, comma, false);
-    if word_count(tokens, a, end) < MIN_CONTENT_WORDS {
-        return None;
-    }
-    let mut first = make(doc, si, a, end, Some(*cue), Some(np), 0.7);
-    if split_tail {
+    let head_ok = word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
+    let tail = if split_tail {
         let b = cue.tok_end as usize + 1;
         let b_end = content_end(text, tokens, b, hi, false);
-        if b_end > b {
+        (b_end > b).then_some((b, b_end))
+    } else {
+        None
+    };
+    match (head_ok, tail) {
+        (true, tail) => {
+            let mut first = make(doc, si, a, end, Some(*cue), Some(np), 0.7);
             // The second half belongs to the same utterance; the pipeline groups it.
-            first.continued_by = Some((tokens[b].start, tokens[b_end - 1].end));
+            first.continued_by = tail.map(|(b, e)| (tokens[b].start, tokens[e - 1].end));
+            Some((first, hi))
         }
+        // "Too often, he says, they get it.": a short lead-in is not what was said.
+        (false, Some((b, e))) => Some((make(doc, si, b, e, Some(*cue), Some(np), 0.6), hi)),
+        (false, None) => None,
     }
-    Some((first, hi))
 }
 
 /// "According to X, CONTENT." and "CONTENT, according to X."
@@ -241,14 +314,21 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     };
     let np = np_after(text, tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
     let np_end = np.tok_end as usize;
-    let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
-        // "According to X, CONTENT."
+    let after_np = {
         let mut a = np_end;
         while a < hi && tokens[a].is_punct(b',') {
             a += 1;
         }
-        (a, content_end(text, tokens, a, hi, false))
+        a
+    };
+    let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
+        // "According to X, CONTENT."
+        (after_np, content_end(text, tokens, after_np, hi, false))
+    } else if tokens[k - 1].is_punct(b',') && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS {
+        // "The harsh truth, according to experts, is …": what follows is what was said.
+        (after_np, content_end(text, tokens, after_np, hi, false))
     } else if tokens[k - 1].is_punct(b',') {
+        // "CONTENT, according to X."
         (lo, content_end(text, tokens, lo, k - 1, false))
     } else {
         return None;

@@ -307,7 +307,16 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
         if !np_word(t) || (t.is(flag::DET) && j > k) {
             break;
         }
-        if t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::ROLE | flag::TITLE | flag::DET | flag::HONORIFIC) {
+        // "Cambridge cartoonist Andre Campbell": an occupation between capitalised words.
+        let before_name = tokens[k].is_cap()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_cap() && n.is_word() && !n.is(flag::FUNCTION));
+        if t.kind == TokenKind::Word
+            && !t.is_cap()
+            && !before_name
+            && !t.is(flag::ROLE | flag::TITLE | flag::DET | flag::HONORIFIC)
+        {
             // Lower-case words may precede a role noun ("the lead singer"); after "the" they
             // may also be a description the lexicon lacks ("the rookie defenceman").
             let rest_has_role = tokens[j + 1..hi.min(j + 4)]
