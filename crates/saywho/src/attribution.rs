@@ -147,14 +147,26 @@ fn takes_hearer(word: &str) -> bool {
 pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
     let j = cue.tok_end as usize;
     // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
-    for (k, t) in tokens.iter().enumerate().take(limit.min(j + 8)).skip(j) {
+    for (k, t) in tokens.iter().enumerate().take(limit.min(j + 10)).skip(j) {
         if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
             return (k + 1, true);
         }
-        // ", however, that": a comma before an adverb does not end the search.
-        let comma_adverb = t.is_punct(b',') && tokens.get(k + 1).is_some_and(|n| n.is(flag::ADV));
-        if t.is_terminal() || t.kind == TokenKind::QuoteMark || t.is_punct(b',') && !comma_adverb || t.is(flag::CUE) {
+        // Commas inside a place or an adverbial do not end the search: "says at a campaign
+        // stop in Toledo, Ohio, that", "states, however, that".
+        if t.is_terminal()
+            || t.is(flag::CUE)
+            || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
+        {
             break;
+        }
+        if t.kind == TokenKind::QuoteMark {
+            // "told MSNBC's “Morning Joe” that": a short quoted title.
+            let title_close = tokens[k + 1..limit.min(k + 6)]
+                .iter()
+                .position(|n| n.kind == TokenKind::QuoteMark);
+            if title_close.is_none() {
+                break;
+            }
         }
     }
     let mut k = j;

@@ -27,14 +27,23 @@ fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
 /// Can reported content start with this token?
 fn starts_clause(text: &str, t: &Token) -> bool {
     match t.kind {
+        // A subject: a pronoun, a determiner, a name, "there"; or a bare noun that is not an
+        // adverb ("said protesters were …", not "writes extensively").
         TokenKind::Word => {
-            !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG)
-                || t.is(flag::DET)
-                || matches!(t.text(text), "having" | "being")
+            t.is(flag::DET) && !t.is(flag::SUB)
+                || t.is(flag::PRONOUN) && t.info.case != Some(crate::lexicon::Case::Object)
+                || t.is_cap()
+                || matches!(t.text(text), "there" | "having" | "being" | "that's" | "that’s")
+                || !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG) && !t.text(text).ends_with("ly")
         }
         TokenKind::Number => true,
         _ => false,
     }
+}
+
+/// Does the comma at `k` close a relative clause, the main verb following ("…, noted that")?
+fn relative_clause_closes(text: &str, tokens: &[Token], k: usize, hi: usize) -> bool {
+    (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
 }
 
 /// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
@@ -104,7 +113,10 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
     let mut end = hi;
     for k in from..hi {
         let t = &tokens[k];
-        if stop_at_dash && t.kind == TokenKind::Dash {
+        // A relative clause ends at its closing dash or comma ("who writes …, noted").
+        if stop_at_dash
+            && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, k, hi))
+        {
             end = k;
             break;
         }
@@ -165,7 +177,7 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
                     continue;
                 }
             }
-            let Some(cue) = cue_at(text, tokens, k).filter(|c| c.class != CueClass::Cognition) else {
+            let Some(cue) = cue_at(text, tokens, k) else {
                 k += 1;
                 continue;
             };
@@ -175,9 +187,13 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
                 k += 1;
                 continue;
             }
-            let found = subject_first(doc, si, &cue)
-                .or_else(|| content_first(doc, si, &cue))
-                .or_else(|| gerund_clause(doc, si, &cue));
+            let found = if cue.class == CueClass::Cognition {
+                subject_first(doc, si, &cue)
+            } else {
+                subject_first(doc, si, &cue)
+                    .or_else(|| content_first(doc, si, &cue))
+                    .or_else(|| gerund_clause(doc, si, &cue))
+            };
             match found {
                 Some((q, resume)) if !covered(q.start, q.end) => {
                     out.push(q);
@@ -210,7 +226,11 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let np = np_before(text, tokens, cue.tok_start as usize, lo)?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
-        let bare_clause = starts_clause(text, &tokens[cstart.min(hi - 1)]) && takes_bare_clause(text, tokens, cue);
+    // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
+    if cue.class == CueClass::Cognition && !has_that {
+        return None;
+    }
+    let bare_clause = starts_clause(text, &tokens[cstart.min(hi - 1)]) && takes_bare_clause(text, tokens, cue);
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }

@@ -39,7 +39,8 @@ pub struct SpeakerNp {
 /// The cue starting at token `k`, if the word there is a reporting verb.
 pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     let t = tokens.get(k)?;
-    if t.kind != TokenKind::Word || t.shape & (shape::IN_QUOTE | shape::HEADLINE) != 0 {
+    // A possessive ("the show's host") is a noun, never the verb.
+    if t.kind != TokenKind::Word || t.shape & (shape::IN_QUOTE | shape::HEADLINE | shape::POSSESSIVE) != 0 {
         return None;
     }
     // A capitalised cue word inside a sentence is part of a name or title ("Washington Post").
@@ -192,27 +193,41 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
     if t.is_punct(b',') || t.kind == TokenKind::Dash || t.is_punct(b')') {
         let want_dash = t.kind == TokenKind::Dash;
         let want_paren = t.is_punct(b')');
-        let mut j = i - 1;
         let floor = lo.max(i.saturating_sub(40));
-        while j > floor {
-            j -= 1;
-            let p = &tokens[j];
-            let opener = if want_dash {
+        let is_opener = |p: &Token| {
+            if want_dash {
                 p.kind == TokenKind::Dash
             } else if want_paren {
                 p.is_punct(b'(')
             } else {
                 p.is_punct(b',')
-            };
-            if opener {
-                let inner = collect_left(tokens, j, lo);
-                return inner.filter(|np| np.kind == NpKind::Name || np.kind == NpKind::Description);
             }
-            if p.is_terminal() {
-                break;
+        };
+        let openers: Vec<usize> = (floor..i - 1)
+            .rev()
+            .take_while(|&j| !tokens[j].is_terminal())
+            .filter(|&j| is_opener(&tokens[j]))
+            .collect();
+        let &nearest = openers.first()?;
+        // "DeLaet's agent, Danny Fritz, told": the appositive is the name itself.
+        if !want_dash && !want_paren {
+            let inner = collect_left(tokens, i - 1, nearest + 1);
+            if inner.is_some_and(|np| np.kind == NpKind::Name && np.tok_start as usize == nearest + 1) {
+                return inner;
             }
         }
-        return None;
+        // "Sarah Buckley, who attended …, played …, said": a relative clause with commas of
+        // its own; its subject stands before ", who".
+        let relative = openers
+            .iter()
+            .find(|&&j| tokens.get(j + 1).is_some_and(|w| w.is(flag::WH)) && j > lo)
+            .and_then(|&j| collect_left(tokens, j, lo))
+            .filter(|np| np.kind == NpKind::Name);
+        if relative.is_some() {
+            return relative;
+        }
+        return collect_left(tokens, nearest, lo)
+            .filter(|np| np.kind == NpKind::Name || np.kind == NpKind::Description);
     }
     collect_left(tokens, i, lo)
 }

@@ -189,7 +189,21 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             i = end;
             continue;
         }
-        if let Some((family, own)) = quote_kind(c) {
+        // Doubled single marks (''quoted'' or ``quoted'') stand for a double quotation mark in
+        // some newspapers' text.
+        let doubled = matches!(c, '\'' | '’' | '`' | '‘') && text[i + clen..].starts_with(c);
+        let mark_kind = if doubled {
+            let own = if matches!(c, '`' | '‘') {
+                mark::CAN_OPEN
+            } else {
+                mark::CAN_OPEN | mark::CAN_CLOSE
+            };
+            Some((mark::DOUBLE, own))
+        } else {
+            quote_kind(c)
+        };
+        if let Some((family, own)) = mark_kind {
+            let clen = if doubled { clen * 2 } else { clen };
             let prev = char_before(i);
             let next = char_at(i + clen);
             // An apostrophe that starts an elided word belongs to that word.

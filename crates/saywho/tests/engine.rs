@@ -47,6 +47,14 @@ fn quotation_marks_of_every_style() {
             &[("It works,", "direct", "Ann Lee", "said")],
         ),
         (
+            "''It works,'' Ann Lee said.",
+            &[("It works,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "``It works,'' Ann Lee said.",
+            &[("It works,", "direct", "Ann Lee", "said")],
+        ),
+        (
             "Ann Lee said: « Ça marche bien ici. »",
             &[("Ça marche bien ici.", "direct", "Ann Lee", "said")],
         ),
