@@ -34,6 +34,7 @@ struct Cluster {
     roles: Vec<String>,
     last_any: Option<u32>,
     last_subject: Option<u32>,
+
     mentions: Vec<(u32, u32)>,
 }
 
@@ -120,6 +121,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 .map(|n| n.tok_start)
         })
         .collect();
+
     // Entity of each resolved phrase, keyed by its first token.
     let mut at_token: FxHashMap<u32, u32> = FxHashMap::default();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -237,12 +239,8 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
         };
         let e = match np.kind {
             NpKind::Name => doc
-                .names
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, n)| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end && !possessive_of_role(tokens, n))
-                .map(|(i, _)| name_entity[i])
+                .head_name(np)
+                .map(|i| name_entity[i])
                 .or_else(|| at_token.get(&np.tok_start).copied()),
             _ => at_token.get(&np.tok_start).copied(),
         };
@@ -285,15 +283,6 @@ fn touch(c: &mut Cluster, tok: u32, subject: bool) {
     if subject {
         c.last_subject = Some(tok);
     }
-}
-
-/// "Teigen's spokesperson": the name is a possessor, not the speaker.
-fn possessive_of_role(tokens: &[Token], n: &NameMention) -> bool {
-    let last = &tokens[n.tok_end as usize - 1];
-    last.shape & shape::POSSESSIVE != 0
-        && tokens
-            .get(n.tok_end as usize)
-            .is_some_and(|t| t.is(flag::ROLE | flag::TITLE))
 }
 
 /// Capitalised words that make a name an event, place or document, never a person.
@@ -361,7 +350,18 @@ fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u
             c.name = n.text(text, tokens).to_string();
         }
         c.org |= org;
-        c.thing |= words.iter().any(|w| NON_PERSON_WORDS.contains(w));
+        c.thing |= words.iter().any(|w| NON_PERSON_WORDS.contains(w))
+            // "American", "Chinese", "British": a nationality, used as an adjective.
+            || words.len() == 1 && ["ian", "ean", "ese", "ish"].iter().any(|s| words[0].ends_with(s));
+        // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
+        let after_the = n.title_start > 0
+            && tokens[n.title_start as usize - 1]
+                .text(text)
+                .eq_ignore_ascii_case("the");
+        if after_the && words.len() == 1 && words[0].ends_with('s') && !toks[toks.len() - 1].text(text).ends_with("'s")
+        {
+            c.group = true;
+        }
         // Titles and role words before the name: gender and roles.
         let mut before = n.title_start as usize;
         if before == n.tok_start as usize
@@ -426,6 +426,20 @@ fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<u
 
 /// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
 fn is_located(text: &str, tokens: &[Token], k: usize) -> bool {
+    // "in Dublin, Ireland": the second name of a place is a place too.
+    if k >= 2 && tokens[k - 1].is_punct(b',') && tokens[k - 2].is_cap() {
+        let mut m = k - 2;
+        while m > 0 && tokens[m - 1].is_cap() && tokens[m - 1].is_word() {
+            m -= 1;
+        }
+        if is_located_direct(text, tokens, m) {
+            return true;
+        }
+    }
+    is_located_direct(text, tokens, k)
+}
+
+fn is_located_direct(text: &str, tokens: &[Token], k: usize) -> bool {
     let mut i = k;
     if i > 0 && tokens[i - 1].text(text).eq_ignore_ascii_case("the") {
         i -= 1;
@@ -520,6 +534,7 @@ fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclu
         if let Some(s) = c.last_subject.filter(|&s| s < tok) {
             distance = distance.min((tok - s) / 3);
         }
+
         // A name with no sign of being a person (a place, a product) is a weaker antecedent.
         if !c.person && c.female + c.male == 0 {
             distance = distance.saturating_mul(if c.last_subject.is_none() { 4 } else { 2 });

@@ -222,14 +222,35 @@ impl<'t> Doc<'t> {
 
     /// The span to report for a speaker phrase: the name inside it when there is one.
     pub fn speaker_mention_span(&self, np: SpeakerNp) -> (u32, u32) {
-        let name = self
+        match self.head_name(np) {
+            Some(i) => self.tok_span(self.names[i].tok_start, self.names[i].tok_end),
+            None => self.tok_span(np.tok_start, np.tok_end),
+        }
+    }
+
+    /// The name that heads a speaker phrase (index into [`Doc::names`]): the last name in it
+    /// ("Cambridge cartoonist Andre Campbell"), or the first when a preposition attaches an
+    /// organisation to it ("Tim Guest with the Nova Scotia Health Authority"). A possessor
+    /// before a role noun ("Teigen's spokesperson") never heads it.
+    pub fn head_name(&self, np: SpeakerNp) -> Option<usize> {
+        use crate::lexicon::flag;
+        let tokens = &self.tokens;
+        let inside = |n: &NameMention| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end;
+        let possessor = |n: &NameMention| {
+            tokens[n.tok_end as usize - 1].shape & crate::token::shape::POSSESSIVE != 0
+                && tokens
+                    .get(n.tok_end as usize)
+                    .is_some_and(|t| t.is(flag::ROLE | flag::TITLE))
+        };
+        let prep = (np.tok_start..np.tok_end).find(|&k| tokens[k as usize].is(flag::PREP));
+        let mut candidates = self
             .names
             .iter()
-            .rev()
-            .find(|n| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end);
-        match name {
-            Some(n) => self.tok_span(n.tok_start, n.tok_end),
-            None => self.tok_span(np.tok_start, np.tok_end),
+            .enumerate()
+            .filter(|(_, n)| inside(n) && !possessor(n));
+        match prep {
+            Some(p) => candidates.find(|(_, n)| n.tok_end <= p).map(|(i, _)| i),
+            None => candidates.next_back().map(|(i, _)| i),
         }
     }
 }

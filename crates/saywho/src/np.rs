@@ -143,7 +143,10 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
             && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE)
     });
     let has_role = span.iter().any(|t| t.is(flag::ROLE | flag::TITLE));
-    let kind = if has_name {
+    // "the WHL commissioner": capitals before a lower-case role noun modify it.
+    let last = &tokens[b - 1];
+    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap() && tokens[a].is(flag::DET);
+    let kind = if has_name && !role_headed {
         NpKind::Name
     } else if has_role {
         NpKind::Description
@@ -212,7 +215,12 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
         // "DeLaet's agent, Danny Fritz, told": the appositive is the name itself.
         if !want_dash && !want_paren {
             let inner = collect_left(tokens, i - 1, nearest + 1);
-            if inner.is_some_and(|np| np.kind == NpKind::Name && np.tok_start as usize == nearest + 1) {
+            let is_name = |np: &SpeakerNp| {
+                np.kind == NpKind::Name
+                    && np.tok_start as usize == nearest + 1
+                    && tokens[np.tok_end as usize - 1].is_cap()
+            };
+            if inner.as_ref().is_some_and(is_name) {
                 return inner;
             }
         }
@@ -286,8 +294,21 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         }
         j -= 1;
     }
-    // Trim a leading word that cannot start a phrase (a stray adjective run).
-    classify(tokens, j, end).filter(|_| !tokens[j].in_quote())
+    let np = classify(tokens, j, end).filter(|_| !tokens[j].in_quote())?;
+    // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
+    if j >= lo + 2
+        && tokens[j - 1].is(flag::PREP)
+        && matches!(tokens[j - 1].first, b'w' | b'o' | b'f' | b'a')
+        && tokens[j - 2].is_cap()
+    {
+        if let Some(person) = collect_left(tokens, j - 1, lo).filter(|p| p.kind == NpKind::Name) {
+            return Some(SpeakerNp {
+                tok_start: person.tok_start,
+                ..np
+            });
+        }
+    }
+    Some(np)
 }
 
 /// The speaker phrase that starts at token `k`, right after an inverted cue ("said Legend",
