@@ -156,18 +156,33 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 let t = &tokens[k as usize];
                 let case = pronoun_case(text, tokens, k as usize);
                 // "him" is never the subject of its own clause: "Clarkson sent him …".
-                let exclude = if case == Some(Case::Object) {
-                    let s = doc.sentences[doc.sentence_of(k as usize)];
-                    mentions
-                        .iter()
-                        .rev()
-                        .take_while(|m| m.tok_start >= s.tok_start)
-                        .find(|m| m.subject)
-                        .map(|m| m.entity as usize)
-                } else {
-                    None
-                };
-                let Some(e) = pick(&clusters, t.info.gender, k, false, exclude) else {
+                let s = doc.sentences[doc.sentence_of(k as usize)];
+                let mut exclude: Vec<usize> = Vec::new();
+                if case == Some(Case::Object) {
+                    exclude.extend(
+                        mentions
+                            .iter()
+                            .rev()
+                            .take_while(|m| m.tok_start >= s.tok_start)
+                            .find(|m| m.subject)
+                            .map(|m| m.entity as usize),
+                    );
+                }
+                // "Macharia and colleagues hid, he said": the speaker of reported content is
+                // not someone the content talks about.
+                let (kb, sb) = (tokens[k as usize].start, tokens[s.tok_start as usize].start);
+                if let Some(q) = doc
+                    .quotes
+                    .iter()
+                    .find(|q| q.speaker.is_some_and(|np| np.tok_start == k) && q.end <= kb && q.start >= sb)
+                {
+                    let inside = |m: &Mention| {
+                        let b = tokens[m.tok_start as usize].start;
+                        q.start <= b && b < q.end
+                    };
+                    exclude.extend(mentions.iter().filter(|m| inside(m)).map(|m| m.entity as usize));
+                }
+                let Some(e) = pick(&clusters, t.info.gender, k, false, &exclude) else {
                     continue;
                 };
                 let c = &mut clusters[e];
@@ -410,9 +425,10 @@ fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<u
             // "John Legend" absorbs an earlier "Legend".
             words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
         } else {
-            // "Doug McCallum" and "Douglas McCallum"; "Mayor Doug McCallum" and "Doug McCallum".
+            // "Jake Patterson" and "Jake Thomas Patterson"; never "Sophie Gregoire Trudeau" and
+            // "Justin Trudeau".
             c.words.last().map(String::as_str) == words.last().copied()
-                && (c.words.first().map(String::as_str) == words.first().copied() || c.words.len() != words.len())
+                && c.words.first().map(String::as_str) == words.first().copied()
         };
         if matches {
             let recency = c.last_any.unwrap_or(0);
@@ -482,18 +498,21 @@ fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
     if tokens[b - 1].shape & shape::POSSESSIVE != 0 {
         return false;
     }
-    let before_ok = a == 0 || tokens[a].shape & shape::SENT_START != 0 || {
-        let p = &tokens[a - 1];
-        match p.kind {
-            TokenKind::Word => {
-                p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
-                    || p.is(flag::ROLE)
+    // "his father, Bill, who …": a name in apposition to a noun is not the clause's subject.
+    let appositive = a >= 2 && tokens[a - 1].is_punct(b',') && tokens[a - 2].is(flag::ROLE_PERSON);
+    let before_ok = !appositive
+        && (a == 0 || tokens[a].shape & shape::SENT_START != 0 || {
+            let p = &tokens[a - 1];
+            match p.kind {
+                TokenKind::Word => {
+                    p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
+                        || p.is(flag::ROLE)
+                }
+                TokenKind::QuoteMark | TokenKind::Dash => true,
+                TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
+                TokenKind::Number => false,
             }
-            TokenKind::QuoteMark | TokenKind::Dash => true,
-            TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
-            TokenKind::Number => false,
-        }
-    };
+        });
     // After "the" or "a", a name is a modifier or a predicate ("the Northumberland co-op",
     // "the American authorities", "a Kentucky Republican,") unless a verb of saying follows.
     let after_determiner = a > 0 && tokens[a - 1].is(flag::DET) && tokens[a].shape & shape::SENT_START == 0;
@@ -510,7 +529,7 @@ fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// The most salient entity compatible with `gender` before token `tok`.
-fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclude: Option<usize>) -> Option<usize> {
+fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclude: &[usize]) -> Option<usize> {
     const MAX_DISTANCE: u32 = 600;
     let mut best: Option<(usize, u32)> = None;
     for (i, c) in clusters.iter().enumerate() {
@@ -527,7 +546,7 @@ fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclu
             Gender::Plural => c.org || c.group,
             _ => !c.org || !want_person,
         };
-        if !compatible || want_person && c.org || exclude == Some(i) {
+        if !compatible || want_person && c.org || exclude.contains(&i) {
             continue;
         }
         let mut distance = tok - last;
@@ -608,7 +627,7 @@ fn resolve_description(
                     g => g,
                 }
             };
-            pick(clusters, gender, np.tok_start, !org, None)
+            pick(clusters, gender, np.tok_start, !org, &[])
         });
         if let Some(e) = candidate.filter(|&e| clusters[e].org == org) {
             return Some(e as u32);
