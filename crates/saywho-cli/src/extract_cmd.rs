@@ -1,30 +1,33 @@
-//! `saywho extract`: read documents, run the engine, write records.
-use anyhow::{Context, Result};
-use rayon::prelude::*;
-use saywho::{Engine, Record};
-use serde::Serialize;
+//! `saywho extract`: parse arguments, run the `saywho_io` pipeline, report on stderr.
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use saywho_io::{pipeline, DocError, Observer, Progress, Sink, Summary};
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Extract quotations from news articles.
 ///
-/// Inputs are text files, folders of `.txt` files, JSONL files (one document a line), or
-/// standard input (text, or JSONL with --input-format jsonl). Output is one JSON object per
-/// document (JSONL), or a readable listing with --format text.
+/// Inputs are text files, folders, JSONL (also .gz and .zst), HTML pages (the article's main
+/// text and metadata are extracted) and WARC or WARC.gz files (HTML responses), or standard
+/// input. The format comes from the file name, or --input-format. Output is one JSON object per
+/// document (JSONL), one row per quote (CSV, Parquet), or a listing with --format text.
+/// Documents that cannot be read become error records; the run goes on.
 ///
 /// Examples:
 ///   saywho extract examples/article.txt --format text
 ///   saywho extract articles/ -o quotes.jsonl
-///   saywho extract corpus.jsonl --id-field doc_id --text-field body
+///   saywho extract corpus.jsonl.gz --id-field doc_id --text-field body
+///   saywho extract CC-NEWS-20250101.warc.gz --output-format parquet -o quotes.parquet
+///   saywho extract pages/ --output-format csv -o quotes.csv --errors failed.jsonl
 ///   cat article.txt | saywho extract --pretty
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct ExtractArgs {
     /// Files or folders to read; none, or "-", reads standard input.
     pub inputs: Vec<PathBuf>,
-    /// How to read the inputs: by file extension (auto), plain text, or JSONL.
+    /// How to read the inputs: by file name (auto), or one format for all.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
     /// JSONL field holding the document id (a line number is used when it is missing).
@@ -36,12 +39,36 @@ pub struct ExtractArgs {
     /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Output: JSONL records, or text for a person to read.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    /// Output: JSONL records, CSV or Parquet rows (one per quote), or text for a person to read.
+    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
     pub pretty: bool,
+    /// Include each document's text in JSONL output (default: only text extracted from HTML).
+    #[arg(long, overrides_with = "no_emit_text")]
+    pub emit_text: bool,
+    /// Never include the text, not even text extracted from HTML.
+    #[arg(long)]
+    pub no_emit_text: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Write results as they finish rather than in input order.
+    #[arg(long)]
+    pub unordered: bool,
+    /// Documents larger than this many bytes become `too_large` error records.
+    #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+    /// Also write every error record (JSONL) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+    /// Stop at the first document that fails, with exit code 1.
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar, no per-document error messages (the summary is still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,249 +76,150 @@ pub enum InputFormat {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Warc,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     Jsonl,
+    Csv,
+    Parquet,
     Text,
 }
 
-/// One document to process, or the reason it could not be read.
-enum Item {
-    Doc {
-        id: String,
-        text: String,
-    },
-    Error {
-        id: String,
-        position: String,
-        kind: &'static str,
-        message: String,
-    },
-}
-
-/// An error record in the output: the document could not be processed.
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    id: &'a str,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    kind: &'a str,
-    position: &'a str,
-    message: &'a str,
-}
-
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let items = read_inputs(&args)?;
-    let engine = Engine::new();
-    let records: Vec<Result<Record, &Item>> = items
-        .par_iter()
-        .map(|item| match item {
-            Item::Doc { id, text } => Ok(engine.extract(id, text)),
-            err => Err(err),
-        })
-        .collect();
-
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
-        None => Box::new(io::stdout().lock()),
+    let forced = match args.input_format {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(saywho_io::InputFormat::Text),
+        InputFormat::Jsonl => Some(saywho_io::InputFormat::Jsonl),
+        InputFormat::Html => Some(saywho_io::InputFormat::Html),
+        InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
     };
-    let mut out = BufWriter::new(sink);
-    let (mut ok, mut failed) = (0usize, 0usize);
-    for (record, item) in records.iter().zip(&items) {
-        match record {
-            Ok(rec) => {
-                ok += 1;
-                match args.format {
-                    OutputFormat::Jsonl => write_json(&mut out, rec, args.pretty)?,
-                    OutputFormat::Text => {
-                        let Item::Doc { text, .. } = item else { continue };
-                        write_text(&mut out, rec, text)?;
-                    }
-                }
-            }
-            Err(Item::Error {
-                id,
-                position,
-                kind,
-                message,
-            }) => {
-                failed += 1;
-                eprintln!("saywho: {position}: {kind}: {message}");
-                let rec = ErrorRecord {
-                    id,
-                    error: ErrorBody {
-                        kind,
-                        position,
-                        message,
-                    },
-                };
-                if args.format == OutputFormat::Jsonl {
-                    write_json(&mut out, &rec, args.pretty)?;
-                }
-            }
-            Err(Item::Doc { .. }) => {}
-        }
+    let plan = saywho_io::plan(&args.inputs, forced).context("cannot list the inputs")?;
+    let format = match args.format {
+        OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
+        OutputFormat::Csv => saywho_io::OutputFormat::Csv,
+        OutputFormat::Parquet => saywho_io::OutputFormat::Parquet,
+        OutputFormat::Text => saywho_io::OutputFormat::Text,
+    };
+    if format == saywho_io::OutputFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
+        bail!("Parquet is binary: give a file with -o, or redirect standard output");
     }
-    out.flush()?;
-    if items.len() > 1 || failed > 0 {
-        eprintln!(
-            "saywho: {} documents read, {ok} extracted, {failed} failed",
-            items.len()
-        );
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            256 * 1024,
+            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
+    };
+    let sink = Sink::new(format, out)?;
+    let mut errors_file = match &args.errors {
+        Some(path) => Some(BufWriter::new(
+            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => None,
+    };
+    let options = saywho_io::Options {
+        threads: args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        ordered: !args.unordered,
+        strict: args.strict,
+        max_doc_bytes: args.max_doc_bytes,
+        fields: saywho_io::Fields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+        },
+        format,
+        emit_text: match (args.emit_text, args.no_emit_text) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+    };
+    let mut reporter = Reporter::new(&args, plan.total_bytes);
+    let engine = saywho::Engine::new();
+    let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
+    let summary = pipeline::run(&engine, &plan, &options, sink, errors, &mut reporter);
+    reporter.bar.finish_and_clear();
+    let summary = summary?;
+    if let Some(f) = errors_file.as_mut() {
+        f.flush().context("cannot write the errors file")?;
     }
-    Ok(if failed > 0 {
+    report(&summary, plan.sources.len());
+    Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn write_json<T: Serialize>(out: &mut impl Write, value: &T, pretty: bool) -> Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-    } else {
-        serde_json::to_writer(&mut *out, value)?;
+/// The summary on stderr; its first line's format is relied on by scripts and tests.
+fn report(summary: &Summary, sources: usize) {
+    if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
+        eprintln!(
+            "saywho: {} documents read, {} extracted, {} failed",
+            summary.read, summary.extracted, summary.failed
+        );
     }
-    out.write_all(b"\n")?;
-    Ok(())
+    if summary.skipped.total() > 0 {
+        let reasons: Vec<String> = summary
+            .skipped
+            .by_reason
+            .iter()
+            .map(|(reason, n)| format!("{reason} {n}"))
+            .collect();
+        eprintln!(
+            "saywho: {} WARC records skipped ({})",
+            summary.skipped.total(),
+            reasons.join(", ")
+        );
+    }
+    if let Some(e) = &summary.stopped_at {
+        eprintln!("saywho: stopped at the first failed document (--strict): {e}");
+    }
 }
 
-fn write_text(out: &mut impl Write, rec: &Record, _text: &str) -> Result<()> {
-    writeln!(out, "== {} ({} quotes)", rec.id, rec.quotes.len())?;
-    for q in &rec.quotes {
-        let speaker = q.speaker.as_ref().map_or("(unknown)", |s| s.name.as_str());
-        let cue = q.cue.as_ref().map_or("-", |c| c.text.as_str());
-        let channel = q.channel.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-        writeln!(out, "{speaker} · {cue}{channel} · {} · {:.2}", q.kind, q.confidence)?;
-        writeln!(out, "    {}", q.text.replace('\n', " "))?;
-    }
-    for e in &rec.entities {
-        writeln!(
-            out,
-            "  entity {}: {} ({}, {}, {} mentions)",
-            e.id,
-            e.name,
-            e.kind,
-            e.gender,
-            e.mentions.len()
-        )?;
-    }
-    Ok(())
+/// Progress bar and per-document failures on stderr.
+struct Reporter {
+    bar: ProgressBar,
+    quiet: bool,
 }
 
-fn read_inputs(args: &ExtractArgs) -> Result<Vec<Item>> {
-    let mut items = Vec::new();
-    if args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-") {
-        let mut buf = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        if args.input_format == InputFormat::Jsonl {
-            read_jsonl(&buf[..], "<stdin>", args, &mut items);
-        } else {
-            items.push(text_item("stdin".to_string(), "<stdin>", buf));
-        }
-    }
-    for path in args.inputs.iter().filter(|p| p.as_os_str() != "-") {
-        if path.is_dir() {
-            let mut files: Vec<PathBuf> = fs::read_dir(path)
-                .with_context(|| format!("cannot read folder {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            files.sort();
-            for f in files {
-                read_file(&f, args, &mut items);
+impl Reporter {
+    fn new(args: &ExtractArgs, total: Option<u64>) -> Reporter {
+        // A bar only for a person watching a run whose output goes to a file: never when the
+        // output is piped on, or shares the terminal.
+        let to_file = args.output.is_some() || fs::metadata("/dev/stdout").is_ok_and(|m| m.is_file());
+        let show = !args.quiet && to_file && io::stderr().is_terminal();
+        let bar = if show {
+            let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4));
+            let template = if total.is_some() {
+                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}"
+            } else {
+                "{spinner} {elapsed_precise} {bytes} {binary_bytes_per_sec} · {msg}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
             }
+            bar
         } else {
-            read_file(path, args, &mut items);
-        }
-    }
-    Ok(items)
-}
-
-fn read_file(path: &Path, args: &ExtractArgs, items: &mut Vec<Item>) {
-    let label = path.display().to_string();
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            items.push(Item::Error {
-                id: label.clone(),
-                position: label,
-                kind: "io",
-                message: e.to_string(),
-            });
-            return;
-        }
-    };
-    let jsonl = match args.input_format {
-        InputFormat::Jsonl => true,
-        InputFormat::Text => false,
-        InputFormat::Auto => path.extension().is_some_and(|x| x == "jsonl" || x == "ndjson"),
-    };
-    if jsonl {
-        read_jsonl(&bytes[..], &label, args, items);
-    } else {
-        let id = path
-            .file_stem()
-            .map_or(label.clone(), |s| s.to_string_lossy().into_owned());
-        items.push(text_item(id, &label, bytes));
-    }
-}
-
-fn text_item(id: String, position: &str, bytes: Vec<u8>) -> Item {
-    match String::from_utf8(bytes) {
-        Ok(text) => Item::Doc { id, text },
-        Err(e) => Item::Error {
-            id,
-            position: position.to_string(),
-            kind: "invalid_utf8",
-            message: format!("not UTF-8 text: {}", e.utf8_error()),
-        },
-    }
-}
-
-fn read_jsonl(bytes: &[u8], label: &str, args: &ExtractArgs, items: &mut Vec<Item>) {
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = n + 1;
-        let position = format!("{label}:{line_no}");
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let value: serde_json::Value = match serde_json::from_slice(line) {
-            Ok(v) => v,
-            Err(e) => {
-                items.push(Item::Error {
-                    id: format!("line-{line_no}"),
-                    position,
-                    kind: "malformed_json",
-                    message: e.to_string(),
-                });
-                continue;
-            }
+            ProgressBar::hidden()
         };
-        let id = match value.get(&args.id_field) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(v) if !v.is_null() => v.to_string(),
-            _ => format!("line-{line_no}"),
-        };
-        match value.get(&args.text_field).and_then(|t| t.as_str()) {
-            Some(text) => items.push(Item::Doc {
-                id,
-                text: text.to_string(),
-            }),
-            None => items.push(Item::Error {
-                id,
-                position,
-                kind: "missing_text",
-                message: format!("no string field {:?}", args.text_field),
-            }),
+        Reporter { bar, quiet: args.quiet }
+    }
+}
+
+impl Observer for Reporter {
+    fn progress(&mut self, p: &Progress) {
+        self.bar.set_position(p.bytes_read);
+        self.bar.set_message(format!("{} documents", p.documents));
+    }
+
+    fn failed(&mut self, e: &DocError) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("saywho: {e}"));
         }
     }
 }

@@ -201,3 +201,79 @@ pub fn parse_status_kb(status: &str, field: &str) -> Option<u64> {
 fn reset_peak_memory() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
+
+/// Throughput of whole runs (read, extract, write) at several thread counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScalingReport {
+    /// What was run, e.g. `BBC JSONL` or `BBC as WARC.gz`.
+    pub name: String,
+    /// Input bytes, uncompressed, that MB/s refers to.
+    pub input_bytes: u64,
+    /// Documents per run.
+    pub documents: u64,
+    /// One report per thread count, in the order given.
+    pub runs: Vec<RunReport>,
+    /// Throughput of the last run over the first (e.g. 2 threads over 1).
+    pub speedup: f64,
+}
+
+/// Times `run(threads)` `repeat` times for each of `threads` and reports the medians. `run`
+/// returns the documents it processed; a run that processes a different number than the first
+/// is an error, since the figures would not be comparable.
+///
+/// ```
+/// use saywho_eval::bench::measure_scaling;
+/// let report = measure_scaling("fake", 1_000_000, &[1, 2], 3, |_threads| Ok(10)).unwrap();
+/// assert_eq!((report.documents, report.runs.len()), (10, 2));
+/// ```
+pub fn measure_scaling<F>(
+    name: &str,
+    input_bytes: u64,
+    threads: &[usize],
+    repeat: usize,
+    mut run: F,
+) -> Result<ScalingReport>
+where
+    F: FnMut(usize) -> Result<u64>,
+{
+    let repeat = repeat.max(1);
+    let mut documents = None;
+    let mut runs = Vec::with_capacity(threads.len());
+    for &n in threads {
+        reset_peak_memory();
+        let mut seconds = Vec::with_capacity(repeat);
+        for _ in 0..repeat {
+            let started = Instant::now();
+            let done = run(n)?;
+            seconds.push(started.elapsed().as_secs_f64());
+            if *documents.get_or_insert(done) != done {
+                return Err(EvalError::invalid(
+                    name,
+                    "documents",
+                    format!("{done} documents at {n} threads"),
+                ));
+            }
+        }
+        let median = median(&seconds);
+        let per_second = |amount: f64| if median > 0.0 { amount / median } else { 0.0 };
+        runs.push(RunReport {
+            threads: n,
+            median_seconds: median,
+            mb_per_second: per_second(input_bytes as f64 / 1e6),
+            documents_per_second: per_second(documents.unwrap_or(0) as f64),
+            seconds,
+            peak_memory_bytes: proc_status_bytes("VmHWM:"),
+        });
+    }
+    let speedup = match (runs.first(), runs.last()) {
+        (Some(a), Some(b)) if a.mb_per_second > 0.0 => b.mb_per_second / a.mb_per_second,
+        _ => 0.0,
+    };
+    Ok(ScalingReport {
+        name: name.to_string(),
+        input_bytes,
+        documents: documents.unwrap_or(0),
+        runs,
+        speedup,
+    })
+}

@@ -1,0 +1,199 @@
+//! `saywho extract` over corpora, as a user runs it: HTML and WARC in, CSV and Parquet out,
+//! the errors file, --strict, and the summary counts.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn saywho() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_saywho"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../saywho-io/tests/fixtures")
+        .join(name)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("saywho-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn validator() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema/record.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// A WARC.gz with one HTML response (a gzip member per record) and one request record.
+fn warc_gz(dir: &Path) -> PathBuf {
+    let page = std::fs::read(fixture("harbour.html")).unwrap();
+    let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    http.extend_from_slice(&page);
+    let mut bytes = Vec::new();
+    for (kind, block) in [("request", &b"GET / HTTP/1.1\r\n\r\n"[..]), ("response", &http[..])] {
+        let mut record = Vec::new();
+        let ct = format!("application/http; msgtype={kind}");
+        saywho_io_record(&mut record, kind, &ct, block);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &record).unwrap();
+        bytes.extend(gz.finish().unwrap());
+    }
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A WARC record written by hand (the test does not trust the code under test to write it).
+fn saywho_io_record(out: &mut Vec<u8>, kind: &str, content_type: &str, block: &[u8]) {
+    out.extend_from_slice(
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: https://courier.example/a\r\n\
+             WARC-Record-ID: <urn:uuid:{kind}>\r\nWARC-Date: 2025-03-14T09:00:00Z\r\n\
+             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    saywho().arg("extract").args(args).output().expect("runs")
+}
+
+#[test]
+fn html_and_warc_give_metadata_and_the_text_offsets_refer_to() {
+    let dir = temp_dir("html");
+    let warc = warc_gz(&dir);
+    let html = fixture("harbour.html");
+    let out = run(&[html.as_os_str(), warc.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = json_lines(&out.stdout);
+    let v = validator();
+    assert_eq!(records.len(), 2);
+    for r in &records {
+        let errors: Vec<String> = v.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(r["title"], "Harbour bridge to close for repairs");
+        let text: Vec<char> = r["text"].as_str().unwrap().chars().collect();
+        for q in r["quotes"].as_array().unwrap() {
+            let (s, e) = (
+                q["start"].as_u64().unwrap() as usize,
+                q["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text[s..e].iter().collect::<String>(), q["text"].as_str().unwrap());
+        }
+    }
+    assert_eq!(records[0]["id"], "harbour");
+    assert_eq!(records[1]["id"], "urn:uuid:response");
+    assert_eq!(records[1]["url"], "https://courier.example/a");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 documents read, 2 extracted, 0 failed"), "{stderr}");
+    assert!(stderr.contains("1 WARC records skipped (request 1)"), "{stderr}");
+
+    let out = run(&[html.as_os_str(), "--no-emit-text".as_ref()]);
+    assert!(json_lines(&out.stdout)[0].get("text").is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn csv_parquet_errors_file_and_strict() {
+    let dir = temp_dir("formats");
+    let jsonl = dir.join("c.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a\", \"url\": \"https://e.example/a\", \"text\": \"“Yes,” Ann Lee said.\"}\n{oops\n{\"id\": \"c\", \"text\": \"“No,” Bob Ray said.\"}\n",
+    )
+    .unwrap();
+    let csv = dir.join("q.csv");
+    let errors = dir.join("errors.jsonl");
+    let out = run(&[
+        jsonl.as_os_str(),
+        "--output-format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        csv.as_os_str(),
+        "--errors".as_ref(),
+        errors.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let table = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = table.lines().collect();
+    assert!(
+        rows[0].starts_with("doc_id,url,title,date,outlet,quote,kind,group,speaker,"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("a,https://e.example/a,,,,\"Yes,\",direct,0,Ann Lee,"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].starts_with("line-2,") && rows[2].contains("malformed_json"),
+        "{}",
+        rows[2]
+    );
+    assert_eq!(rows.len(), 4);
+    let failed = json_lines(&std::fs::read(&errors).unwrap());
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["error"]["kind"], "malformed_json");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 documents read, 2 extracted, 1 failed"));
+
+    let parquet = dir.join("q.parquet");
+    let out = run(&[
+        jsonl.as_os_str(),
+        "--output-format".as_ref(),
+        "parquet".as_ref(),
+        "-o".as_ref(),
+        parquet.as_os_str(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let bytes = std::fs::read(&parquet).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+
+    let out = run(&[jsonl.as_os_str(), "--strict".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        json_lines(&out.stdout).len(),
+        2,
+        "the good line and the error, then stop"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--strict"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn threads_and_unordered_keep_every_document() {
+    let dir = temp_dir("threads");
+    let jsonl = dir.join("c.jsonl");
+    let lines: String = (0..200)
+        .map(|i| format!("{{\"id\": \"d{i}\", \"text\": \"“Yes {i},” Ann Lee said.\"}}\n"))
+        .collect();
+    std::fs::write(&jsonl, lines).unwrap();
+    let one = run(&[jsonl.as_os_str(), "--threads".as_ref(), "1".as_ref()]);
+    let many = run(&[jsonl.as_os_str(), "-j".as_ref(), "4".as_ref()]);
+    assert_eq!(one.stdout, many.stdout, "input order by default");
+    let unordered = run(&[jsonl.as_os_str(), "--unordered".as_ref()]);
+    let mut ids: Vec<String> = json_lines(&unordered.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    let mut want: Vec<String> = (0..200).map(|i| format!("d{i}")).collect();
+    want.sort();
+    assert_eq!(ids, want);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,200 @@
+//! HTML pages to article text and metadata, with trafilatura (main-text extraction that drops
+//! menus, ads, related links and comments, and reads title, author, date and site name from
+//! meta tags, OpenGraph and JSON-LD).
+
+use crate::doc::Meta;
+use crate::error::{DocError, ErrorKind};
+use encoding_rs::Encoding;
+
+/// The article in an HTML page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The main text, one paragraph a line.
+    pub text: String,
+    /// What the page says about itself.
+    pub meta: Meta,
+}
+
+/// Decodes `bytes` (UTF-8, or the charset of the HTTP header or a `<meta charset>`) and
+/// extracts the article. `known` is what the container knew (a WARC target URI); the page's own
+/// metadata fills the rest.
+///
+/// ```
+/// let page = br#"<html><head><title>Rain due</title><meta property="og:site_name" content="Daily Example"></head>
+/// <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+/// <article><h1>Rain due</h1><p>"It will rain all week," forecaster Ann Lee said on Monday, warning drivers.</p>
+/// <p>Officials said the roads would be gritted overnight and buses would run as usual.</p></article>
+/// <footer>Copyright Daily Example</footer></body></html>"#;
+/// let article = saywho_io::extract_article(page, None, Default::default(), "page.html", "page").unwrap();
+/// assert!(article.text.contains("forecaster Ann Lee said"));
+/// assert!(!article.text.contains("Copyright"));
+/// assert_eq!(article.meta.outlet.as_deref(), Some("Daily Example"));
+/// ```
+pub fn extract_article(
+    bytes: &[u8],
+    charset: Option<&str>,
+    known: Meta,
+    position: &str,
+    id: &str,
+) -> Result<Article, DocError> {
+    let html =
+        decode(bytes, charset).map_err(|message| DocError::new(id, position, ErrorKind::InvalidUtf8, message))?;
+    let options = trafilatura::Options::default();
+    let result = trafilatura::extract(&html, &options)
+        .map_err(|e| DocError::new(id, position, ErrorKind::HtmlExtraction, e.to_string()))?;
+    // trafilatura's `content_text` runs paragraphs together with spaces; the engine needs one
+    // paragraph a line (quotes carry over paragraphs), so the text is rebuilt from its HTML.
+    let mut text = paragraphs(&result.content_html);
+    if text.is_empty() {
+        text = result.content_text.trim().to_string();
+    }
+    if text.is_empty() {
+        return Err(DocError::new(
+            id,
+            position,
+            ErrorKind::HtmlExtraction,
+            "no main text in the page",
+        ));
+    }
+    let m = result.metadata;
+    let some = |s: String| {
+        let s = s.trim().to_string();
+        (!s.is_empty()).then_some(s)
+    };
+    let meta = Meta {
+        url: known.url.or_else(|| some(m.url)),
+        title: known.title.or_else(|| some(m.title)),
+        author: known.author.or_else(|| some(m.author)),
+        date: known.date.or_else(|| m.date.map(|d| d.format("%Y-%m-%d").to_string())),
+        outlet: known.outlet.or_else(|| some(m.sitename)),
+    };
+    Ok(Article { text, meta })
+}
+
+/// Elements that end a line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "hr",
+    "main",
+    "aside",
+];
+
+/// The text of an HTML fragment, one block element a line, whitespace collapsed.
+///
+/// ```
+/// let html = "<h1>Title</h1><p>One  <b>two</b>\nthree.</p><ul><li>Four</li></ul>";
+/// assert_eq!(saywho_io::paragraphs(html), "Title\nOne two three.\nFour");
+/// ```
+pub fn paragraphs(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut end_line = |line: &mut String| {
+        let trimmed = line.trim_end();
+        if !trimmed.is_empty() {
+            lines.push(trimmed.to_string());
+        }
+        line.clear();
+    };
+    for edge in fragment.tree.root().traverse() {
+        let (node, closing) = match edge {
+            ego_tree::iter::Edge::Open(n) => (n, false),
+            ego_tree::iter::Edge::Close(n) => (n, true),
+        };
+        match node.value() {
+            scraper::Node::Element(e) if BLOCKS.contains(&e.name()) => end_line(&mut line),
+            scraper::Node::Text(t) if !closing => push_collapsed(&mut line, t),
+            _ => {}
+        }
+    }
+    end_line(&mut line);
+    lines.join("\n")
+}
+
+/// Appends `text` with each run of whitespace made one space, as a browser renders inline text.
+fn push_collapsed(line: &mut String, text: &str) {
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            line.push(c);
+        } else if !line.is_empty() && !line.ends_with(' ') {
+            line.push(' ');
+        }
+    }
+}
+
+/// The page as a string: UTF-8 when it is; otherwise the declared charset. Undeclared,
+/// invalid UTF-8 is an error rather than a guess.
+fn decode(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let label = charset.map(str::to_string).or_else(|| meta_charset(bytes));
+    let Some(encoding) = label.as_deref().and_then(|l| Encoding::for_label(l.as_bytes())) else {
+        return Err("the page is not UTF-8 and declares no charset".to_string());
+    };
+    if encoding == encoding_rs::UTF_8 {
+        return Err("the page declares UTF-8 but is not valid UTF-8".to_string());
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text.into_owned())
+}
+
+/// The charset of a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` in the
+/// first 4 KiB, where the HTML standard says to look.
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")?;
+    let rest = head[at + 8..].trim_start_matches(['"', '\'']);
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_decode_by_declared_charset_or_fail() {
+        let cases: &[(&[u8], Option<&str>, Option<&str>)] = &[
+            (b"caf\xc3\xa9", None, Some("café")),
+            (b"\xef\xbb\xbfbom", None, Some("bom")),
+            (b"caf\xe9", Some("windows-1252"), Some("café")),
+            (
+                b"<meta charset=\"iso-8859-1\">caf\xe9",
+                None,
+                Some("<meta charset=\"iso-8859-1\">café"),
+            ),
+            (b"caf\xe9", None, None),
+            (b"caf\xe9", Some("utf-8"), None),
+        ];
+        for (bytes, charset, expected) in cases {
+            assert_eq!(decode(bytes, *charset).ok().as_deref(), *expected, "{bytes:?}");
+        }
+    }
+}

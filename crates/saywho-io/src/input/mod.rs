@@ -1,0 +1,314 @@
+//! Inputs: which files to read, in which format, and the streaming readers that turn each into
+//! [`Unit`]s. Readers hold at most one document (bounded by `max_doc_bytes`) in memory.
+
+mod decode;
+mod lines;
+mod warc;
+
+pub use decode::{open_decoded, Compression, Decoded};
+pub use lines::{read_line_bounded, Line};
+pub use warc::{write_warc_record, WarcReader, WarcSkips};
+
+use crate::doc::{Payload, Unit};
+use crate::error::{DocError, ErrorKind};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// One plain-text document.
+    Text,
+    /// One document a line: a JSON object with an id and a text field.
+    Jsonl,
+    /// One HTML page.
+    Html,
+    /// WARC records; HTML responses become documents.
+    Warc,
+}
+
+impl InputFormat {
+    /// The format a file name implies, looking through a `.gz` or `.zst` suffix; `None` for a
+    /// name saywho does not read.
+    ///
+    /// ```
+    /// use saywho_io::InputFormat;
+    /// use std::path::Path;
+    /// assert_eq!(InputFormat::detect(Path::new("CC-NEWS-1.warc.gz")), Some(InputFormat::Warc));
+    /// assert_eq!(InputFormat::detect(Path::new("corpus.jsonl.zst")), Some(InputFormat::Jsonl));
+    /// assert_eq!(InputFormat::detect(Path::new("notes.md")), None);
+    /// ```
+    pub fn detect(path: &Path) -> Option<InputFormat> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let name = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".zst"))
+            .unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            "txt" | "text" => InputFormat::Text,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "warc" | "arc" => InputFormat::Warc,
+            _ => return None,
+        })
+    }
+}
+
+/// One input to read: a file or standard input, and its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file; `None` is standard input.
+    pub path: Option<PathBuf>,
+    /// How to read it.
+    pub format: InputFormat,
+}
+
+impl Source {
+    /// The name used in positions: the path, or `<stdin>`.
+    pub fn label(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+    }
+
+    /// The id of a one-document source: the file name without its extensions, or `stdin`.
+    pub fn stem_id(&self) -> String {
+        let Some(path) = &self.path else {
+            return "stdin".to_string();
+        };
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".zst"))
+            .unwrap_or(&name);
+        match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+            _ => name.to_string(),
+        }
+    }
+}
+
+/// The inputs of a run, in the order their documents are read.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Files (folders expanded, sorted by name) and standard input.
+    pub sources: Vec<Source>,
+    /// The bytes of all files on disk (compressed size), for progress; `None` with standard
+    /// input.
+    pub total_bytes: Option<u64>,
+}
+
+/// Expands `paths` into sources: `-` (or no path) is standard input, a folder contributes its
+/// files whose names saywho reads, sorted. `forced` overrides name-based detection; files with
+/// an unknown name are read as text. A path that does not exist is kept, so that reading it
+/// gives an `io` error record.
+pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> io::Result<Plan> {
+    let mut sources = Vec::new();
+    let mut total = Some(0u64);
+    let stdin_format = forced.unwrap_or(InputFormat::Text);
+    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        sources.push(Source {
+            path: None,
+            format: stdin_format,
+        });
+        total = None;
+    }
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        if path.is_dir() {
+            let mut files: Vec<(PathBuf, InputFormat)> = std::fs::read_dir(path)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .filter_map(|p| InputFormat::detect(&p).map(|f| (p, forced.unwrap_or(f))))
+                .collect();
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            for (file, format) in files {
+                add_size(&mut total, &file);
+                sources.push(Source {
+                    path: Some(file),
+                    format,
+                });
+            }
+        } else {
+            add_size(&mut total, path);
+            let format = forced
+                .or_else(|| InputFormat::detect(path))
+                .unwrap_or(InputFormat::Text);
+            sources.push(Source {
+                path: Some(path.clone()),
+                format,
+            });
+        }
+    }
+    Ok(Plan {
+        sources,
+        total_bytes: total,
+    })
+}
+
+fn add_size(total: &mut Option<u64>, path: &Path) {
+    if let (Some(t), Ok(meta)) = (total.as_mut(), std::fs::metadata(path)) {
+        *t += meta.len();
+    }
+}
+
+/// Options of the readers.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Documents over this many bytes become `too_large` error records, unread.
+    pub max_doc_bytes: usize,
+}
+
+/// A reader that counts the bytes read through it, for progress.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Reads one source and hands each unit to `emit`; `emit` returns false to stop early
+/// (`--strict`, or the pipeline shutting down). Nothing here fails the run: every problem is a
+/// [`Payload::Failed`] unit.
+pub fn read_source(
+    source: &Source,
+    options: &ReadOptions,
+    bytes_read: &Arc<AtomicU64>,
+    emit: &mut dyn FnMut(Unit) -> bool,
+    skips: &mut WarcSkips,
+) {
+    let label = source.label();
+    let raw: Box<dyn Read + Send> = match &source.path {
+        None => Box::new(io::stdin()),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                let id = source.stem_id();
+                emit(failed(id, &label, ErrorKind::Io, e.to_string()));
+                return;
+            }
+        },
+    };
+    let counted = Counting {
+        inner: raw,
+        count: Arc::clone(bytes_read),
+    };
+    let mut input = match open_decoded(Box::new(counted)) {
+        Ok(d) => d,
+        Err(e) => {
+            emit(failed(source.stem_id(), &label, ErrorKind::Io, e.to_string()));
+            return;
+        }
+    };
+    match source.format {
+        InputFormat::Text | InputFormat::Html => read_whole(source, &label, &mut input, options, emit),
+        InputFormat::Jsonl => read_jsonl(&label, &mut input, options, emit),
+        InputFormat::Warc => {
+            let mut reader = WarcReader::new(&mut input, &label, options.max_doc_bytes);
+            while let Some(unit) = reader.next_unit() {
+                if !emit(unit) {
+                    break;
+                }
+            }
+            skips.add(reader.skips());
+        }
+    }
+}
+
+fn failed(id: String, position: &str, kind: ErrorKind, message: String) -> Unit {
+    Unit {
+        position: position.to_string(),
+        payload: Payload::Failed(DocError::new(id, position, kind, message)),
+    }
+}
+
+/// A text or HTML source: one document, read up to the size limit.
+fn read_whole(
+    source: &Source,
+    label: &str,
+    input: &mut Decoded,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Unit) -> bool,
+) {
+    let id = source.stem_id();
+    let mut bytes = Vec::new();
+    let limit = options.max_doc_bytes as u64;
+    if let Err(e) = input.by_ref().take(limit + 1).read_to_end(&mut bytes) {
+        let (kind, message) = input.classify(&e);
+        emit(failed(id, label, kind, message));
+        return;
+    }
+    if bytes.len() as u64 > limit {
+        let message = format!("over --max-doc-bytes ({limit} bytes)");
+        emit(failed(id, label, ErrorKind::TooLarge, message));
+        return;
+    }
+    let payload = match source.format {
+        InputFormat::Html => Payload::Html {
+            id,
+            bytes,
+            charset: None,
+            meta: Default::default(),
+        },
+        _ => Payload::Text { id, bytes },
+    };
+    emit(Unit {
+        position: label.to_string(),
+        payload,
+    });
+}
+
+/// A JSONL source: one unit a non-blank line. Lines are split here and parsed in the workers.
+fn read_jsonl(label: &str, input: &mut Decoded, options: &ReadOptions, emit: &mut dyn FnMut(Unit) -> bool) {
+    let mut line_no = 0usize;
+    loop {
+        line_no += 1;
+        let mut buf = Vec::new();
+        let position = format!("{label}:{line_no}");
+        match read_line_bounded(input, &mut buf, options.max_doc_bytes) {
+            Ok(Line::Eof) => return,
+            Ok(Line::Complete) if buf.iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(Line::Complete) => {
+                let unit = Unit {
+                    position,
+                    payload: Payload::JsonLine {
+                        line: line_no,
+                        bytes: buf,
+                    },
+                };
+                if !emit(unit) {
+                    return;
+                }
+            }
+            Ok(Line::TooLong(len)) => {
+                let message = format!(
+                    "line of {len} bytes is over --max-doc-bytes ({} bytes)",
+                    options.max_doc_bytes
+                );
+                if !emit(failed(
+                    format!("line-{line_no}"),
+                    &position,
+                    ErrorKind::TooLarge,
+                    message,
+                )) {
+                    return;
+                }
+            }
+            Err(e) => {
+                let (kind, message) = input.classify(&e);
+                emit(failed(format!("line-{line_no}"), &position, kind, message));
+                return;
+            }
+        }
+    }
+}

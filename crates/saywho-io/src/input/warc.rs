@@ -1,0 +1,426 @@
+//! WARC (ISO 28500) records, read as a stream: HTML `response` (and `resource`) records become
+//! documents; request, metadata, warcinfo, revisit and non-HTML records are skipped and counted.
+//!
+//! A record is a `WARC/1.x` line, header lines, a blank line, `Content-Length` bytes of block
+//! and a blank line. Header lines are bounded and bodies over the size limit are skipped without
+//! being held in memory. A record that ends early is a `truncated_warc` error, after which the
+//! file is abandoned: there is no reliable way to find the next record in a broken stream.
+
+use crate::doc::{Meta, Payload, Unit};
+use crate::error::{DocError, ErrorKind};
+use crate::input::decode::Decoded;
+use crate::input::lines::{read_line_bounded, Line};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Read, Write};
+
+/// Longest header line kept; WARC and HTTP header lines are far shorter in practice.
+const MAX_HEADER_LINE: usize = 64 * 1024;
+/// Most header lines in one record.
+const MAX_HEADER_LINES: usize = 1024;
+
+/// Records skipped, by reason (`request`, `metadata`, `non-HTML`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WarcSkips {
+    /// Count per reason.
+    pub by_reason: BTreeMap<String, u64>,
+}
+
+impl WarcSkips {
+    /// All records skipped.
+    pub fn total(&self) -> u64 {
+        self.by_reason.values().sum()
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &WarcSkips) {
+        for (reason, n) in &other.by_reason {
+            *self.by_reason.entry(reason.clone()).or_default() += n;
+        }
+    }
+
+    fn count(&mut self, reason: &str) {
+        *self.by_reason.entry(reason.to_string()).or_default() += 1;
+    }
+}
+
+/// Reads WARC records from a decompressed stream and turns them into [`Unit`]s.
+pub struct WarcReader<'a> {
+    input: &'a mut Decoded,
+    label: &'a str,
+    max_doc_bytes: usize,
+    record: usize,
+    skips: WarcSkips,
+    done: bool,
+}
+
+/// A parsed header block: `name: value` lines, names lower-cased.
+type Headers = Vec<(String, String)>;
+
+fn header<'h>(headers: &'h Headers, name: &str) -> Option<&'h str> {
+    headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+impl<'a> WarcReader<'a> {
+    /// A reader of the records in `input`, whose positions are labelled `label:record N`.
+    pub fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
+        WarcReader {
+            input,
+            label,
+            max_doc_bytes,
+            record: 0,
+            skips: WarcSkips::default(),
+            done: false,
+        }
+    }
+
+    /// Records skipped so far.
+    pub fn skips(&self) -> &WarcSkips {
+        &self.skips
+    }
+
+    /// The next document or error; `None` at the end of the input (or after an error that
+    /// makes the rest unreadable).
+    pub fn next_unit(&mut self) -> Option<Unit> {
+        while !self.done {
+            if let Some(unit) = self.next_record() {
+                return Some(unit);
+            }
+        }
+        None
+    }
+
+    fn fail(&mut self, id: String, kind: ErrorKind, message: String) -> Option<Unit> {
+        let position = self.position();
+        Some(Unit {
+            position: position.clone(),
+            payload: Payload::Failed(DocError::new(id, position, kind, message)),
+        })
+    }
+
+    fn position(&self) -> String {
+        format!("{}:record {}", self.label, self.record)
+    }
+
+    fn stop(&mut self, id: String, kind: ErrorKind, e: &io::Error) -> Option<Unit> {
+        self.done = true;
+        let (kind, message) = match self.input.classify(e) {
+            (ErrorKind::Io, _) => (kind, e.to_string()),
+            other => other,
+        };
+        self.fail(id, kind, message)
+    }
+
+    /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
+    /// ended (then `done` is set).
+    fn next_record(&mut self) -> Option<Unit> {
+        let mut line = Vec::new();
+        // Blank lines between records are the previous record's trailer.
+        loop {
+            match read_line_bounded(self.input, &mut line, MAX_HEADER_LINE) {
+                Ok(Line::Eof) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(Line::Complete) if line.is_empty() => continue,
+                Ok(Line::Complete) => break,
+                Ok(Line::TooLong(n)) => {
+                    self.record += 1;
+                    self.done = true;
+                    let id = format!("record-{}", self.record);
+                    return self.fail(
+                        id,
+                        ErrorKind::MalformedWarc,
+                        format!("a {n}-byte line where a record should start"),
+                    );
+                }
+                Err(e) => {
+                    self.record += 1;
+                    return self.stop(format!("record-{}", self.record), ErrorKind::TruncatedWarc, &e);
+                }
+            }
+        }
+        self.record += 1;
+        let fallback_id = format!("record-{}", self.record);
+        if !line.starts_with(b"WARC/") {
+            self.done = true;
+            let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
+            return self.fail(
+                fallback_id,
+                ErrorKind::MalformedWarc,
+                format!("expected a WARC/1.x line, found {start:?}"),
+            );
+        }
+        let headers = match read_headers(self.input) {
+            Ok(Some(h)) => h,
+            Ok(None) => {
+                self.done = true;
+                return self.fail(
+                    fallback_id,
+                    ErrorKind::TruncatedWarc,
+                    "the input ends inside a record header".into(),
+                );
+            }
+            Err(e) => return self.stop(fallback_id, ErrorKind::TruncatedWarc, &e),
+        };
+        let id = header(&headers, "warc-record-id")
+            .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
+            .unwrap_or(fallback_id);
+        let Some(length) = header(&headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
+            self.done = true;
+            return self.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
+        };
+        let warc_type = header(&headers, "warc-type").unwrap_or("").to_ascii_lowercase();
+        let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
+        let wanted = match warc_type.as_str() {
+            "response" => content_type.contains("application/http"),
+            "resource" => is_html_type(&content_type),
+            _ => false,
+        };
+        if !wanted {
+            let reason = match warc_type.as_str() {
+                "request" | "metadata" | "warcinfo" | "revisit" | "conversion" => warc_type.clone(),
+                "response" | "resource" => "non-HTML".to_string(),
+                _ => "other".to_string(),
+            };
+            self.skips.count(&reason);
+            return self.skip_body(id, length);
+        }
+        // The limit is on the page; allow for the HTTP header in front of it.
+        if length > self.max_doc_bytes as u64 + MAX_HEADER_LINE as u64 {
+            if let Some(unit) = self.skip_body(id.clone(), length) {
+                return Some(unit);
+            }
+            let message = format!(
+                "record of {length} bytes is over --max-doc-bytes ({})",
+                self.max_doc_bytes
+            );
+            return self.fail(id, ErrorKind::TooLarge, message);
+        }
+        let mut block = Vec::with_capacity(length as usize);
+        match self.input.by_ref().take(length).read_to_end(&mut block) {
+            Ok(n) if (n as u64) < length => {
+                self.done = true;
+                let message = format!("the record ends after {n} of its {length} bytes");
+                return self.fail(id, ErrorKind::TruncatedWarc, message);
+            }
+            Ok(_) => {}
+            Err(e) => return self.stop(id, ErrorKind::TruncatedWarc, &e),
+        }
+        let meta = Meta {
+            url: header(&headers, "warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string()),
+            ..Meta::default()
+        };
+        if warc_type == "resource" {
+            return self.page(id, block, charset_of(&content_type), meta);
+        }
+        match http_body(&block) {
+            HttpBody::Html { body, charset } => self.page(id, body, charset, meta),
+            HttpBody::Skip(reason) => {
+                self.skips.count(reason);
+                None
+            }
+            HttpBody::Bad(message) => self.fail(id, ErrorKind::HtmlExtraction, message),
+        }
+    }
+
+    fn page(&mut self, id: String, bytes: Vec<u8>, charset: Option<String>, meta: Meta) -> Option<Unit> {
+        if bytes.len() > self.max_doc_bytes {
+            let message = format!(
+                "page of {} bytes is over --max-doc-bytes ({})",
+                bytes.len(),
+                self.max_doc_bytes
+            );
+            return self.fail(id, ErrorKind::TooLarge, message);
+        }
+        Some(Unit {
+            position: self.position(),
+            payload: Payload::Html {
+                id,
+                bytes,
+                charset,
+                meta,
+            },
+        })
+    }
+
+    /// Skips a block without keeping it; an error unit when the input ends first.
+    fn skip_body(&mut self, id: String, length: u64) -> Option<Unit> {
+        match io::copy(&mut self.input.by_ref().take(length), &mut io::sink()) {
+            Ok(n) if n < length => {
+                self.done = true;
+                self.fail(
+                    id,
+                    ErrorKind::TruncatedWarc,
+                    format!("the record ends after {n} of its {length} bytes"),
+                )
+            }
+            Ok(_) => None,
+            Err(e) => self.stop(id, ErrorKind::TruncatedWarc, &e),
+        }
+    }
+}
+
+/// Reads `name: value` lines up to a blank line; `None` when the input ends first.
+fn read_headers<R: BufRead + ?Sized>(input: &mut R) -> io::Result<Option<Headers>> {
+    let mut headers = Headers::new();
+    let mut line = Vec::new();
+    for _ in 0..MAX_HEADER_LINES {
+        match read_line_bounded(input, &mut line, MAX_HEADER_LINE)? {
+            Line::Eof => return Ok(None),
+            Line::TooLong(_) => continue,
+            Line::Complete if line.is_empty() => return Ok(Some(headers)),
+            Line::Complete => {
+                let text = String::from_utf8_lossy(&line);
+                if let Some((name, value)) = text.split_once(':') {
+                    headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+                }
+            }
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidData,
+        "more than 1024 header lines",
+    ))
+}
+
+enum HttpBody {
+    Html { body: Vec<u8>, charset: Option<String> },
+    Skip(&'static str),
+    Bad(String),
+}
+
+fn is_html_type(content_type: &str) -> bool {
+    content_type.contains("text/html") || content_type.contains("application/xhtml")
+}
+
+/// The `charset=` parameter of a Content-Type value.
+fn charset_of(content_type: &str) -> Option<String> {
+    let (_, rest) = content_type.split_once("charset=")?;
+    let value = rest.split(';').next()?.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Splits an HTTP response into its headers and body, keeping 2xx HTML bodies.
+fn http_body(block: &[u8]) -> HttpBody {
+    let mut cursor = block;
+    let mut status = Vec::new();
+    if !matches!(
+        read_line_bounded(&mut cursor, &mut status, MAX_HEADER_LINE),
+        Ok(Line::Complete)
+    ) {
+        return HttpBody::Bad("no HTTP status line".into());
+    }
+    let status_text = String::from_utf8_lossy(&status);
+    let code = status_text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse::<u16>().ok());
+    let headers = match read_headers(&mut cursor) {
+        Ok(Some(h)) => h,
+        _ => return HttpBody::Bad("the HTTP header does not end".into()),
+    };
+    if !code.is_some_and(|c| (200..300).contains(&c)) {
+        return HttpBody::Skip("HTTP status not 2xx");
+    }
+    let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
+    if !is_html_type(&content_type) {
+        return HttpBody::Skip("non-HTML");
+    }
+    let mut body = cursor.to_vec();
+    if header(&headers, "transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        match dechunk(&body) {
+            Some(b) => body = b,
+            None => return HttpBody::Bad("malformed chunked transfer encoding".into()),
+        }
+    }
+    if header(&headers, "content-encoding").is_some_and(|v| v.eq_ignore_ascii_case("gzip")) {
+        let mut plain = Vec::new();
+        if let Err(e) = flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut plain) {
+            return HttpBody::Bad(format!("gzip content encoding does not decode: {e}"));
+        }
+        body = plain;
+    }
+    HttpBody::Html {
+        body,
+        charset: charset_of(&content_type),
+    }
+}
+
+/// Undoes HTTP/1.1 chunked transfer encoding.
+fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len());
+    loop {
+        let end = data.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&data[..end]).ok()?;
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        data = &data[end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(data.get(..size)?);
+        data = data.get(size + 2..)?;
+    }
+}
+
+/// Writes one WARC/1.0 record (`response`, `request`, `metadata`, …) with the headers saywho
+/// reads. Used by the benchmark and tests to build WARC files; pass a fresh writer per record
+/// and gzip each separately to get a Common-Crawl-style `.warc.gz`.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>";
+/// saywho_io::write_warc_record(&mut out, "response", "https://example.org/a", "urn:uuid:1", "application/http; msgtype=response", http).unwrap();
+/// assert!(out.starts_with(b"WARC/1.0\r\nWARC-Type: response\r\n"));
+/// ```
+pub fn write_warc_record(
+    out: &mut impl Write,
+    warc_type: &str,
+    target_uri: &str,
+    record_id: &str,
+    content_type: &str,
+    block: &[u8],
+) -> io::Result<()> {
+    write!(
+        out,
+        "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Target-URI: {target_uri}\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n\
+         WARC-Record-ID: <{record_id}>\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )?;
+    out.write_all(block)?;
+    out.write_all(b"\r\n\r\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunked_bodies_decode() {
+        let cases: &[(&[u8], Option<&[u8]>)] = &[
+            (b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n", Some(b"hello world")),
+            (b"0\r\n\r\n", Some(b"")),
+            (b"zz\r\nhello\r\n", None),
+            (b"9\r\nhello\r\n", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                dechunk(input).as_deref(),
+                *expected,
+                "{:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+
+    #[test]
+    fn charsets_come_from_content_type() {
+        let cases = [
+            ("text/html; charset=utf-8", Some("utf-8")),
+            ("text/html; charset=\"windows-1252\"; x=y", Some("windows-1252")),
+            ("text/html", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(charset_of(value).as_deref(), expected, "{value}");
+        }
+    }
+}

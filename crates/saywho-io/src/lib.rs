@@ -1,0 +1,37 @@
+//! saywho-io: whole corpora in and out of the saywho engine.
+//!
+//! Inputs are plain text, JSONL (optionally gzip or zstd), HTML pages (main text and metadata
+//! extracted) and WARC files (HTML responses); outputs are JSONL, CSV and Parquet. The
+//! [`pipeline`] streams documents through a reader thread, worker threads and a writer with
+//! bounded queues, keeps input order, and turns every bad document into an error record
+//! instead of stopping. The library never prints; progress and failures reach the caller
+//! through an [`Observer`].
+//!
+//! ```
+//! use saywho_io::{prepare, Fields, Payload, Unit};
+//! let unit = Unit { position: "a.txt".into(), payload: Payload::Text { id: "a".into(), bytes: "“Yes,” Ann Lee said.".into() } };
+//! let doc = prepare(unit, &Fields::default()).unwrap();
+//! let record = saywho::Engine::new().extract(&doc.id, &doc.text);
+//! assert_eq!(record.quotes[0].speaker.as_ref().unwrap().name, "Ann Lee");
+//! ```
+
+mod doc;
+mod error;
+mod html;
+mod input;
+mod output;
+pub mod pipeline;
+mod prepare;
+mod synth;
+
+pub use doc::{Document, Meta, Output, Payload, Unit};
+pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
+pub use html::{extract_article, paragraphs, Article};
+pub use input::{
+    open_decoded, plan, read_line_bounded, read_source, write_warc_record, Compression, Decoded, InputFormat, Line,
+    Plan, ReadOptions, Source, WarcReader, WarcSkips,
+};
+pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
+pub use pipeline::{Observer, Options, Progress, Quiet, Summary};
+pub use prepare::{prepare, Fields};
+pub use synth::{article_page, write_article_warc};

@@ -1,0 +1,390 @@
+//! The streaming pipeline: one reader thread → `threads` workers → the writer (the calling
+//! thread), joined by bounded channels.
+//!
+//! ```text
+//! reader ──batches──▶ workers (prepare, extract, render) ──results──▶ writer (reorder, write)
+//!    ▲                                                                   │
+//!    └──────────────────────────── credits ◀─────────────────────────────┘
+//! ```
+//!
+//! The reader groups units into batches, so channel traffic and the one lock-free hand-off per
+//! batch stay off the per-document path. Every batch needs a credit, and the writer returns a
+//! credit only once a batch is written; so at most `window` batches exist at any time, however
+//! large the corpus and however slow one document is, and memory is bounded even while the
+//! writer holds results back to keep input order.
+
+use crate::doc::{Document, Output, Payload, Unit};
+use crate::error::{DocError, Error, ErrorKind, Result};
+use crate::input::{read_source, Plan, ReadOptions, WarcSkips};
+use crate::output::{render, Body, OutputFormat, Sink};
+use crate::prepare::{prepare, Fields};
+use crossbeam_channel::{bounded, Receiver, Sender};
+use saywho::Engine;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// A batch closes at this many documents …
+const BATCH_DOCS: usize = 64;
+/// … or this many input bytes, whichever comes first.
+const BATCH_BYTES: usize = 512 * 1024;
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads (at least one).
+    pub threads: usize,
+    /// Write results in input order (otherwise as they finish).
+    pub ordered: bool,
+    /// Stop at the first failed document.
+    pub strict: bool,
+    /// Documents over this many bytes are `too_large` errors.
+    pub max_doc_bytes: usize,
+    /// JSONL fields.
+    pub fields: Fields,
+    /// The output format.
+    pub format: OutputFormat,
+    /// Put the text in JSONL output; `None`: only for text extracted from HTML.
+    pub emit_text: Option<bool>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            ordered: true,
+            strict: false,
+            max_doc_bytes: 5_000_000,
+            fields: Fields::default(),
+            format: OutputFormat::Jsonl { pretty: false },
+            emit_text: None,
+        }
+    }
+}
+
+/// Where the run is, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents written (results and errors).
+    pub documents: u64,
+    /// Input bytes read from disk (compressed size).
+    pub bytes_read: u64,
+    /// All input bytes, when known.
+    pub total_bytes: Option<u64>,
+}
+
+/// Hears about the run as it goes; called on the calling thread. Both methods do nothing by
+/// default.
+pub trait Observer {
+    /// After each batch of results is written.
+    fn progress(&mut self, _progress: &Progress) {}
+    /// For each failed document, in output order.
+    fn failed(&mut self, _error: &DocError) {}
+}
+
+/// An observer that ignores everything.
+#[derive(Debug, Default)]
+pub struct Quiet;
+impl Observer for Quiet {}
+
+/// What a run did. `read == extracted + failed`, always.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Documents read (each became a result or an error record).
+    pub read: u64,
+    /// Documents extracted.
+    pub extracted: u64,
+    /// Documents that failed.
+    pub failed: u64,
+    /// Quotes found.
+    pub quotes: u64,
+    /// Failures by kind.
+    pub failed_by_kind: BTreeMap<&'static str, u64>,
+    /// WARC records skipped, by reason.
+    pub skipped: WarcSkips,
+    /// Input bytes read (compressed size).
+    pub bytes_read: u64,
+    /// With `strict`: the failure the run stopped at.
+    pub stopped_at: Option<DocError>,
+}
+
+/// One document's rendered result.
+struct Done {
+    body: Body,
+    failure: Option<DocError>,
+    quotes: usize,
+}
+
+struct Batch {
+    seq: u64,
+    units: Vec<Unit>,
+}
+
+struct Results {
+    seq: u64,
+    done: Result<Vec<Done>>,
+}
+
+/// Runs the pipeline over `plan`: reads, extracts with `engine` on `options.threads` workers,
+/// writes to `sink` and each failure also to `errors` (as JSONL error records).
+///
+/// ```
+/// use saywho_io::{pipeline, plan, Options, OutputFormat, Quiet, Sink};
+/// let dir = std::env::temp_dir().join(format!("saywho-io-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let file = dir.join("corpus.jsonl");
+/// std::fs::write(&file, "{\"id\": \"a\", \"text\": \"“Yes,” Ann Lee said.\"}\n{broken\n").unwrap();
+/// let plan = plan(&[file], None).unwrap();
+/// let out = dir.join("out.jsonl");
+/// let sink = Sink::new(OutputFormat::Jsonl { pretty: false }, Box::new(std::fs::File::create(&out).unwrap())).unwrap();
+/// let summary = pipeline::run(&saywho::Engine::new(), &plan, &Options::default(), sink, None, &mut Quiet).unwrap();
+/// assert_eq!((summary.read, summary.extracted, summary.failed), (2, 1, 1));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn run(
+    engine: &Engine,
+    plan: &Plan,
+    options: &Options,
+    mut sink: Sink,
+    mut errors: Option<&mut dyn Write>,
+    observer: &mut dyn Observer,
+) -> Result<Summary> {
+    let threads = options.threads.max(1);
+    let window = threads * 4 + 2;
+    let (work_tx, work_rx) = bounded::<Batch>(window);
+    let (result_tx, result_rx) = bounded::<Results>(window);
+    let (credit_tx, credit_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        // Cannot fail: the channel holds exactly `window` credits and its receiver is alive.
+        let _ = credit_tx.send(());
+    }
+    let stop = AtomicBool::new(false);
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let mut summary = Summary::default();
+
+    let outcome = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| read_all(plan, options, &bytes_read, &stop, work_tx, credit_rx));
+        for _ in 0..threads {
+            let (work_rx, result_tx) = (work_rx.clone(), result_tx.clone());
+            scope.spawn(move || work(engine, options, work_rx, result_tx));
+        }
+        drop((work_rx, result_tx));
+        let written = write_all(
+            plan,
+            options,
+            &mut sink,
+            &mut errors,
+            observer,
+            &mut summary,
+            &bytes_read,
+            result_rx,
+            credit_tx,
+        );
+        // Whether the writer finished or gave up, its channel ends are gone now, so the reader
+        // and workers see closed channels and end.
+        stop.store(true, Ordering::Relaxed);
+        let skips = reader.join().map_err(|_| Error::Thread("the reader panicked".into()));
+        (written, skips)
+    });
+    let (written, skips) = outcome;
+    written?;
+    summary.skipped = skips?;
+    summary.bytes_read = bytes_read.load(Ordering::Relaxed);
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// The reader thread: every source in order, in batches, each paid for with a credit.
+fn read_all(
+    plan: &Plan,
+    options: &Options,
+    bytes_read: &Arc<AtomicU64>,
+    stop: &AtomicBool,
+    work_tx: Sender<Batch>,
+    credit_rx: Receiver<()>,
+) -> WarcSkips {
+    let read_options = ReadOptions {
+        max_doc_bytes: options.max_doc_bytes,
+    };
+    let mut skips = WarcSkips::default();
+    let mut seq = 0u64;
+    let mut units = Vec::with_capacity(BATCH_DOCS);
+    let mut batch_bytes = 0usize;
+    let mut send = |units: Vec<Unit>| -> bool {
+        if credit_rx.recv().is_err() {
+            return false;
+        }
+        let ok = work_tx.send(Batch { seq, units }).is_ok();
+        seq += 1;
+        ok
+    };
+    let mut open = true;
+    for source in &plan.sources {
+        let mut emit = |unit: Unit| -> bool {
+            if stop.load(Ordering::Relaxed) {
+                open = false;
+                return false;
+            }
+            batch_bytes += unit_bytes(&unit);
+            units.push(unit);
+            if units.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                batch_bytes = 0;
+                open = send(std::mem::replace(&mut units, Vec::with_capacity(BATCH_DOCS)));
+            }
+            open
+        };
+        read_source(source, &read_options, bytes_read, &mut emit, &mut skips);
+        if !open {
+            return skips;
+        }
+    }
+    if !units.is_empty() {
+        send(units);
+    }
+    skips
+}
+
+fn unit_bytes(unit: &Unit) -> usize {
+    match &unit.payload {
+        Payload::Text { bytes, .. } | Payload::JsonLine { bytes, .. } | Payload::Html { bytes, .. } => bytes.len(),
+        Payload::Failed(_) => 0,
+    }
+}
+
+/// A worker thread: batches in, rendered results out, until either channel closes.
+fn work(engine: &Engine, options: &Options, work_rx: Receiver<Batch>, result_tx: Sender<Results>) {
+    for batch in work_rx {
+        let done: Result<Vec<Done>> = batch.units.into_iter().map(|u| process(engine, options, u)).collect();
+        if result_tx.send(Results { seq: batch.seq, done }).is_err() {
+            return;
+        }
+    }
+}
+
+/// One document: prepare, extract and render, with panics caught and turned into errors.
+fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
+    let (id, position) = stand_in_id(&unit);
+    let extracted = catch_unwind(AssertUnwindSafe(|| {
+        prepare(unit, &options.fields).map(|doc| extract(engine, options, doc))
+    }));
+    let result = match extracted {
+        Ok(r) => r,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(DocError::new(id, position, ErrorKind::Panic, message))
+        }
+    };
+    match result {
+        Ok(out) => Ok(Done {
+            quotes: out.record.quotes.len(),
+            body: render(Ok(&out), options.format)?,
+            failure: None,
+        }),
+        Err(e) => Ok(Done {
+            body: render(Err(&e), options.format)?,
+            failure: Some(e),
+            quotes: 0,
+        }),
+    }
+}
+
+fn extract(engine: &Engine, options: &Options, doc: Document) -> Output {
+    let record = engine.extract(&doc.id, &doc.text);
+    let text = options.emit_text.unwrap_or(doc.extracted).then_some(doc.text);
+    Output {
+        record,
+        meta: doc.meta,
+        text,
+    }
+}
+
+fn stand_in_id(unit: &Unit) -> (String, String) {
+    let id = match &unit.payload {
+        Payload::Text { id, .. } | Payload::Html { id, .. } => id.clone(),
+        Payload::JsonLine { line, .. } => format!("line-{line}"),
+        Payload::Failed(e) => e.id.clone(),
+    };
+    (id, unit.position.clone())
+}
+
+/// The writer: results in order (or as they come), to the sink, the errors file and the
+/// observer; a credit back to the reader for each batch written.
+#[allow(clippy::too_many_arguments)]
+fn write_all(
+    plan: &Plan,
+    options: &Options,
+    sink: &mut Sink,
+    errors: &mut Option<&mut dyn Write>,
+    observer: &mut dyn Observer,
+    summary: &mut Summary,
+    bytes_read: &AtomicU64,
+    result_rx: Receiver<Results>,
+    credit_tx: Sender<()>,
+) -> Result<()> {
+    let mut held: HashMap<u64, Result<Vec<Done>>> = HashMap::new();
+    let mut next = 0u64;
+    for results in &result_rx {
+        let ready: Vec<Result<Vec<Done>>> = if options.ordered {
+            held.insert(results.seq, results.done);
+            let mut ready = Vec::new();
+            while let Some(done) = held.remove(&next) {
+                ready.push(done);
+                next += 1;
+            }
+            ready
+        } else {
+            vec![results.done]
+        };
+        for done in ready {
+            for d in done? {
+                if write_one(d, sink, errors, observer, summary, options.strict)? {
+                    return Ok(());
+                }
+            }
+            observer.progress(&Progress {
+                documents: summary.read,
+                bytes_read: bytes_read.load(Ordering::Relaxed),
+                total_bytes: plan.total_bytes,
+            });
+            // The reader may have finished and dropped its end; nothing is lost then.
+            let _ = credit_tx.send(());
+        }
+    }
+    Ok(())
+}
+
+/// Writes one result; true when the run must stop (`strict`).
+fn write_one(
+    d: Done,
+    sink: &mut Sink,
+    errors: &mut Option<&mut dyn Write>,
+    observer: &mut dyn Observer,
+    summary: &mut Summary,
+    strict: bool,
+) -> Result<bool> {
+    sink.write(d.body)?;
+    summary.read += 1;
+    let Some(failure) = d.failure else {
+        summary.extracted += 1;
+        summary.quotes += d.quotes as u64;
+        return Ok(false);
+    };
+    summary.failed += 1;
+    *summary.failed_by_kind.entry(failure.kind.as_str()).or_default() += 1;
+    observer.failed(&failure);
+    if let Some(errors) = errors.as_mut() {
+        let line = serde_json::to_string(&failure.record()).map_err(|e| Error::Write(e.into()))?;
+        writeln!(errors, "{line}").map_err(Error::Write)?;
+    }
+    if strict {
+        summary.stopped_at = Some(failure);
+        return Ok(true);
+    }
+    Ok(false)
+}

@@ -1,0 +1,166 @@
+//! Raw input to a [`Document`]: UTF-8 checks, JSONL parsing and HTML extraction. Runs in the
+//! workers, so these costs scale with threads.
+
+use crate::doc::{Document, Meta, Payload, Unit};
+use crate::error::{DocError, ErrorKind};
+use crate::html::extract_article;
+
+/// The JSONL fields to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The field holding the document id (`line-N` when absent).
+    pub id: String,
+    /// The field holding the text.
+    pub text: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            id: "id".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// JSONL fields copied into the metadata when they hold strings.
+const META_FIELDS: [&str; 5] = ["url", "title", "author", "date", "outlet"];
+
+/// Turns a unit into a document, or the reason it cannot be one.
+///
+/// ```
+/// use saywho_io::{prepare, Fields, Payload, Unit};
+/// let unit = Unit {
+///     position: "corpus.jsonl:1".into(),
+///     payload: Payload::JsonLine { line: 1, bytes: br#"{"id": 7, "text": "Hi.", "title": "T"}"#.to_vec() },
+/// };
+/// let doc = prepare(unit, &Fields::default()).unwrap();
+/// assert_eq!((doc.id.as_str(), doc.text.as_str(), doc.meta.title.as_deref()), ("7", "Hi.", Some("T")));
+/// ```
+pub fn prepare(unit: Unit, fields: &Fields) -> Result<Document, DocError> {
+    let position = unit.position;
+    match unit.payload {
+        Payload::Failed(e) => Err(e),
+        Payload::Text { id, bytes } => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document {
+                id,
+                text,
+                meta: Meta::default(),
+                extracted: false,
+            }),
+            Err(e) => Err(DocError::new(
+                id,
+                position,
+                ErrorKind::InvalidUtf8,
+                format!("not UTF-8 text: {}", e.utf8_error()),
+            )),
+        },
+        Payload::JsonLine { line, bytes } => json_line(line, &bytes, &position, fields),
+        Payload::Html {
+            id,
+            bytes,
+            charset,
+            meta,
+        } => {
+            let article = extract_article(&bytes, charset.as_deref(), meta, &position, &id)?;
+            Ok(Document {
+                id,
+                text: article.text,
+                meta: article.meta,
+                extracted: true,
+            })
+        }
+    }
+}
+
+fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Result<Document, DocError> {
+    let stand_in = || format!("line-{line}");
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let message = format!("not UTF-8: {e}");
+        return Err(DocError::new(stand_in(), position, ErrorKind::InvalidUtf8, message));
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| DocError::new(stand_in(), position, ErrorKind::MalformedJson, e.to_string()))?;
+    let serde_json::Value::Object(mut object) = value else {
+        return Err(DocError::new(
+            stand_in(),
+            position,
+            ErrorKind::MalformedJson,
+            "not a JSON object",
+        ));
+    };
+    let id = match object.get(&fields.id) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) if !v.is_null() => v.to_string(),
+        _ => stand_in(),
+    };
+    let Some(serde_json::Value::String(text)) = object.remove(&fields.text) else {
+        let message = format!("no string field {:?}", fields.text);
+        return Err(DocError::new(id, position, ErrorKind::MissingText, message));
+    };
+    let mut field = |name: &str| match object.remove(name) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
+        _ => None,
+    };
+    let [url, title, author, date, outlet] = META_FIELDS.map(&mut field);
+    Ok(Document {
+        id,
+        text,
+        meta: Meta {
+            url,
+            title,
+            author,
+            date,
+            outlet,
+        },
+        extracted: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(bytes: &[u8]) -> Result<Document, DocError> {
+        let unit = Unit {
+            position: "f:3".into(),
+            payload: Payload::JsonLine {
+                line: 3,
+                bytes: bytes.to_vec(),
+            },
+        };
+        prepare(unit, &Fields::default())
+    }
+
+    #[test]
+    fn jsonl_lines_become_documents_or_typed_errors() {
+        type Expected<'a> = Result<&'a str, (&'a str, ErrorKind)>;
+        let cases: &[(&[u8], Expected)] = &[
+            (br#"{"id": "a", "text": "x"}"#, Ok("a")),
+            (br#"{"id": 7, "text": "x"}"#, Ok("7")),
+            (br#"{"text": "x"}"#, Ok("line-3")),
+            (br#"{"id": null, "text": "x"}"#, Ok("line-3")),
+            (br#"{not json"#, Err(("line-3", ErrorKind::MalformedJson))),
+            (br#"[1, 2]"#, Err(("line-3", ErrorKind::MalformedJson))),
+            (br#"{"id": "b", "body": "x"}"#, Err(("b", ErrorKind::MissingText))),
+            (br#"{"id": "b", "text": 5}"#, Err(("b", ErrorKind::MissingText))),
+            (
+                b"{\"id\": \"c\", \"text\": \"caf\xe9\"}",
+                Err(("line-3", ErrorKind::InvalidUtf8)),
+            ),
+        ];
+        for (input, expected) in cases {
+            let got = line(input).map(|d| d.id).map_err(|e| (e.id, e.kind));
+            let expected = expected.map(str::to_string).map_err(|(id, k)| (id.to_string(), k));
+            assert_eq!(got, expected, "{}", String::from_utf8_lossy(input));
+        }
+    }
+
+    #[test]
+    fn jsonl_metadata_fields_are_kept() {
+        let doc = line(br#"{"id": "a", "text": "x", "url": "https://e.org/a", "outlet": "E", "date": 5}"#).unwrap();
+        assert_eq!(doc.meta.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("E"));
+        assert_eq!(doc.meta.date, None, "only strings are kept");
+    }
+}
