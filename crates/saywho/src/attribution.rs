@@ -218,6 +218,18 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     (k, false)
 }
 
+/// The speaker phrase of the last reporting verb in paragraph `para` that has one.
+pub(crate) fn last_attribution(doc: &Doc, para: usize) -> Option<SpeakerNp> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let p = doc.paragraphs.get(para)?;
+    let (a, b) = (p.tok_start as usize, p.tok_end as usize);
+    (a..b).rev().find_map(|k| {
+        let cue = cue_at(text, tokens, k)?;
+        let lo = doc.sentences[doc.sentence_of(k)].tok_start as usize;
+        np_before(text, tokens, k, lo).or_else(|| np_after(text, tokens, cue.tok_end as usize, b))
+    })
+}
+
 /// Finds direct and mixed quotations.
 pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -241,11 +253,18 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
         let mut quote = Quote::new(q.start, q.end, QuoteKind::Direct, s_open as u32);
         quote.confidence = if q.close_tok.is_some() { 0.9 } else { 0.6 };
         let mut side = None;
-        if let Some((cue, np)) = after(doc, q, after_limit) {
+        // After the quote first (`"…," he wrote`), unless that gives a cue with no speaker
+        // (`"…," noting his age`) and the sentence before names one (`Vickers said he's "…"`).
+        let after_found = after(doc, q, after_limit);
+        let before_found = match after_found {
+            Some((_, Some(_))) => None,
+            _ => before(doc, q, lo).filter(|(_, np, _)| np.is_some() || after_found.is_none()),
+        };
+        if let (Some((cue, np)), None) = (after_found, before_found) {
             quote.cue = Some(cue);
             quote.speaker = np;
             side = Some(Side::After);
-        } else if let Some((cue, np, content)) = before(doc, q, lo) {
+        } else if let Some((cue, np, content)) = before_found {
             quote.cue = Some(cue);
             quote.speaker = np;
             side = Some(Side::Before);

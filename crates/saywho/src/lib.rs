@@ -112,10 +112,16 @@ fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
         let source = (0..i)
             .rev()
             .find(|&j| quotes[j].speaker.is_some() && doc.sentences[quotes[j].sentence as usize].para == pp);
-        if let Some(j) = source {
-            quotes[i].speaker = quotes[j].speaker;
+        let speaker = match source {
+            Some(j) => quotes[j].speaker,
+            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
+            // last attribution ("…," said Nicholson in an email).
+            None => attribution::last_attribution(doc, pp as usize),
+        };
+        if speaker.is_some() {
+            quotes[i].speaker = speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = 0.65;
+            quotes[i].confidence = if source.is_some() { 0.65 } else { 0.55 };
         }
     }
 }

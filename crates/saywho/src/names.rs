@@ -90,10 +90,14 @@ pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
         if at_sentence_start(tokens, k) && end == k + 1 {
             // "Teigen revealed …": the subject of a reporting verb.
             let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
+            // "Roman, a resident of the area, said": introduced by an appositive.
+            let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
+                && tokens.get(k + 2).is_some_and(|n| n.is(flag::DET) && !n.is_cap());
             let evidence = seen_mid.contains(t.base(text))
                 || t.shape & shape::ALL_CAPS != 0
                 || t.shape & shape::POSSESSIVE != 0
-                || before_cue;
+                || before_cue
+                || introduced;
             if !evidence || t.is(flag::CUE) {
                 k = end;
                 continue;
