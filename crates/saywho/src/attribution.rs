@@ -74,7 +74,12 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         }
         if let Some(cue) = cue_at(text, tokens, k) {
             let np = np_before(text, tokens, k, a)?;
-            if np.tok_start as usize == a {
+            // "University of the Fraser Valley political scientist Hamish Telford said": an
+            // organisation's name before the phrase belongs to it.
+            let lead_in = tokens[a..np.tok_start as usize]
+                .iter()
+                .all(|t| t.is_word() && (t.is_cap() || t.is(flag::DET | flag::PREP)));
+            if np.tok_start as usize == a || lead_in && np.tok_start as usize <= a + 6 {
                 return Some((cue, Some(np)));
             }
             return None;

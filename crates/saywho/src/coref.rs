@@ -367,7 +367,7 @@ fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u
         c.org |= org;
         c.thing |= words.iter().any(|w| NON_PERSON_WORDS.contains(w))
             // "American", "Chinese", "British": a nationality, used as an adjective.
-            || words.len() == 1 && ["ian", "ean", "ese", "ish"].iter().any(|s| words[0].ends_with(s));
+            || words.len() == 1 && ["ian", "ean", "ican", "ese", "ish"].iter().any(|s| words[0].ends_with(s));
         // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
         let after_the = n.title_start > 0
             && tokens[n.title_start as usize - 1]

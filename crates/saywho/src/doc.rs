@@ -222,6 +222,9 @@ impl<'t> Doc<'t> {
 
     /// The span to report for a speaker phrase: the name inside it when there is one.
     pub fn speaker_mention_span(&self, np: SpeakerNp) -> (u32, u32) {
+        if np.kind != crate::np::NpKind::Name {
+            return self.tok_span(np.tok_start, np.tok_end);
+        }
         match self.head_name(np) {
             Some(i) => self.tok_span(self.names[i].tok_start, self.names[i].tok_end),
             None => self.tok_span(np.tok_start, np.tok_end),

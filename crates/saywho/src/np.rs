@@ -145,7 +145,7 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     let has_role = span.iter().any(|t| t.is(flag::ROLE | flag::TITLE));
     // "the WHL commissioner": capitals before a lower-case role noun modify it.
     let last = &tokens[b - 1];
-    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap() && tokens[a].is(flag::DET);
+    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap();
     let kind = if has_name && !role_headed {
         NpKind::Name
     } else if has_role {
@@ -370,6 +370,23 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
         let role_follows = tokens[j..hi.min(j + 3)].iter().any(|n| n.is(flag::ROLE | flag::TITLE));
         if t.shape & shape::POSSESSIVE != 0 && !role_follows {
             break;
+        }
+    }
+    // "says Campbell's partner, Jason Louth": the name in apposition is the speaker.
+    if j > k && j + 2 < hi && tokens[j].is_punct(b',') && tokens[j + 1].is_cap() && tokens[j + 1].is_word() {
+        let mut m = j + 1;
+        while m < hi && tokens[m].is_cap() && tokens[m].is_word() && !tokens[m].is(flag::FUNCTION) {
+            m += 1;
+        }
+        let closes = m >= hi || tokens[m].is_punct(b',') || tokens[m].is_terminal();
+        let described = classify(tokens, k, j).is_some_and(|np| np.kind != NpKind::Pronoun);
+        let possessor = tokens[k..j].iter().any(|t| t.shape & shape::POSSESSIVE != 0);
+        if closes && m > j + 1 && (described && !tokens[k].is_cap() || possessor) {
+            return Some(SpeakerNp {
+                tok_start: j as u32 + 1,
+                tok_end: m as u32,
+                kind: NpKind::Name,
+            });
         }
     }
     // "the rookie defenceman": a definite description whose head the lexicon lacks, right
