@@ -288,13 +288,39 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         if plain_lower {
             // "lead singer", "senior officials": an adjective before a role noun.
             lowercase_modifiers += 1;
-            if lowercase_modifiers > 2 || !tokens[j..end].iter().any(|x| x.is(flag::ROLE | flag::TITLE)) {
+            let role_right = tokens[j..end].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
+            // "The military said": a plain noun right after "the".
+            let the_left = (j.saturating_sub(3).max(lo)..j - 1).rev().any(|m| {
+                tokens[m].is(flag::DET) && matches!(tokens[m].first, b't' | b'T') && {
+                    tokens[m + 1..j - 1]
+                        .iter()
+                        .all(|x| x.is_word() && !x.is_cap() && !x.is(flag::FUNCTION))
+                }
+            });
+            if lowercase_modifiers > 2 || !role_right && !the_left {
                 break;
             }
         }
         j -= 1;
     }
-    let np = classify(tokens, j, end).filter(|_| !tokens[j].in_quote())?;
+    // "The military said", "the suit says": "the" and a noun or two the lexicon lacks, right
+    // before the verb of saying.
+    let generic = j < end
+        && end - j <= 3
+        && tokens[j].is(flag::DET)
+        && matches!(tokens[j].first, b't' | b'T')
+        && tokens[j + 1..end]
+            .iter()
+            .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
+    let np = classify(tokens, j, end)
+        .or_else(|| {
+            (generic && end > j + 1).then_some(SpeakerNp {
+                tok_start: j as u32,
+                tok_end: end as u32,
+                kind: NpKind::Description,
+            })
+        })
+        .filter(|_| !tokens[j].in_quote())?;
     // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
     if j >= lo + 2
         && tokens[j - 1].is(flag::PREP)
@@ -456,7 +482,7 @@ mod tests {
             ),
             ("the lead singer told", "told", Some(("the lead singer", Description))),
             ("Mr. Hemming also said", "said", Some(("Mr. Hemming", Name))),
-            ("the plan said", "said", None),
+            ("the plan said", "said", Some(("the plan", Description))),
             ("it was said", "said", None),
         ];
         for (text, cue, expected) in cases {
