@@ -158,9 +158,14 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         }
         // Commas inside a place or an adverbial do not end the search: "says at a campaign
         // stop in Toledo, Ohio, that", "states, however, that".
+        // A clause visibly begins ("says the system is designed for that …"): no "that" to
+        // look for. A determiner after a preposition ("in a statement") does not count.
+        let after_prep = k > j && tokens[k - 1].is(flag::PREP);
+        let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep;
         if t.is_terminal()
             || t.is(flag::CUE)
             || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
+            || clause_start
         {
             break;
         }
