@@ -418,7 +418,8 @@ fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<u
             continue;
         }
         let matches = if words.len() == 1 {
-            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen".
+            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; "Suncor" joins
+            // "Suncor Energy".
             c.words.last().map(String::as_str) == Some(words[0])
                 || !c.org && c.words.first().map(String::as_str) == Some(words[0])
         } else if c.words.len() == 1 {

@@ -74,7 +74,7 @@ impl Engine {
         }
         doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
-        doc.names = names::find_names(text, &doc.tokens);
+        doc.names = names::find_names(text, &doc.tokens, lex);
         let mut quotes = attribution::attribute_quoted(&doc);
         let indirect = indirect::attribute_indirect(&doc, &quotes);
         for (group, mut q) in (quotes.len() as u32..).zip(indirect) {

@@ -42,7 +42,7 @@ pub fn is_name_word(t: &Token) -> bool {
 }
 
 /// Finds the proper names of a document.
-pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
+pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -> Vec<NameMention> {
     // Words capitalised mid-sentence somewhere in the article: evidence that the same word
     // at the start of a sentence is a name too.
     let mut seen_mid: FxHashSet<&str> = FxHashSet::default();
@@ -70,8 +70,11 @@ pub fn find_names(text: &str, tokens: &[Token]) -> Vec<NameMention> {
                     }
                     continue;
                 }
-                // "Ludwig van Beethoven", "J. K. Rowling"
-                let joins = if n.kind == TokenKind::Word && CONNECTORS.contains(&n.text(text)) {
+                // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada"
+                let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
+                let joins = if n.kind == TokenKind::Word
+                    && (CONNECTORS.contains(&n.text(text)) || org_so_far && matches!(n.text(text), "of" | "on" | "for"))
+                {
                     tokens.get(end + 1).is_some_and(is_name_word)
                 } else {
                     n.is_punct(b'.')
@@ -167,7 +170,7 @@ mod tests {
         let (mut toks, paras) = tokenize(text, &lex);
         let quotes = find_quotes(&mut toks, &paras);
         split_sentences(text, &mut toks, &paras, &quotes, &lex);
-        find_names(text, &toks)
+        find_names(text, &toks, &lex)
             .iter()
             .map(|n| {
                 let title =
