@@ -529,6 +529,21 @@ fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Can an entity be referred to by a pronoun or description of this gender?
+fn compatible(c: &Cluster, gender: Gender) -> bool {
+    match gender {
+        Gender::Male | Gender::Female => {
+            let only_a_place = c.located > 0 && c.unlocated == 0;
+            let could_be_person = !(c.org || c.group || c.thing || only_a_place);
+            could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
+        }
+        Gender::Neuter => c.org,
+        Gender::Plural => c.org || c.group,
+        // Any person (descriptions whose head says no gender).
+        _ => !c.org,
+    }
+}
+
 /// The most salient entity compatible with `gender` before token `tok`.
 fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclude: &[usize]) -> Option<usize> {
     const MAX_DISTANCE: u32 = 600;
@@ -537,17 +552,7 @@ fn pick(clusters: &[Cluster], gender: Gender, tok: u32, want_person: bool, exclu
         let Some(last) = c.last_any.filter(|&l| l < tok) else {
             continue;
         };
-        let compatible = match gender {
-            Gender::Male | Gender::Female => {
-                let only_a_place = c.located > 0 && c.unlocated == 0;
-                let could_be_person = !(c.org || c.group || c.thing || only_a_place);
-                could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
-            }
-            Gender::Neuter => c.org,
-            Gender::Plural => c.org || c.group,
-            _ => !c.org || !want_person,
-        };
-        if !compatible || want_person && c.org || exclude.contains(&i) {
+        if !compatible(c, gender) || want_person && c.org || exclude.contains(&i) {
             continue;
         }
         let mut distance = tok - last;

@@ -309,7 +309,12 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
         let title_cased = n >= 4 && caps * 10 >= n * 7;
         // Subheads: short lines without sentence punctuation ("Overstating the debt").
         let subhead = n <= 6;
-        if link_label || (title_cased || subhead) && !ends_sentence {
+        // "Story continues below advertisement.": a short line that says nothing of anyone.
+        let filler = n <= 6
+            && !toks
+                .iter()
+                .any(|t| t.is(flag::CUE | flag::PRONOUN) || t.kind == TokenKind::QuoteMark);
+        if link_label || filler || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
             }
