@@ -60,6 +60,16 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
         });
     }
     let class = t.info.cue?;
+    // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
+    let base_form = !(word.ends_with("ed") || word.ends_with('s') || word.ends_with("ing"));
+    if base_form
+        && !matches!(word, "said" | "told" | "wrote" | "spoke" | "swore" | "thought")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is(flag::ROLE | flag::TITLE) && !n.is_cap())
+    {
+        return None;
+    }
     // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
     // reports of speech.
