@@ -80,7 +80,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             t.info.gender,
             Gender::Male | Gender::Female | Gender::Neuter | Gender::Plural
         );
-        if t.kind == TokenKind::Word && t.is(flag::PRONOUN) && third_person && !t.in_quote() {
+        // "it" is often no one ("it's not just", "it is clear that"): it is resolved only where
+        // it speaks ("…," it said), or as "its".
+        let expletive = t.info.gender == Gender::Neuter
+            && t.info.case != Some(Case::Possessive)
+            && !doc
+                .quotes
+                .iter()
+                .any(|q| q.speaker.is_some_and(|np| np.tok_start == k as u32));
+        if t.kind == TokenKind::Word && t.is(flag::PRONOUN) && third_person && !t.in_quote() && !expletive {
             events.push(Event::Pronoun(k as u32));
         }
     }
@@ -135,7 +143,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 let speaks = speaker_names.contains(&n.tok_start);
                 let subject = speaks || is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
                 let c = &mut clusters[e as usize];
-                if speaks && !c.org {
+                if speaks && !c.org && !c.group {
                     c.person = true;
                 }
                 if is_located(text, tokens, n.title_start as usize) {
@@ -277,7 +285,8 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     doc.entities = clusters
         .into_iter()
         .map(|c| Entity {
-            kind: if c.org {
+            // A party or team named in the plural ("the Liberals") is an organisation too.
+            kind: if c.org || c.group && !c.words.is_empty() {
                 EntityKind::Organization
             } else if c.thing {
                 EntityKind::Other

@@ -56,7 +56,9 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut k = 0usize;
     while k < tokens.len() {
         let t = &tokens[k];
-        if !is_name_word(t) || t.is(flag::TITLE) && !seen_mid.contains(t.base(text)) {
+        // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
+        // with its titles.
+        if !is_name_word(t) || t.is(flag::TITLE) {
             k += 1;
             continue;
         }

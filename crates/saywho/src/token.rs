@@ -299,7 +299,15 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
     for p in paragraphs {
         let toks = &tokens[p.tok_start as usize..p.tok_end as usize];
         let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
-        let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.is_cap())));
+        let (n, caps, all_caps) = words.fold((0, 0, 0), |(n, c, a), t| {
+            (
+                n + 1,
+                c + usize::from(t.is_cap()),
+                a + usize::from(t.shape & shape::ALL_CAPS != 0),
+            )
+        });
+        // "HOW MUCH WILL PARTIES ACTUALLY CAMPAIGN ON THE ISSUE?": a subhead in capitals.
+        let shouted = n >= 2 && all_caps * 10 >= n * 7;
         let ends_sentence = toks
             .last()
             .is_some_and(|t| t.is_terminal() || t.kind == TokenKind::QuoteMark);
@@ -314,7 +322,7 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
             && !toks
                 .iter()
                 .any(|t| t.is(flag::CUE | flag::PRONOUN) || t.kind == TokenKind::QuoteMark);
-        if link_label || filler || (title_cased || subhead) && !ends_sentence {
+        if link_label || filler || shouted || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
             }
