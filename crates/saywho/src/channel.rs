@@ -55,6 +55,10 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
             }
             return Some(label.to_string());
         }
+        // "posted on X": the platform once called Twitter, by its capital letter alone.
+        if lower == "on" && tokens.get(k + 1).is_some_and(|n| n.text(text) == "X") {
+            return Some("X".to_string());
+        }
         // "told CTV News": an interview with a named outlet.
         if lower == "told" {
             if let Some(outlet) = named_after(text, tokens, k + 1, b, "") {

@@ -81,7 +81,9 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 } else {
                     n.is_punct(b'.')
                         && tokens[end - 1].text(text).chars().count() == 1
-                        && tokens.get(end + 1).is_some_and(is_name_word)
+                        && tokens
+                            .get(end + 1)
+                            .is_some_and(|w| is_name_word(w) && w.shape & shape::SENT_START == 0)
                 };
                 if !joins {
                     break;
@@ -200,6 +202,8 @@ mod tests {
             ),
             ("“Tom is here,” said Ann.", &[("", "Ann")]),
             ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
+            // An initial never joins a name across a paragraph break.
+            ("He posted on X.\n\nDee spoke at noon.", &[("", "X"), ("", "Dee")]),
         ];
         for (text, expected) in cases {
             assert_eq!(names(text), pairs(expected), "{text}");

@@ -236,6 +236,7 @@ fn channels_are_found_and_carried() {
                 “Thank you all,” she wrote.\n\n\
                 “We are thrilled,” Bob Ray said in a statement.\n\n\
                 “It went well,” Cy Dee told CTV News.\n\n\
+                “Vote early,” Ed Fox wrote on X.\n\n\
                 Dee spoke at the Global Health Summit on Monday.\n\n\
                 “We must act now,” he said.";
     let r = extract(text);
@@ -246,6 +247,7 @@ fn channels_are_found_and_carried() {
             Some("Instagram"),
             Some("statement"),
             Some("interview with CTV News"),
+            Some("X"),
             Some("speech")
         ]
     );
