@@ -89,9 +89,16 @@ impl Engine {
         }
         quotes.sort_by_key(|q| q.start);
         carry_across_paragraphs(&doc, &mut quotes);
-        renumber_groups(&mut quotes);
         doc.quotes = quotes;
         coref::resolve(&mut doc, lex);
+        // A short quoted phrase that nobody is found to have said is a title, a slogan or a
+        // term, not a quotation.
+        doc.quotes.retain(|q| {
+            q.entity.is_some()
+                || q.cue.is_some()
+                || text[q.start as usize..q.end as usize].split_whitespace().count() >= 8
+        });
+        renumber_groups(&mut doc.quotes);
         channel::assign(&mut doc, lex);
         doc
     }
