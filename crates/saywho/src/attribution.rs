@@ -10,7 +10,7 @@
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::flag;
 use crate::marks::QuoteSpan;
-use crate::np::{cue_at, np_after, np_before, Cue, SpeakerNp};
+use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{Token, TokenKind};
 
 /// Where the attribution of a direct quote stood.
@@ -76,9 +76,11 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
             let np = np_before(text, tokens, k, a)?;
             // "University of the Fraser Valley political scientist Hamish Telford said": an
             // organisation's name before the phrase belongs to it.
+            // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
+            // name and a job title the lexicon lacks, before the name.
             let lead_in = tokens[a..np.tok_start as usize]
                 .iter()
-                .all(|t| t.is_word() && (t.is_cap() || t.is(flag::DET | flag::PREP)));
+                .all(|t| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB));
             if np.tok_start as usize == a || lead_in && np.tok_start as usize <= a + 6 {
                 return Some((cue, Some(np)));
             }
@@ -90,7 +92,7 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
 /// is embedded in reported speech (mixed), with the token where that reported content starts.
-fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Cue, Option<SpeakerNp>, Option<usize>)> {
+fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<SpeakerNp>, Option<usize>)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let b = q.open_tok as usize;
     if b <= lo {
@@ -111,13 +113,27 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Cue, Option<SpeakerNp>
         for cue in cues {
             let k = cue.tok_start as usize;
             if let Some(np) = np_before(text, tokens, k, lo) {
-                return Some((cue, Some(np), None));
+                return Some((Some(cue), Some(np), None));
             }
             if inverted.is_none() {
-                inverted = np_after(text, tokens, cue.tok_end as usize, b - 1).map(|np| (cue, Some(np), None));
+                inverted = np_after(text, tokens, cue.tok_end as usize, b - 1).map(|np| (Some(cue), Some(np), None));
             }
         }
-        return inverted;
+        if inverted.is_some() {
+            return inverted;
+        }
+        // `Martell, the addictions doctor, is more blunt: "…"`: a colon introduces the words of
+        // the sentence's subject, with no verb of saying.
+        if p.is_punct(b':') {
+            let subject = (lo..b - 1)
+                .take(3)
+                .find_map(|s| np_after(text, tokens, s, b - 1))
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun));
+            if let Some(np) = subject {
+                return Some((None, Some(np), None));
+            }
+        }
+        return None;
     }
     // Embedded: the cue whose clause holds the quote. Prefer one followed by "that".
     let mut best: Option<(Cue, SpeakerNp, usize)> = None;
@@ -128,13 +144,13 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Cue, Option<SpeakerNp>
         };
         let (content, has_that) = content_start(text, tokens, &cue, b);
         if has_that {
-            return Some((cue, Some(np), Some(content)));
+            return Some((Some(cue), Some(np), Some(content)));
         }
         if best.is_none() {
             best = Some((cue, np, content));
         }
     }
-    best.map(|(c, np, s)| (c, Some(np), Some(s)))
+    best.map(|(c, np, s)| (Some(c), Some(np), Some(s)))
 }
 
 /// Verbs whose first object is the hearer, not the content ("told reporters that").
@@ -275,7 +291,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             quote.speaker = np;
             side = Some(Side::After);
         } else if let Some((cue, np, content)) = before_found {
-            quote.cue = Some(cue);
+            quote.cue = cue;
             quote.speaker = np;
             side = Some(Side::Before);
             // `said “…”` with nothing between is direct; `said that he "…"` is mixed.

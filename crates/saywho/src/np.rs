@@ -331,6 +331,30 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             })
         })
         .filter(|_| !tokens[j].in_quote())?;
+    // "The former sergeant-at-arms of the House of Commons": a person described by an office
+    // in a body; the phrase is the office, not the body.
+    if j >= lo + 3
+        && tokens[j - 1].is(flag::PREP)
+        && tokens[j - 1].first == b'o'
+        && tokens[j - 1].end - tokens[j - 1].start == 2
+    {
+        let mut m = j - 1;
+        while m > lo
+            && m + 5 > j
+            && tokens[m - 1].is_word()
+            && !tokens[m - 1].is_cap()
+            && !tokens[m - 1].is(flag::FUNCTION | flag::CUE | flag::PRONOUN)
+        {
+            m -= 1;
+        }
+        if m < j - 1 && m > lo && tokens[m - 1].is(flag::DET) && matches!(tokens[m - 1].first, b't' | b'T') {
+            return Some(SpeakerNp {
+                tok_start: m as u32 - 1,
+                tok_end: end as u32,
+                kind: NpKind::Description,
+            });
+        }
+    }
     // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
     if j >= lo + 2
         && tokens[j - 1].is(flag::PREP)
