@@ -385,6 +385,9 @@ fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u
         if after_the && words.len() == 1 && words[0].ends_with('s') && !toks[toks.len() - 1].text(text).ends_with("'s")
         {
             c.group = true;
+        } else if after_the && words.len() == 1 && !org {
+            // "the West", "the Kremlin": a place or an institution, never "he" or "she".
+            c.thing = true;
         }
         // Titles and role words before the name: gender and roles.
         let mut before = n.title_start as usize;
