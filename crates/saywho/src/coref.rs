@@ -627,7 +627,12 @@ fn resolve_description(
 
     // "the company" may be an organisation named before; "the town's finance office" is a
     // body of its own.
-    let bare = span.len() == 2;
+    // A plain modifier ("the security firm") still names the same organisation; a possessor or
+    // a name ("the town's finance office", "the Nova Scotia judge") makes another.
+    let bare = span.len() <= 2
+        || span[1..span.len() - 1]
+            .iter()
+            .all(|t| t.is_word() && !t.is_cap() && t.shape & shape::POSSESSIVE == 0 && !t.is(flag::FUNCTION));
     if definite && !group && (bare || !org) {
         // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
         let by_role = clusters

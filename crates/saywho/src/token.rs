@@ -387,7 +387,11 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
     let first_char = t.chars().find(|c| c.is_alphanumeric());
     let is_number = first_char.is_some_and(|c| c.is_ascii_digit());
     let mut shape = 0u8;
-    if first_char.is_some_and(char::is_uppercase) {
+    // "al-Shabaab", "el-Sisi": a lower-case particle before a capitalised name.
+    let particle_name = ["al-", "el-", "ad-", "bin-", "ibn-", "abu-", "abd-"]
+        .iter()
+        .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
+    if first_char.is_some_and(char::is_uppercase) || particle_name {
         shape |= shape::CAP;
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 2 && !t.chars().any(char::is_lowercase) {
@@ -399,7 +403,17 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
     let info = if is_number {
         WordInfo::default()
     } else {
-        lex.lookup(base)
+        // "I’m", "they’re", "don’t": the word before the contraction says what it is.
+        let stem = [
+            "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'re", "’re", "n't", "n’t",
+        ]
+        .iter()
+        .find_map(|s| base.strip_suffix(s))
+        .filter(|s| !s.is_empty());
+        match stem.map(|s| lex.lookup(s)) {
+            Some(info) if info.flags != 0 => info,
+            _ => lex.lookup(base),
+        }
     };
     // "she's", "it's": a contraction, not a possessive.
     if possessive && !info.is(flag::PRONOUN | flag::FUNCTION) {
