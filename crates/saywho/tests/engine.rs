@@ -128,6 +128,10 @@ fn kinds_direct_indirect_mixed() {
             &[("The plan will fail within a year", "indirect", "Ann Lee", "said")],
         ),
         (
+            "The plan will fail within a year, officials said.",
+            &[("The plan will fail within a year", "indirect", "officials", "said")],
+        ),
+        (
             "According to Ann Lee, the plan will fail within a year.",
             &[(
                 "the plan will fail within a year",
