@@ -393,8 +393,10 @@ fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u
         let mut before = n.title_start as usize;
         if before == n.tok_start as usize
             && before > 0
-            && tokens[before - 1].is(flag::ROLE_PERSON)
+                        && tokens[before - 1].is(flag::ROLE_PERSON)
             && !tokens[before - 1].in_quote()
+            // "the mayor's Safe Surrey plan": the mayor is someone else.
+            && tokens[before - 1].shape & shape::POSSESSIVE == 0
         {
             before -= 1;
         }
@@ -633,7 +635,10 @@ fn resolve_description(
         || span[1..span.len() - 1]
             .iter()
             .all(|t| t.is_word() && !t.is_cap() && t.shape & shape::POSSESSIVE == 0 && !t.is(flag::FUNCTION));
-    if definite && !group && (bare || !org) {
+    // "The military said": a lone noun the lexicon does not know as a person stays a speaker
+    // of its own; "the rookie defenceman" (described further) may be someone named before.
+    let unknown_head = !head.is(flag::ROLE | flag::TITLE);
+    if definite && !group && (bare || !org) && !(unknown_head && span.len() == 2) {
         // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
         let by_role = clusters
             .iter()

@@ -313,7 +313,11 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
             .is_some_and(|t| t.is_terminal() || t.kind == TokenKind::QuoteMark);
         // "READ MORE: …", "WATCH: …": links to other stories.
         let link_label = toks.first().is_some_and(|t| t.shape & shape::ALL_CAPS != 0)
-            && toks.get(1).is_some_and(|t| t.is_punct(b':'));
+            && toks
+                .iter()
+                .take(4)
+                .position(|t| t.is_punct(b':'))
+                .is_some_and(|c| toks[..c].iter().all(|t| t.shape & shape::ALL_CAPS != 0));
         let title_cased = n >= 4 && caps * 10 >= n * 7;
         // Subheads: short lines without sentence punctuation ("Overstating the debt").
         let subhead = n <= 6;
