@@ -238,6 +238,12 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
         return None;
     }
+    // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content.
+    if !has_that
+        && np_after(text, tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend)
+    {
+        return None;
+    }
     let confidence = if has_that { 0.75 } else { 0.65 };
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), confidence), cend))
 }
@@ -254,7 +260,8 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     // The subject: the first speaker phrase of the sentence.
     let np = (lo..k.min(lo + 12)).find_map(|a| np_after(text, tokens, a, k))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
-    if cstart >= hi || !has_that && !starts_clause(text, &tokens[cstart]) {
+    // "…, rejecting a deathbed plea": an object, not reported speech.
+    if cstart >= hi || !(has_that || starts_clause(text, &tokens[cstart]) && takes_bare_clause(text, tokens, cue)) {
         return None;
     }
     let cend = content_end(text, tokens, cstart, hi, false);
@@ -345,8 +352,9 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
         // "According to X, CONTENT."
         (after_np, content_end(text, tokens, after_np, hi, false))
     } else if tokens[k - 1].is_punct(b',') && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS {
-        // "The harsh truth, according to experts, is …": what follows is what was said.
-        (after_np, content_end(text, tokens, after_np, hi, false))
+        // "The harsh truth, according to experts, is …": the whole sentence was said, the
+        // attribution in the middle of it.
+        (lo, content_end(text, tokens, after_np, hi, false))
     } else if tokens[k - 1].is_punct(b',') {
         // "CONTENT, according to X."
         (lo, content_end(text, tokens, lo, k - 1, false))

@@ -39,8 +39,12 @@ pub struct SpeakerNp {
 /// The cue starting at token `k`, if the word there is a reporting verb.
 pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     let t = tokens.get(k)?;
-    // A possessive ("the show's host") is a noun, never the verb.
+    // A possessive ("the show's host") is a noun, never the verb; so is a cue word after one
+    // ("Musk's tweet", "her statement").
     if t.kind != TokenKind::Word || t.shape & (shape::IN_QUOTE | shape::HEADLINE | shape::POSSESSIVE) != 0 {
+        return None;
+    }
+    if k > 0 && tokens[k - 1].shape & shape::POSSESSIVE != 0 {
         return None;
     }
     // A capitalised cue word inside a sentence is part of a name or title ("Washington Post").
