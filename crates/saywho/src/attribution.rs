@@ -125,10 +125,28 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
         // `Martell, the addictions doctor, is more blunt: "…"`: a colon introduces the words of
         // the sentence's subject, with no verb of saying.
         if p.is_punct(b':') {
-            let subject = (lo..b - 1)
-                .take(3)
-                .find_map(|s| np_after(text, tokens, s, b - 1))
-                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun));
+            // The last name there that acts ("when Musk again took to Twitter with this:"),
+            // else the sentence's first phrase ("Martell, the doctor, is more blunt:").
+            let acting = doc
+                .names
+                .iter()
+                .rev()
+                .filter(|n| n.tok_start as usize >= lo && (n.tok_end as usize) < b - 1)
+                .find(|n| {
+                    let next = &tokens[n.tok_end as usize];
+                    next.is_word() && !next.is_cap() && !next.is(flag::PREP | flag::DET | flag::CONJ | flag::SUB)
+                })
+                .map(|n| SpeakerNp {
+                    tok_start: n.title_start,
+                    tok_end: n.tok_end,
+                    kind: NpKind::Name,
+                });
+            let subject = acting.or_else(|| {
+                (lo..b - 1)
+                    .take(3)
+                    .find_map(|s| np_after(text, tokens, s, b - 1))
+                    .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+            });
             if let Some(np) = subject {
                 return Some((None, Some(np), None));
             }
@@ -196,6 +214,16 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         }
     }
     let mut k = j;
+    // "said Monday he is …", "said yesterday the plan …": a time before the content.
+    while k < limit
+        && (tokens[k].is(flag::CALENDAR)
+            || matches!(
+                tokens[k].text(text).to_ascii_lowercase().as_str(),
+                "yesterday" | "today" | "tonight" | "earlier" | "later" | "recently" | "previously" | "also"
+            ))
+    {
+        k += 1;
+    }
     // "said by text message the weather …", "said in a statement the company …": a short
     // prepositional phrase between the cue and its content.
     if tokens.get(k).is_some_and(|t| t.is(flag::PREP) && !t.is(flag::SUB)) {

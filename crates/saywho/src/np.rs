@@ -284,6 +284,17 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             }
             break;
         }
+        // "House of Commons", "Bank of Canada": "of" inside a capitalised name.
+        let of_in_name = t.is(flag::PREP)
+            && t.first == b'o'
+            && t.end - t.start == 2
+            && j >= lo + 2
+            && tokens[j - 2].is_cap()
+            && tokens[j].is_cap();
+        if of_in_name {
+            j -= 1;
+            continue;
+        }
         if t.is_punct(b'.') && j >= 2 && tokens[j - 2].is(flag::HONORIFIC | flag::TITLE) {
             j -= 1;
             continue;
