@@ -415,6 +415,18 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
             j += 1;
             continue;
         }
+        // "the National Institute on Drug Abuse": a preposition inside a capitalised name.
+        let joins_name = t.is(flag::PREP)
+            && matches!(t.text(text), "of" | "on" | "for")
+            && j > k
+            && tokens[j - 1].is_cap()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_cap() && n.is_word() && !n.is(flag::FUNCTION));
+        if joins_name && j + 1 < hi {
+            j += 1;
+            continue;
+        }
         if !np_word(t) || (t.is(flag::DET) && j > k) {
             break;
         }
