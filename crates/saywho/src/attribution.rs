@@ -382,7 +382,7 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
                 quotes[i].cue = quotes[i - 1].cue;
                 quotes[i].speaker = quotes[i - 1].speaker;
                 quotes[i].group = quotes[i - 1].group;
-                quotes[i].speaker_carried = true;
+                // One utterance, one attribution: the mention names both fragments.
                 continue;
             }
         }
