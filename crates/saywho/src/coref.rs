@@ -426,6 +426,24 @@ fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<u
     if let Some(i) = clusters.iter().position(same) {
         return Some(i);
     }
+    // "EDC" for "Export Development Canada": an acronym of a name already seen.
+    if let [acronym] = words {
+        if acronym.len() >= 2 && acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
+            let initials = |c: &Cluster| -> String {
+                c.words
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "of" | "on" | "for" | "and" | "the"))
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            };
+            if let Some(i) = clusters
+                .iter()
+                .position(|c| c.words.len() >= 2 && initials(c) == *acronym)
+            {
+                return Some(i);
+            }
+        }
+    }
     let mut best: Option<(usize, u32)> = None;
     for (i, c) in clusters.iter().enumerate() {
         if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {

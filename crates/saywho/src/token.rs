@@ -286,13 +286,13 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             tok_end: tokens.len() as u32,
         });
     }
-    mark_headlines(&mut tokens, &paragraphs);
+    mark_headlines(text, &mut tokens, &paragraphs);
     (tokens, paragraphs)
 }
 
 /// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
 /// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs.
-fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
+fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
     if paragraphs.len() < 2 {
         return;
     }
@@ -326,7 +326,19 @@ fn mark_headlines(tokens: &mut [Token], paragraphs: &[Paragraph]) {
             && !toks
                 .iter()
                 .any(|t| t.is(flag::CUE | flag::PRONOUN) || t.kind == TokenKind::QuoteMark);
-        if link_label || filler || shouted || (title_cased || subhead) && !ends_sentence {
+        // Page furniture that news text carries along.
+        let line = text[p.start as usize..p.end as usize].to_ascii_lowercase();
+        let furniture = n <= 8
+            && [
+                "continues below",
+                "continued below",
+                "advertisement",
+                "click here",
+                "sign up",
+            ]
+            .iter()
+            .any(|f| line.contains(f));
+        if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
             }
