@@ -26,6 +26,8 @@ struct Cluster {
     /// Mentions after "in", "at", "from" (places), and mentions elsewhere.
     located: u32,
     unlocated: u32,
+    /// Mentions that only modify a role noun ("Crown attorney", "Liberal leader").
+    modifier: u32,
     person: bool,
     group: bool,
     female: u32,
@@ -150,6 +152,12 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                     c.located += 1;
                 } else {
                     c.unlocated += 1;
+                }
+                if tokens
+                    .get(n.tok_end as usize)
+                    .is_some_and(|t| t.is(flag::ROLE | flag::TITLE) && !t.is_cap() && t.is_word())
+                {
+                    c.modifier += 1;
                 }
                 touch(&mut clusters[e as usize], n.tok_start, subject);
                 at_token.insert(n.tok_start, e);
@@ -374,7 +382,9 @@ fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u
             c.name = n.text(text, tokens).to_string();
         }
         c.org |= org;
-        c.thing |= words.iter().any(|w| NON_PERSON_WORDS.contains(w))
+        // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
+        // is a person.
+        c.thing |= words.last().is_some_and(|w| NON_PERSON_WORDS.contains(w))
             // "American", "Chinese", "British": a nationality, used as an adjective.
             || words.len() == 1 && ["ian", "ean", "ican", "ese", "ish"].iter().any(|s| words[0].ends_with(s));
         // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
@@ -539,7 +549,7 @@ fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
             match p.kind {
                 TokenKind::Word => {
                     p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
-                        || p.is(flag::ROLE)
+                        || p.is(flag::ROLE) && role_phrase_is_subject(text, tokens, a - 1)
                 }
                 TokenKind::QuoteMark | TokenKind::Dash => true,
                 TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
@@ -566,7 +576,8 @@ fn compatible(c: &Cluster, gender: Gender) -> bool {
     match gender {
         Gender::Male | Gender::Female => {
             let only_a_place = c.located > 0 && c.unlocated == 0;
-            let could_be_person = !(c.org || c.group || c.thing || only_a_place);
+            let only_a_modifier = c.modifier > 0 && c.modifier >= c.located + c.unlocated;
+            let could_be_person = !(c.org || c.group || c.thing || only_a_place || only_a_modifier);
             could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
         }
         Gender::Neuter => c.org,
@@ -574,6 +585,25 @@ fn compatible(c: &Cluster, gender: Gender) -> bool {
         // Any person (descriptions whose head says no gender).
         _ => !c.org,
     }
+}
+
+/// "Canadian actor Oh said" (subject) versus "agreed with Halifax Crown attorney Paul Carver"
+/// (object): what stands before the role phrase ending at `k`.
+fn role_phrase_is_subject(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    while i > 0 && tokens[i - 1].is_word() && (tokens[i - 1].is_cap() || !tokens[i - 1].is(flag::FUNCTION)) {
+        if tokens[i].shape & shape::SENT_START != 0 {
+            return true;
+        }
+        i -= 1;
+    }
+    if tokens[i].shape & shape::SENT_START != 0 || i == 0 {
+        return true;
+    }
+    let p = &tokens[i - 1];
+    p.is_punct(b',')
+        || p.kind == TokenKind::QuoteMark
+        || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
 }
 
 /// The most salient entity compatible with `gender` before token `tok`.
