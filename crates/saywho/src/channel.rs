@@ -9,6 +9,7 @@
 use crate::doc::Doc;
 use crate::lexicon::{flag, Lexicon};
 use crate::token::{Token, TokenKind};
+use std::borrow::Cow;
 
 /// Capitalised words that make "at the …" an event where someone spoke.
 const EVENT_WORDS: &[&str] = &[
@@ -33,8 +34,9 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
         if t.kind != TokenKind::Word || t.in_quote() {
             continue;
         }
-        let lower = t.text(text).to_ascii_lowercase();
-        if let Some(phrases) = lex.channel_phrases.get(lower.as_str()) {
+        let mut buf = [0u8; 32];
+        let lower = ascii_lower(t.text(text), &mut buf);
+        if let Some(phrases) = lex.channel_phrases.get(&*lower) {
             for p in phrases {
                 let fits = p.words.iter().enumerate().all(|(i, w)| {
                     tokens
@@ -81,6 +83,25 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
     None
 }
 
+/// `word` as `to_ascii_lowercase` gives it, in `buf` when it fits: this runs for every word
+/// outside quotations, and allocating a `String` for each was a tenth of the engine's time.
+fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
+    // Most words are lower case already.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return Cow::Owned(word.to_ascii_lowercase());
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid, so this never falls back.
+    match std::str::from_utf8(lower) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(word.to_ascii_lowercase()),
+    }
+}
+
 /// The capitalised name right after token `k` (after an optional `lead` word and "the").
 fn named_after(text: &str, tokens: &[Token], mut k: usize, b: usize, lead: &str) -> Option<String> {
     if !lead.is_empty() && tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(lead)) {
@@ -112,6 +133,13 @@ pub fn assign(doc: &mut Doc, lex: &Lexicon) {
     let mut q = 0usize; // next quote to assign
     let mut order: Vec<usize> = (0..doc.quotes.len()).collect();
     order.sort_by_key(|&i| doc.quotes[i].sentence);
+    // The channel each sentence names, found once: a quote's attribution sentence is looked
+    // at again for each of its quotes.
+    let named_in: Vec<Option<String>> = doc
+        .sentences
+        .iter()
+        .map(|s| channel_in(doc, lex, s.tok_start as usize, s.tok_end as usize))
+        .collect();
     for si in 0..doc.sentences.len() {
         let s = doc.sentences[si];
         // The subject of this sentence takes any channel it names.
@@ -123,18 +151,15 @@ pub fn assign(doc: &mut Doc, lex: &Lexicon) {
             }
             m += 1;
         }
-        let named = channel_in(doc, lex, s.tok_start as usize, s.tok_end as usize);
-        if let (Some(e), Some(ch)) = (subject, named.as_ref()) {
+        if let (Some(e), Some(ch)) = (subject, named_in[si].as_ref()) {
             current[e] = Some(ch.clone());
         }
         while q < order.len() && doc.quotes[order[q]].sentence as usize <= si {
             let quote = &doc.quotes[order[q]];
             // The attribution's own sentence may differ from where the quote starts.
-            let own = quote.cue.and_then(|c| {
-                let cs = doc.sentence_of(c.tok_start as usize);
-                let s = doc.sentences[cs];
-                channel_in(doc, lex, s.tok_start as usize, s.tok_end as usize)
-            });
+            let own = quote
+                .cue
+                .and_then(|c| named_in[doc.sentence_of(c.tok_start as usize)].clone());
             let carried = quote.entity.and_then(|e| current.get(e as usize).cloned().flatten());
             doc.quotes[order[q]].channel = own.or(carried).map(String::into_boxed_str);
             q += 1;

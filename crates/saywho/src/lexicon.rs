@@ -285,6 +285,10 @@ impl Lexicon {
     pub fn lookup(&self, word: &str) -> WordInfo {
         // Lower-case into a stack buffer: no allocation for the common ASCII word.
         let bytes = word.as_bytes();
+        // Most words are lower-case ASCII already: look them up as they are.
+        if bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return self.words.get(word).copied().unwrap_or_default();
+        }
         if bytes.len() <= 32 && bytes.is_ascii() {
             let mut buf = [0u8; 32];
             for (d, s) in buf.iter_mut().zip(bytes) {

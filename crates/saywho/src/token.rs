@@ -361,17 +361,28 @@ fn punct(start: usize, end: usize, kind: TokenKind, first: u8) -> Token {
 /// The end of the word starting at `start`: letters and digits, joined by inner apostrophes,
 /// hyphens, and the periods of "U.S." or "3.5".
 fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut seg_len = 0usize; // letters since the last inner period
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let at = start + off;
-        if c.is_alphanumeric() {
-            end = at + c.len_utf8();
+    let mut at = start;
+    while at < bytes.len() {
+        // ASCII letters and digits are most of a word: take them a byte at a time, without
+        // decoding a char.
+        if bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
             seg_len += 1;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let Some(c) = text[at..].chars().next() else { break };
+        let after = at + c.len_utf8();
+        if c.is_alphanumeric() {
+            end = after;
+            at = after;
+            seg_len += 1;
+            continue;
+        }
+        let next = text[after..].chars().next();
         let joins = match c {
             '\'' | '’' => next.is_some_and(char::is_alphabetic),
             '-' | '&' => next.is_some_and(char::is_alphanumeric),
@@ -392,6 +403,7 @@ fn scan_word(text: &str, start: usize) -> usize {
         if c == '.' {
             seg_len = 0;
         }
+        at = after;
     }
     // "U.S." keeps no final period here; the period is its own token and the sentence
     // splitter asks the abbreviation list about "U.S".
@@ -404,9 +416,11 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
     let is_number = first_char.is_some_and(|c| c.is_ascii_digit());
     let mut shape = 0u8;
     // "al-Shabaab", "el-Sisi": a lower-case particle before a capitalised name.
-    let particle_name = ["al-", "el-", "ad-", "bin-", "ibn-", "abu-", "abd-"]
-        .iter()
-        .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
+    // (Each particle ends in a hyphen within four bytes: most words skip the comparisons.)
+    let particle_name = t.as_bytes().iter().take(4).any(|&b| b == b'-')
+        && ["al-", "el-", "ad-", "bin-", "ibn-", "abu-", "abd-"]
+            .iter()
+            .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
     if first_char.is_some_and(char::is_uppercase) || particle_name {
         shape |= shape::CAP;
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -420,12 +434,17 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
         WordInfo::default()
     } else {
         // "I’m", "they’re", "don’t": the word before the contraction says what it is.
-        let stem = [
-            "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'re", "’re", "n't", "n’t",
-        ]
-        .iter()
-        .find_map(|s| base.strip_suffix(s))
-        .filter(|s| !s.is_empty());
+        // (Every suffix has an apostrophe: most words skip the comparisons.)
+        let stem = if base.contains(['\'', '’']) {
+            [
+                "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'re", "’re", "n't", "n’t",
+            ]
+            .iter()
+            .find_map(|s| base.strip_suffix(s))
+            .filter(|s| !s.is_empty())
+        } else {
+            None
+        };
         match stem.map(|s| lex.lookup(s)) {
             Some(info) if info.flags != 0 => info,
             _ => lex.lookup(base),
