@@ -140,9 +140,9 @@ fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Resul
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let counts: Vec<usize> = if threads > 1 { vec![1, threads] } else { vec![1] };
-    // Each run is a fresh `saywho extract` process, as a user runs it: repeated runs inside one
-    // process were measured slower and not scaling on the WARC input (state left behind in the
-    // HTML parser's dependencies by earlier runs' threads), which a user never sees.
+    // Each run is a fresh `saywho extract` process, as a user runs it, start-up included. (Runs
+    // repeated inside one process once looked slower on WARC input; callgrind found the same
+    // instructions in every round and no lock contention, so that was the machine's load.)
     let exe = std::env::current_exe()?;
     let run = |path: &Path, n: usize| -> Result<u64, EvalError> {
         let fail = |e: &dyn std::fmt::Display| EvalError::invalid(path, "pipeline", e.to_string());

@@ -2,6 +2,13 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: glibc's malloc, free and realloc were a fifth of
+/// a worker's instructions on JSONL (callgrind, BBC corpus), and trafilatura allocates for every
+/// node and string of a page. mimalloc's per-thread heaps take fewer instructions per call
+/// (a worker ran 9% fewer in all) and share no lock between the workers.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench_cmd;
 mod eval_cmd;
 mod extract_cmd;

@@ -27,9 +27,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// A batch closes at this many documents …
-const BATCH_DOCS: usize = 64;
+///
+/// Small enough that at the end of a run no worker waits long for the last batch (the tail
+/// is up to one batch of work on one thread), large enough that the channel hand-off per
+/// batch stays negligible next to extracting its documents.
+const BATCH_DOCS: usize = 16;
 /// … or this many input bytes, whichever comes first.
-const BATCH_BYTES: usize = 512 * 1024;
+const BATCH_BYTES: usize = 256 * 1024;
 
 /// How to run.
 #[derive(Debug, Clone)]

@@ -48,7 +48,10 @@ pub enum Body {
 /// assert!(line.starts_with(br#"{"id":"a","quotes":[{"text":"Yes,""#));
 /// ```
 pub fn render(result: std::result::Result<&Output, &DocError>, format: OutputFormat) -> Result<Body> {
-    let mut bytes = Vec::new();
+    // Sized for a typical record (a few kB) plus any text it carries, so the buffer is not
+    // regrown and copied several times per document.
+    let text_len = result.ok().and_then(|out| out.text.as_ref()).map_or(0, String::len);
+    let mut bytes = Vec::with_capacity(4096 + text_len);
     match (format, result) {
         (OutputFormat::Jsonl { pretty }, Ok(out)) => json_line(&mut bytes, out, pretty)?,
         (OutputFormat::Jsonl { pretty }, Err(e)) => json_line(&mut bytes, &e.record(), pretty)?,
