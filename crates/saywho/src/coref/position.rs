@@ -1,0 +1,111 @@
+//! Where a mention stands in its clause: subject or not, a place after "in", a possessive.
+
+use crate::lexicon::{flag, Case};
+use crate::token::{shape, Token, TokenKind};
+
+/// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
+pub(super) fn is_located(text: &str, tokens: &[Token], k: usize) -> bool {
+    // "in Dublin, Ireland": the second name of a place is a place too.
+    if k >= 2 && tokens[k - 1].is_punct(b',') && tokens[k - 2].is_cap() {
+        let mut m = k - 2;
+        while m > 0 && tokens[m - 1].is_cap() && tokens[m - 1].is_word() {
+            m -= 1;
+        }
+        if is_located_direct(text, tokens, m) {
+            return true;
+        }
+    }
+    is_located_direct(text, tokens, k)
+}
+
+pub(super) fn is_located_direct(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    if i > 0 && tokens[i - 1].text(text).eq_ignore_ascii_case("the") {
+        i -= 1;
+    }
+    i > 0 && {
+        let p = tokens[i - 1].text(text);
+        [
+            "in",
+            "at",
+            "from",
+            "near",
+            "across",
+            "throughout",
+            "outside",
+            "inside",
+            "around",
+            "into",
+            "to",
+            "of",
+        ]
+        .iter()
+        .any(|w| p.eq_ignore_ascii_case(w))
+    }
+}
+
+/// The case of the pronoun at `k`; "her" before a noun is possessive ("her love").
+pub(super) fn pronoun_case(text: &str, tokens: &[Token], k: usize) -> Option<Case> {
+    let t = &tokens[k];
+    if t.text(text).eq_ignore_ascii_case("her") {
+        let before_noun = tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && !n.is(flag::FUNCTION | flag::PRONOUN));
+        return Some(if before_noun { Case::Possessive } else { Case::Object });
+    }
+    t.info.case
+}
+
+/// Is the phrase at tokens `a..b` the subject of its clause?
+pub(super) fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    if tokens[b - 1].shape & shape::POSSESSIVE != 0 {
+        return false;
+    }
+    // "his father, Bill, who …": a name in apposition to a noun is not the clause's subject.
+    let appositive = a >= 2 && tokens[a - 1].is_punct(b',') && tokens[a - 2].is(flag::ROLE_PERSON);
+    let before_ok = !appositive
+        && (a == 0 || tokens[a].shape & shape::SENT_START != 0 || {
+            let p = &tokens[a - 1];
+            match p.kind {
+                TokenKind::Word => {
+                    p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
+                        || p.is(flag::ROLE) && role_phrase_is_subject(text, tokens, a - 1)
+                }
+                TokenKind::QuoteMark | TokenKind::Dash => true,
+                TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
+                TokenKind::Number => false,
+            }
+        });
+    // After "the" or "a", a name is a modifier or a predicate ("the Northumberland co-op",
+    // "the American authorities", "a Kentucky Republican,") unless a verb of saying follows.
+    let after_determiner = a > 0 && tokens[a - 1].is(flag::DET) && tokens[a].shape & shape::SENT_START == 0;
+    let after_ok = tokens.get(b).is_some_and(|n| match n.kind {
+        TokenKind::Word if after_determiner => n.is(flag::CUE | flag::AUX),
+        TokenKind::Word => {
+            n.is(flag::CUE | flag::AUX | flag::ADV | flag::NEG) || !n.is_cap() && !n.is(flag::FUNCTION | flag::PRONOUN)
+        }
+        TokenKind::Dash => !after_determiner,
+        TokenKind::Punct => !after_determiner && (n.is_punct(b',') || n.is_punct(b'(')),
+        _ => false,
+    });
+    before_ok && after_ok
+}
+
+/// "Canadian actor Oh said" (subject) versus "agreed with Halifax Crown attorney Paul Carver"
+/// (object): what stands before the role phrase ending at `k`.
+pub(super) fn role_phrase_is_subject(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    while i > 0 && tokens[i - 1].is_word() && (tokens[i - 1].is_cap() || !tokens[i - 1].is(flag::FUNCTION)) {
+        if tokens[i].shape & shape::SENT_START != 0 {
+            return true;
+        }
+        i -= 1;
+    }
+    if tokens[i].shape & shape::SENT_START != 0 || i == 0 {
+        return true;
+    }
+    let p = &tokens[i - 1];
+    p.is_punct(b',')
+        || p.kind == TokenKind::QuoteMark
+        || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
+}
