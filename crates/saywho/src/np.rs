@@ -242,7 +242,13 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
         // its own; its subject stands before ", who".
         let relative = openers
             .iter()
-            .find(|&&j| tokens.get(j + 1).is_some_and(|w| w.is(flag::WH)) && j > lo)
+            .find(|&&j| {
+                // "who" and "whose" follow a person; "where" and "which" do not.
+                let who = tokens
+                    .get(j + 1)
+                    .is_some_and(|w| matches!(w.text(text).to_ascii_lowercase().as_str(), "who" | "whose"));
+                who && j > lo
+            })
             .and_then(|&j| collect_left(tokens, j, lo))
             .filter(|np| np.kind == NpKind::Name);
         if relative.is_some() {
