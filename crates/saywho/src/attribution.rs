@@ -11,7 +11,7 @@ use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::flag;
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
-use crate::token::{Token, TokenKind};
+use crate::token::{word_count, Token, TokenKind};
 
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,17 +20,10 @@ enum Side {
     Before,
 }
 
-fn words(tokens: &[Token], a: u32, b: u32) -> usize {
-    tokens[a as usize..b as usize]
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count()
-}
-
 /// A short run of capitalised words with no sentence punctuation: a title ("Big Love").
 fn is_title(text: &str, tokens: &[Token], q: &QuoteSpan) -> bool {
     let span = &tokens[q.first_tok as usize..q.end_tok as usize];
-    let n = words(tokens, q.first_tok, q.end_tok);
+    let n = word_count(tokens, q.first_tok as usize, q.end_tok as usize);
     if n == 0 || n > 5 || span.iter().any(|t| t.is_terminal() || t.is_punct(b',')) {
         return false;
     }
@@ -292,7 +285,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
     let mut sides: Vec<Option<Side>> = Vec::new();
     let mut spans: Vec<&QuoteSpan> = Vec::new();
     for (qi, q) in doc.quote_spans.iter().enumerate() {
-        if is_title(text, tokens, q) || q.single && words(tokens, q.first_tok, q.end_tok) < 3 {
+        if is_title(text, tokens, q) || q.single && word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 3 {
             continue;
         }
         let s_open = doc.sentence_of(q.open_tok as usize);
@@ -324,7 +317,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             side = Some(Side::Before);
             // `said “…”` with nothing between is direct; `said that he "…"` is mixed.
             if let Some(c) = content.filter(|&c| c < q.open_tok as usize) {
-                if words(tokens, q.first_tok, q.end_tok) < 2 {
+                if word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2 {
                     // A one-word fragment in reported speech: a scare quote.
                     continue;
                 }
@@ -339,7 +332,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                 }
             }
         }
-        let n_words = words(tokens, q.first_tok, q.end_tok);
+        let n_words = word_count(tokens, q.first_tok as usize, q.end_tok as usize);
         let embedded = q.open_tok as usize > lo && {
             let p = &tokens[q.open_tok as usize - 1];
             p.is_word() && !p.is(flag::CUE)

@@ -10,19 +10,12 @@ use crate::attribution::content_start;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
-use crate::token::{Token, TokenKind};
+use crate::token::{word_count, Token, TokenKind};
 
 /// Fewest words reported content must have.
 const MIN_CONTENT_WORDS: usize = 4;
 /// Most tokens that may follow "…, a source said" before the sentence ends.
 const MAX_TAIL: usize = 8;
-
-fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
-    tokens[a..b]
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count()
-}
 
 /// Can reported content start with this token?
 fn starts_clause(text: &str, t: &Token) -> bool {
@@ -156,8 +149,31 @@ fn is_word(text: &str, t: &Token, w: &str) -> bool {
 /// mixed quotations already use.
 pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
-    let used_cue = |k: usize| quoted.iter().any(|q| q.cue.is_some_and(|c| c.tok_start as usize == k));
-    let covered = |a: u32, b: u32| quoted.iter().any(|q| q.start < b && a < q.end);
+    // Per-token marks, so that each test below is one look-up whatever the number of quotes.
+    let mut used = vec![false; tokens.len()];
+    let mut inside = vec![false; tokens.len()];
+    for q in quoted {
+        if let Some(c) = q.cue {
+            used[c.tok_start as usize] = true;
+        }
+        let first = tokens.partition_point(|t| t.end <= q.start);
+        for (k, t) in tokens.iter().enumerate().skip(first) {
+            if t.start >= q.end {
+                break;
+            }
+            inside[k] = true;
+        }
+    }
+    let used_cue = |k: usize| used[k];
+    let covered_tok = |k: usize| inside[k];
+    let covered = |a: u32, b: u32| {
+        let first = tokens.partition_point(|t| t.end <= a);
+        tokens[first..]
+            .iter()
+            .take_while(|t| t.start < b)
+            .enumerate()
+            .any(|(i, _)| inside[first + i])
+    };
     let mut out: Vec<Quote> = Vec::new();
 
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -165,7 +181,7 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
         let mut k = lo;
         while k < hi {
             let t = &tokens[k];
-            if t.in_quote() || covered(t.start, t.end) {
+            if t.in_quote() || covered_tok(k) {
                 k += 1;
                 continue;
             }

@@ -135,16 +135,9 @@ fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
 
 /// Groups numbered 0, 1, 2 … in order of first appearance.
 fn renumber_groups(quotes: &mut [Quote]) {
-    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut seen: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
     for q in quotes.iter_mut() {
-        let id = match seen.iter().find(|(old, _)| *old == q.group) {
-            Some(&(_, new)) => new,
-            None => {
-                let new = seen.len() as u32;
-                seen.push((q.group, new));
-                new
-            }
-        };
-        q.group = id;
+        let next = seen.len() as u32;
+        q.group = *seen.entry(q.group).or_insert(next);
     }
 }

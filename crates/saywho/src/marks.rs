@@ -6,7 +6,7 @@
 //! paragraph and never swallows the rest of the article. Single marks pair only outside double
 //! quotes and only inside one paragraph, so apostrophes and possessives cannot run away.
 
-use crate::token::{mark, shape, Paragraph, Token, TokenKind};
+use crate::token::{mark, shape, word_count, Paragraph, Token, TokenKind};
 
 /// A span of text between quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,13 +63,6 @@ fn span(
     })
 }
 
-fn word_count(tokens: &[Token], from: u32, to: u32) -> usize {
-    tokens[from as usize..to as usize]
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count()
-}
-
 /// Finds the quoted spans of a document and marks their tokens [`shape::IN_QUOTE`].
 pub fn find_quotes(tokens: &mut [Token], paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
     let mut quotes: Vec<QuoteSpan> = Vec::new();
@@ -113,7 +106,7 @@ pub fn find_quotes(tokens: &mut [Token], paragraphs: &[Paragraph]) -> Vec<QuoteS
                 .is_some_and(|n| is_double(&tokens[n.tok_start as usize], mark::CAN_OPEN));
             if next_opens && chain < MAX_CHAIN {
                 carried = Some((o, chain + 1));
-            } else if word_count(tokens, o + 1, para.tok_end) >= 3 {
+            } else if word_count(tokens, o as usize + 1, para.tok_end as usize) >= 3 {
                 // Recovery: a missing closing mark ends the quote at its paragraph's end.
                 quotes.extend(span(tokens, o, None, para.tok_end, false, chain > 0));
             }
@@ -121,12 +114,17 @@ pub fn find_quotes(tokens: &mut [Token], paragraphs: &[Paragraph]) -> Vec<QuoteS
     }
 
     // Single marks, outside double quotes, within one paragraph.
+    // Double quotes are in text order: one cursor walks them alongside the tokens.
     let double_count = quotes.len();
+    let mut next_double = 0usize;
     for para in paragraphs {
         let mut open: Option<u32> = None;
         let mut k = para.tok_start;
         while k < para.tok_end {
-            if let Some(q) = quotes[..double_count].iter().find(|q| q.open_tok == k) {
+            while next_double < double_count && quotes[next_double].open_tok < k {
+                next_double += 1;
+            }
+            if let Some(q) = quotes[..double_count].get(next_double).filter(|q| q.open_tok == k) {
                 // Jump over a double quote and what it contains.
                 k = q.close_tok.unwrap_or(q.end_tok) + 1;
                 continue;

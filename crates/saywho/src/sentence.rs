@@ -16,6 +16,9 @@ pub struct Sentence {
     pub para: u32,
 }
 
+/// Longest sentence, in tokens, before it is cut at a comma (twice that: cut anywhere).
+const MAX_SENTENCE_TOKENS: u32 = 400;
+
 /// Splits every paragraph into sentences and marks their first tokens [`shape::SENT_START`].
 pub fn split_sentences(
     text: &str,
@@ -32,6 +35,19 @@ pub fn split_sentences(
         let mut k = para.tok_start;
         while k < para.tok_end {
             let t = tokens[k as usize];
+            // A runaway "sentence" (a list, a table, text without punctuation) is cut at a comma
+            // or semicolon, and at worst anywhere, so that no stage works on an unbounded span.
+            let long = k - start >= MAX_SENTENCE_TOKENS;
+            if long && (t.is_punct(b',') || t.is_punct(b';') || k - start >= 2 * MAX_SENTENCE_TOKENS) && !t.in_quote() {
+                sentences.push(Sentence {
+                    tok_start: start,
+                    tok_end: k + 1,
+                    para: pi as u32,
+                });
+                start = k + 1;
+                k += 1;
+                continue;
+            }
             if !t.is_terminal() {
                 k += 1;
                 continue;

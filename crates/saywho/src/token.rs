@@ -376,7 +376,8 @@ fn scan_word(text: &str, start: usize) -> usize {
         }
         let Some(c) = text[at..].chars().next() else { break };
         let after = at + c.len_utf8();
-        if c.is_alphanumeric() {
+        // Decomposed accents ("Jose\u{301}") belong to their letter.
+        if c.is_alphanumeric() || is_combining_mark(c) {
             end = after;
             at = after;
             seg_len += 1;
@@ -408,6 +409,19 @@ fn scan_word(text: &str, start: usize) -> usize {
     // "U.S." keeps no final period here; the period is its own token and the sentence
     // splitter asks the abbreviation list about "U.S".
     end
+}
+
+/// Combining diacritical marks, which Unicode stores after the letter they accent.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// How many words and numbers tokens `a..b` hold.
+pub fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
+    tokens[a..b]
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
 }
 
 fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {

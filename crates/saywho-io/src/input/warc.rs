@@ -213,7 +213,7 @@ impl<'a> WarcReader<'a> {
         if warc_type == "resource" {
             return self.page(id, block, charset_of(&content_type), meta);
         }
-        match http_body(&block) {
+        match http_body(&block, self.max_doc_bytes) {
             HttpBody::Html { body, charset } => self.page(id, body, charset, meta),
             HttpBody::Skip(reason) => {
                 self.skips.count(reason);
@@ -301,7 +301,7 @@ fn charset_of(content_type: &str) -> Option<String> {
 }
 
 /// Splits an HTTP response into its headers and body, keeping 2xx HTML bodies.
-fn http_body(block: &[u8]) -> HttpBody {
+fn http_body(block: &[u8], max_doc_bytes: usize) -> HttpBody {
     let mut cursor = block;
     let mut status = Vec::new();
     if !matches!(
@@ -334,8 +334,14 @@ fn http_body(block: &[u8]) -> HttpBody {
         }
     }
     if header(&headers, "content-encoding").is_some_and(|v| v.eq_ignore_ascii_case("gzip")) {
+        // Decompress at most one byte past the document limit: a small gzipped body can expand
+        // to gigabytes, and `page` rejects anything over the limit anyway.
         let mut plain = Vec::new();
-        if let Err(e) = flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut plain) {
+        let limit = max_doc_bytes as u64 + 1;
+        if let Err(e) = flate2::read::MultiGzDecoder::new(&body[..])
+            .take(limit)
+            .read_to_end(&mut plain)
+        {
             return HttpBody::Bad(format!("gzip content encoding does not decode: {e}"));
         }
         body = plain;
