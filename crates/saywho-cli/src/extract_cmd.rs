@@ -158,8 +158,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 /// The summary on stderr; its first line's format is relied on by scripts and tests.
 fn report(summary: &Summary, sources: usize) {
     if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
+        let documents = if summary.read == 1 { "document" } else { "documents" };
         eprintln!(
-            "saywho: {} documents read, {} extracted, {} failed",
+            "saywho: {} {documents} read, {} extracted, {} failed",
             summary.read, summary.extracted, summary.failed
         );
     }

@@ -40,6 +40,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `saywho extract … | head`: the reader went away; that is not a failure.
+        Err(err)
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("saywho: error: {err:#}");
             ExitCode::from(2)

@@ -139,16 +139,16 @@ pub struct ErrorBody<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Writing the output failed.
-    #[error("cannot write the output: {0}")]
+    #[error("cannot write the output")]
     Write(#[source] std::io::Error),
     /// Writing the Parquet output failed.
-    #[error("cannot write Parquet: {0}")]
+    #[error("cannot write Parquet")]
     Parquet(#[from] parquet::errors::ParquetError),
     /// Building an Arrow batch failed (a bug: the columns disagree).
-    #[error("cannot build an Arrow batch: {0}")]
+    #[error("cannot build an Arrow batch")]
     Arrow(#[from] arrow_schema::ArrowError),
     /// Writing a CSV row failed.
-    #[error("cannot write CSV: {0}")]
+    #[error("cannot write CSV")]
     Csv(#[from] csv::Error),
     /// A worker or the reader thread died.
     #[error("a pipeline thread failed: {0}")]
