@@ -159,14 +159,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
     while i < n {
         let b = bytes[i];
         if b == b'\n' {
-            if tokens.len() as u32 > para_tok {
-                paragraphs.push(Paragraph {
-                    start: para_start,
-                    end: i as u32,
-                    tok_start: para_tok,
-                    tok_end: tokens.len() as u32,
-                });
-            }
+            close_paragraph(&mut paragraphs, para_start, i, para_tok, tokens.len());
             i += 1;
             para_start = i as u32;
             para_tok = tokens.len() as u32;
@@ -278,16 +271,22 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
         tokens.push(punct(i, i + clen, kind, b));
         i += clen;
     }
-    if tokens.len() as u32 > para_tok {
-        paragraphs.push(Paragraph {
-            start: para_start,
-            end: n as u32,
-            tok_start: para_tok,
-            tok_end: tokens.len() as u32,
-        });
-    }
+    close_paragraph(&mut paragraphs, para_start, n, para_tok, tokens.len());
     mark_headlines(text, &mut tokens, &paragraphs);
     (tokens, paragraphs)
+}
+
+/// Ends the paragraph that started at byte `start` and token `tok_start`, unless it holds no
+/// token (a blank line).
+fn close_paragraph(paragraphs: &mut Vec<Paragraph>, start: u32, end: usize, tok_start: u32, tok_end: usize) {
+    if tok_end as u32 > tok_start {
+        paragraphs.push(Paragraph {
+            start,
+            end: end as u32,
+            tok_start,
+            tok_end: tok_end as u32,
+        });
+    }
 }
 
 /// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
