@@ -21,8 +21,11 @@ pub struct Record {
 /// A piece of text with code-point offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextSpan {
+    /// The words, exactly as in the input.
     pub text: String,
+    /// Code-point offset of the first character.
     pub start: usize,
+    /// Code-point offset just past the last character.
     pub end: usize,
 }
 
@@ -31,13 +34,17 @@ pub struct TextSpan {
 pub struct QuoteRecord {
     /// The quoted words, without their enclosing quotation marks.
     pub text: String,
+    /// Code-point offset where the quoted words start.
     pub start: usize,
+    /// Code-point offset just past them.
     pub end: usize,
     /// `direct`, `indirect` or `mixed`.
     pub kind: String,
     /// Fragments of one utterance (a quote cut in two by its attribution) share a group.
     pub group: usize,
+    /// The reporting words ("said", "according to"), or `None` when the quote carries over.
     pub cue: Option<TextSpan>,
+    /// Who said it, or `None` when no speaker was found.
     pub speaker: Option<SpeakerRecord>,
     /// Where it was said or written: `Twitter`, `Instagram`, `statement`, `interview with CNN`, …
     pub channel: Option<String>,
@@ -60,12 +67,15 @@ pub struct SpeakerRecord {
 /// A person, organisation or group that the article refers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityRecord {
+    /// Its index in [`Record::entities`].
     pub id: usize,
+    /// The fullest name the article gives, or the description of an unnamed speaker.
     pub name: String,
     /// `person`, `organization` or `other`.
     #[serde(rename = "type")]
     pub kind: String,
     /// `female`, `male` or `unknown`, from the article's own evidence.
     pub gender: String,
+    /// Every mention resolved to it: names, pronouns outside quotations, descriptions.
     pub mentions: Vec<TextSpan>,
 }
