@@ -210,9 +210,18 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     // "said Monday he is …", "said yesterday the plan …": a time before the content.
     while k < limit
         && (tokens[k].is(flag::CALENDAR)
-            || matches!(
-                tokens[k].text(text).to_ascii_lowercase().as_str(),
-                "yesterday" | "today" | "tonight" | "earlier" | "later" | "recently" | "previously" | "also"
+            || tokens[k].is_any(
+                text,
+                &[
+                    "yesterday",
+                    "today",
+                    "tonight",
+                    "earlier",
+                    "later",
+                    "recently",
+                    "previously",
+                    "also",
+                ],
             ))
     {
         k += 1;

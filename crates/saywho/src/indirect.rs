@@ -199,7 +199,8 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
             };
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
-            if used_cue(k) || t.text(text).to_ascii_lowercase().starts_with("call") {
+            let is_call = t.text(text).get(..4).is_some_and(|w| w.eq_ignore_ascii_case("call"));
+            if used_cue(k) || is_call {
                 k += 1;
                 continue;
             }

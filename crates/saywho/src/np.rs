@@ -85,12 +85,7 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     // Passives ("it was said", "he was told") report no speech of the subject.
     if k > 0 && !word.ends_with("ing") {
         let p = &tokens[k - 1];
-        if p.kind == TokenKind::Word
-            && matches!(
-                p.text(text).to_ascii_lowercase().as_str(),
-                "was" | "were" | "is" | "are" | "been" | "be" | "being"
-            )
-        {
+        if p.kind == TokenKind::Word && p.is_any(text, &["was", "were", "is", "are", "been", "be", "being"]) {
             return None;
         }
     }
@@ -244,9 +239,7 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
             .iter()
             .find(|&&j| {
                 // "who" and "whose" follow a person; "where" and "which" do not.
-                let who = tokens
-                    .get(j + 1)
-                    .is_some_and(|w| matches!(w.text(text).to_ascii_lowercase().as_str(), "who" | "whose"));
+                let who = tokens.get(j + 1).is_some_and(|w| w.is_any(text, &["who", "whose"]));
                 who && j > lo
             })
             .and_then(|&j| collect_left(tokens, j, lo))

@@ -93,6 +93,12 @@ impl Token {
     pub fn in_quote(&self) -> bool {
         self.shape & shape::IN_QUOTE != 0
     }
+    /// Is the token one of `words` (lower case), ignoring case? No allocation.
+    #[inline]
+    pub fn is_any(&self, text: &str, words: &[&str]) -> bool {
+        let t = self.text(text);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
     /// Ends a sentence: ".", "!", "?" or "…".
     #[inline]
     pub fn is_terminal(&self) -> bool {
@@ -326,9 +332,9 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
                 .iter()
                 .any(|t| t.is(flag::CUE | flag::PRONOUN) || t.kind == TokenKind::QuoteMark);
         // Page furniture that news text carries along.
-        let line = text[p.start as usize..p.end as usize].to_ascii_lowercase();
-        let furniture = n <= 8
-            && [
+        let furniture = n <= 8 && {
+            let line = text[p.start as usize..p.end as usize].to_ascii_lowercase();
+            [
                 "continues below",
                 "continued below",
                 "advertisement",
@@ -336,7 +342,8 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
                 "sign up",
             ]
             .iter()
-            .any(|f| line.contains(f));
+            .any(|f| line.contains(f))
+        };
         if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;

@@ -44,6 +44,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let name_entity = cluster_names(doc, lex, &mut clusters);
 
+    // The first quote each attribution's speaker phrase belongs to, by the phrase's first token
+    // (the halves of one utterance share a phrase).
+    let mut quote_of_speaker: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, q) in doc.quotes.iter().enumerate() {
+        if let Some(np) = q.speaker {
+            quote_of_speaker.entry(np.tok_start).or_insert(i);
+        }
+    }
+
     // Speaker phrases that are not names need resolving where they stand.
     let mut events: Vec<Event> = (0..doc.names.len()).map(Event::Name).collect();
     for (k, t) in tokens.iter().enumerate() {
@@ -55,10 +64,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
         // it speaks ("…," it said), or as "its".
         let expletive = t.info.gender == Gender::Neuter
             && t.info.case != Some(Case::Possessive)
-            && !doc
-                .quotes
-                .iter()
-                .any(|q| q.speaker.is_some_and(|np| np.tok_start == k as u32));
+            && !quote_of_speaker.contains_key(&(k as u32));
         if t.kind == TokenKind::Word && t.is(flag::PRONOUN) && third_person && !t.in_quote() && !expletive {
             events.push(Event::Pronoun(k as u32));
         }
@@ -89,7 +95,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     events.dedup_by_key(|e| e.tok(&doc.names));
 
     // Names that are a quote's speaker ("…," Legend said) are people and subjects.
-    let speaker_names: Vec<u32> = doc
+    let speaker_names: rustc_hash::FxHashSet<u32> = doc
         .quotes
         .iter()
         .filter_map(|q| q.speaker.filter(|np| np.kind == NpKind::Name && !q.speaker_carried))
@@ -156,11 +162,8 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 // "Macharia and colleagues hid, he said": the speaker of reported content is
                 // not someone the content talks about.
                 let (kb, sb) = (tokens[k as usize].start, tokens[s.tok_start as usize].start);
-                if let Some(q) = doc
-                    .quotes
-                    .iter()
-                    .find(|q| q.speaker.is_some_and(|np| np.tok_start == k) && q.end <= kb && q.start >= sb)
-                {
+                let own_quote = quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
+                if let Some(q) = own_quote.filter(|q| q.end <= kb && q.start >= sb) {
                     let inside = |m: &Mention| {
                         let b = tokens[m.tok_start as usize].start;
                         q.start <= b && b < q.end
