@@ -10,8 +10,8 @@ use std::process::ExitCode;
 /// Extract quotations from news articles.
 ///
 /// Inputs are text files, folders, JSONL (also .gz and .zst), HTML pages (the article's main
-/// text and metadata are extracted) and WARC or WARC.gz files (HTML responses), or standard
-/// input. The format comes from the file name, or --input-format. Output is one JSON object per
+/// text and metadata are extracted), WARC or WARC.gz files (HTML responses) and ARC or ARC.gz
+/// files (the Internet Archive's older format), or standard input. The format comes from the file name, or --input-format. Output is one JSON object per
 /// document (JSONL), one row per quote (CSV, Parquet), or a listing with --format text.
 /// Documents that cannot be read become error records; the run goes on.
 ///
@@ -78,6 +78,7 @@ pub enum InputFormat {
     Jsonl,
     Html,
     Warc,
+    Arc,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +96,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         InputFormat::Jsonl => Some(saywho_io::InputFormat::Jsonl),
         InputFormat::Html => Some(saywho_io::InputFormat::Html),
         InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
+        InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
     };
     let plan = saywho_io::plan(&args.inputs, forced).context("cannot list the inputs")?;
     let format = match args.format {

@@ -197,3 +197,37 @@ fn threads_and_unordered_keep_every_document() {
     assert_eq!(ids, want);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn arc_files_are_read_as_arc() {
+    let dir = temp_dir("arc");
+    let page = std::fs::read(fixture("harbour.html")).unwrap();
+    let mut http = b"HTTP/1.0 200 OK\r\nContent-type: text/html\r\n\r\n".to_vec();
+    http.extend_from_slice(&page);
+    let desc = b"1 0 Saywho Tests\nURL IP-address Archive-date Content-type Archive-length\n";
+    let mut bytes = format!("filedesc://t.arc 0.0.0.0 20250314090000 text/plain {}\n", desc.len()).into_bytes();
+    bytes.extend_from_slice(desc);
+    bytes.extend(
+        format!(
+            "\nhttp://courier.example/a 192.0.2.7 20250314090100 text/html {}\n",
+            http.len()
+        )
+        .into_bytes(),
+    );
+    bytes.extend_from_slice(&http);
+    bytes.push(b'\n');
+    let arc = dir.join("crawl.arc");
+    std::fs::write(&arc, &bytes).unwrap();
+    for args in [
+        vec![arc.as_os_str()],
+        vec![arc.as_os_str(), "--input-format".as_ref(), "arc".as_ref()],
+    ] {
+        let out = run(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let records = json_lines(&out.stdout);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0]["id"], "20250314090100/http://courier.example/a");
+        assert_eq!(records[0]["title"], "Harbour bridge to close for repairs");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,7 +1,7 @@
 //! saywho-io: whole corpora in and out of the saywho engine.
 //!
 //! Inputs are plain text, JSONL (optionally gzip or zstd), HTML pages (main text and metadata
-//! extracted) and WARC files (HTML responses); outputs are JSONL, CSV and Parquet. The
+//! extracted), WARC and ARC files (HTML responses); outputs are JSONL, CSV and Parquet. The
 //! [`pipeline`] streams documents through a reader thread, worker threads and a writer with
 //! bounded queues, keeps input order, and turns every bad document into an error record
 //! instead of stopping. The library never prints; progress and failures reach the caller
@@ -28,8 +28,8 @@ pub use doc::{Document, Meta, Output, Payload, Unit};
 pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
-    open_decoded, plan, read_line_bounded, read_source, write_warc_record, Compression, Decoded, InputFormat, Line,
-    Plan, ReadOptions, Source, WarcReader, WarcSkips,
+    open_decoded, plan, read_line_bounded, read_source, write_warc_record, ArcReader, Compression, Decoded,
+    InputFormat, Line, Plan, ReadOptions, Source, WarcReader, WarcSkips,
 };
 pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
 pub use pipeline::{Observer, Options, Progress, Quiet, Summary};

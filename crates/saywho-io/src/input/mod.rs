@@ -1,13 +1,17 @@
 //! Inputs: which files to read, in which format, and the streaming readers that turn each into
 //! [`Unit`]s. Readers hold at most one document (bounded by `max_doc_bytes`) in memory.
 
+mod arc;
 mod decode;
 mod lines;
+mod records;
 mod warc;
 
+pub use arc::ArcReader;
 pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
-pub use warc::{write_warc_record, WarcReader, WarcSkips};
+pub use records::WarcSkips;
+pub use warc::{write_warc_record, WarcReader};
 
 use crate::doc::{Payload, Unit};
 use crate::error::{DocError, ErrorKind};
@@ -27,6 +31,8 @@ pub enum InputFormat {
     Html,
     /// WARC records; HTML responses become documents.
     Warc,
+    /// ARC records (the Internet Archive's format before WARC); HTML captures become documents.
+    Arc,
 }
 
 impl InputFormat {
@@ -37,6 +43,7 @@ impl InputFormat {
     /// use saywho_io::InputFormat;
     /// use std::path::Path;
     /// assert_eq!(InputFormat::detect(Path::new("CC-NEWS-1.warc.gz")), Some(InputFormat::Warc));
+    /// assert_eq!(InputFormat::detect(Path::new("IA-001102.arc.gz")), Some(InputFormat::Arc));
     /// assert_eq!(InputFormat::detect(Path::new("corpus.jsonl.zst")), Some(InputFormat::Jsonl));
     /// assert_eq!(InputFormat::detect(Path::new("notes.md")), None);
     /// ```
@@ -51,7 +58,8 @@ impl InputFormat {
             "txt" | "text" => InputFormat::Text,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "html" | "htm" | "xhtml" => InputFormat::Html,
-            "warc" | "arc" => InputFormat::Warc,
+            "warc" => InputFormat::Warc,
+            "arc" => InputFormat::Arc,
             _ => return None,
         })
     }
@@ -215,6 +223,15 @@ pub fn read_source(
         InputFormat::Jsonl => read_jsonl(&label, &mut input, options, emit),
         InputFormat::Warc => {
             let mut reader = WarcReader::new(&mut input, &label, options.max_doc_bytes);
+            while let Some(unit) = reader.next_unit() {
+                if !emit(unit) {
+                    break;
+                }
+            }
+            skips.add(reader.skips());
+        }
+        InputFormat::Arc => {
+            let mut reader = ArcReader::new(&mut input, &label, options.max_doc_bytes);
             while let Some(unit) = reader.next_unit() {
                 if !emit(unit) {
                     break;

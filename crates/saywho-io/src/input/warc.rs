@@ -6,51 +6,20 @@
 //! being held in memory. A record that ends early is a `truncated_warc` error, after which the
 //! file is abandoned: there is no reliable way to find the next record in a broken stream.
 
-use crate::doc::{Meta, Payload, Unit};
-use crate::error::{DocError, ErrorKind};
+use crate::doc::{Meta, Unit};
+use crate::error::ErrorKind;
 use crate::input::decode::Decoded;
 use crate::input::lines::{read_line_bounded, Line};
-use std::collections::BTreeMap;
+use crate::input::records::{Records, WarcSkips, MAX_HEADER_LINE};
 use std::io::{self, BufRead, Read, Write};
+use std::ops::ControlFlow::{Break, Continue};
 
-/// Longest header line kept; WARC and HTTP header lines are far shorter in practice.
-const MAX_HEADER_LINE: usize = 64 * 1024;
 /// Most header lines in one record.
 const MAX_HEADER_LINES: usize = 1024;
 
-/// Records skipped, by reason (`request`, `metadata`, `non-HTML`, …).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WarcSkips {
-    /// Count per reason.
-    pub by_reason: BTreeMap<String, u64>,
-}
-
-impl WarcSkips {
-    /// All records skipped.
-    pub fn total(&self) -> u64 {
-        self.by_reason.values().sum()
-    }
-
-    /// Adds `other`'s counts to these.
-    pub fn add(&mut self, other: &WarcSkips) {
-        for (reason, n) in &other.by_reason {
-            *self.by_reason.entry(reason.clone()).or_default() += n;
-        }
-    }
-
-    fn count(&mut self, reason: &str) {
-        *self.by_reason.entry(reason.to_string()).or_default() += 1;
-    }
-}
-
 /// Reads WARC records from a decompressed stream and turns them into [`Unit`]s.
 pub struct WarcReader<'a> {
-    input: &'a mut Decoded,
-    label: &'a str,
-    max_doc_bytes: usize,
-    record: usize,
-    skips: WarcSkips,
-    done: bool,
+    r: Records<'a>,
 }
 
 /// A parsed header block: `name: value` lines, names lower-cased.
@@ -64,24 +33,19 @@ impl<'a> WarcReader<'a> {
     /// A reader of the records in `input`, whose positions are labelled `label:record N`.
     pub fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
         WarcReader {
-            input,
-            label,
-            max_doc_bytes,
-            record: 0,
-            skips: WarcSkips::default(),
-            done: false,
+            r: Records::new(input, label, max_doc_bytes),
         }
     }
 
     /// Records skipped so far.
     pub fn skips(&self) -> &WarcSkips {
-        &self.skips
+        &self.r.skips
     }
 
     /// The next document or error; `None` at the end of the input (or after an error that
     /// makes the rest unreadable).
     pub fn next_unit(&mut self) -> Option<Unit> {
-        while !self.done {
+        while !self.r.done {
             if let Some(unit) = self.next_record() {
                 return Some(unit);
             }
@@ -89,85 +53,42 @@ impl<'a> WarcReader<'a> {
         None
     }
 
-    fn fail(&mut self, id: String, kind: ErrorKind, message: String) -> Option<Unit> {
-        let position = self.position();
-        Some(Unit {
-            position: position.clone(),
-            payload: Payload::Failed(DocError::new(id, position, kind, message)),
-        })
-    }
-
-    fn position(&self) -> String {
-        format!("{}:record {}", self.label, self.record)
-    }
-
-    fn stop(&mut self, id: String, kind: ErrorKind, e: &io::Error) -> Option<Unit> {
-        self.done = true;
-        let (kind, message) = match self.input.classify(e) {
-            (ErrorKind::Io, _) => (kind, e.to_string()),
-            other => other,
-        };
-        self.fail(id, kind, message)
-    }
-
     /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
     /// ended (then `done` is set).
     fn next_record(&mut self) -> Option<Unit> {
+        let r = &mut self.r;
         let mut line = Vec::new();
-        // Blank lines between records are the previous record's trailer.
-        loop {
-            match read_line_bounded(self.input, &mut line, MAX_HEADER_LINE) {
-                Ok(Line::Eof) => {
-                    self.done = true;
-                    return None;
-                }
-                Ok(Line::Complete) if line.is_empty() => continue,
-                Ok(Line::Complete) => break,
-                Ok(Line::TooLong(n)) => {
-                    self.record += 1;
-                    self.done = true;
-                    let id = format!("record-{}", self.record);
-                    return self.fail(
-                        id,
-                        ErrorKind::MalformedWarc,
-                        format!("a {n}-byte line where a record should start"),
-                    );
-                }
-                Err(e) => {
-                    self.record += 1;
-                    return self.stop(format!("record-{}", self.record), ErrorKind::TruncatedWarc, &e);
-                }
-            }
+        if let Break(end) = r.start(&mut line, "a record") {
+            return end;
         }
-        self.record += 1;
-        let fallback_id = format!("record-{}", self.record);
+        let fallback_id = r.fallback_id();
         if !line.starts_with(b"WARC/") {
-            self.done = true;
+            r.done = true;
             let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
-            return self.fail(
+            return r.fail(
                 fallback_id,
                 ErrorKind::MalformedWarc,
                 format!("expected a WARC/1.x line, found {start:?}"),
             );
         }
-        let headers = match read_headers(self.input) {
+        let headers = match read_headers(r.input) {
             Ok(Some(h)) => h,
             Ok(None) => {
-                self.done = true;
-                return self.fail(
+                r.done = true;
+                return r.fail(
                     fallback_id,
                     ErrorKind::TruncatedWarc,
                     "the input ends inside a record header".into(),
                 );
             }
-            Err(e) => return self.stop(fallback_id, ErrorKind::TruncatedWarc, &e),
+            Err(e) => return r.stop(fallback_id, ErrorKind::TruncatedWarc, &e),
         };
         let id = header(&headers, "warc-record-id")
             .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
             .unwrap_or(fallback_id);
         let Some(length) = header(&headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
-            self.done = true;
-            return self.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
+            r.done = true;
+            return r.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
         };
         let warc_type = header(&headers, "warc-type").unwrap_or("").to_ascii_lowercase();
         let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
@@ -182,80 +103,27 @@ impl<'a> WarcReader<'a> {
                 "response" | "resource" => "non-HTML".to_string(),
                 _ => "other".to_string(),
             };
-            self.skips.count(&reason);
-            return self.skip_body(id, length);
+            r.skips.count(&reason);
+            return r.skip_body(id, length);
         }
-        // The limit is on the page; allow for the HTTP header in front of it.
-        if length > self.max_doc_bytes as u64 + MAX_HEADER_LINE as u64 {
-            if let Some(unit) = self.skip_body(id.clone(), length) {
-                return Some(unit);
-            }
-            let message = format!(
-                "record of {length} bytes is over --max-doc-bytes ({})",
-                self.max_doc_bytes
-            );
-            return self.fail(id, ErrorKind::TooLarge, message);
-        }
-        let mut block = Vec::with_capacity(length as usize);
-        match self.input.by_ref().take(length).read_to_end(&mut block) {
-            Ok(n) if (n as u64) < length => {
-                self.done = true;
-                let message = format!("the record ends after {n} of its {length} bytes");
-                return self.fail(id, ErrorKind::TruncatedWarc, message);
-            }
-            Ok(_) => {}
-            Err(e) => return self.stop(id, ErrorKind::TruncatedWarc, &e),
-        }
+        let block = match r.block(&id, length) {
+            Continue(block) => block,
+            Break(end) => return end,
+        };
         let meta = Meta {
             url: header(&headers, "warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string()),
             ..Meta::default()
         };
         if warc_type == "resource" {
-            return self.page(id, block, charset_of(&content_type), meta);
+            return r.page(id, block, charset_of(&content_type), meta);
         }
-        match http_body(&block, self.max_doc_bytes) {
-            HttpBody::Html { body, charset } => self.page(id, body, charset, meta),
+        match http_body(&block, r.max_doc_bytes) {
+            HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
             HttpBody::Skip(reason) => {
-                self.skips.count(reason);
+                r.skips.count(reason);
                 None
             }
-            HttpBody::Bad(message) => self.fail(id, ErrorKind::HtmlExtraction, message),
-        }
-    }
-
-    fn page(&mut self, id: String, bytes: Vec<u8>, charset: Option<String>, meta: Meta) -> Option<Unit> {
-        if bytes.len() > self.max_doc_bytes {
-            let message = format!(
-                "page of {} bytes is over --max-doc-bytes ({})",
-                bytes.len(),
-                self.max_doc_bytes
-            );
-            return self.fail(id, ErrorKind::TooLarge, message);
-        }
-        Some(Unit {
-            position: self.position(),
-            payload: Payload::Html {
-                id,
-                bytes,
-                charset,
-                meta,
-            },
-        })
-    }
-
-    /// Skips a block without keeping it; an error unit when the input ends first.
-    fn skip_body(&mut self, id: String, length: u64) -> Option<Unit> {
-        match io::copy(&mut self.input.by_ref().take(length), &mut io::sink()) {
-            Ok(n) if n < length => {
-                self.done = true;
-                self.fail(
-                    id,
-                    ErrorKind::TruncatedWarc,
-                    format!("the record ends after {n} of its {length} bytes"),
-                )
-            }
-            Ok(_) => None,
-            Err(e) => self.stop(id, ErrorKind::TruncatedWarc, &e),
+            HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
         }
     }
 }
@@ -283,25 +151,29 @@ fn read_headers<R: BufRead + ?Sized>(input: &mut R) -> io::Result<Option<Headers
     ))
 }
 
-enum HttpBody {
+/// What an HTTP response block holds.
+pub(crate) enum HttpBody {
+    /// A 2xx HTML body (de-chunked, un-gzipped) and its declared charset.
     Html { body: Vec<u8>, charset: Option<String> },
+    /// Not a document, for this reason.
     Skip(&'static str),
+    /// A response that cannot be decoded.
     Bad(String),
 }
 
-fn is_html_type(content_type: &str) -> bool {
+pub(crate) fn is_html_type(content_type: &str) -> bool {
     content_type.contains("text/html") || content_type.contains("application/xhtml")
 }
 
 /// The `charset=` parameter of a Content-Type value.
-fn charset_of(content_type: &str) -> Option<String> {
+pub(crate) fn charset_of(content_type: &str) -> Option<String> {
     let (_, rest) = content_type.split_once("charset=")?;
     let value = rest.split(';').next()?.trim().trim_matches(|c| c == '"' || c == '\'');
     (!value.is_empty()).then(|| value.to_string())
 }
 
 /// Splits an HTTP response into its headers and body, keeping 2xx HTML bodies.
-fn http_body(block: &[u8], max_doc_bytes: usize) -> HttpBody {
+pub(crate) fn http_body(block: &[u8], max_doc_bytes: usize) -> HttpBody {
     let mut cursor = block;
     let mut status = Vec::new();
     if !matches!(

@@ -1,0 +1,101 @@
+//! ARC files (the Internet Archive's format before WARC), read as a stream: HTML records become
+//! documents, the rest is skipped and counted.
+//!
+//! An ARC file is a version block, a record whose URL is `filedesc://…`, then records. Each
+//! record is one header line of space-separated fields — `URL IP-address Archive-date
+//! Content-type Archive-length` in ARC v1; v2 adds five fields before the length, which is
+//! always last — then `Archive-length` bytes of content (for HTTP fetches, the whole HTTP
+//! response) and a newline. Errors are the WARC reader's: a record cut short is
+//! `truncated_warc`, a header line that cannot be read is `malformed_warc`.
+
+use crate::doc::{Meta, Unit};
+use crate::error::ErrorKind;
+use crate::input::decode::Decoded;
+use crate::input::records::{Records, WarcSkips};
+use crate::input::warc::{charset_of, http_body, is_html_type, HttpBody};
+use std::ops::ControlFlow::{Break, Continue};
+
+/// Reads ARC records from a decompressed stream and turns them into [`Unit`]s. A document's id
+/// is `Archive-date/URL`, the Wayback Machine's name for a capture.
+pub struct ArcReader<'a> {
+    r: Records<'a>,
+}
+
+impl<'a> ArcReader<'a> {
+    /// A reader of the records in `input`, whose positions are labelled `label:record N`.
+    pub fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
+        ArcReader {
+            r: Records::new(input, label, max_doc_bytes),
+        }
+    }
+
+    /// Records skipped so far.
+    pub fn skips(&self) -> &WarcSkips {
+        &self.r.skips
+    }
+
+    /// The next document or error; `None` at the end of the input (or after an error that
+    /// makes the rest unreadable).
+    pub fn next_unit(&mut self) -> Option<Unit> {
+        while !self.r.done {
+            if let Some(unit) = self.next_record() {
+                return Some(unit);
+            }
+        }
+        None
+    }
+
+    /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
+    /// ended.
+    fn next_record(&mut self) -> Option<Unit> {
+        let r = &mut self.r;
+        let mut line = Vec::new();
+        if let Break(end) = r.start(&mut line, "an ARC record") {
+            return end;
+        }
+        let text = String::from_utf8_lossy(&line).into_owned();
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        let length = fields.last().and_then(|f| f.parse::<u64>().ok());
+        let (&[url, _ip, date, content_type, ..], Some(length)) = (fields.as_slice(), length) else {
+            r.done = true;
+            let message = if line.starts_with(b"WARC/") {
+                "this is a WARC file, not ARC: read it with --input-format warc".to_string()
+            } else {
+                let start: String = text.chars().take(60).collect();
+                format!("expected an ARC header line 'URL IP-address date content-type length', found {start:?}")
+            };
+            return r.fail(r.fallback_id(), ErrorKind::MalformedWarc, message);
+        };
+        let id = format!("{date}/{url}");
+        let content_type = content_type.to_ascii_lowercase();
+        if url.starts_with("filedesc://") || !is_html_type(&content_type) {
+            let reason = if url.starts_with("filedesc://") {
+                "filedesc"
+            } else {
+                "non-HTML"
+            };
+            r.skips.count(reason);
+            return r.skip_body(id, length);
+        }
+        let block = match r.block(&id, length) {
+            Continue(block) => block,
+            Break(end) => return end,
+        };
+        let meta = Meta {
+            url: Some(url.to_string()),
+            ..Meta::default()
+        };
+        // HTTP fetches hold the whole response; other captures are the page itself.
+        if !block.starts_with(b"HTTP/") {
+            return r.page(id, block, charset_of(&content_type), meta);
+        }
+        match http_body(&block, r.max_doc_bytes) {
+            HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
+            HttpBody::Skip(reason) => {
+                r.skips.count(reason);
+                None
+            }
+            HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
+        }
+    }
+}

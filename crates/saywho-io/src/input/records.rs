@@ -1,0 +1,184 @@
+//! What the WARC and ARC readers share: a record counter, skip counts, and the ways a record
+//! ends — as a page, skipped, over the size limit, or cut short (after which the file is
+//! abandoned: there is no reliable way to find the next record in a broken stream).
+
+use crate::doc::{Meta, Payload, Unit};
+use crate::error::{DocError, ErrorKind};
+use crate::input::decode::Decoded;
+use crate::input::lines::{read_line_bounded, Line};
+use std::collections::BTreeMap;
+use std::io::{self, Read};
+use std::ops::ControlFlow::{self, Break, Continue};
+
+/// Longest header line kept; WARC, ARC and HTTP header lines are far shorter in practice.
+pub(crate) const MAX_HEADER_LINE: usize = 64 * 1024;
+
+/// Records skipped, by reason (`request`, `metadata`, `non-HTML`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WarcSkips {
+    /// Count per reason.
+    pub by_reason: BTreeMap<String, u64>,
+}
+
+impl WarcSkips {
+    /// All records skipped.
+    pub fn total(&self) -> u64 {
+        self.by_reason.values().sum()
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &WarcSkips) {
+        for (reason, n) in &other.by_reason {
+            *self.by_reason.entry(reason.clone()).or_default() += n;
+        }
+    }
+
+    pub(crate) fn count(&mut self, reason: &str) {
+        *self.by_reason.entry(reason.to_string()).or_default() += 1;
+    }
+}
+
+/// A stream of archive records being read.
+pub(crate) struct Records<'a> {
+    pub(crate) input: &'a mut Decoded,
+    label: &'a str,
+    pub(crate) max_doc_bytes: usize,
+    /// The current record, counting from 1.
+    pub(crate) record: usize,
+    pub(crate) skips: WarcSkips,
+    /// Set at the end of the input, or after an error that makes the rest unreadable.
+    pub(crate) done: bool,
+}
+
+impl<'a> Records<'a> {
+    pub(crate) fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
+        Records {
+            input,
+            label,
+            max_doc_bytes,
+            record: 0,
+            skips: WarcSkips::default(),
+            done: false,
+        }
+    }
+
+    /// The `record-N` id of the current record, for when it has no better one.
+    pub(crate) fn fallback_id(&self) -> String {
+        format!("record-{}", self.record)
+    }
+
+    /// Reads the first line of the next record into `line`, skipping the blank lines that end
+    /// the previous one, and counts the record. `Break` holds what to return instead: `None` at
+    /// the end of the input, or an error unit.
+    pub(crate) fn start(&mut self, line: &mut Vec<u8>, what: &str) -> ControlFlow<Option<Unit>> {
+        loop {
+            match read_line_bounded(self.input, line, MAX_HEADER_LINE) {
+                Ok(Line::Eof) => {
+                    self.done = true;
+                    return Break(None);
+                }
+                Ok(Line::Complete) if line.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(Line::Complete) => {
+                    self.record += 1;
+                    return Continue(());
+                }
+                Ok(Line::TooLong(n)) => {
+                    self.record += 1;
+                    self.done = true;
+                    let message = format!("a {n}-byte line where {what} should start");
+                    return Break(self.fail(self.fallback_id(), ErrorKind::MalformedWarc, message));
+                }
+                Err(e) => {
+                    self.record += 1;
+                    return Break(self.stop(self.fallback_id(), ErrorKind::TruncatedWarc, &e));
+                }
+            }
+        }
+    }
+
+    /// An error unit for the current record.
+    pub(crate) fn fail(&mut self, id: String, kind: ErrorKind, message: String) -> Option<Unit> {
+        let position = self.position();
+        Some(Unit {
+            position: position.clone(),
+            payload: Payload::Failed(DocError::new(id, position, kind, message)),
+        })
+    }
+
+    /// An error that ends the file: `kind`, unless the decompressor explains the failure.
+    pub(crate) fn stop(&mut self, id: String, kind: ErrorKind, e: &io::Error) -> Option<Unit> {
+        self.done = true;
+        let (kind, message) = match self.input.classify(e) {
+            (ErrorKind::Io, _) => (kind, e.to_string()),
+            other => other,
+        };
+        self.fail(id, kind, message)
+    }
+
+    fn position(&self) -> String {
+        format!("{}:record {}", self.label, self.record)
+    }
+
+    /// Reads a block of `length` bytes. `Break` holds what to return instead: an error unit when
+    /// the block is over the size limit (skipped unread) or the input ends first.
+    pub(crate) fn block(&mut self, id: &str, length: u64) -> ControlFlow<Option<Unit>, Vec<u8>> {
+        // The limit is on the page; allow for the HTTP header in front of it.
+        if length > self.max_doc_bytes as u64 + MAX_HEADER_LINE as u64 {
+            if let Some(unit) = self.skip_body(id.to_string(), length) {
+                return Break(Some(unit));
+            }
+            let message = format!(
+                "record of {length} bytes is over --max-doc-bytes ({})",
+                self.max_doc_bytes
+            );
+            return Break(self.fail(id.to_string(), ErrorKind::TooLarge, message));
+        }
+        let mut block = Vec::with_capacity(length as usize);
+        match self.input.by_ref().take(length).read_to_end(&mut block) {
+            Ok(n) if (n as u64) < length => {
+                self.done = true;
+                let message = format!("the record ends after {n} of its {length} bytes");
+                Break(self.fail(id.to_string(), ErrorKind::TruncatedWarc, message))
+            }
+            Ok(_) => Continue(block),
+            Err(e) => Break(self.stop(id.to_string(), ErrorKind::TruncatedWarc, &e)),
+        }
+    }
+
+    /// Skips a block without keeping it; an error unit when the input ends first.
+    pub(crate) fn skip_body(&mut self, id: String, length: u64) -> Option<Unit> {
+        match io::copy(&mut self.input.by_ref().take(length), &mut io::sink()) {
+            Ok(n) if n < length => {
+                self.done = true;
+                self.fail(
+                    id,
+                    ErrorKind::TruncatedWarc,
+                    format!("the record ends after {n} of its {length} bytes"),
+                )
+            }
+            Ok(_) => None,
+            Err(e) => self.stop(id, ErrorKind::TruncatedWarc, &e),
+        }
+    }
+
+    /// An HTML page found in the current record.
+    pub(crate) fn page(&mut self, id: String, bytes: Vec<u8>, charset: Option<String>, meta: Meta) -> Option<Unit> {
+        if bytes.len() > self.max_doc_bytes {
+            let message = format!(
+                "page of {} bytes is over --max-doc-bytes ({})",
+                bytes.len(),
+                self.max_doc_bytes
+            );
+            return self.fail(id, ErrorKind::TooLarge, message);
+        }
+        Some(Unit {
+            position: self.position(),
+            payload: Payload::Html {
+                id,
+                bytes,
+                charset,
+                meta,
+            },
+        })
+    }
+}
