@@ -231,3 +231,15 @@ fn arc_files_are_read_as_arc() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_page_of_menus_is_an_error_record_not_a_document() {
+    let out = run(&[fixture("nav_only.html").as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "nav_only");
+    assert_eq!(records[0]["error"]["kind"], "html_extraction");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no main text found"), "{stderr}");
+}

@@ -1,6 +1,7 @@
 //! HTML pages to article text and metadata, with trafilatura (main-text extraction that drops
 //! menus, ads, related links and comments, and reads title, author, date and site name from
-//! meta tags, OpenGraph and JSON-LD).
+//! meta tags, OpenGraph and JSON-LD). A page without an article — only navigation, link lists
+//! or site notices — is an `html_extraction` error, not its menu.
 
 use crate::doc::Meta;
 use crate::error::{DocError, ErrorKind};
@@ -39,23 +40,14 @@ pub fn extract_article(
 ) -> Result<Article, DocError> {
     let html =
         decode(bytes, charset).map_err(|message| DocError::new(id, position, ErrorKind::InvalidUtf8, message))?;
-    let options = trafilatura::Options::default();
-    let result = trafilatura::extract(&html, &options)
-        .map_err(|e| DocError::new(id, position, ErrorKind::HtmlExtraction, e.to_string()))?;
-    // trafilatura's `content_text` runs paragraphs together with spaces; the engine needs one
-    // paragraph a line (quotes carry over paragraphs), so the text is rebuilt from its HTML.
-    let mut text = paragraphs(&result.content_html);
-    if text.is_empty() {
-        text = result.content_text.trim().to_string();
-    }
-    if text.is_empty() {
-        return Err(DocError::new(
-            id,
-            position,
-            ErrorKind::HtmlExtraction,
-            "no main text in the page",
-        ));
-    }
+    let fail = |message: String| DocError::new(id, position, ErrorKind::HtmlExtraction, message);
+    let found = match main_content(&html).map_err(|e| fail(e.to_string()))? {
+        Some(found) => Some(found),
+        None => fallback_content(&html).map_err(|e| fail(e.to_string()))?,
+    };
+    let Some((result, text)) = found.filter(|(_, text)| !text.is_empty()) else {
+        return Err(fail(NO_MAIN_TEXT.to_string()));
+    };
     let m = result.metadata;
     let some = |s: String| {
         let s = s.trim().to_string();
@@ -69,6 +61,98 @@ pub fn extract_article(
         outlet: known.outlet.or_else(|| some(m.sitename)),
     };
     Ok(Article { text, meta })
+}
+
+/// The message of a page without an article.
+const NO_MAIN_TEXT: &str = "no main text found (the page holds only navigation, links or boilerplate)";
+
+/// The text of a page, one paragraph a line: trafilatura's cleaned HTML made lines, or its
+/// plain text when the HTML gives none.
+fn text_of(result: &trafilatura::ExtractResult) -> String {
+    // trafilatura's `content_text` runs paragraphs together with spaces; the engine needs one
+    // paragraph a line (quotes carry over paragraphs), so the text is rebuilt from its HTML.
+    let text = paragraphs(&result.content_html);
+    if text.is_empty() {
+        return result.content_text.trim().to_string();
+    }
+    text
+}
+
+/// trafilatura's main-content extractor alone: `None` when it finds no content, or only lines
+/// that are not prose (a menu or a list of headlines taken for the article).
+///
+/// Its default run falls back to a dump of the page (`baseline`) whenever the main content is
+/// under 250 characters; that is what turned menus into documents, and it also ran menus into
+/// the paragraphs of short articles. Here the fallback is off, so a short article keeps its
+/// own paragraphs and nothing else; [`fallback_content`] is tried only when this finds nothing.
+fn main_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String)>, trafilatura::TrafilaturaError> {
+    let mut options = trafilatura::Options::default();
+    options.config = options.config.with_min_extracted_size(0);
+    match trafilatura::extract(html, &options) {
+        Ok(result) => {
+            let text = text_of(&result);
+            Ok(text.lines().any(is_prose).then_some((result, text)))
+        }
+        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// trafilatura's default run, whose text, when the main extractor found nothing, comes from its
+/// fallback: JSON-LD `articleBody`, `<article>` or `<p>` elements, or every text node of the
+/// page. Kept only when one of its lines is prose that is not a site notice (cookies,
+/// copyright, sign-in, newsletter): `None` otherwise, so that a page of navigation and
+/// boilerplate gives an `html_extraction` error rather than its menu.
+fn fallback_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String)>, trafilatura::TrafilaturaError> {
+    let result = match trafilatura::extract(html, &trafilatura::Options::default()) {
+        Ok(result) => result,
+        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    // The fallback's parts (text nodes, paragraphs) are its lines.
+    let article = result.content_text.lines().any(|l| is_prose(l) && !is_notice(l));
+    Ok(article.then(|| {
+        let text = text_of(&result);
+        (result, text)
+    }))
+}
+
+/// Fewest words in a line of prose.
+const PROSE_WORDS: usize = 5;
+
+/// A line of running text: at least [`PROSE_WORDS`] words, ending a sentence (before any
+/// closing quotes or brackets). Menu items, link labels and headlines are not.
+fn is_prose(line: &str) -> bool {
+    let body = line.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    let words = body
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words >= PROSE_WORDS && body.ends_with(['.', '!', '?', '…'])
+}
+
+/// Words of the notices every page of a site carries, which are not an article.
+const NOTICES: &[&str] = &[
+    "cookie",
+    "javascript",
+    "your browser",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "privacy",
+    "terms of use",
+    "terms and conditions",
+    "terms of service",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "sign up",
+    "log in",
+];
+
+fn is_notice(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    NOTICES.iter().any(|n| lower.contains(n))
 }
 
 /// Elements that end a line of text.
@@ -178,6 +262,28 @@ fn meta_charset(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_is_sentences_not_menus_headlines_or_notices() {
+        let cases = [
+            ("Police said the road was closed.", true, false),
+            ("\"We will not give up,\" she said. \u{201d}", true, false),
+            ("Is this the end of the line for buses?", true, false),
+            ("Apple growers fear the smallest harvest in a decade", false, false),
+            ("Home News Sport", false, false),
+            ("Read more.", false, false),
+            ("Letters: readers on the river footpath", false, false),
+            ("We use cookies to give you the best experience.", true, true),
+            (
+                "Copyright 2025 The Millbrook Courier Ltd. All rights reserved.",
+                true,
+                true,
+            ),
+        ];
+        for (line, prose, notice) in cases {
+            assert_eq!((is_prose(line), is_notice(line)), (prose, notice), "{line}");
+        }
+    }
 
     #[test]
     fn pages_decode_by_declared_charset_or_fail() {

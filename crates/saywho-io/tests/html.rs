@@ -124,3 +124,53 @@ fn container_metadata_wins_and_bad_pages_fail_with_a_kind() {
         assert_eq!((err.kind, err.id.as_str(), err.position.as_str()), (*kind, "id", "pos"));
     }
 }
+
+#[test]
+fn pages_of_navigation_and_boilerplate_are_errors_not_menus() {
+    for file in ["nav_only.html", "link_list.html", "notices_only.html"] {
+        let page = common::fixture(file);
+        let got = saywho_io::extract_article(&page, None, Default::default(), file, file);
+        let err = got.expect_err(file);
+        assert_eq!(err.kind, saywho_io::ErrorKind::HtmlExtraction, "{file}");
+        assert!(err.message.contains("no main text found"), "{file}: {}", err.message);
+    }
+}
+
+#[test]
+fn short_articles_keep_their_paragraphs_and_nothing_else() {
+    let page = common::fixture("brief.html");
+    let article = saywho_io::extract_article(&page, None, Default::default(), "brief", "brief").unwrap();
+    assert_eq!(
+        article.text.lines().collect::<Vec<_>>(),
+        [
+            "Library to reopen on Monday",
+            "Millbrook library will reopen on Monday after a month of repairs to its roof.",
+            "\"The children have missed it terribly,\" said librarian Ruth Okafor.",
+        ]
+    );
+    assert_eq!(article.meta.title.as_deref(), Some("Library to reopen on Monday"));
+    let one = b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+        <p>Police said the road was closed.</p></body></html>";
+    let article = saywho_io::extract_article(one, None, Default::default(), "one", "one").unwrap();
+    assert_eq!(article.text, "Police said the road was closed.");
+}
+
+#[test]
+fn articles_only_the_fallback_finds_are_still_read() {
+    let body = "The council said on Tuesday that the harbour bridge would close for six weeks of repairs. \
+                Drivers will be sent along the ring road while engineers replace its cables.";
+    let pages = [
+        // Rendered by script: the text is only in JSON-LD.
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "{body}"}}</script></head>
+            <body><div id="root"></div><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>"#
+        ),
+        // No paragraphs, lines broken with <br>.
+        format!(r#"<html><body><div class="story">{body}<br><br>Drivers will use the ring road.</div></body></html>"#),
+    ];
+    for page in pages {
+        let article = saywho_io::extract_article(page.as_bytes(), None, Default::default(), "p", "p")
+            .unwrap_or_else(|e| panic!("{e}: {page}"));
+        assert!(article.text.contains(body), "{:?}", article.text);
+    }
+}
