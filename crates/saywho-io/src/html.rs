@@ -118,7 +118,7 @@ fn fallback_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, St
 }
 
 /// Fewest words in a line of prose.
-const PROSE_WORDS: usize = 5;
+const PROSE_WORDS: usize = 4;
 
 /// A line of running text: at least [`PROSE_WORDS`] words, ending a sentence (before any
 /// closing quotes or brackets). Menu items, link labels and headlines are not.
@@ -267,6 +267,7 @@ mod tests {
     fn prose_is_sentences_not_menus_headlines_or_notices() {
         let cases = [
             ("Police said the road was closed.", true, false),
+            ("“Yes,” Ann Lee said.", true, false),
             ("\"We will not give up,\" she said. \u{201d}", true, false),
             ("Is this the end of the line for buses?", true, false),
             ("Apple growers fear the smallest harvest in a decade", false, false),

@@ -153,6 +153,9 @@ fn short_articles_keep_their_paragraphs_and_nothing_else() {
         <p>Police said the road was closed.</p></body></html>";
     let article = saywho_io::extract_article(one, None, Default::default(), "one", "one").unwrap();
     assert_eq!(article.text, "Police said the road was closed.");
+    let bare = "<p>“Yes,” Ann Lee said.</p>";
+    let article = saywho_io::extract_article(bare.as_bytes(), None, Default::default(), "bare", "bare").unwrap();
+    assert_eq!(article.text, "“Yes,” Ann Lee said.");
 }
 
 #[test]
