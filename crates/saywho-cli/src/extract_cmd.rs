@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 /// Extract quotations from news articles.
 ///
-/// Inputs are text files, folders, JSONL (also .gz and .zst), HTML pages (the article's main
-/// text and metadata are extracted), WARC or WARC.gz files (HTML responses) and ARC or ARC.gz
-/// files (the Internet Archive's older format), or standard input. The format comes from the file name, or --input-format. Output is one JSON object per
+/// Inputs are text files, folders (read recursively), JSONL (also .gz and .zst), HTML pages
+/// (the article's main text and metadata are extracted), WARC or WARC.gz files (HTML
+/// responses), ARC or ARC.gz files (the Internet Archive's older format), or standard input.
+/// The format comes from the file name, or --input-format. Output is one JSON object per
 /// document (JSONL), one row per quote (CSV, Parquet), or a listing with --format text.
 /// Documents that cannot be read become error records; the run goes on.
 ///
@@ -25,7 +26,8 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct ExtractArgs {
-    /// Files or folders to read; none, or "-", reads standard input.
+    /// Files or folders (read recursively) to read; none, or "-", reads standard input. A file's
+    /// id is its path below the folder given, without extension.
     pub inputs: Vec<PathBuf>,
     /// How to read the inputs: by file name (auto), or one format for all.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
@@ -99,6 +101,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
     };
     let plan = saywho_io::plan(&args.inputs, forced).context("cannot list the inputs")?;
+    warn_shared_ids(&plan.shared_ids);
     let format = match args.format {
         OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
         OutputFormat::Csv => saywho_io::OutputFormat::Csv,
@@ -155,6 +158,28 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One warning on stderr when several inputs would give their documents the same id.
+fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
+    const SHOWN: usize = 3;
+    if shared.is_empty() {
+        return;
+    }
+    let mut groups: Vec<String> = shared
+        .iter()
+        .take(SHOWN)
+        .map(|s| format!("{:?} ({})", s.id, s.paths.join(", ")))
+        .collect();
+    if shared.len() > SHOWN {
+        groups.push(format!("and {} more", shared.len() - SHOWN));
+    }
+    let ids = if shared.len() == 1 { "id is" } else { "ids are" };
+    eprintln!(
+        "saywho: warning: {} {ids} shared by several inputs, whose records cannot be told apart by id: {}",
+        shared.len(),
+        groups.join("; ")
+    );
 }
 
 /// The summary on stderr; its first line's format is relied on by scripts and tests.

@@ -155,11 +155,16 @@ fn bad_documents_become_error_records_and_counts_add_up() {
 #[test]
 fn reads_folders_and_writes_to_a_file() {
     let dir = std::env::temp_dir().join(format!("saywho-cli-folder-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2024/jan")).unwrap();
+    std::fs::create_dir_all(dir.join(".cache")).unwrap();
     std::fs::write(dir.join("one.txt"), "“Yes,” Ann Lee said.").unwrap();
     std::fs::write(dir.join("two.txt"), "“No,” Bob Ray said.").unwrap();
     std::fs::write(dir.join("skip.md"), "not read").unwrap();
-    let out_file = dir.join("out.jsonl");
+    std::fs::write(dir.join("2024/jan/one.txt"), "“Maybe,” Cy Dee said.").unwrap();
+    std::fs::write(dir.join(".cache/hidden.txt"), "not read").unwrap();
+    // Outside the folder, so that the second run does not read it.
+    let out_file = dir.with_extension("out.jsonl");
     let out = saywho()
         .arg("extract")
         .arg(&dir)
@@ -168,6 +173,11 @@ fn reads_folders_and_writes_to_a_file() {
         .output()
         .expect("runs");
     assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let written = std::fs::read_to_string(&out_file).unwrap();
     let ids: Vec<String> = written
         .lines()
@@ -178,8 +188,21 @@ fn reads_folders_and_writes_to_a_file() {
                 .to_string()
         })
         .collect();
-    assert_eq!(ids, vec!["one", "two"]);
+    assert_eq!(ids, vec!["2024/jan/one", "one", "two"]);
+
+    // Two files that would share an id: one warning, and both are still read.
+    std::fs::write(dir.join("2024/jan/one.html"), "<p>“Maybe,” Cy Dee said.</p>").unwrap();
+    let out = saywho().arg("extract").arg(&dir).output().expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("1 id is shared by several inputs") && stderr.contains("\"2024/jan/one\" ("),
+        "{stderr}"
+    );
+    assert!(stderr.contains("4 documents read, 4 extracted"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_file(&out_file).ok();
 }
 
 #[test]

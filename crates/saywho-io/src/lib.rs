@@ -29,7 +29,7 @@ pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
     open_decoded, plan, read_line_bounded, read_source, write_warc_record, ArcReader, Compression, Decoded,
-    InputFormat, Line, Plan, ReadOptions, Source, WarcReader, WarcSkips,
+    InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcReader, WarcSkips,
 };
 pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
 pub use pipeline::{Observer, Options, Progress, Quiet, Summary};

@@ -4,19 +4,21 @@
 mod arc;
 mod decode;
 mod lines;
+mod plan;
 mod records;
 mod warc;
 
 pub use arc::ArcReader;
 pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
+pub use plan::{plan, Plan, SharedId, Source};
 pub use records::WarcSkips;
 pub use warc::{write_warc_record, WarcReader};
 
 use crate::doc::{Payload, Unit};
 use crate::error::{DocError, ErrorKind};
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -65,105 +67,6 @@ impl InputFormat {
     }
 }
 
-/// One input to read: a file or standard input, and its format.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    /// The file; `None` is standard input.
-    pub path: Option<PathBuf>,
-    /// How to read it.
-    pub format: InputFormat,
-}
-
-impl Source {
-    /// The name used in positions: the path, or `<stdin>`.
-    pub fn label(&self) -> String {
-        self.path
-            .as_ref()
-            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
-    }
-
-    /// The id of a one-document source: the file name without its extensions, or `stdin`.
-    pub fn stem_id(&self) -> String {
-        let Some(path) = &self.path else {
-            return "stdin".to_string();
-        };
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let name = name
-            .strip_suffix(".gz")
-            .or_else(|| name.strip_suffix(".zst"))
-            .unwrap_or(&name);
-        match name.rsplit_once('.') {
-            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-            _ => name.to_string(),
-        }
-    }
-}
-
-/// The inputs of a run, in the order their documents are read.
-#[derive(Debug, Clone, Default)]
-pub struct Plan {
-    /// Files (folders expanded, sorted by name) and standard input.
-    pub sources: Vec<Source>,
-    /// The bytes of all files on disk (compressed size), for progress; `None` with standard
-    /// input.
-    pub total_bytes: Option<u64>,
-}
-
-/// Expands `paths` into sources: `-` (or no path) is standard input, a folder contributes its
-/// files whose names saywho reads, sorted. `forced` overrides name-based detection; files with
-/// an unknown name are read as text. A path that does not exist is kept, so that reading it
-/// gives an `io` error record.
-pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> io::Result<Plan> {
-    let mut sources = Vec::new();
-    let mut total = Some(0u64);
-    let stdin_format = forced.unwrap_or(InputFormat::Text);
-    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
-        sources.push(Source {
-            path: None,
-            format: stdin_format,
-        });
-        total = None;
-    }
-    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
-        if path.is_dir() {
-            let mut files: Vec<(PathBuf, InputFormat)> = std::fs::read_dir(path)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .filter_map(|p| InputFormat::detect(&p).map(|f| (p, forced.unwrap_or(f))))
-                .collect();
-            files.sort_by(|a, b| a.0.cmp(&b.0));
-            for (file, format) in files {
-                add_size(&mut total, &file);
-                sources.push(Source {
-                    path: Some(file),
-                    format,
-                });
-            }
-        } else {
-            add_size(&mut total, path);
-            let format = forced
-                .or_else(|| InputFormat::detect(path))
-                .unwrap_or(InputFormat::Text);
-            sources.push(Source {
-                path: Some(path.clone()),
-                format,
-            });
-        }
-    }
-    Ok(Plan {
-        sources,
-        total_bytes: total,
-    })
-}
-
-fn add_size(total: &mut Option<u64>, path: &Path) {
-    if let (Some(t), Ok(meta)) = (total.as_mut(), std::fs::metadata(path)) {
-        *t += meta.len();
-    }
-}
-
 /// Options of the readers.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -201,8 +104,7 @@ pub fn read_source(
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                let id = source.stem_id();
-                emit(failed(id, &label, ErrorKind::Io, e.to_string()));
+                emit(failed(source.id.clone(), &label, ErrorKind::Io, e.to_string()));
                 return;
             }
         },
@@ -214,7 +116,7 @@ pub fn read_source(
     let mut input = match open_decoded(Box::new(counted)) {
         Ok(d) => d,
         Err(e) => {
-            emit(failed(source.stem_id(), &label, ErrorKind::Io, e.to_string()));
+            emit(failed(source.id.clone(), &label, ErrorKind::Io, e.to_string()));
             return;
         }
     };
@@ -257,7 +159,7 @@ fn read_whole(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Unit) -> bool,
 ) {
-    let id = source.stem_id();
+    let id = source.id.clone();
     let mut bytes = Vec::new();
     let limit = options.max_doc_bytes as u64;
     if let Err(e) = input.by_ref().take(limit + 1).read_to_end(&mut bytes) {
