@@ -20,6 +20,7 @@ use std::process::ExitCode;
 ///   saywho extract examples/article.txt --format text
 ///   saywho extract articles/ -o quotes.jsonl
 ///   saywho extract corpus.jsonl.gz --id-field doc_id --text-field body
+///   saywho extract corpus.jsonl --meta-field title=headline --meta-field url=link
 ///   saywho extract CC-NEWS-20250101.warc.gz --output-format parquet -o quotes.parquet
 ///   saywho extract pages/ --output-format csv -o quotes.csv --errors failed.jsonl
 ///   cat article.txt | saywho extract --pretty
@@ -38,6 +39,11 @@ pub struct ExtractArgs {
     /// JSONL field holding the document text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
+    /// JSONL field holding a metadata field, as NAME=FIELD, NAME one of url, title, author,
+    /// date, outlet (e.g. --meta-field title=headline); repeatable. Unmapped names are read
+    /// from the field of the same name.
+    #[arg(long = "meta-field", value_name = "NAME=FIELD", value_parser = parse_meta_field)]
+    pub meta_fields: Vec<(String, String)>,
     /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -135,6 +141,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         fields: saywho_io::Fields {
             id: args.id_field.clone(),
             text: args.text_field.clone(),
+            meta: meta_fields(&args.meta_fields)?,
         },
         format,
         emit_text: match (args.emit_text, args.no_emit_text) {
@@ -158,6 +165,28 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
+fn parse_meta_field(value: &str) -> Result<(String, String), String> {
+    let Some((name, field)) = value.split_once('=') else {
+        return Err("expected NAME=FIELD, e.g. title=headline".to_string());
+    };
+    let (name, field) = (name.trim(), field.trim());
+    if field.is_empty() {
+        return Err(format!("no JSONL field given for {name:?}"));
+    }
+    saywho_io::MetaFields::default().set(name, field)?;
+    Ok((name.to_string(), field.to_string()))
+}
+
+/// The metadata fields, defaults overridden by `--meta-field`.
+fn meta_fields(mappings: &[(String, String)]) -> Result<saywho_io::MetaFields> {
+    let mut meta = saywho_io::MetaFields::default();
+    for (name, field) in mappings {
+        meta.set(name, field).map_err(anyhow::Error::msg)?;
+    }
+    Ok(meta)
 }
 
 /// One warning on stderr when several inputs would give their documents the same id.

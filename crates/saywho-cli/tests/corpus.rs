@@ -243,3 +243,64 @@ fn a_page_of_menus_is_an_error_record_not_a_document() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no main text found"), "{stderr}");
 }
+
+#[test]
+fn meta_fields_map_jsonl_field_names() {
+    let dir = temp_dir("meta-fields");
+    let jsonl = dir.join("c.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"doc\": \"a\", \"body\": \"“Yes,” Ann Lee said.\", \"headline\": \"Ann agrees\", \"link\": \"https://e.example/a\", \"source\": \"E\", \"date\": \"2025-03-14\"}\n",
+    )
+    .unwrap();
+    let args: Vec<&std::ffi::OsStr> = vec![
+        jsonl.as_os_str(),
+        "--id-field".as_ref(),
+        "doc".as_ref(),
+        "--text-field".as_ref(),
+        "body".as_ref(),
+        "--meta-field".as_ref(),
+        "title=headline".as_ref(),
+        "--meta-field".as_ref(),
+        "url=link".as_ref(),
+        "--meta-field".as_ref(),
+        "outlet=source".as_ref(),
+    ];
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = &json_lines(&out.stdout)[0];
+    assert_eq!(r["id"], "a");
+    assert_eq!(r["title"], "Ann agrees");
+    assert_eq!(r["url"], "https://e.example/a");
+    assert_eq!(r["outlet"], "E");
+    assert_eq!(r["date"], "2025-03-14", "an unmapped name keeps its own field");
+    let errors: Vec<String> = validator().iter_errors(r).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    // The CSV columns follow.
+    let mut csv_args = args.clone();
+    csv_args.extend(["--output-format", "csv"].map(std::ffi::OsStr::new));
+    let out = run(&csv_args);
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        table
+            .lines()
+            .nth(1)
+            .is_some_and(|row| row.starts_with("a,https://e.example/a,Ann agrees,2025-03-14,E,")),
+        "{table}"
+    );
+
+    for bad in ["byline=writer", "title", "title="] {
+        let out = run(&[jsonl.as_os_str(), "--meta-field".as_ref(), bad.as_ref()]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--meta-field"), "{bad}: {stderr}");
+    }
+    let out = run(&[jsonl.as_os_str(), "--meta-field".as_ref(), "byline=writer".as_ref()]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("url, title, author, date, outlet"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

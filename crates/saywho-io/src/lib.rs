@@ -33,5 +33,5 @@ pub use input::{
 };
 pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
 pub use pipeline::{Observer, Options, Progress, Quiet, Summary};
-pub use prepare::{prepare, Fields};
+pub use prepare::{prepare, Fields, MetaFields};
 pub use synth::{article_page, write_article_warc};

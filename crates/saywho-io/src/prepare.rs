@@ -12,6 +12,8 @@ pub struct Fields {
     pub id: String,
     /// The field holding the text.
     pub text: String,
+    /// The fields holding the metadata.
+    pub meta: MetaFields,
 }
 
 impl Default for Fields {
@@ -19,12 +21,71 @@ impl Default for Fields {
         Fields {
             id: "id".into(),
             text: "text".into(),
+            meta: MetaFields::default(),
         }
     }
 }
 
-/// JSONL fields copied into the metadata when they hold strings.
-const META_FIELDS: [&str; 5] = ["url", "title", "author", "date", "outlet"];
+/// The JSONL field read for each metadata field (copied when it holds a non-empty string); by
+/// default the field of the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaFields {
+    /// For `url`.
+    pub url: String,
+    /// For `title`.
+    pub title: String,
+    /// For `author`.
+    pub author: String,
+    /// For `date`.
+    pub date: String,
+    /// For `outlet`.
+    pub outlet: String,
+}
+
+impl Default for MetaFields {
+    fn default() -> Self {
+        let [url, title, author, date, outlet] = MetaFields::NAMES.map(String::from);
+        MetaFields {
+            url,
+            title,
+            author,
+            date,
+            outlet,
+        }
+    }
+}
+
+impl MetaFields {
+    /// The metadata fields, named as in the output.
+    pub const NAMES: [&'static str; 5] = ["url", "title", "author", "date", "outlet"];
+
+    /// Reads metadata field `name` from JSONL field `field`; an error for a name not in
+    /// [`MetaFields::NAMES`].
+    ///
+    /// ```
+    /// let mut meta = saywho_io::MetaFields::default();
+    /// meta.set("title", "headline").unwrap();
+    /// assert_eq!(meta.title, "headline");
+    /// assert!(meta.set("byline", "x").is_err());
+    /// ```
+    pub fn set(&mut self, name: &str, field: &str) -> Result<(), String> {
+        let slot = match name {
+            "url" => &mut self.url,
+            "title" => &mut self.title,
+            "author" => &mut self.author,
+            "date" => &mut self.date,
+            "outlet" => &mut self.outlet,
+            _ => {
+                return Err(format!(
+                    "no metadata field {name:?}: it is one of {}",
+                    MetaFields::NAMES.join(", ")
+                ))
+            }
+        };
+        *slot = field.to_string();
+        Ok(())
+    }
+}
 
 /// Turns a unit into a document, or the reason it cannot be one.
 ///
@@ -94,25 +155,27 @@ fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Resu
         Some(v) if !v.is_null() => v.to_string(),
         _ => stand_in(),
     };
+    // Read before the text is taken out, in case one field serves both.
+    let field = |name: &str| match object.get(name) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    let m = &fields.meta;
+    let meta = Meta {
+        url: field(&m.url),
+        title: field(&m.title),
+        author: field(&m.author),
+        date: field(&m.date),
+        outlet: field(&m.outlet),
+    };
     let Some(serde_json::Value::String(text)) = object.remove(&fields.text) else {
         let message = format!("no string field {:?}", fields.text);
         return Err(DocError::new(id, position, ErrorKind::MissingText, message));
     };
-    let mut field = |name: &str| match object.remove(name) {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
-        _ => None,
-    };
-    let [url, title, author, date, outlet] = META_FIELDS.map(&mut field);
     Ok(Document {
         id,
         text,
-        meta: Meta {
-            url,
-            title,
-            author,
-            date,
-            outlet,
-        },
+        meta,
         extracted: false,
     })
 }
@@ -154,6 +217,35 @@ mod tests {
             let expected = expected.map(str::to_string).map_err(|(id, k)| (id.to_string(), k));
             assert_eq!(got, expected, "{}", String::from_utf8_lossy(input));
         }
+    }
+
+    #[test]
+    fn jsonl_metadata_fields_can_be_renamed() {
+        let mut fields = Fields::default();
+        fields.meta.set("url", "link").unwrap();
+        fields.meta.set("title", "headline").unwrap();
+        fields.meta.set("outlet", "source").unwrap();
+        let unit = Unit {
+            position: "f:1".into(),
+            payload: Payload::JsonLine {
+                line: 1,
+                bytes: br#"{"id": "a", "text": "x", "link": "https://e.org/a", "headline": "H", "title": "not this",
+                            "source": "E", "date": "2025-03-14"}"#
+                    .to_vec(),
+            },
+        };
+        let meta = prepare(unit, &fields).unwrap().meta;
+        assert_eq!(meta.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(meta.title.as_deref(), Some("H"));
+        assert_eq!(meta.outlet.as_deref(), Some("E"));
+        assert_eq!(
+            meta.date.as_deref(),
+            Some("2025-03-14"),
+            "unmapped fields keep their names"
+        );
+        assert_eq!(meta.author, None);
+        let err = fields.meta.set("publisher", "x").unwrap_err();
+        assert!(err.contains("url, title, author, date, outlet"), "{err}");
     }
 
     #[test]
