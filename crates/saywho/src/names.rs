@@ -197,6 +197,10 @@ mod tests {
             ("Watching it was hard for Ann Lee.", &[("", "Ann Lee")]),
             ("He met Teigen's mother in August.", &[("", "Teigen")]),
             (
+                "On Dec. 13, Ann Lee met Jan Berg on Nov. 2.",
+                &[("", "Ann Lee"), ("", "Jan Berg")],
+            ),
+            (
                 "They visited Ludwig van Beethoven's house.",
                 &[("", "Ludwig van Beethoven")],
             ),

@@ -211,6 +211,27 @@ fn pronouns_and_descriptions_resolve_to_named_entities() {
 }
 
 #[test]
+fn a_description_mid_sentence_is_a_mention() {
+    // "the mayor" after a fronted time phrase is the mayor named before (not the spokesperson
+    // quoted just before), and "he" then follows the mayor.
+    let text = "“We will build it,” Mayor Doug Reid said on Monday.\n\n\
+                The line would run 16 kilometres through three towns and would cost far more than \
+                the older plan, which was drawn up ten years ago for a smaller region and a far \
+                smaller budget, before the new bridge and the two stations were built.\n\n\
+                “No study was done,” a spokesperson said.\n\n\
+                On Dec. 13, the mayor brought up the plan again.\n\n\
+                “We can cut costs,” he said.";
+    check(&[(
+        text,
+        &[
+            ("We will build it,", "direct", "Doug Reid", "said"),
+            ("No study was done,", "direct", "a spokesperson", "said"),
+            ("We can cut costs,", "direct", "Doug Reid", "said"),
+        ],
+    )]);
+}
+
+#[test]
 fn organisations_speak() {
     check(&[
         (

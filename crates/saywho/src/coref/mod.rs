@@ -79,15 +79,22 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
     // Descriptions that open a sentence as its subject ("The 'Big Love' singer took to …")
     // are mentions too: they carry salience and channels.
     for sent in &doc.sentences {
-        let k = sent.tok_start as usize;
-        if let Some(np) = np_after(text, tokens, k, sent.tok_end as usize) {
-            let head_is_person = tokens[np.tok_end as usize - 1].is(flag::ROLE);
-            if np.kind == NpKind::Description
-                && head_is_person
-                && tokens[k].is(flag::DET)
-                && is_subject(text, tokens, k, np.tok_end as usize)
-            {
-                events.push(Event::Speaker(np));
+        let (lo, hi) = (sent.tok_start as usize, sent.tok_end as usize);
+        for k in lo..hi {
+            // Any determiner opening the sentence ("His wife took to …"); "the" anywhere else
+            // ("On Dec. 13, the mayor brought up …").
+            let the = tokens[k].text(text).eq_ignore_ascii_case("the");
+            if !(tokens[k].is(flag::DET) && (k == lo || the)) || tokens[k].in_quote() {
+                continue;
+            }
+            if let Some(np) = np_after(text, tokens, k, hi) {
+                // Mid-sentence, only people: "the government" there is too often no one said.
+                let head = &tokens[np.tok_end as usize - 1];
+                let head_is_person = head.is(flag::ROLE) && (k == lo || head.is(flag::ROLE_PERSON));
+                if np.kind == NpKind::Description && head_is_person && is_subject(text, tokens, k, np.tok_end as usize)
+                {
+                    events.push(Event::Speaker(np));
+                }
             }
         }
     }
@@ -356,7 +363,10 @@ fn resolve_description(
                     g => g,
                 }
             };
-            pick(clusters, gender, np.tok_start, !org, &[])
+            // "the mayor" is not "a spokesperson" quoted just before: an entity born of a
+            // description is found again only by the same words.
+            let described: Vec<usize> = (0..clusters.len()).filter(|&i| clusters[i].words.is_empty()).collect();
+            pick(clusters, gender, np.tok_start, !org, &described)
         });
         if let Some(e) = candidate.filter(|&e| clusters[e].org == org) {
             return Some(e as u32);
