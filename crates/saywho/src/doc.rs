@@ -251,9 +251,17 @@ impl<'t> Doc<'t> {
             .iter()
             .enumerate()
             .filter(|(_, n)| inside(n) && !possessor(n));
-        match prep {
-            Some(p) => candidates.find(|(_, n)| n.tok_end <= p).map(|(i, _)| i),
-            None => candidates.next_back().map(|(i, _)| i),
+        // "University of the Fraser Valley political scientist Hamish Telford": a role noun
+        // just before the last name makes that name the head, prepositions or not.
+        let role_before = |n: &NameMention| {
+            let k = n.title_start.min(n.tok_start) as usize;
+            k > np.tok_start as usize && tokens[k - 1].is(flag::ROLE | flag::TITLE) && !tokens[k - 1].is_cap()
+        };
+        let last = candidates.clone().next_back();
+        match (prep, last) {
+            (Some(p), Some((_, n))) if p < n.tok_start && role_before(n) => last.map(|(i, _)| i),
+            (Some(p), _) => candidates.find(|(_, n)| n.tok_end <= p).map(|(i, _)| i),
+            (None, _) => last.map(|(i, _)| i),
         }
     }
 }

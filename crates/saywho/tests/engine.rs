@@ -186,6 +186,15 @@ fn cues_in_both_orders_and_with_appositives() {
             "“We won,” Ann Lee later added.",
             &[("We won,", "direct", "Ann Lee", "added")],
         ),
+        // An organisation, then an occupation, then the speaker's name.
+        (
+            "“It is gamesmanship,” University of the Fraser Valley political scientist Hamish Telford said.",
+            &[("It is gamesmanship,", "direct", "Hamish Telford", "said")],
+        ),
+        (
+            "“It is gamesmanship,” Tim Guest with the Nova Scotia Health Authority said.",
+            &[("It is gamesmanship,", "direct", "Tim Guest", "said")],
+        ),
     ]);
 }
 
