@@ -241,6 +241,26 @@ fn a_description_mid_sentence_is_a_mention() {
 }
 
 #[test]
+fn a_pronoun_inside_a_relative_clause_is_its_antecedent() {
+    // "his" inside "Ray Bell, who … his …" is Bell, so Bell is the man and Ann Cole's "she"
+    // is not drawn to him.
+    let text = "“They made him our problem,” prosecutor Ann Cole said of Ray Bell, who broke one of \
+                his victims' arms during his spree.\n\n\
+                “He is a scary man,” she said.";
+    check(&[(
+        text,
+        &[
+            ("They made him our problem,", "direct", "Ann Cole", "said"),
+            ("He is a scary man,", "direct", "Ann Cole", "said"),
+        ],
+    )]);
+    let r = extract(text);
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    assert_eq!(gender("Ray Bell").as_deref(), Some("male"));
+    assert_eq!(gender("Ann Cole").as_deref(), Some("female"));
+}
+
+#[test]
 fn organisations_speak() {
     check(&[
         (

@@ -177,7 +177,16 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                     };
                     exclude.extend(mentions.iter().filter(|m| inside(m)).map(|m| m.entity as usize));
                 }
-                let Some(e) = pick(&clusters, t.info.gender, k, false, &exclude) else {
+                // "William Shrubsall, who fractured one of his victims' skulls": inside a
+                // relative clause, the pronoun is the person the clause is about.
+                let relative = relative_antecedent(doc, k as usize, s.tok_start as usize, &mentions).filter(|&e| {
+                    // "who" says a person, even after "of" or "from".
+                    let c = &clusters[e];
+                    let g = c.gender();
+                    let person_pronoun = matches!(t.info.gender, Gender::Male | Gender::Female);
+                    person_pronoun && !c.org && (g == Gender::Unknown || g == t.info.gender) && !exclude.contains(&e)
+                });
+                let Some(e) = relative.or_else(|| pick(&clusters, t.info.gender, k, false, &exclude)) else {
                     continue;
                 };
                 let c = &mut clusters[e];
@@ -294,6 +303,25 @@ fn touch(c: &mut Cluster, tok: u32, subject: bool) {
     if subject {
         c.last_subject = Some(tok);
     }
+}
+
+/// The entity a relative clause ("Shrubsall, who …") is about, when the pronoun at `k` is
+/// inside it: no one else is named between "who" and the pronoun.
+fn relative_antecedent(doc: &Doc, k: usize, sentence_start: usize, mentions: &[Mention]) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let who = (sentence_start..k)
+        .rev()
+        .take(30)
+        .find(|&w| tokens[w].text(doc.text).eq_ignore_ascii_case("who") && !tokens[w].in_quote())?;
+    let mut a = who;
+    while a > sentence_start && tokens[a - 1].is_punct(b',') {
+        a -= 1;
+    }
+    let mut before = mentions.iter().rev().skip_while(|m| m.tok_start as usize >= k);
+    // Mentions after "who" are of the antecedent only ("who … his victims … his spree").
+    let e = before.clone().find(|m| m.tok_start as usize <= who)?;
+    let others = before.any(|m| m.tok_start as usize > who && m.entity != e.entity);
+    (e.tok_end as usize == a && a < who && !others).then_some(e.entity as usize)
 }
 
 /// The entity of the phrase just before "who".
