@@ -65,7 +65,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         let mut end = k + 1;
         if t.shape & shape::POSSESSIVE == 0 {
             while let Some(n) = tokens.get(end) {
-                if is_name_word(n) && n.start <= tokens[end - 1].end + 1 {
+                // "Chinese Vice-President Wang Qishan": a title before a name ends the run.
+                let title_before_name = n.is(flag::TITLE)
+                    && !n.is(flag::HONORIFIC)
+                    && n.text(text).contains('-')
+                    && tokens.get(end + 1).is_some_and(is_name_word);
+                if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
                     end += 1;
                     if n.shape & shape::POSSESSIVE != 0 {
                         break;
@@ -196,6 +201,10 @@ mod tests {
             ("Legend spoke. Then Legend left.", &[("", "Legend"), ("", "Legend")]),
             ("Watching it was hard for Ann Lee.", &[("", "Ann Lee")]),
             ("He met Teigen's mother in August.", &[("", "Teigen")]),
+            (
+                "Chinese Vice-President Wang Qishan took aim.",
+                &[("Vice-President", "Wang Qishan")],
+            ),
             (
                 "On Dec. 13, Ann Lee met Jan Berg on Nov. 2.",
                 &[("", "Ann Lee"), ("", "Jan Berg")],

@@ -344,6 +344,23 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
             .iter()
             .any(|f| line.contains(f))
         };
+        // "THE DAY IN ASIA: Strong earnings buoyed … in Malaysia.": a label opening a paragraph
+        // of news sentences; only the label is furniture. "READ MORE: Trudeau says …" (no final
+        // stop) is a link.
+        let link_word = toks.first().is_some_and(|t| {
+            [
+                "read", "watch", "related", "more", "listen", "video", "photos", "see", "also", "click",
+            ]
+            .iter()
+            .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        });
+        if link_label && !link_word && n > 8 && ends_sentence && !shouted {
+            let colon = toks.iter().position(|t| t.is_punct(b':')).unwrap_or(0);
+            for t in &mut tokens[p.tok_start as usize..p.tok_start as usize + colon + 1] {
+                t.shape |= shape::HEADLINE;
+            }
+            continue;
+        }
         if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;

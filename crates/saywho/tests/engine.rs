@@ -261,6 +261,23 @@ fn a_pronoun_inside_a_relative_clause_is_its_antecedent() {
 }
 
 #[test]
+fn page_furniture_and_paragraph_labels() {
+    check(&[
+        // A link to another story is not a quotation.
+        (
+            "The vote is on Monday.\n\nREAD MORE: Ann Lee says the plan will ‘fail badly’\n\nThe rest follows.",
+            &[],
+        ),
+        // A label opening a paragraph of news: only the label is furniture.
+        (
+            "Markets rose.\n\nCHINA TALK: Vice-President Wang Qishan spoke in Davos on Tuesday. Wang \
+             said that \"blame will not resolve the problems,\" alluding to trade.",
+            &[("blame will not resolve the problems,", "direct", "Wang Qishan", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn organisations_speak() {
     check(&[
         (
