@@ -27,6 +27,48 @@ impl NameMention {
     }
 }
 
+/// Capitalised words that make a name an event, place or document, never a person.
+pub(crate) const NON_PERSON_WORDS: &[&str] = &[
+    "Awards",
+    "Festival",
+    "Games",
+    "Summit",
+    "Conference",
+    "Cup",
+    "Championship",
+    "Olympics",
+    "Show",
+    "Day",
+    "Week",
+    "Act",
+    "Bill",
+    "Street",
+    "Avenue",
+    "Road",
+    "Park",
+    "River",
+    "Lake",
+    "Island",
+    "Mountain",
+    "Bay",
+    "Valley",
+    "City",
+    "County",
+    "District",
+    "Region",
+    "Township",
+    "Province",
+    "State",
+    "Airport",
+    "Bridge",
+    "Hall",
+    "Centre",
+    "Center",
+    "Stadium",
+    "Arena",
+    "Highway",
+];
+
 const CONNECTORS: &[&str] = &[
     "de", "van", "der", "von", "da", "di", "du", "la", "le", "al", "bin", "del", "dos", "den", "ter",
 ];
@@ -66,10 +108,18 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         if t.shape & shape::POSSESSIVE == 0 {
             while let Some(n) = tokens.get(end) {
                 // "Chinese Vice-President Wang Qishan": a title before a name ends the run.
+                // So does one after a place or an organisation: "Barron County District Attorney
+                // Brian Wright", "European Central Bank President Mario Draghi".
+                let place_or_org = || {
+                    tokens[k..end].iter().any(|t| {
+                        let w = t.base(text);
+                        lex.is_org_word(w) || NON_PERSON_WORDS.contains(&w)
+                    })
+                };
                 let title_before_name = n.is(flag::TITLE)
                     && !n.is(flag::HONORIFIC)
-                    && n.text(text).contains('-')
-                    && tokens.get(end + 1).is_some_and(is_name_word);
+                    && tokens.get(end + 1).is_some_and(is_name_word)
+                    && (n.text(text).contains('-') || place_or_org());
                 if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
                     end += 1;
                     if n.shape & shape::POSSESSIVE != 0 {
@@ -204,6 +254,10 @@ mod tests {
             (
                 "Chinese Vice-President Wang Qishan took aim.",
                 &[("Vice-President", "Wang Qishan")],
+            ),
+            (
+                "Yesterday Barron County District Attorney Brian Wright spoke.",
+                &[("", "Barron County District"), ("Attorney", "Brian Wright")],
             ),
             (
                 "On Dec. 13, Ann Lee met Jan Berg on Nov. 2.",

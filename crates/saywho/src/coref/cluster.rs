@@ -2,6 +2,7 @@
 
 use crate::doc::Doc;
 use crate::lexicon::{flag, Gender, Lexicon};
+use crate::names::NON_PERSON_WORDS;
 use crate::token::{shape, TokenKind};
 
 /// Working state of one entity during resolution.
@@ -41,45 +42,6 @@ impl Cluster {
     }
 }
 
-/// Capitalised words that make a name an event, place or document, never a person.
-pub(super) const NON_PERSON_WORDS: &[&str] = &[
-    "Awards",
-    "Festival",
-    "Games",
-    "Summit",
-    "Conference",
-    "Cup",
-    "Championship",
-    "Olympics",
-    "Show",
-    "Day",
-    "Week",
-    "Act",
-    "Bill",
-    "Street",
-    "Avenue",
-    "Road",
-    "Park",
-    "River",
-    "Lake",
-    "Island",
-    "Mountain",
-    "Bay",
-    "Valley",
-    "City",
-    "County",
-    "Province",
-    "State",
-    "Airport",
-    "Bridge",
-    "Hall",
-    "Centre",
-    "Center",
-    "Stadium",
-    "Arena",
-    "Highway",
-];
-
 /// Clusters the name mentions; returns the cluster index of each.
 pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u32> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -116,7 +78,11 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             && tokens[n.title_start as usize - 1]
                 .text(text)
                 .eq_ignore_ascii_case("the");
-        if after_the && words.len() == 1 && words[0].ends_with('s') && !toks[toks.len() - 1].text(text).ends_with("'s")
+        if after_the
+            && words.len() == 1
+            && words[0].ends_with('s')
+            && !words[0].ends_with("ss")
+            && !toks[toks.len() - 1].text(text).ends_with("'s")
         {
             c.group = true;
         } else if after_the && words.len() == 1 && !org {
