@@ -320,6 +320,21 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             quote.cue = Some(cue);
             quote.speaker = np;
             side = Some(Side::After);
+            // `Leaders envisioned a “home for whiteness,” Foster writes`: a fragment closing a
+            // sentence of reported content; the quotation is the whole sentence (mixed).
+            let open = q.open_tok as usize;
+            let sentence_start = doc.sentences[s_open].tok_start as usize;
+            let embedded = open > lo
+                && lo == sentence_start
+                && tokens[open - 1].is_word()
+                && !tokens[lo..open]
+                    .iter()
+                    .any(|t| t.is(flag::CUE) || t.kind == TokenKind::QuoteMark);
+            if embedded && np.is_some() && word_count(tokens, lo, open) >= 3 {
+                quote.kind = QuoteKind::Mixed;
+                quote.confidence = 0.75;
+                quote.start = tokens[lo].start;
+            }
         } else if let Some((cue, np, content)) = before_found {
             quote.cue = cue;
             quote.speaker = np;

@@ -114,6 +114,27 @@ fn unbalanced_marks_never_swallow_the_article() {
 #[test]
 fn kinds_direct_indirect_mixed() {
     check(&[
+        // Reported content ending in a quoted fragment, attribution after: mixed, the whole
+        // sentence.
+        (
+            "Early leaders envisioned a “home for whiteness in the west,” Cecil Foster writes.",
+            &[(
+                "Early leaders envisioned a “home for whiteness in the west,",
+                "mixed",
+                "Cecil Foster",
+                "writes",
+            )],
+        ),
+        // A pronoun in the content is the speaker herself, not a reason to look elsewhere.
+        (
+            "Ann Lee spoke after Joan Fox. Her time in office has been \"hard and heartbreaking,\" she said.",
+            &[(
+                "Her time in office has been \"hard and heartbreaking,",
+                "mixed",
+                "Ann Lee",
+                "said",
+            )],
+        ),
         (
             "Teigen revealed that she had lost her son after a long illness.",
             &[(

@@ -171,9 +171,10 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 let (kb, sb) = (tokens[k as usize].start, tokens[s.tok_start as usize].start);
                 let own_quote = quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
                 if let Some(q) = own_quote.filter(|q| q.end <= kb && q.start >= sb) {
+                    // Named there, that is; "Her time has been hard, she said" is about herself.
                     let inside = |m: &Mention| {
                         let b = tokens[m.tok_start as usize].start;
-                        q.start <= b && b < q.end
+                        q.start <= b && b < q.end && !tokens[m.tok_start as usize].is(flag::PRONOUN)
                     };
                     exclude.extend(mentions.iter().filter(|m| inside(m)).map(|m| m.entity as usize));
                 }
