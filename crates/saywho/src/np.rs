@@ -154,7 +154,11 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     let has_role = span.iter().any(|t| t.is(flag::ROLE | flag::TITLE));
     // "the WHL commissioner": capitals before a lower-case role noun modify it.
     let last = &tokens[b - 1];
-    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap();
+    // "the Kentucky Republican", "the Prime Minister": after "the", a capitalised role noun
+    // heads a description too.
+    let after_the = tokens[a].is(flag::DET) && !tokens[a].is_cap() && b > a + 1;
+    let role_headed =
+        last.is(flag::ROLE | flag::TITLE) && !last.is_cap() || after_the && last.is(flag::ROLE_PERSON | flag::TITLE);
     let kind = if has_name && !role_headed {
         NpKind::Name
     } else if has_role {

@@ -299,6 +299,15 @@ fn page_furniture_and_paragraph_labels() {
 }
 
 #[test]
+fn a_capitalised_role_after_the_is_a_description() {
+    check(&[(
+        "Ann Lee spoke first. As the school reopened on Wednesday, Senate Majority Leader Mitch \
+         McConnell blamed activists.\n\n“They attacked these young people,” the Kentucky Republican said.",
+        &[("They attacked these young people,", "direct", "Mitch McConnell", "said")],
+    )]);
+}
+
+#[test]
 fn organisations_speak() {
     check(&[
         (

@@ -70,6 +70,10 @@ pub(super) fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bo
                 TokenKind::Word => {
                     p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
                         || p.is(flag::ROLE) && role_phrase_is_subject(text, tokens, a - 1)
+                        || tokens[a].is(flag::TITLE)
+                            && p.is_cap()
+                            && p.shape & shape::POSSESSIVE == 0
+                            && names_lead_clause(text, tokens, a - 1)
                 }
                 TokenKind::QuoteMark | TokenKind::Dash => true,
                 TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
@@ -108,4 +112,18 @@ pub(super) fn role_phrase_is_subject(text: &str, tokens: &[Token], k: usize) -> 
     p.is_punct(b',')
         || p.kind == TokenKind::QuoteMark
         || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
+}
+
+/// "…, Senate Majority Leader Mitch McConnell blamed": the capitalised words before the title
+/// (ending at `k`) open the clause.
+fn names_lead_clause(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut i = k;
+    while i > 0 && tokens[i].shape & shape::SENT_START == 0 && tokens[i - 1].is_word() && tokens[i - 1].is_cap() {
+        i -= 1;
+    }
+    if i == 0 || tokens[i].shape & shape::SENT_START != 0 {
+        return true;
+    }
+    let p = &tokens[i - 1];
+    p.is_punct(b',') || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
 }
