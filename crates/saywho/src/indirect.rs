@@ -297,7 +297,8 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     // The tail after the cue is short and holds no new clause, or it is the second half of
     // what was said: "CONTENT1, officials said, CONTENT2."
     let tail = &tokens[cue.tok_end as usize..hi];
-    let split_tail = tail.first().is_some_and(|t| t.is_punct(b','))
+    // "They had two aims, Foster writes; to challenge …": a semicolon splits it too.
+    let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && word_count(tokens, cue.tok_end as usize + 1, hi) >= MIN_CONTENT_WORDS;
     if !split_tail
         && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL

@@ -153,6 +153,13 @@ fn kinds_direct_indirect_mixed() {
             &[("The plan will fail within a year", "indirect", "officials", "said")],
         ),
         (
+            "They had two broad aims, Ann Lee writes; to change the law and to win the vote.",
+            &[
+                ("They had two broad aims", "indirect", "Ann Lee", "writes"),
+                ("to change the law and to win the vote", "indirect", "Ann Lee", "writes"),
+            ],
+        ),
+        (
             "According to Ann Lee, the plan will fail within a year.",
             &[(
                 "the plan will fail within a year",
