@@ -179,7 +179,12 @@ fn takes_hearer(word: &str) -> bool {
 pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
     let j = cue.tok_end as usize;
     // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
+    let mut in_title = false;
     for (k, t) in tokens.iter().enumerate().take(limit.min(j + 10)).skip(j) {
+        if in_title {
+            in_title = t.kind != TokenKind::QuoteMark;
+            continue;
+        }
         if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
             return (k + 1, true);
         }
@@ -190,7 +195,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         let after_prep = k > j && tokens[k - 1].is(flag::PREP);
         let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep;
         if t.is_terminal()
-            || t.is(flag::CUE)
+            || t.is(flag::CUE) && cue_at(text, tokens, k).is_some()
             || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
             || clause_start
         {
@@ -204,6 +209,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
             if title_close.is_none() {
                 break;
             }
+            in_title = true;
         }
     }
     let mut k = j;

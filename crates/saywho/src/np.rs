@@ -74,6 +74,14 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     {
         return None;
     }
+    // "NBC's “Today” show", "the note": a base-form cue word after an article or a quoted
+    // title is a noun.
+    if base_form && k > 0 {
+        let p = &tokens[k - 1];
+        if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word() || p.is_any(text, &["a", "an", "the"]) {
+            return None;
+        }
+    }
     // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
     // reports of speech.

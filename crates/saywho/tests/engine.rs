@@ -153,6 +153,10 @@ fn kinds_direct_indirect_mixed() {
             &[("The plan will fail within a year", "indirect", "officials", "said")],
         ),
         (
+            "Ann Lee told NBC’s “Today” show on Wednesday that she has nothing to apologize for.",
+            &[("she has nothing to apologize for", "indirect", "Ann Lee", "told")],
+        ),
+        (
             "They had two broad aims, Ann Lee writes; to change the law and to win the vote.",
             &[
                 ("They had two broad aims", "indirect", "Ann Lee", "writes"),
