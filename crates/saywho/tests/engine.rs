@@ -218,6 +218,10 @@ fn cues_in_both_orders_and_with_appositives() {
             "“We won,” Ann Lee later added.",
             &[("We won,", "direct", "Ann Lee", "added")],
         ),
+        (
+            "“We print one copy,” says Campbell’s partner, Jason Louth.",
+            &[("We print one copy,", "direct", "Jason Louth", "says")],
+        ),
         // An organisation, then an occupation, then the speaker's name.
         (
             "“It is gamesmanship,” University of the Fraser Valley political scientist Hamish Telford said.",
