@@ -296,20 +296,20 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let k = cue.tok_start as usize;
     // The tail after the cue is short and holds no new clause, or it is the second half of
     // what was said: "CONTENT1, officials said, CONTENT2."
-    let tail = &tokens[cue.tok_end as usize..hi];
-    // "They had two aims, Foster writes; to challenge …": a semicolon splits it too.
-    let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
-        && word_count(tokens, cue.tok_end as usize + 1, hi) >= MIN_CONTENT_WORDS;
-    if !split_tail
-        && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
-            || tail
-                .iter()
-                .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark))
-    {
-        return None;
-    }
     let (comma, np) = if k > lo && tokens[k - 1].is_punct(b',') {
+        // "…, insists Xander Wise, in seeing …": the inverted speaker phrase ends there; a
+        // gerund (", noting the board …") has no subject after it.
+        if tokens[k].text(text).ends_with("ing") {
+            return None;
+        }
         let np = np_after(text, tokens, cue.tok_end as usize, hi)?;
+        let ends = tokens
+            .get(np.tok_end as usize)
+            .is_none_or(|t| t.is_punct(b',') || t.is_punct(b';') || t.is_terminal())
+            || np.tok_end as usize >= hi;
+        if !ends {
+            return None;
+        }
         (k - 1, np)
     } else {
         let np = np_before(text, tokens, k, lo)?;
@@ -319,6 +319,20 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         }
         (c, np)
     };
+    // What follows the attribution ("…, insists Xander Wise, in seeing …").
+    let tail_start = (cue.tok_end as usize).max(np.tok_end as usize);
+    let tail = &tokens[tail_start..hi];
+    // "They had two aims, Foster writes; to challenge …": a semicolon splits it too.
+    let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
+        && word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS;
+    if !split_tail
+        && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
+            || tail
+                .iter()
+                .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark))
+    {
+        return None;
+    }
 
     let mut a = lo;
     // "But …", "And …" are not part of what was said.
@@ -328,7 +342,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let end = content_end(text, tokens, a, comma, false);
     let head_ok = word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
     let tail = if split_tail {
-        let b = cue.tok_end as usize + 1;
+        let b = tail_start + 1;
         let b_end = content_end(text, tokens, b, hi, false);
         (b_end > b).then_some((b, b_end))
     } else {

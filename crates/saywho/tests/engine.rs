@@ -157,6 +157,26 @@ fn kinds_direct_indirect_mixed() {
             &[("she has nothing to apologize for", "indirect", "Ann Lee", "told")],
         ),
         (
+            "There is a real satisfaction, insists 16-year-old Xander Wise, in seeing your work in print.",
+            &[
+                ("There is a real satisfaction", "indirect", "Xander Wise", "insists"),
+                ("in seeing your work in print", "indirect", "Xander Wise", "insists"),
+            ],
+        ),
+        // A gerund has no subject after it: Ann Lee is noting.
+        (
+            "Ann Lee argued that the move hurt her group, noting the board frequently lobbies its members by mail.",
+            &[
+                ("the move hurt her group", "indirect", "Ann Lee", "argued"),
+                (
+                    "the board frequently lobbies its members by mail",
+                    "indirect",
+                    "Ann Lee",
+                    "noting",
+                ),
+            ],
+        ),
+        (
             "They had two broad aims, Ann Lee writes; to change the law and to win the vote.",
             &[
                 ("They had two broad aims", "indirect", "Ann Lee", "writes"),
