@@ -310,6 +310,17 @@ fn a_pronoun_inside_a_relative_clause_is_its_antecedent() {
             ("He is a scary man,", "direct", "Ann Cole", "said"),
         ],
     )]);
+    // "whose" clauses and appositive roles: the "she" who speaks is Gokool, "president of a
+    // charity", not a woman mentioned before her.
+    check(&[(
+        "“We will act,” Minister Jody Reid said of Audrey Parker. She has promised change.\n\nParker, whose cancer had \
+         spread to her brain, chose an earlier death because she feared the worst.\n\nGiven Reid's views, \
+         Ann Gokool, president of a charity, is hopeful.\n\n“We have hope,” she said.",
+        &[
+            ("We will act,", "direct", "Jody Reid", "said"),
+            ("We have hope,", "direct", "Ann Gokool", "said"),
+        ],
+    )]);
     let r = extract(text);
     let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
     assert_eq!(gender("Ray Bell").as_deref(), Some("male"));

@@ -127,7 +127,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 let speaks = speaker_names.contains(&n.tok_start);
                 let subject = speaks || is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
                 let c = &mut clusters[e as usize];
-                if speaks && !c.org && !c.group {
+                // "Shanaaz Gokool, president of Dying with Dignity Canada, …": an appositive
+                // role says person.
+                let role_apposed = tokens.get(n.tok_end as usize).is_some_and(|t| t.is_punct(b','))
+                    && tokens[n.tok_end as usize + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|t| t.is_word() && !t.is_cap())
+                        .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE));
+                if (speaks || role_apposed) && !c.org && !c.group {
                     c.person = true;
                 }
                 if is_located(text, tokens, n.title_start as usize) {
@@ -313,7 +321,7 @@ fn relative_antecedent(doc: &Doc, k: usize, sentence_start: usize, mentions: &[M
     let who = (sentence_start..k)
         .rev()
         .take(30)
-        .find(|&w| tokens[w].text(doc.text).eq_ignore_ascii_case("who") && !tokens[w].in_quote())?;
+        .find(|&w| tokens[w].is_any(doc.text, &["who", "whose"]) && !tokens[w].in_quote())?;
     let mut a = who;
     while a > sentence_start && tokens[a - 1].is_punct(b',') {
         a -= 1;
