@@ -11,6 +11,7 @@ use saywho_eval::bench::{
 use saywho_eval::markdown;
 use saywho_eval::EvalError;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -37,6 +38,10 @@ pub struct BenchArgs {
     /// the JSONL corpus, and a WARC.gz built from it in a temporary folder.
     #[arg(long, conflicts_with = "markdown_from")]
     pipeline: bool,
+    /// With --pipeline: the JSONL input is the corpus this many times over (ids made unique),
+    /// so that each run lasts seconds and start-up does not weigh on the figures.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    passes: u32,
     /// Print the body of docs/PERFORMANCE.md from a report saved earlier with --json.
     #[arg(long, value_name = "BENCH.json", conflicts_with_all = ["threads", "json"])]
     markdown_from: Option<PathBuf>,
@@ -164,11 +169,29 @@ fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Resul
             })
             .ok_or_else(|| fail(&format!("no summary from saywho extract: {stderr}")))
     };
-    let jsonl_bytes = std::fs::metadata(&args.corpus)?.len();
-    let jsonl = measure_scaling("BBC JSONL", jsonl_bytes, &counts, args.repeat, |n| run(&args.corpus, n))?;
-
-    let dir = std::env::temp_dir().join(format!("saywho-bench-warc-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("saywho-bench-pipeline-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
+    let jsonl_path = dir.join("bbc.jsonl");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&jsonl_path)?);
+    for pass in 0..args.passes {
+        for d in documents {
+            let line = serde_json::json!({"id": format!("{}#{pass}", d.id), "text": d.text});
+            writeln!(file, "{line}")?;
+        }
+    }
+    std::io::Write::flush(&mut file)?;
+    drop(file);
+    let jsonl_bytes = std::fs::metadata(&jsonl_path)?.len();
+    let jsonl_name = format!("BBC JSONL x{}", args.passes);
+    let jsonl = measure_scaling(&jsonl_name, jsonl_bytes, &counts, args.repeat, |n| run(&jsonl_path, n));
+    let jsonl = match jsonl {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e.into());
+        }
+    };
+
     let warc_path = dir.join("bbc.warc.gz");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&warc_path)?);
     let articles = documents

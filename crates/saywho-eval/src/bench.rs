@@ -217,14 +217,17 @@ pub struct ScalingReport {
     pub speedup: f64,
 }
 
-/// Times `run(threads)` `repeat` times for each of `threads` and reports the medians. `run`
-/// returns the documents it processed; a run that processes a different number than the first
-/// is an error, since the figures would not be comparable.
+/// Times `run(threads)` `repeat` times for each of `threads` and reports the medians. The runs
+/// are interleaved (1, N, 1, N, …) so that a change in the machine's load during the measuring
+/// weighs on every thread count alike. `run` returns the documents it processed; a run that
+/// processes a different number than the first is an error, since the figures would not be
+/// comparable.
 ///
 /// ```
 /// use saywho_eval::bench::measure_scaling;
 /// let report = measure_scaling("fake", 1_000_000, &[1, 2], 3, |_threads| Ok(10)).unwrap();
 /// assert_eq!((report.documents, report.runs.len()), (10, 2));
+/// assert_eq!(report.runs[1].seconds.len(), 3);
 /// ```
 pub fn measure_scaling<F>(
     name: &str,
@@ -238,14 +241,13 @@ where
 {
     let repeat = repeat.max(1);
     let mut documents = None;
-    let mut runs = Vec::with_capacity(threads.len());
-    for &n in threads {
-        reset_peak_memory();
-        let mut seconds = Vec::with_capacity(repeat);
-        for _ in 0..repeat {
+    let mut seconds: Vec<Vec<f64>> = vec![Vec::with_capacity(repeat); threads.len()];
+    reset_peak_memory();
+    for _ in 0..repeat {
+        for (i, &n) in threads.iter().enumerate() {
             let started = Instant::now();
             let done = run(n)?;
-            seconds.push(started.elapsed().as_secs_f64());
+            seconds[i].push(started.elapsed().as_secs_f64());
             if *documents.get_or_insert(done) != done {
                 return Err(EvalError::invalid(
                     name,
@@ -254,17 +256,23 @@ where
                 ));
             }
         }
-        let median = median(&seconds);
-        let per_second = |amount: f64| if median > 0.0 { amount / median } else { 0.0 };
-        runs.push(RunReport {
-            threads: n,
-            median_seconds: median,
-            mb_per_second: per_second(input_bytes as f64 / 1e6),
-            documents_per_second: per_second(documents.unwrap_or(0) as f64),
-            seconds,
-            peak_memory_bytes: proc_status_bytes("VmHWM:"),
-        });
     }
+    let runs: Vec<RunReport> = threads
+        .iter()
+        .zip(seconds)
+        .map(|(&n, seconds)| {
+            let median = median(&seconds);
+            let per_second = |amount: f64| if median > 0.0 { amount / median } else { 0.0 };
+            RunReport {
+                threads: n,
+                median_seconds: median,
+                mb_per_second: per_second(input_bytes as f64 / 1e6),
+                documents_per_second: per_second(documents.unwrap_or(0) as f64),
+                seconds,
+                peak_memory_bytes: proc_status_bytes("VmHWM:"),
+            }
+        })
+        .collect();
     let speedup = match (runs.first(), runs.last()) {
         (Some(a), Some(b)) if a.mb_per_second > 0.0 => b.mb_per_second / a.mb_per_second,
         _ => 0.0,
