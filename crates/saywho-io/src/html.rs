@@ -100,7 +100,7 @@ fn main_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String
 
 /// trafilatura's default run, whose text, when the main extractor found nothing, comes from its
 /// fallback: JSON-LD `articleBody`, `<article>` or `<p>` elements, or every text node of the
-/// page. Kept only when one of its lines is prose that is not a site notice (cookies,
+/// page. Kept only when one of its sentences is prose that is not a site notice (cookies,
 /// copyright, sign-in, newsletter): `None` otherwise, so that a page of navigation and
 /// boilerplate gives an `html_extraction` error rather than its menu.
 fn fallback_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String)>, trafilatura::TrafilaturaError> {
@@ -109,13 +109,48 @@ fn fallback_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, St
         Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => return Ok(None),
         Err(e) => return Err(e),
     };
-    // The fallback's parts (text nodes, paragraphs) are its lines.
-    let article = result.content_text.lines().any(|l| is_prose(l) && !is_notice(l));
+    // The fallback's parts (text nodes, paragraphs) are its lines, judged sentence by sentence:
+    // a JSON-LD `articleBody` is one line, and one mention of "privacy" must not drop it.
+    let article = result
+        .content_text
+        .lines()
+        .flat_map(sentences)
+        .any(|s| is_prose(s) && !is_notice(s));
     Ok(article.then(|| {
         let text = text_of(&result);
         (result, text)
     }))
 }
+
+/// The sentences of a line: each ends after `.`, `!`, `?` or `…` (and any closing quotes or
+/// brackets) followed by a space; the last may end without one.
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line.trim();
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.len();
+        let mut after_stop = false;
+        for (i, c) in rest.char_indices() {
+            if c.is_whitespace() && after_stop {
+                end = i;
+                break;
+            }
+            if ".!?…".contains(c) {
+                after_stop = true;
+            } else if !CLOSERS.contains(c) {
+                after_stop = false;
+            }
+        }
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail.trim_start();
+        Some(sentence)
+    })
+}
+
+/// Closing quotes and brackets, which may follow the end of a sentence.
+const CLOSERS: &str = "\"'”’»)]";
 
 /// Fewest words in a line of prose.
 const PROSE_WORDS: usize = 4;
@@ -123,7 +158,7 @@ const PROSE_WORDS: usize = 4;
 /// A line of running text: at least [`PROSE_WORDS`] words, ending a sentence (before any
 /// closing quotes or brackets). Menu items, link labels and headlines are not.
 fn is_prose(line: &str) -> bool {
-    let body = line.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    let body = line.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(c));
     let words = body
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -131,28 +166,54 @@ fn is_prose(line: &str) -> bool {
     words >= PROSE_WORDS && body.ends_with(['.', '!', '?', '…'])
 }
 
-/// Words of the notices every page of a site carries, which are not an article.
-const NOTICES: &[&str] = &[
-    "cookie",
-    "javascript",
-    "your browser",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "privacy",
-    "terms of use",
-    "terms and conditions",
-    "terms of service",
-    "subscribe",
-    "newsletter",
-    "sign in",
-    "sign up",
-    "log in",
+/// The phrases of the notices every page of a site carries, which are not an article: word
+/// sequences matched as whole words (a word may take a plural `s`); `#` is any number. News
+/// uses some of these words too ("the privacy commissioner", "copyright reform"), so the
+/// phrases are the notices' own ("privacy policy", "Copyright 2025"), and a page is judged
+/// sentence by sentence.
+const NOTICES: &[&[&str]] = &[
+    &["cookie"],
+    &["javascript"],
+    &["your", "browser"],
+    &["copyright", "#"],
+    &["©"],
+    &["all", "rights", "reserved"],
+    &["privacy", "policy"],
+    &["privacy", "notice"],
+    &["privacy", "statement"],
+    &["privacy", "settings"],
+    &["your", "privacy"],
+    &["terms", "of", "use"],
+    &["terms", "and", "conditions"],
+    &["terms", "of", "service"],
+    &["subscribe"],
+    &["newsletter"],
+    &["sign", "in"],
+    &["sign", "up"],
+    &["log", "in"],
 ];
 
-fn is_notice(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    NOTICES.iter().any(|n| lower.contains(n))
+/// Whether `sentence` holds one of the [`NOTICES`].
+fn is_notice(sentence: &str) -> bool {
+    // "©2025" is two words.
+    let lower = sentence.to_lowercase().replace('©', " © ");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '©'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let matches = |word: &str, pattern: &str| {
+        if pattern == "#" {
+            return word.chars().all(|c| c.is_ascii_digit());
+        }
+        word == pattern || word.strip_suffix('s') == Some(pattern)
+    };
+    NOTICES.iter().any(|notice| {
+        words.windows(notice.len()).any(|w| {
+            w.iter()
+                .zip(notice.iter())
+                .all(|(word, pattern)| matches(word, pattern))
+        })
+    })
 }
 
 /// Elements that end a line of text.
@@ -284,6 +345,46 @@ mod tests {
         for (line, prose, notice) in cases {
             assert_eq!((is_prose(line), is_notice(line)), (prose, notice), "{line}");
         }
+    }
+
+    #[test]
+    fn notices_are_whole_phrases_not_words_inside_news() {
+        let cases = [
+            ("Please log in to continue.", true),
+            ("Sign up for our morning newsletter.", true),
+            ("Read our privacy policy.", true),
+            ("Text ©2025 Valley Gazette.", true),
+            ("We use cookies on this site.", true),
+            ("She wrote on her blog in March.", false),
+            ("The privacy commissioner said the data was lost.", false),
+            ("Musicians have backed copyright reform.", false),
+            ("Newsletters and cookies.", true),
+            ("Subscribers were told on Monday.", false),
+        ];
+        for (sentence, notice) in cases {
+            assert_eq!(is_notice(sentence), notice, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn lines_split_into_sentences() {
+        let line = "He left. \"No,\" she said! Why? Then… nothing (at all.) end";
+        assert_eq!(
+            sentences(line).collect::<Vec<_>>(),
+            [
+                "He left.",
+                "\"No,\" she said!",
+                "Why?",
+                "Then…",
+                "nothing (at all.)",
+                "end"
+            ]
+        );
+        assert_eq!(sentences("  ").count(), 0);
+        assert_eq!(
+            sentences("3.5 per cent rose.").collect::<Vec<_>>(),
+            ["3.5 per cent rose."]
+        );
     }
 
     #[test]

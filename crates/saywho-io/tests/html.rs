@@ -177,3 +177,27 @@ fn articles_only_the_fallback_finds_are_still_read() {
         assert!(article.text.contains(body), "{:?}", article.text);
     }
 }
+
+#[test]
+fn articles_that_mention_notice_words_are_not_notices() {
+    let cases = [
+        // One line of text in a <div>, found only by the fallback.
+        ("privacy_div.html", "The privacy commissioner said on Tuesday"),
+        // The whole article is one JSON-LD articleBody line.
+        ("copyright_jsonld.html", "backing copyright reform, the union said"),
+        // "blog in" is not "log in".
+        ("blog_in.html", "as he wrote on his blog in a final post"),
+    ];
+    let lost: Vec<String> = cases
+        .iter()
+        .filter_map(|(file, kept)| {
+            let page = common::fixture(file);
+            match saywho_io::extract_article(&page, None, Default::default(), file, file) {
+                Ok(article) if article.text.contains(kept) => None,
+                Ok(article) => Some(format!("{file}: lost {kept:?} in {:?}", article.text)),
+                Err(e) => Some(format!("{file}: {e}")),
+            }
+        })
+        .collect();
+    assert!(lost.is_empty(), "{lost:#?}");
+}
