@@ -106,7 +106,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
         InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
     };
-    let plan = saywho_io::plan(&args.inputs, forced).context("cannot list the inputs")?;
+    let plan = saywho_io::plan(&args.inputs, forced);
     warn_shared_ids(&plan.shared_ids);
     let format = match args.format {
         OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },

@@ -140,7 +140,7 @@ struct Results {
 /// std::fs::create_dir_all(&dir).unwrap();
 /// let file = dir.join("corpus.jsonl");
 /// std::fs::write(&file, "{\"id\": \"a\", \"text\": \"“Yes,” Ann Lee said.\"}\n{broken\n").unwrap();
-/// let plan = plan(&[file], None).unwrap();
+/// let plan = plan(&[file], None);
 /// let out = dir.join("out.jsonl");
 /// let sink = Sink::new(OutputFormat::Jsonl { pretty: false }, Box::new(std::fs::File::create(&out).unwrap())).unwrap();
 /// let summary = pipeline::run(&saywho::Engine::new(), &plan, &Options::default(), sink, None, &mut Quiet).unwrap();

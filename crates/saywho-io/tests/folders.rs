@@ -44,7 +44,7 @@ fn folders_are_read_recursively_in_path_order_with_relative_ids() {
         std::os::unix::fs::symlink(&root, root.join("2024/loop")).expect("symlink");
         std::os::unix::fs::symlink(root.join("2024/jan"), root.join("z-jan")).expect("symlink");
     }
-    let plan = plan(std::slice::from_ref(&root), None).expect("plan");
+    let plan = plan(std::slice::from_ref(&root), None);
     assert_eq!(ids(&plan), ["2024/a", "2024/feb/story", "2024/jan/story", "b", "top"]);
     let formats: Vec<InputFormat> = plan.sources.iter().map(|s| s.format).collect();
     use InputFormat::*;
@@ -53,14 +53,14 @@ fn folders_are_read_recursively_in_path_order_with_relative_ids() {
     assert_eq!(plan.total_bytes, Some(5 * ARTICLE.len() as u64));
 
     // Ids are relative to the folder as given; a file given itself is its stem.
-    let again = saywho_io::plan(&[root.join("2024/jan/../feb"), root.join("top.txt")], None).expect("plan");
+    let again = saywho_io::plan(&[root.join("2024/jan/../feb"), root.join("top.txt")], None);
     assert_eq!(ids(&again), ["story", "top"]);
     assert!(again.shared_ids.is_empty());
     #[cfg(unix)]
     {
         // From a subfolder, the link out of it is followed, once: the top folder is read
         // through it, but not the subfolder again.
-        let sub = saywho_io::plan(&[root.join("2024")], None).expect("plan");
+        let sub = saywho_io::plan(&[root.join("2024")], None);
         assert_eq!(ids(&sub), ["a", "feb/story", "jan/story", "loop/b", "loop/top"]);
     }
 
@@ -81,16 +81,11 @@ fn ids_that_sources_would_share_are_reported() {
     write(&dir.0, "one/x/story.html");
     write(&dir.0, "two/x/story.txt");
     let lone = write(&dir.0, "three/story.txt");
+    let other = write(&dir.0, "six/story.html");
     let plan = plan(
-        &[
-            dir.0.join("one"),
-            dir.0.join("two"),
-            lone.clone(),
-            dir.0.join("two/x/story.txt"),
-        ],
+        &[dir.0.join("one"), dir.0.join("two"), lone.clone(), other.clone()],
         None,
-    )
-    .expect("plan");
+    );
     assert_eq!(ids(&plan), ["x/story", "x/story", "x/story", "story", "story"]);
     let show = |p: &Path| p.display().to_string();
     assert_eq!(
@@ -106,13 +101,132 @@ fn ids_that_sources_would_share_are_reported() {
             },
             SharedId {
                 id: "story".into(),
-                paths: vec![show(&lone), show(&dir.0.join("two/x/story.txt"))],
+                paths: vec![show(&lone), show(&other)],
             },
         ]
     );
     // JSONL and WARC files hold their own ids: no warning for them.
     write(&dir.0, "four/a.jsonl");
     write(&dir.0, "five/a.jsonl");
-    let plan = saywho_io::plan(&[dir.0.join("four"), dir.0.join("five")], None).expect("plan");
+    let plan = saywho_io::plan(&[dir.0.join("four"), dir.0.join("five")], None);
     assert!(plan.shared_ids.is_empty());
+}
+
+#[test]
+fn overlapping_inputs_are_read_once_under_their_first_id() {
+    let dir = TempDir::new("overlap");
+    let tree = dir.0.join("tree");
+    write(&tree, "top.txt");
+    write(&tree, "2024/jan/story.txt");
+    write(&tree, "2024/feb/story.txt");
+    let cases: [(Vec<PathBuf>, &[&str]); 4] = [
+        // A folder and a folder inside it.
+        (
+            vec![tree.clone(), tree.join("2024")],
+            &["2024/feb/story", "2024/jan/story", "top"],
+        ),
+        // The other way round: the inner folder comes first and keeps its ids.
+        (
+            vec![tree.join("2024"), tree.clone()],
+            &["feb/story", "jan/story", "top"],
+        ),
+        // A folder and a file in it, the same file twice, a path spelled otherwise.
+        (
+            vec![
+                tree.join("2024/jan/story.txt"),
+                tree.clone(),
+                tree.join("top.txt"),
+                tree.join("2024/../top.txt"),
+            ],
+            &["story", "2024/feb/story", "top"],
+        ),
+        (vec![tree.join("2024/jan"), tree.join("2024/jan/")], &["story"]),
+    ];
+    for (inputs, expected) in cases {
+        let plan = plan(&inputs, None);
+        assert_eq!(ids(&plan), expected, "{inputs:?}");
+        assert!(plan.shared_ids.is_empty(), "{inputs:?}: {:?}", plan.shared_ids);
+    }
+    let (summary, out, _) = common::run(
+        &dir,
+        &[tree.clone(), tree.join("2024")],
+        None,
+        &common::jsonl_options(2),
+    );
+    assert_eq!((summary.read, common::json_lines(&out).len()), (3, 3));
+}
+
+#[test]
+fn a_source_for_an_unreadable_folder_reads_as_one_io_error() {
+    let dir = TempDir::new("unreadable-source");
+    let file = write(&dir.0, "c/three.txt");
+    let sources = vec![
+        saywho_io::Source {
+            path: Some(dir.0.join("b")),
+            format: InputFormat::Text,
+            id: "b".into(),
+            unreadable: Some("cannot read the folder: Permission denied".into()),
+        },
+        saywho_io::Source {
+            path: Some(file),
+            format: InputFormat::Text,
+            id: "c/three".into(),
+            unreadable: None,
+        },
+    ];
+    let plan = saywho_io::Plan {
+        sources,
+        ..Default::default()
+    };
+    let out = dir.0.join("out.jsonl");
+    let options = common::jsonl_options(1);
+    let sink = saywho_io::Sink::new(options.format, Box::new(std::fs::File::create(&out).expect("out"))).expect("sink");
+    let summary = saywho_io::pipeline::run(
+        &saywho::Engine::new(),
+        &plan,
+        &options,
+        sink,
+        None,
+        &mut saywho_io::Quiet,
+    )
+    .expect("runs");
+    let records = common::json_lines(&std::fs::read(&out).expect("read"));
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], "b");
+    assert_eq!(records[0]["error"]["kind"], "io");
+    assert_eq!(
+        records[0]["error"]["message"],
+        "cannot read the folder: Permission denied"
+    );
+    assert_eq!(records[1]["id"], "c/three");
+    assert_eq!((summary.read, summary.extracted, summary.failed), (2, 1, 1));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_an_error_record_and_the_rest_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("unreadable");
+    let tree = dir.0.join("tree");
+    write(&tree, "a/one.txt");
+    write(&tree, "b/two.txt");
+    write(&tree, "c/three.txt");
+    let locked = tree.join("b");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let readable = std::fs::read_dir(&locked).is_ok();
+    if readable {
+        // Root reads it all the same; the planner's own test covers this case.
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        eprintln!("skipped: {} is readable even without permissions", locked.display());
+        return;
+    }
+    let (summary, out, errors) = common::run(&dir, std::slice::from_ref(&tree), None, &common::jsonl_options(1));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let records = common::json_lines(&out);
+    let got: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap_or("?")).collect();
+    assert_eq!(got, ["a/one", "b", "c/three"]);
+    assert_eq!(records[1]["error"]["kind"], "io");
+    assert_eq!(records[1]["error"]["position"], locked.display().to_string());
+    assert_eq!((summary.read, summary.extracted, summary.failed), (3, 2, 1));
+    assert!(errors.contains("\"io\""), "{errors}");
 }

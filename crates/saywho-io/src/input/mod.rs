@@ -99,6 +99,10 @@ pub fn read_source(
     skips: &mut WarcSkips,
 ) {
     let label = source.label();
+    if let Some(message) = &source.unreadable {
+        emit(failed(source.id.clone(), &label, ErrorKind::Io, message.clone()));
+        return;
+    }
     let raw: Box<dyn Read + Send> = match &source.path {
         None => Box::new(io::stdin()),
         Some(path) => match std::fs::File::open(path) {

@@ -2,7 +2,7 @@
 //! folders expanded recursively.
 
 use super::InputFormat;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,10 @@ pub struct Source {
     /// extension (`2024/jan/story`); for a file given itself, its name without extension
     /// (see [`Source::stem_id`]); `stdin` for standard input.
     pub id: String,
+    /// Set when `path` is a folder that could not be listed: why. Reading the source then
+    /// gives one `io` error record (with the folder's path below the folder given as its id)
+    /// and the other inputs are read as usual.
+    pub unreadable: Option<String>,
 }
 
 impl Source {
@@ -57,14 +61,31 @@ fn strip_extension(name: &str) -> String {
 /// The id of `file` found under the folder `root`: its relative path, `/`-separated, without
 /// extension.
 fn relative_id(root: &Path, file: &Path) -> Option<String> {
-    let relative = file.strip_prefix(root).ok()?;
-    let mut parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let mut parts = relative_parts(root, file)?;
     let last = parts.pop()?;
     parts.push(strip_extension(&last));
     Some(parts.join("/"))
+}
+
+/// The id of the folder `dir` found under (or given as) the folder `root`: its relative path,
+/// `/`-separated, or its name when it is `root` itself.
+fn folder_id(root: &Path, dir: &Path) -> String {
+    match relative_parts(root, dir) {
+        Some(parts) if !parts.is_empty() => parts.join("/"),
+        _ => dir
+            .file_name()
+            .map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    }
+}
+
+fn relative_parts(root: &Path, path: &Path) -> Option<Vec<String>> {
+    let relative = path.strip_prefix(root).ok()?;
+    Some(
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect(),
+    )
 }
 
 /// Sources whose documents would get the same id.
@@ -91,11 +112,28 @@ pub struct Plan {
 
 /// Expands `paths` into sources: `-` (or no path) is standard input, a folder contributes the
 /// files whose names saywho reads in it and its subfolders, sorted by path, skipping hidden
-/// files and folders (names starting with `.`) and reading a folder reached twice (a symbolic
-/// link loop) once. `forced` overrides name-based detection; a file with an unknown name is
-/// read as text when given itself, and left out of a folder. A path that does not exist is kept, so that reading it gives
-/// an `io` error record; a folder that cannot be listed is an error.
-pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> io::Result<Plan> {
+/// files and folders (names starting with `.`). `forced` overrides name-based detection; a file
+/// with an unknown name is read as text when given itself, and left out of a folder.
+///
+/// Nothing here fails the run. A file reached more than once — through overlapping inputs
+/// (`tree/ tree/2024`), the same path given twice or spelled otherwise, or symbolic links — is
+/// read once, under the id of its first occurrence, and a folder reached again through a
+/// symbolic link (a loop) is not read again. A path that does not exist is kept, so that
+/// reading it gives an `io` error record; so is a folder that cannot be listed (see
+/// [`Source::unreadable`]), and the rest is read.
+pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> Plan {
+    plan_with(paths, forced, &list_dir)
+}
+
+/// A folder's entries.
+type Lister<'a> = &'a dyn Fn(&Path) -> io::Result<Vec<PathBuf>>;
+
+fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect()
+}
+
+/// [`plan`], listing folders with `list`.
+fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Plan {
     let mut sources = Vec::new();
     let mut total = Some(0u64);
     if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
@@ -103,27 +141,45 @@ pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> io::Result<Plan> 
             path: None,
             format: forced.unwrap_or(InputFormat::Text),
             id: "stdin".to_string(),
+            unreadable: None,
         });
         total = None;
     }
+    // Canonical paths of the files and folders taken so far, across all inputs.
+    let mut seen = HashSet::new();
     for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut HashSet::new(), &mut files)?;
-            for file in files {
-                let Some(detected) = InputFormat::detect(&file) else {
-                    continue;
-                };
-                let format = forced.unwrap_or(detected);
-                add_size(&mut total, &file);
-                let id = relative_id(path, &file).unwrap_or_else(|| name_id(&file));
-                sources.push(Source {
-                    path: Some(file),
-                    format,
-                    id,
-                });
+            let mut found = Vec::new();
+            walk(path, list, &mut seen, &mut found);
+            for item in found {
+                match item {
+                    Found::File(file) => {
+                        let Some(detected) = InputFormat::detect(&file) else {
+                            continue;
+                        };
+                        add_size(&mut total, &file);
+                        let id = relative_id(path, &file).unwrap_or_else(|| name_id(&file));
+                        sources.push(Source {
+                            path: Some(file),
+                            format: forced.unwrap_or(detected),
+                            id,
+                            unreadable: None,
+                        });
+                    }
+                    Found::Unreadable(dir, message) => sources.push(Source {
+                        id: folder_id(path, &dir),
+                        path: Some(dir),
+                        format: forced.unwrap_or(InputFormat::Text),
+                        unreadable: Some(message),
+                    }),
+                }
             }
         } else {
+            // A path that cannot be resolved (one that does not exist) is kept as given.
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            if !seen.insert(key) {
+                continue;
+            }
             add_size(&mut total, path);
             let format = forced
                 .or_else(|| InputFormat::detect(path))
@@ -132,73 +188,143 @@ pub fn plan(paths: &[PathBuf], forced: Option<InputFormat>) -> io::Result<Plan> 
                 path: Some(path.clone()),
                 format,
                 id: name_id(path),
+                unreadable: None,
             });
         }
     }
     let shared_ids = shared_ids(&sources);
-    Ok(Plan {
+    Plan {
         sources,
         total_bytes: total,
         shared_ids,
-    })
+    }
 }
 
-/// Collects the visible files under `dir`, depth first in name order (which is the order of
-/// their sorted paths).
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    let with_path = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dir.display()));
-    // A folder reached again through a symbolic link is not read twice (nor forever).
-    if !seen.insert(std::fs::canonicalize(dir).map_err(with_path)?) {
-        return Ok(());
+/// What a walk finds.
+enum Found {
+    File(PathBuf),
+    /// A folder that cannot be resolved or listed, and why.
+    Unreadable(PathBuf, String),
+}
+
+/// Collects the visible files under `dir` not `seen` before, depth first in name order (which
+/// is the order of their sorted paths), and the folders that cannot be read.
+fn walk(dir: &Path, list: Lister, seen: &mut HashSet<PathBuf>, found: &mut Vec<Found>) {
+    let unreadable = |e: io::Error| Found::Unreadable(dir.to_path_buf(), format!("cannot read the folder: {e}"));
+    let canonical = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => return found.push(unreadable(e)),
+    };
+    // A folder reached again (an overlapping input, a symbolic link) is not read twice, nor
+    // forever.
+    if !seen.insert(canonical.clone()) {
+        return;
     }
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(with_path)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<io::Result<Vec<PathBuf>>>()
-        .map_err(with_path)?;
+    let mut entries = match list(dir) {
+        Ok(entries) => entries,
+        Err(e) => return found.push(unreadable(e)),
+    };
     entries.sort();
     for entry in entries {
-        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+        let Some(name) = entry.file_name() else {
+            continue;
+        };
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
         if entry.is_dir() {
-            walk(&entry, seen, files)?;
+            walk(&entry, list, seen, found);
         } else if entry.is_file() {
-            files.push(entry);
+            // Within a canonical folder, only a symbolic link needs resolving.
+            let is_link = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink());
+            let key = if is_link {
+                std::fs::canonicalize(&entry).unwrap_or_else(|_| entry.clone())
+            } else {
+                canonical.join(name)
+            };
+            if seen.insert(key) {
+                found.push(Found::File(entry));
+            }
         }
     }
-    Ok(())
 }
 
-/// Text and HTML sources with the same id, grouped, in reading order.
+/// Text and HTML sources with the same id, grouped, in reading order (of each group's first
+/// source).
 fn shared_ids(sources: &[Source]) -> Vec<SharedId> {
-    let mut by_id: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for source in sources {
+    // Each id's first source index and its paths.
+    let mut by_id: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
+    for (index, source) in sources.iter().enumerate() {
         if matches!(source.format, InputFormat::Text | InputFormat::Html) {
             let path = source
                 .path
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-            by_id.entry(&source.id).or_default().push(path);
+            by_id
+                .entry(&source.id)
+                .or_insert_with(|| (index, Vec::new()))
+                .1
+                .push(path);
         }
     }
-    let mut shared: Vec<SharedId> = by_id
+    let mut shared: Vec<(usize, SharedId)> = by_id
         .into_iter()
-        .filter(|(_, paths)| paths.len() > 1)
-        .map(|(id, paths)| SharedId {
-            id: id.to_string(),
-            paths,
+        .filter(|(_, (_, paths))| paths.len() > 1)
+        .map(|(id, (first, paths))| {
+            let id = id.to_string();
+            (first, SharedId { id, paths })
         })
         .collect();
-    // In reading order: by the first source of each group.
-    let first = |s: &SharedId| sources.iter().position(|src| src.id == s.id);
-    shared.sort_by_key(|s| first(s));
-    shared
+    shared.sort_unstable_by_key(|(first, _)| *first);
+    shared.into_iter().map(|(_, s)| s).collect()
 }
 
 fn add_size(total: &mut Option<u64>, path: &Path) {
     if let (Some(t), Ok(meta)) = (total.as_mut(), std::fs::metadata(path)) {
         *t += meta.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_listed_is_a_source_that_fails_and_the_rest_is_read() {
+        let root = std::env::temp_dir().join(format!("saywho-io-plan-unlisted-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in ["a/one.txt", "b/two.txt", "b/deep/three.txt", "c/four.txt"] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "text").unwrap();
+        }
+        let locked = root.join("b");
+        let denied = |dir: &Path| {
+            if dir == locked {
+                Err(io::Error::new(io::ErrorKind::PermissionDenied, "Permission denied"))
+            } else {
+                list_dir(dir)
+            }
+        };
+        let plan = plan_with(std::slice::from_ref(&root), None, &denied);
+        let got: Vec<(&str, bool)> = plan
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.unreadable.is_some()))
+            .collect();
+        assert_eq!(got, [("a/one", false), ("b", true), ("c/four", false)]);
+        let message = plan.sources[1].unreadable.as_deref().unwrap();
+        assert_eq!(message, "cannot read the folder: Permission denied");
+        assert_eq!(plan.sources[1].path.as_deref(), Some(locked.as_path()));
+
+        // The folder given itself: its name is the id.
+        let plan = plan_with(std::slice::from_ref(&locked), None, &denied);
+        let got: Vec<(&str, bool)> = plan
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.unreadable.is_some()))
+            .collect();
+        assert_eq!(got, [("b", true)]);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

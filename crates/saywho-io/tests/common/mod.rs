@@ -64,7 +64,7 @@ pub fn run(
     forced: Option<InputFormat>,
     options: &Options,
 ) -> (Summary, Vec<u8>, String) {
-    let plan = plan(inputs, forced).expect("plan");
+    let plan = plan(inputs, forced);
     let out_path = dir.0.join(format!("out-{}", options.threads));
     let sink = Sink::new(options.format, Box::new(std::fs::File::create(&out_path).expect("out"))).expect("sink");
     let mut errors = Vec::new();
