@@ -193,7 +193,9 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         // A clause visibly begins ("says the system is designed for that …"): no "that" to
         // look for. A determiner after a preposition ("in a statement") does not count.
         let after_prep = k > j && tokens[k - 1].is(flag::PREP);
-        let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep;
+        // "told the House of Commons that": the hearer's determiner starts no clause.
+        let hearer = k == j && takes_hearer(tokens[cue.tok_start as usize].text(text));
+        let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep && !hearer;
         if t.is_terminal()
             || t.is(flag::CUE) && cue_at(text, tokens, k).is_some()
             || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
@@ -266,7 +268,8 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
                         && (t.is(flag::DET | flag::ROLE)
                             || t.is_cap()
                             || t.shape & crate::token::shape::POSSESSIVE != 0));
-            let modifier = t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && n > 0 && n < 3;
+            // "told CTV News it has …": a subject pronoun starts the content.
+            let modifier = t.kind == TokenKind::Word && !t.is(flag::FUNCTION | flag::PRONOUN) && n > 0 && n < 3;
             if !hearer_word && !modifier {
                 break;
             }

@@ -18,7 +18,11 @@ const MIN_CONTENT_WORDS: usize = 4;
 const MAX_TAIL: usize = 8;
 
 /// Can reported content start with this token?
-fn starts_clause(text: &str, t: &Token) -> bool {
+fn starts_clause(text: &str, t: &Token, next: Option<&Token>) -> bool {
+    // "said roughly 65 per cent of …": an approximating adverb before a number.
+    if t.text(text).ends_with("ly") && next.is_some_and(|n| n.kind == TokenKind::Number) {
+        return true;
+    }
     match t.kind {
         // A subject: a pronoun, a determiner, a name, "there"; or a bare noun that is not an
         // adverb ("said protesters were …", not "writes extensively").
@@ -96,6 +100,7 @@ fn takes_bare_clause(text: &str, tokens: &[Token], cue: &Cue) -> bool {
         "swore",
         "guess",
         "confirm",
+        "stat",
     ];
     let w = tokens[cue.tok_start as usize].text(text).to_ascii_lowercase();
     STEMS.iter().any(|s| w.starts_with(s))
@@ -247,7 +252,8 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if cue.class == CueClass::Cognition && !has_that {
         return None;
     }
-    let bare_clause = starts_clause(text, &tokens[cstart.min(hi - 1)]) && takes_bare_clause(text, tokens, cue);
+    let c = cstart.min(hi - 1);
+    let bare_clause = starts_clause(text, &tokens[c], tokens.get(c + 1)) && takes_bare_clause(text, tokens, cue);
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
@@ -278,7 +284,10 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let np = (lo..k.min(lo + 12)).find_map(|a| np_after(text, tokens, a, k))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
-    if cstart >= hi || !(has_that || starts_clause(text, &tokens[cstart]) && takes_bare_clause(text, tokens, cue)) {
+    if cstart >= hi
+        || !(has_that
+            || starts_clause(text, &tokens[cstart], tokens.get(cstart + 1)) && takes_bare_clause(text, tokens, cue))
+    {
         return None;
     }
     let cend = content_end(text, tokens, cstart, hi, false);

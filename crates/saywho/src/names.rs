@@ -116,6 +116,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                         lex.is_org_word(w) || NON_PERSON_WORDS.contains(&w)
                     })
                 };
+                // "The Canadian Press Paul Carver", "Getty Images Kevin Vickers": a photo credit
+                // ends where a caption starts.
+                let credit = matches!(tokens[end - 1].base(text), "Press" | "Images" | "Photo" | "Photos")
+                    && n.is_cap()
+                    && !n.is(flag::ROLE | flag::TITLE)
+                    && !lex.is_org_word(n.base(text));
+                if credit {
+                    break;
+                }
                 let title_before_name = n.is(flag::TITLE)
                     && !n.is(flag::HONORIFIC)
                     && tokens.get(end + 1).is_some_and(is_name_word)
@@ -168,10 +177,11 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         // The first word of a sentence that is a common word ("Officials", "Watching")
         // is dropped from a longer run when it is never capitalised mid-sentence.
         let mut start = k;
+        // "Knowing Bardos …": so is a gerund.
         if at_sentence_start(tokens, k)
             && end > k + 1
             && !seen_mid.contains(t.base(text))
-            && t.is(flag::ROLE | flag::CUE)
+            && (t.is(flag::ROLE | flag::CUE) || t.base(text).ends_with("ing"))
         {
             start = k + 1;
         }
@@ -255,6 +265,11 @@ mod tests {
                 "Chinese Vice-President Wang Qishan took aim.",
                 &[("Vice-President", "Wang Qishan")],
             ),
+            (
+                "In the photo, The Canadian Press Paul Carver talks with reporters.",
+                &[("", "Canadian Press"), ("", "Paul Carver")],
+            ),
+            ("Knowing Bardos, nobody was surprised.", &[("", "Bardos")]),
             (
                 "Yesterday Barron County District Attorney Brian Wright spoke.",
                 &[("", "Barron County District"), ("Attorney", "Brian Wright")],

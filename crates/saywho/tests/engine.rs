@@ -153,6 +153,36 @@ fn kinds_direct_indirect_mixed() {
             &[("The plan will fail within a year", "indirect", "officials", "said")],
         ),
         (
+            "The agency told CTV News it has not done any such study.",
+            &[("it has not done any such study", "indirect", "The agency", "told")],
+        ),
+        (
+            "Minister Ann Lee told the House of Commons that benefits would not be provided.",
+            &[("benefits would not be provided", "indirect", "Ann Lee", "told")],
+        ),
+        (
+            "The Youth Council stated in July it opposed the pipeline.",
+            &[("it opposed the pipeline", "indirect", "Youth Council", "stated")],
+        ),
+        (
+            "Ann Lee said roughly 65 per cent of the staff voted in favour.",
+            &[(
+                "roughly 65 per cent of the staff voted in favour",
+                "indirect",
+                "Ann Lee",
+                "said",
+            )],
+        ),
+        (
+            "Justin Trudeau took questions. Trudeau's office said approximately 1,300 people attended the event.",
+            &[(
+                "approximately 1,300 people attended the event",
+                "indirect",
+                "Trudeau's office",
+                "said",
+            )],
+        ),
+        (
             "Ann Lee told NBC’s “Today” show on Wednesday that she has nothing to apologize for.",
             &[("she has nothing to apologize for", "indirect", "Ann Lee", "told")],
         ),

@@ -98,8 +98,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             }
         }
     }
-    events.sort_by_key(|e| e.tok(&doc.names));
-    events.dedup_by_key(|e| e.tok(&doc.names));
+    // A name and a description may start at one token ("Trudeau's office said"): the name is
+    // a mention of its own, then the description is resolved on top of it.
+    let rank = |e: &Event| match e {
+        Event::Name(_) => 0u8,
+        Event::Pronoun(_) => 1,
+        Event::Speaker(_) => 2,
+    };
+    events.sort_by_key(|e| (e.tok(&doc.names), rank(e)));
+    events.dedup_by_key(|e| (e.tok(&doc.names), rank(e)));
 
     // Names that are a quote's speaker ("…," Legend said) are people and subjects.
     let speaker_names: rustc_hash::FxHashSet<u32> = doc
@@ -383,7 +390,10 @@ fn resolve_description(
     // "The military said": a lone noun the lexicon does not know as a person stays a speaker
     // of its own; "the rookie defenceman" (described further) may be someone named before.
     let unknown_head = !head.is(flag::ROLE | flag::TITLE);
-    if definite && !group && (bare || !org) && !(unknown_head && span.len() == 2) {
+    // "Trudeau's office", "McCallum's staff": a named possessor makes a body of its own.
+    let named_possessor = span[0].is_cap() && span[0].shape & shape::POSSESSIVE != 0 && !span[0].is(flag::PRONOUN);
+    let may_corefer = definite && !group && (bare || !org) && !(unknown_head && span.len() == 2);
+    if may_corefer && !named_possessor {
         // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
         let by_role = clusters
             .iter()
