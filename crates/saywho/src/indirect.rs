@@ -332,7 +332,14 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let tail_start = (cue.tok_end as usize).max(np.tok_end as usize);
     let tail = &tokens[tail_start..hi];
     // "They had two aims, Foster writes; to challenge …": a semicolon splits it too.
+    // "…, said Dr. Robert Rutledge, a Halifax oncologist.": an appositive is no second half.
+    let appositive = tokens.get(tail_start + 1).is_some_and(|t| t.is_any(text, &["a", "an"]))
+        || tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::DET))
+            && tokens[tail_start + 1..hi.min(tail_start + 6)]
+                .iter()
+                .any(|t| t.is(flag::ROLE | flag::TITLE));
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
+        && !appositive
         && word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS;
     if !split_tail
         && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL

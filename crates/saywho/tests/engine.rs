@@ -193,6 +193,16 @@ fn kinds_direct_indirect_mixed() {
                 ("in seeing your work in print", "indirect", "Xander Wise", "insists"),
             ],
         ),
+        // An appositive after the speaker is not a second half of what was said.
+        (
+            "Many relationships fail under the strain, said Dr. Robert Rutledge, a Halifax radiation oncologist.",
+            &[(
+                "Many relationships fail under the strain",
+                "indirect",
+                "Robert Rutledge",
+                "said",
+            )],
+        ),
         // A gerund has no subject after it: Ann Lee is noting.
         (
             "Ann Lee argued that the move hurt her group, noting the board frequently lobbies its members by mail.",
