@@ -183,6 +183,10 @@ fn kinds_direct_indirect_mixed() {
             )],
         ),
         (
+            "Export Development Canada lent money. Jim Carr was minister; his office said the loan was legal.",
+            &[("the loan was legal", "indirect", "his office", "said")],
+        ),
+        (
             "Ann Lee told NBC’s “Today” show on Wednesday that she has nothing to apologize for.",
             &[("she has nothing to apologize for", "indirect", "Ann Lee", "told")],
         ),

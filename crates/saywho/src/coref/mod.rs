@@ -391,7 +391,9 @@ fn resolve_description(
     // of its own; "the rookie defenceman" (described further) may be someone named before.
     let unknown_head = !head.is(flag::ROLE | flag::TITLE);
     // "Trudeau's office", "McCallum's staff": a named possessor makes a body of its own.
-    let named_possessor = span[0].is_cap() && span[0].shape & shape::POSSESSIVE != 0 && !span[0].is(flag::PRONOUN);
+    // So does "his office": a person's office is not an organisation named before.
+    let named_possessor = span[0].is_cap() && span[0].shape & shape::POSSESSIVE != 0 && !span[0].is(flag::PRONOUN)
+        || org && span[0].is(flag::PRONOUN) && span[0].info.case == Some(Case::Possessive);
     let may_corefer = definite && !group && (bare || !org) && !(unknown_head && span.len() == 2);
     if may_corefer && !named_possessor {
         // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
