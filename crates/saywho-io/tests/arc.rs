@@ -181,3 +181,85 @@ fn what_is_not_arc_is_one_clear_error() {
         assert_eq!((summary.read, summary.failed), (1, 1));
     }
 }
+
+#[test]
+fn a_header_line_cut_at_the_end_is_truncated_not_malformed() {
+    let dir = TempDir::new("arc-cut-header");
+    let records = crawl();
+    let mut bytes = records[..2].concat();
+    let next = &records[5];
+    let newline = next.iter().position(|&b| b == b'\n').expect("a header line");
+    for cut in [newline / 2, 10, newline] {
+        let mut file_bytes = bytes.clone();
+        file_bytes.extend_from_slice(&next[..cut]);
+        let file = dir.write(&format!("cut-{cut}.arc"), &file_bytes);
+        let (summary, out, _) = common::run(&dir, &[file], None, &common::jsonl_options(1));
+        let docs = common::json_lines(&out);
+        assert_eq!(docs.len(), 2, "cut at {cut}: {docs:?}");
+        assert_eq!(
+            docs[1]["error"]["kind"], "truncated_warc",
+            "cut at {cut}: {:?}",
+            docs[1]
+        );
+        assert_eq!((summary.read, summary.failed), (2, 1), "cut at {cut}");
+    }
+    // A complete line that is not a header is still malformed, even at the end of the file.
+    bytes.extend_from_slice(b"not a header\n");
+    let file = dir.write("bad-last.arc", &bytes);
+    let (_, out, _) = common::run(&dir, &[file], None, &common::jsonl_options(1));
+    assert_eq!(common::json_lines(&out)[1]["error"]["kind"], "malformed_warc");
+}
+
+#[test]
+fn header_lines_have_5_or_10_fields() {
+    let dir = TempDir::new("arc-fields");
+    let page = http("200 OK", "text/html", &common::fixture("orchard.html"));
+    let cases = [
+        // A URL with a space in it: six fields.
+        ("http://gazette.example/a b 192.0.2.7 20250314090104 text/html", true),
+        // Seven: neither v1 nor v2.
+        (
+            "http://gazette.example/b 192.0.2.7 20250314090104 text/html 200 ABCDEF",
+            true,
+        ),
+        // A v2 line whose URL has a space: eleven.
+        (
+            "http://gazette.example/a b 192.0.2.7 20250314090104 text/html 200 ABCDEF - 0 test.arc",
+            true,
+        ),
+        ("http://gazette.example/b 192.0.2.7 20250314090104 text/html", false),
+        (
+            "http://gazette.example/b 192.0.2.7 20250314090104 text/html 200 ABCDEF - 0 test.arc",
+            false,
+        ),
+    ];
+    for (i, (fields, malformed)) in cases.into_iter().enumerate() {
+        let mut bytes = version_block();
+        bytes.extend(format!("{fields} {}\n", page.len()).into_bytes());
+        bytes.extend_from_slice(&page);
+        bytes.push(b'\n');
+        let file = dir.write(&format!("fields-{i}.arc"), &bytes);
+        let (summary, out, _) = common::run(&dir, &[file], None, &common::jsonl_options(1));
+        let docs = common::json_lines(&out);
+        assert_eq!(docs.len(), 1, "{fields}: {docs:?}");
+        if malformed {
+            assert_eq!(docs[0]["error"]["kind"], "malformed_warc", "{fields}");
+            let message = docs[0]["error"]["message"].as_str().unwrap_or("");
+            assert!(
+                message.contains("5 fields") && message.contains("10"),
+                "{fields}: {message}"
+            );
+            if i == 0 {
+                assert!(message.contains("found 6 fields (a space in the URL?)"), "{message}");
+            }
+            assert_eq!(
+                (summary.read, summary.failed, summary.skipped.total()),
+                (1, 1, 1),
+                "{fields}"
+            );
+        } else {
+            assert_eq!(docs[0]["url"], "http://gazette.example/b", "{fields}");
+            assert_eq!((summary.read, summary.extracted), (1, 1), "{fields}");
+        }
+    }
+}

@@ -127,3 +127,20 @@ fn a_file_that_is_not_warc_is_one_error() {
     assert_eq!(common::json_lines(&out)[0]["error"]["kind"], "malformed_warc");
     assert_eq!((summary.read, summary.failed), (1, 1));
 }
+
+#[test]
+fn an_arc_file_named_warc_says_so() {
+    let dir = TempDir::new("warc-arc");
+    let arc = b"filedesc://test.arc 0.0.0.0 20250314090000 text/plain 4\n1 0\n\n";
+    let file = dir.write("misnamed.warc", arc);
+    let (summary, out, _) = common::run(&dir, &[file], None, &common::jsonl_options(1));
+    let docs = common::json_lines(&out);
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(docs[0]["error"]["kind"], "malformed_warc");
+    let message = docs[0]["error"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("looks like an ARC file") && message.contains("--input-format arc"),
+        "{message}"
+    );
+    assert_eq!((summary.read, summary.failed), (1, 1));
+}

@@ -28,9 +28,20 @@ pub enum Line {
 /// assert_eq!(read_line_bounded(&mut input, &mut buf, 8).unwrap(), Line::Eof);
 /// ```
 pub fn read_line_bounded<R: BufRead + ?Sized>(input: &mut R, buf: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
+    read_line_ended(input, buf, limit).map(|(line, _)| line)
+}
+
+/// [`read_line_bounded`], also telling whether the line ended with a newline (rather than at
+/// the end of the input).
+pub(crate) fn read_line_ended<R: BufRead + ?Sized>(
+    input: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<(Line, bool)> {
     buf.clear();
     let mut len = 0usize;
     let mut seen_any = false;
+    let mut ended = false;
     loop {
         let chunk = match input.fill_buf() {
             Ok(c) => c,
@@ -55,18 +66,19 @@ pub fn read_line_bounded<R: BufRead + ?Sized>(input: &mut R, buf: &mut Vec<u8>, 
         len += take;
         input.consume(if done { take + 1 } else { take });
         if done {
+            ended = true;
             break;
         }
     }
     if !seen_any {
-        return Ok(Line::Eof);
+        return Ok((Line::Eof, false));
     }
     if len > limit {
         buf.clear();
-        return Ok(Line::TooLong(len));
+        return Ok((Line::TooLong(len), ended));
     }
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok(Line::Complete)
+    Ok((Line::Complete, ended))
 }

@@ -5,7 +5,7 @@
 use crate::doc::{Meta, Payload, Unit};
 use crate::error::{DocError, ErrorKind};
 use crate::input::decode::Decoded;
-use crate::input::lines::{read_line_bounded, Line};
+use crate::input::lines::{read_line_ended, Line};
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::ops::ControlFlow::{self, Break, Continue};
@@ -68,21 +68,22 @@ impl<'a> Records<'a> {
     }
 
     /// Reads the first line of the next record into `line`, skipping the blank lines that end
-    /// the previous one, and counts the record. `Break` holds what to return instead: `None` at
-    /// the end of the input, or an error unit.
-    pub(crate) fn start(&mut self, line: &mut Vec<u8>, what: &str) -> ControlFlow<Option<Unit>> {
+    /// the previous one, and counts the record. `Continue` tells whether the line ended with a
+    /// newline (`false`: the input ends inside it); `Break` holds what to return instead:
+    /// `None` at the end of the input, or an error unit.
+    pub(crate) fn start(&mut self, line: &mut Vec<u8>, what: &str) -> ControlFlow<Option<Unit>, bool> {
         loop {
-            match read_line_bounded(self.input, line, MAX_HEADER_LINE) {
-                Ok(Line::Eof) => {
+            match read_line_ended(self.input, line, MAX_HEADER_LINE) {
+                Ok((Line::Eof, _)) => {
                     self.done = true;
                     return Break(None);
                 }
-                Ok(Line::Complete) if line.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(Line::Complete) => {
+                Ok((Line::Complete, _)) if line.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok((Line::Complete, ended)) => {
                     self.record += 1;
-                    return Continue(());
+                    return Continue(ended);
                 }
-                Ok(Line::TooLong(n)) => {
+                Ok((Line::TooLong(n), _)) => {
                     self.record += 1;
                     self.done = true;
                     let message = format!("a {n}-byte line where {what} should start");

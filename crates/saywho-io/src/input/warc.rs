@@ -65,11 +65,11 @@ impl<'a> WarcReader<'a> {
         if !line.starts_with(b"WARC/") {
             r.done = true;
             let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
-            return r.fail(
-                fallback_id,
-                ErrorKind::MalformedWarc,
-                format!("expected a WARC/1.x line, found {start:?}"),
-            );
+            let mut message = format!("expected a WARC/1.x line, found {start:?}");
+            if line.starts_with(b"filedesc://") {
+                message.push_str(": this looks like an ARC file, not WARC: read it with --input-format arc");
+            }
+            return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
         }
         let headers = match read_headers(r.input) {
             Ok(Some(h)) => h,
