@@ -159,7 +159,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(f) = errors_file.as_mut() {
         f.flush().context("cannot write the errors file")?;
     }
-    report(&summary, plan.sources.len());
+    report(&summary, &plan);
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -212,7 +212,8 @@ fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
 }
 
 /// The summary on stderr; its first line's format is relied on by scripts and tests.
-fn report(summary: &Summary, sources: usize) {
+fn report(summary: &Summary, plan: &saywho_io::Plan) {
+    let sources = plan.sources.len();
     if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
         let documents = if summary.read == 1 { "document" } else { "documents" };
         eprintln!(
@@ -227,14 +228,28 @@ fn report(summary: &Summary, sources: usize) {
             .iter()
             .map(|(reason, n)| format!("{reason} {n}"))
             .collect();
+        let total = summary.skipped.total();
+        let records = if total == 1 { "record" } else { "records" };
         eprintln!(
-            "saywho: {} WARC records skipped ({})",
-            summary.skipped.total(),
+            "saywho: {total} {} {records} skipped ({})",
+            archive_kind(plan),
             reasons.join(", ")
         );
     }
     if let Some(e) = &summary.stopped_at {
         eprintln!("saywho: stopped at the first failed document (--strict): {e}");
+    }
+}
+
+/// What the skipped records were: `WARC`, `ARC`, or `WARC and ARC` (`archive` when no source
+/// says, as with standard input).
+fn archive_kind(plan: &saywho_io::Plan) -> &'static str {
+    let has = |format| plan.sources.iter().any(|s| s.format == format);
+    match (has(saywho_io::InputFormat::Warc), has(saywho_io::InputFormat::Arc)) {
+        (true, true) => "WARC and ARC",
+        (true, false) => "WARC",
+        (false, true) => "ARC",
+        (false, false) => "archive",
     }
 }
 

@@ -68,6 +68,30 @@ fn saywho_io_record(out: &mut Vec<u8>, kind: &str, content_type: &str, block: &[
     out.extend_from_slice(b"\r\n\r\n");
 }
 
+/// An ARC v1 file with its version block, an HTML capture and an image, written by hand.
+fn arc(dir: &Path) -> PathBuf {
+    let mut bytes = Vec::new();
+    let mut record = |url: &str, mime: &str, content: &[u8]| {
+        bytes.extend(format!("{url} 192.0.2.7 20250314090000 {mime} {}\n", content.len()).into_bytes());
+        bytes.extend_from_slice(content);
+        bytes.push(b'\n');
+    };
+    record(
+        "filedesc://crawl.arc",
+        "text/plain",
+        b"1 0 Tests\nURL IP-address Archive-date Content-type Archive-length\n",
+    );
+    record(
+        "http://courier.example/a",
+        "text/html",
+        &std::fs::read(fixture("harbour.html")).unwrap(),
+    );
+    record("http://courier.example/logo.gif", "image/gif", b"GIF89a");
+    let path = dir.join("crawl.arc");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
 fn run(args: &[&std::ffi::OsStr]) -> Output {
     saywho().arg("extract").args(args).output().expect("runs")
 }
@@ -100,7 +124,7 @@ fn html_and_warc_give_metadata_and_the_text_offsets_refer_to() {
     assert_eq!(records[1]["url"], "https://courier.example/a");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("2 documents read, 2 extracted, 0 failed"), "{stderr}");
-    assert!(stderr.contains("1 WARC records skipped (request 1)"), "{stderr}");
+    assert!(stderr.contains("1 WARC record skipped (request 1)"), "{stderr}");
 
     let out = run(&[html.as_os_str(), "--no-emit-text".as_ref()]);
     assert!(json_lines(&out.stdout)[0].get("text").is_none());
@@ -302,5 +326,27 @@ fn meta_fields_map_jsonl_field_names() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn skipped_records_are_named_for_their_archive_format() {
+    let dir = temp_dir("skipped");
+    let arc = arc(&dir);
+    let warc = warc_gz(&dir);
+    let cases = [
+        (vec![arc.as_os_str()], "2 ARC records skipped (filedesc 1, non-HTML 1)"),
+        (
+            vec![arc.as_os_str(), warc.as_os_str()],
+            "3 WARC and ARC records skipped (filedesc 1, non-HTML 1, request 1)",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains("WARC records"), "{args:?}: {stderr}");
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
