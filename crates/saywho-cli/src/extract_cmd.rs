@@ -53,7 +53,8 @@ pub struct ExtractArgs {
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
     pub pretty: bool,
-    /// Include each document's text in JSONL output (default: only text extracted from HTML).
+    /// Include each document's text in JSONL output (default: only text extracted from HTML,
+    /// as in HTML files and the HTML responses of WARC and ARC files).
     #[arg(long, overrides_with = "no_emit_text")]
     pub emit_text: bool,
     /// Never include the text, not even text extracted from HTML.
