@@ -15,6 +15,8 @@
 //! assert_eq!(record.quotes[0].speaker.as_ref().unwrap().name, "Ann Lee");
 //! ```
 
+#![warn(missing_docs)]
+
 mod doc;
 mod error;
 mod html;

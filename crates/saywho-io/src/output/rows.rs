@@ -30,15 +30,22 @@ pub const COLUMNS: [&str; 18] = [
 /// One row: a quote, or a failed document. Field order is [`COLUMNS`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteRow {
+    /// The document's id, or its stand-in (`line-7`, the file name) on an error row.
     pub doc_id: String,
+    /// The document's URL, from its metadata.
     pub url: Option<String>,
+    /// The document's headline, from its metadata.
     pub title: Option<String>,
+    /// The document's publication date, as its metadata gives it (kept as a string).
     pub date: Option<String>,
+    /// The document's outlet (site name), from its metadata.
     pub outlet: Option<String>,
     /// The quoted words.
     pub quote: Option<String>,
     /// `direct`, `indirect` or `mixed`.
     pub kind: Option<String>,
+    /// The quote's group: fragments of one utterance (a quote cut in two by its attribution)
+    /// share a group.
     pub group: Option<i64>,
     /// The speaker's fullest name.
     pub speaker: Option<String>,
@@ -46,13 +53,22 @@ pub struct QuoteRow {
     pub speaker_gender: Option<String>,
     /// The reporting words.
     pub cue: Option<String>,
+    /// Where it was said or written (`Twitter`, `statement`, `interview with CNN`, …); `None`
+    /// when the engine found none.
     pub channel: Option<String>,
+    /// How sure the engine is of the quote, in [0, 1].
     pub confidence: Option<f32>,
-    /// Code-point offsets of the quote in the document's text, end-exclusive.
+    /// Code-point offset of the quote's first character in the document's text.
     pub start: Option<i64>,
+    /// Code-point offset just past the quote's last character (end-exclusive).
     pub end: Option<i64>,
+    /// On a failed document's row only: the [`ErrorKind`](crate::ErrorKind) name, e.g.
+    /// `"too_large"`.
     pub error_kind: Option<&'static str>,
+    /// On a failed document's row only: where in the input (`file`, `file:line` or
+    /// `file:record N`).
     pub error_position: Option<String>,
+    /// On a failed document's row only: the details, for a person.
     pub error_message: Option<String>,
 }
 
