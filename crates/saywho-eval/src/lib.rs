@@ -15,6 +15,8 @@
 //! assert_eq!(scored.report.predicted_quotes, 0);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod error;
 pub mod gate;
