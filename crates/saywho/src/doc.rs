@@ -38,12 +38,20 @@ impl QuoteKind {
 /// One quotation with its attribution. Offsets are bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
+    /// Byte offset where the quoted words start: just inside the opening mark for a direct
+    /// quotation, at the start of the reported content for a mixed or indirect one.
     pub start: u32,
+    /// Byte offset just past the quoted words (end-exclusive).
     pub end: u32,
+    /// How it reports speech.
     pub kind: QuoteKind,
     /// Sentence where the quotation starts.
     pub sentence: u32,
+    /// Fragments of one utterance (a quotation cut in two by its attribution) share a group.
+    /// [`crate::Engine::analyze`] numbers groups 0, 1, 2 … in order of first appearance.
     pub group: u32,
+    /// The reporting cue of its attribution ("said", "according to"), its own or that of the
+    /// fragment it continues; `None` when it has none.
     pub cue: Option<Cue>,
     /// The phrase naming the speaker in the attribution.
     pub speaker: Option<SpeakerNp>,
@@ -56,7 +64,12 @@ pub struct Quote {
     pub entity: Option<u32>,
     /// The speaker when no attribution names one: the subject of the paragraph before.
     pub fallback_entity: Option<u32>,
+    /// Where it was said or written ("Twitter", "statement", "interview with CTV News"): the
+    /// channel named in its attribution's sentence, else the speaker's current one. Set last,
+    /// by [`crate::channel::assign`].
     pub channel: Option<Box<str>>,
+    /// How sure the engine is of the quotation and its attribution, nominally in [0, 1];
+    /// [`Doc::to_record`] clamps it to that range and rounds it to two decimals.
     pub confidence: f32,
     /// For indirect content split by its attribution ("A, officials said, B"): the byte span
     /// of the second part, which becomes a quote of the same group.
@@ -87,12 +100,18 @@ impl Quote {
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
+    /// A person, as the article shows: a speaker, someone called "he" or "she", or someone
+    /// given a personal role.
     Person,
+    /// An organisation, or a group named in the plural ("the Liberals").
     Organization,
+    /// Anything not shown to be a person or organisation (a place, an event, a thing).
+    /// Listed in the record only when it speaks.
     Other,
 }
 
 impl EntityKind {
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
@@ -107,7 +126,10 @@ impl EntityKind {
 pub struct Entity {
     /// The fullest name the article gives.
     pub name: String,
+    /// What it is.
     pub kind: EntityKind,
+    /// Its gender as the article shows it (pronouns, gendered titles and role nouns);
+    /// [`Gender::Unknown`] for organisations and groups.
     pub gender: Gender,
     /// Byte spans of its mentions, in text order.
     pub mentions: Vec<(u32, u32)>,
@@ -116,8 +138,11 @@ pub struct Entity {
 /// One reference to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    /// Index of its first token.
     pub tok_start: u32,
+    /// Index just past its last token (end-exclusive).
     pub tok_end: u32,
+    /// Index into [`Doc::entities`].
     pub entity: u32,
     /// Looks like the subject of its clause.
     pub subject: bool,
@@ -126,14 +151,23 @@ pub struct Mention {
 /// A document and its layers.
 #[derive(Debug, Clone)]
 pub struct Doc<'t> {
+    /// The input text, which every byte offset indexes.
     pub text: &'t str,
+    /// Every token, in text order ([`crate::token::tokenize`]); the layers below index it.
     pub tokens: Vec<Token>,
+    /// Lines holding at least one token, in text order.
     pub paragraphs: Vec<Paragraph>,
+    /// Text between quotation marks, ordered by opening mark ([`crate::marks::find_quotes`]).
     pub quote_spans: Vec<QuoteSpan>,
+    /// Sentences in text order, each inside one paragraph ([`crate::sentence::split_sentences`]).
     pub sentences: Vec<Sentence>,
+    /// Proper names outside quotations, in text order ([`crate::names::find_names`]).
     pub names: Vec<NameMention>,
+    /// The quotations found, ordered by start offset.
     pub quotes: Vec<Quote>,
+    /// The people, organisations and groups referred to ([`crate::coref::resolve`]).
     pub entities: Vec<Entity>,
+    /// References to [`Doc::entities`] (names, pronouns, descriptions), ordered by first token.
     pub mentions: Vec<Mention>,
 }
 

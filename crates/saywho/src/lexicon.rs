@@ -9,15 +9,27 @@ use rustc_hash::FxHashMap;
 
 /// Bit flags describing what a word can be. A word can carry several.
 pub mod flag {
+    /// A determiner: "the", "a", "this", "every".
     pub const DET: u32 = 1;
+    /// A preposition: "of", "with", "during", "like".
     pub const PREP: u32 = 1 << 1;
+    /// A coordinating conjunction: "and", "or", "but".
     pub const CONJ: u32 = 1 << 2;
+    /// A word that opens a subordinate clause: "that", "because", "when", "if".
     pub const SUB: u32 = 1 << 3;
+    /// An auxiliary or copula: "is", "has", "did", "would".
     pub const AUX: u32 = 1 << 4;
+    /// An adverb of the function-word list: "also", "then", "however", "yesterday".
     pub const ADV: u32 = 1 << 5;
+    /// A negation: "not", "never".
     pub const NEG: u32 = 1 << 6;
+    /// A wh-word: "who", "which", "how".
     pub const WH: u32 = 1 << 7;
+    /// Any other function word ("yes", "last", "according"): a function-word list entry
+    /// with any other tag.
     pub const MISC: u32 = 1 << 8;
+    /// A personal pronoun ("he", "them", "my"); its [`super::WordInfo::gender`] and
+    /// [`super::WordInfo::case`] say which.
     pub const PRONOUN: u32 = 1 << 9;
     /// An honorific such as "Mr" or "Dr".
     pub const HONORIFIC: u32 = 1 << 10;
@@ -42,9 +54,12 @@ pub mod flag {
 /// Grammatical gender as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Gender {
+    /// Nothing shows it.
     #[default]
     Unknown,
+    /// "she", "Mrs", "wife".
     Female,
+    /// "he", "Mr", "husband".
     Male,
     /// "it": an organisation or thing.
     Neuter,
@@ -68,18 +83,28 @@ pub enum CueClass {
 /// Grammatical case of a pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
+    /// "he", "they", "we".
     Subject,
+    /// "him", "them", "us".
     Object,
+    /// "his", "their", "theirs".
     Possessive,
+    /// "himself", "themselves".
     Reflexive,
 }
 
 /// Everything the lexicon knows about one word.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordInfo {
+    /// Bits of [`flag`]; zero for a word the lexicon does not know.
     pub flags: u32,
+    /// The gender the word implies: a pronoun's, or a gendered title's or role noun's
+    /// ("Mrs", "wife"); [`Gender::Unknown`] otherwise.
     pub gender: Gender,
+    /// The class of the reporting verb when the word is one of its forms (with
+    /// [`flag::CUE`]).
     pub cue: Option<CueClass>,
+    /// The case of a pronoun; `None` for every other word.
     pub case: Option<Case>,
     /// Index into [`Lexicon::channel_labels`] when the word names a channel on its own.
     pub channel: Option<u8>,
@@ -96,7 +121,10 @@ impl WordInfo {
 /// A multi-word channel phrase ("press conference"), stored by its first word.
 #[derive(Debug, Clone)]
 pub struct ChannelPhrase {
+    /// The words after the first, lower case, that must follow it in order (compared
+    /// without regard to ASCII case).
     pub words: Vec<Box<str>>,
+    /// Index into [`Lexicon::channel_labels`].
     pub label: u8,
 }
 

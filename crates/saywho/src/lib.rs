@@ -13,6 +13,8 @@
 //! [`Doc`] and adds one: [`token`] → [`marks`] → [`sentence`] → [`names`] → [`attribution`]
 //! and [`indirect`] → [`coref`] → [`channel`].
 
+#![warn(missing_docs)]
+
 pub mod attribution;
 pub mod channel;
 pub mod coref;

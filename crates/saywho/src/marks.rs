@@ -17,9 +17,13 @@ pub struct QuoteSpan {
     pub close_tok: Option<u32>,
     /// Content tokens: `first_tok..end_tok` (marks excluded).
     pub first_tok: u32,
+    /// Token index just past the content: the closing mark's, or the paragraph's end when
+    /// the quote was recovered.
     pub end_tok: u32,
-    /// Byte span of the content, without marks and outer whitespace.
+    /// Byte offset where the content starts: its first token, so without the mark and the
+    /// whitespace after it.
     pub start: u32,
+    /// Byte offset just past the content's last token (end-exclusive).
     pub end: u32,
     /// Between single marks.
     pub single: bool,

@@ -12,8 +12,13 @@ use rustc_hash::FxHashSet;
 /// A proper name: tokens `tok_start..tok_end`, with titles from `title_start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameMention {
+    /// Index of the first of the titles and honorifics just before the name ("Prime
+    /// Minister", "Mr" and its period); equal to `tok_start` when there are none.
     pub title_start: u32,
+    /// Index of the name's first token.
     pub tok_start: u32,
+    /// Index just past the name's last token (end-exclusive); that token may carry a
+    /// possessive "'s".
     pub tok_end: u32,
 }
 

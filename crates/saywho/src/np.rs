@@ -10,8 +10,12 @@ use crate::token::{shape, Token, TokenKind};
 /// A reporting cue: tokens `tok_start..tok_end` ("said", "concluded by writing").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
+    /// Index of its first token: the reporting verb, or the first word of "according to" or
+    /// "quoted as saying".
     pub tok_start: u32,
+    /// Index just past its last token (end-exclusive).
     pub tok_end: u32,
+    /// The class of its verb; [`CueClass::Speech`] for "according to" and "quoted as saying".
     pub class: CueClass,
 }
 
@@ -31,8 +35,11 @@ pub enum NpKind {
 /// The phrase naming a speaker: tokens `tok_start..tok_end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeakerNp {
+    /// Index of its first token.
     pub tok_start: u32,
+    /// Index just past its last token (end-exclusive).
     pub tok_end: u32,
+    /// What the phrase is.
     pub kind: NpKind,
 }
 

@@ -1,8 +1,8 @@
 //! The serialisable result of one document: the JSON schema users see.
 //!
 //! Offsets here are **Unicode code points** into the exact input text, end-exclusive, as Python
-//! and JavaScript index strings. The in-memory [`crate::Analysis`] keeps byte offsets; it converts
-//! to a [`Record`] with [`crate::Analysis::to_record`]. The JSON Schema for this shape is
+//! and JavaScript index strings. The in-memory [`crate::Doc`] keeps byte offsets; it converts
+//! to a [`Record`] with [`crate::Doc::to_record`]. The JSON Schema for this shape is
 //! `docs/schema/record.schema.json`.
 
 use serde::{Deserialize, Serialize};

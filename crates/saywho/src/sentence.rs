@@ -11,8 +11,11 @@ use crate::token::{shape, Paragraph, Token, TokenKind};
 /// A sentence: tokens `tok_start..tok_end` of paragraph `para`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// Index of its first token.
     pub tok_start: u32,
+    /// Index just past its last token (end-exclusive).
     pub tok_end: u32,
+    /// Index of its paragraph in [`crate::Doc::paragraphs`].
     pub para: u32,
 }
 

@@ -9,12 +9,18 @@ use crate::lexicon::{flag, Lexicon, WordInfo};
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
+    /// A run of letters and digits, with inner apostrophes, hyphens and periods, whose first
+    /// letter or digit is not an ASCII digit ("Teigen's", "U.S", "then-Surrey", "'em").
     Word,
+    /// A word whose first letter or digit is an ASCII digit ("3.5", "1.13bn", "'90s"); it gets
+    /// no lexicon entry.
     Number,
     /// A quotation mark or an apostrophe that may act as one; see [`mark`].
     QuoteMark,
     /// "--", "—", "–", or a hyphen standing alone.
     Dash,
+    /// Any other character that is not a letter, digit or space, one per token (".", ",",
+    /// "$", "…").
     Punct,
 }
 
@@ -36,7 +42,10 @@ pub mod shape {
 
 /// Bits of [`Token::mark`] for quotation marks.
 pub mod mark {
+    /// A double mark: '"', '“', '”', '„', '‟', '«', '»', or a doubled single mark
+    /// ("''", "``") standing for one.
     pub const DOUBLE: u8 = 1;
+    /// A single mark: "'", '‘', '’', '‚', '‹', '›'.
     pub const SINGLE: u8 = 1 << 1;
     /// Its shape or context lets it open a quotation.
     pub const CAN_OPEN: u8 = 1 << 2;
@@ -47,13 +56,23 @@ pub mod mark {
 /// One token. 24 bytes; a document's tokens are one `Vec`.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
+    /// Byte offset of the token's first byte in the text.
     pub start: u32,
+    /// Byte offset just past the token (end-exclusive).
     pub end: u32,
+    /// What the token is.
     pub kind: TokenKind,
+    /// Bits of [`shape`]: capitals, possessive, and the flags later stages set (sentence
+    /// start, inside a quotation, headline).
     pub shape: u8,
+    /// Bits of [`mark`] for a [`TokenKind::QuoteMark`]: which family and which directions it
+    /// may take. Zero for every other kind.
     pub mark: u8,
     /// The first byte of the token (the punctuation character for one-byte punctuation).
     pub first: u8,
+    /// What the lexicon knows of the word: looked up once, at tokenisation, by its form without
+    /// a possessive "'s" (or by the word before a contraction such as "'re", "n't", when that is
+    /// known). Empty for numbers, marks and punctuation.
     pub info: WordInfo,
 }
 
@@ -73,22 +92,29 @@ impl Token {
             t
         }
     }
+    /// Is the token a [`TokenKind::Word`]? (Numbers are not.)
     #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
+    /// Does it start with an upper-case letter ([`shape::CAP`])? Also true of a particle name
+    /// such as "al-Shabaab".
     #[inline]
     pub fn is_cap(&self) -> bool {
         self.shape & shape::CAP != 0
     }
+    /// True when the word's lexicon entry has any of `mask`'s [`flag`] bits.
     #[inline]
     pub fn is(&self, mask: u32) -> bool {
         self.info.is(mask)
     }
+    /// Is it a [`TokenKind::Punct`] whose first byte is `c`? Meant for ASCII punctuation.
     #[inline]
     pub fn is_punct(&self, c: u8) -> bool {
         self.kind == TokenKind::Punct && self.first == c
     }
+    /// Is it inside a quoted span ([`shape::IN_QUOTE`], set by [`crate::marks::find_quotes`])?
+    /// The marks that open and close the span are not.
     #[inline]
     pub fn in_quote(&self) -> bool {
         self.shape & shape::IN_QUOTE != 0
@@ -117,9 +143,15 @@ fn strip_possessive(t: &str) -> &str {
 /// A paragraph: a line of the text, as byte and token ranges.
 #[derive(Debug, Clone, Copy)]
 pub struct Paragraph {
+    /// Byte offset where the line starts (just after the previous newline, leading spaces
+    /// included).
     pub start: u32,
+    /// Byte offset of the newline that ends it, or the text's length (end-exclusive).
     pub end: u32,
+    /// Index of its first token.
     pub tok_start: u32,
+    /// Index just past its last token (end-exclusive); always more than `tok_start`, as
+    /// lines without tokens are not paragraphs.
     pub tok_end: u32,
 }
 
