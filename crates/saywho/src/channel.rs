@@ -26,6 +26,20 @@ const EVENT_WORDS: &[&str] = &[
     "Congress",
 ];
 
+/// First words of bodies one speaks to, not through: legislatures, courts, committees.
+const AUDIENCE_WORDS: &[&str] = &[
+    "House",
+    "Senate",
+    "Parliament",
+    "Legislature",
+    "Assembly",
+    "Congress",
+    "Court",
+    "Committee",
+    "Council",
+    "Commons",
+];
+
 /// The channel named in tokens `a..b` outside quotations, if any.
 fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -61,11 +75,14 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
         if lower == "on" && tokens.get(k + 1).is_some_and(|n| n.text(text) == "X") {
             return Some("X".to_string());
         }
-        // "told CTV News": an interview with a named outlet.
+        // "told CTV News": an interview with a named outlet. "told the House of Commons", "told
+        // the Senate committee": an audience, not an outlet.
         if lower == "told" {
             if let Some(outlet) = named_after(text, tokens, k + 1, b, "") {
-                if outlet.split(' ').any(|w| lex.is_org_word(w))
-                    || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2
+                let audience = outlet.split(' ').next().is_some_and(|w| AUDIENCE_WORDS.contains(&w));
+                if !audience
+                    && (outlet.split(' ').any(|w| lex.is_org_word(w))
+                        || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2)
                 {
                     return Some(format!("interview with {outlet}"));
                 }

@@ -442,6 +442,10 @@ fn channels_are_found_and_carried() {
             Some("speech")
         ]
     );
+    // A legislature is an audience, not an outlet.
+    let r = extract("Minister Ann Lee told the House of Commons that benefits would not be provided.");
+    assert_eq!(r.quotes.len(), 1);
+    assert_eq!(r.quotes[0].channel, None);
 }
 
 #[test]
