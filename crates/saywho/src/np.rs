@@ -88,6 +88,40 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
         if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word() || p.is_any(text, &["a", "an", "the"]) {
             return None;
         }
+        // "the company's blog post", "a Facebook post": a noun compound after a determiner.
+        let noun_like = t.is_any(
+            text,
+            &[
+                "post",
+                "note",
+                "report",
+                "tweet",
+                "comment",
+                "claim",
+                "reply",
+                "update",
+                "message",
+                "show",
+                "warning",
+                "remark",
+                "estimate",
+                "release",
+                "promise",
+                "pledge",
+                "vow",
+                "blog",
+                "statement",
+            ],
+        );
+        let compound = noun_like
+            && p.is_word()
+            && !p.is(flag::FUNCTION | flag::PRONOUN)
+            && k >= 2
+            && (tokens[k - 2].is_any(text, &["a", "an", "the", "his", "her", "its", "their", "our", "my"])
+                || tokens[k - 2].shape & shape::POSSESSIVE != 0);
+        if compound {
+            return None;
+        }
     }
     // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not

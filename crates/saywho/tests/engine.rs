@@ -187,6 +187,10 @@ fn kinds_direct_indirect_mixed() {
             &[("the loan was legal", "indirect", "his office", "said")],
         ),
         (
+            "Jason Schultz, technical researcher at Talos, stated in a blog post that the threats came from one group.",
+            &[("the threats came from one group", "indirect", "Jason Schultz", "stated")],
+        ),
+        (
             "Ann Lee told NBC’s “Today” show on Wednesday that she has nothing to apologize for.",
             &[("she has nothing to apologize for", "indirect", "Ann Lee", "told")],
         ),
