@@ -335,7 +335,9 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     // "…, said Dr. Robert Rutledge, a Halifax oncologist.": an appositive is no second half.
     let appositive = tokens.get(tail_start + 1).is_some_and(|t| t.is_any(text, &["a", "an"]))
         || tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::DET))
-            && tokens[tail_start + 1..hi.min(tail_start + 6)]
+            && tokens
+                .get(tail_start + 1..hi.min(tail_start + 6))
+                .unwrap_or_default()
                 .iter()
                 .any(|t| t.is(flag::ROLE | flag::TITLE));
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
