@@ -253,7 +253,8 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         return None;
     }
     let c = cstart.min(hi - 1);
-    let bare_clause = starts_clause(text, &tokens[c], tokens.get(c + 1)) && takes_bare_clause(text, tokens, cue);
+    let next = tokens.get(c + 1).filter(|_| c + 1 < hi);
+    let bare_clause = starts_clause(text, &tokens[c], next) && takes_bare_clause(text, tokens, cue);
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
@@ -303,6 +304,9 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let k = cue.tok_start as usize;
+    if cue.tok_end as usize > hi {
+        return None;
+    }
     // The tail after the cue is short and holds no new clause, or it is the second half of
     // what was said: "CONTENT1, officials said, CONTENT2."
     let (comma, np) = if k > lo && tokens[k - 1].is_punct(b',') {

@@ -60,9 +60,12 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     }
     let word = t.text(text);
     // "was quoted as saying"
+    // A cue of several words never runs over a line break (nor so out of its sentence).
+    let one_line = |last: usize| !text[t.end as usize..tokens[last].start as usize].contains('\n');
     if word == "quoted"
         && tokens.get(k + 1).is_some_and(|n| n.text(text) == "as")
         && tokens.get(k + 2).is_some_and(|n| n.is(flag::CUE))
+        && one_line(k + 2)
     {
         return Some(Cue {
             tok_start: k as u32,
@@ -144,6 +147,7 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
         && tokens
             .get(k + 2)
             .is_some_and(|n| n.is(flag::CUE) && n.text(text).ends_with("ing"))
+        && one_line(k + 2)
     {
         end = k + 3;
     }
@@ -205,7 +209,8 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     let last = &tokens[b - 1];
     // "the Kentucky Republican", "the Prime Minister": after "the", a capitalised role noun
     // heads a description too.
-    let after_the = tokens[a].is(flag::DET) && !tokens[a].is_cap() && b > a + 1;
+    let after_the =
+        tokens[a].is(flag::DET) && (!tokens[a].is_cap() || tokens[a].shape & shape::SENT_START != 0) && b > a + 1;
     let role_headed =
         last.is(flag::ROLE | flag::TITLE) && !last.is_cap() || after_the && last.is(flag::ROLE_PERSON | flag::TITLE);
     let kind = if has_name && !role_headed {

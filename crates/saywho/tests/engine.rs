@@ -395,6 +395,15 @@ fn page_furniture_and_paragraph_labels() {
 #[test]
 fn a_capitalised_role_after_the_is_a_description() {
     check(&[(
+        "Mitch McConnell spoke on Monday. The Kentucky Republican said the bill will pass easily this week.",
+        &[(
+            "the bill will pass easily this week",
+            "indirect",
+            "Mitch McConnell",
+            "said",
+        )],
+    )]);
+    check(&[(
         "Ann Lee spoke first. As the school reopened on Wednesday, Senate Majority Leader Mitch \
          McConnell blamed activists.\n\n“They attacked these young people,” the Kentucky Republican said.",
         &[("They attacked these young people,", "direct", "Mitch McConnell", "said")],

@@ -115,6 +115,11 @@ fn empty_and_degenerate_inputs() {
         "......",
         "said said said",
         "“\n“\n“\n“",
+        // Cues of several words cut by a line break (once sliced past the sentence's end).
+        "Prices will rise sharply next year, Smith was quoted as\nsaying on Monday.",
+        "Prices will rise sharply next year, officials concluded by\nwriting.",
+        "Prices will rise sharply next year, Smith was quoted\nas saying.",
+        "Prices will rise sharply next year, said Smith\nYes the plan works well.",
     ] {
         let r = engine.extract("d", text);
         assert!(r.quotes.iter().all(|q| q.end <= text.chars().count()), "{text:?}");

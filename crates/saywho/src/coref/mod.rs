@@ -333,10 +333,12 @@ fn relative_antecedent(doc: &Doc, k: usize, sentence_start: usize, mentions: &[M
     while a > sentence_start && tokens[a - 1].is_punct(b',') {
         a -= 1;
     }
-    let mut before = mentions.iter().rev().skip_while(|m| m.tok_start as usize >= k);
+    let before = mentions.iter().rev().skip_while(|m| m.tok_start as usize >= k);
     // Mentions after "who" are of the antecedent only ("who … his victims … his spree").
     let e = before.clone().find(|m| m.tok_start as usize <= who)?;
-    let others = before.any(|m| m.tok_start as usize > who && m.entity != e.entity);
+    let others = before
+        .take_while(|m| m.tok_start as usize > who)
+        .any(|m| m.entity != e.entity);
     (e.tok_end as usize == a && a < who && !others).then_some(e.entity as usize)
 }
 
