@@ -38,8 +38,9 @@ pub struct BenchArgs {
     /// the JSONL corpus, and a WARC.gz built from it in a temporary folder.
     #[arg(long, conflicts_with = "markdown_from")]
     pipeline: bool,
-    /// With --pipeline: the JSONL input is the corpus this many times over (ids made unique),
-    /// so that each run lasts seconds and start-up does not weigh on the figures.
+    /// Times each run goes through the corpus, so that a run lasts seconds and start-up and
+    /// the machine's noise weigh little. With --pipeline the JSONL input is the corpus this
+    /// many times over (ids made unique).
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1000))]
     passes: u32,
     /// Print the body of docs/PERFORMANCE.md from a report saved earlier with --json.
@@ -72,6 +73,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let options = BenchOptions {
         threads,
         repeat: args.repeat,
+        passes: args.passes as usize,
     };
     let corpus = args.corpus.display().to_string();
     let report = run_bench(&corpus, &documents, options, |id, text| engine.extract(id, text))?;
@@ -114,10 +116,11 @@ fn table(r: &BenchReport, setup_seconds: f64) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}: {} documents, {:.2} MB of text; {} CPUs; engine set up in {:.3} s",
+        "{}: {} documents, {:.2} MB of text, {} passes a run; {} CPUs; engine set up in {:.3} s",
         r.corpus,
         r.documents,
         r.text_bytes as f64 / 1e6,
+        r.passes,
         r.available_cpus,
         setup_seconds
     );

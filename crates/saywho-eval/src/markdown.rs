@@ -182,11 +182,13 @@ pub fn performance(b: &BenchReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Corpus `{}`: {} documents, {:.2} MB of UTF-8 text, loaded into memory before timing. \
-         Figures are the median of {} runs. {} quotes found; the engine panicked on {} documents.\n",
+        "Corpus `{}`: {} documents, {:.2} MB of UTF-8 text, loaded into memory before timing; \
+         each run goes through it {} times. Figures are the median of {} runs. {} quotes found; \
+         the engine panicked on {} documents.\n",
         b.corpus,
         b.documents,
         b.text_bytes as f64 / 1e6,
+        b.passes,
         b.single_thread.seconds.len(),
         b.quotes_found,
         b.panicked_documents,

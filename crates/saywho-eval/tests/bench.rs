@@ -42,11 +42,15 @@ fn corpus_loads_and_a_fake_engine_is_timed() {
             entities: vec![],
         }
     };
-    let options = BenchOptions { threads: 2, repeat: 3 };
+    let options = BenchOptions {
+        threads: 2,
+        repeat: 3,
+        passes: 2,
+    };
     let report = run_bench("fixture", &corpus, options, fake).expect("runs");
     assert_eq!(
-        (report.documents, report.text_bytes),
-        (2, "Ünïcode counts bytes.".len() + 4)
+        (report.documents, report.passes, report.text_bytes),
+        (2, 2, "Ünïcode counts bytes.".len() + 4)
     );
     assert_eq!((report.quotes_found, report.panicked_documents), (2, 1));
     assert_eq!(report.single_thread.seconds.len(), 3);
