@@ -11,122 +11,87 @@
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
-use crate::input::decode::Decoded;
-use crate::input::records::{Records, WarcSkips};
+use crate::input::records::Records;
 use crate::input::warc::{charset_of, http_body, is_html_type, HttpBody};
 use std::ops::ControlFlow::{Break, Continue};
 
-/// Reads ARC records from a decompressed stream and turns them into [`Unit`]s. A document's id
-/// is `Archive-date/URL`, the Wayback Machine's name for a capture.
-pub struct ArcReader<'a> {
-    r: Records<'a>,
-}
-
-impl<'a> ArcReader<'a> {
-    /// A reader of the records in `input`, whose positions are labelled `label:record N`.
-    pub fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
-        ArcReader {
-            r: Records::new(input, label, max_doc_bytes),
-        }
-    }
-
-    /// Records skipped so far.
-    pub fn skips(&self) -> &WarcSkips {
-        &self.r.skips
-    }
-
-    /// The next document or error; `None` at the end of the input (or after an error that
-    /// makes the rest unreadable).
-    pub fn next_unit(&mut self) -> Option<Unit> {
-        while !self.r.done {
-            if let Some(unit) = self.next_record() {
-                return Some(unit);
-            }
-        }
-        None
-    }
-
-    /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
-    /// ended.
-    fn next_record(&mut self) -> Option<Unit> {
-        let r = &mut self.r;
-        let mut line = Vec::new();
-        let ended = match r.start(&mut line, "an ARC record") {
-            Continue(ended) => ended,
-            Break(end) => return end,
-        };
-        let text = String::from_utf8_lossy(&line).into_owned();
-        let fields: Vec<&str> = text.split_whitespace().collect();
-        let length = fields.last().and_then(|f| f.parse::<u64>().ok());
-        // v1: URL IP-address Archive-date Content-type Archive-length; v2 adds Result-code,
-        // Checksum, Location, Offset and Filename before the length.
-        let header = match (fields.as_slice(), length) {
-            (&[url, _ip, date, content_type, _], Some(length))
-            | (&[url, _ip, date, content_type, _, _, _, _, _, _], Some(length)) => {
-                Some((url, date, content_type, length))
-            }
-            _ => None,
-        };
-        let Some((url, date, content_type, length)) = header else {
-            r.done = true;
-            let start: String = text.chars().take(60).collect();
-            let (kind, message) = if line.starts_with(b"WARC/") {
-                (
-                    ErrorKind::MalformedWarc,
-                    "this is a WARC file, not ARC: read it with --input-format warc".to_string(),
-                )
-            } else if !ended {
-                (
-                    ErrorKind::TruncatedWarc,
-                    format!("the input ends inside an ARC header line: {start:?}"),
-                )
+/// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
+/// ended.
+pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
+    let mut line = Vec::new();
+    let ended = match r.start(&mut line, "an ARC record") {
+        Continue(ended) => ended,
+        Break(end) => return end,
+    };
+    let text = String::from_utf8_lossy(&line).into_owned();
+    let fields: Vec<&str> = text.split_whitespace().collect();
+    let length = fields.last().and_then(|f| f.parse::<u64>().ok());
+    // v1: URL IP-address Archive-date Content-type Archive-length; v2 adds Result-code,
+    // Checksum, Location, Offset and Filename before the length.
+    let header = match (fields.as_slice(), length) {
+        (&[url, _ip, date, content_type, _], Some(length))
+        | (&[url, _ip, date, content_type, _, _, _, _, _, _], Some(length)) => Some((url, date, content_type, length)),
+        _ => None,
+    };
+    let Some((url, date, content_type, length)) = header else {
+        r.done = true;
+        let start: String = text.chars().take(60).collect();
+        let (kind, message) = if line.starts_with(b"WARC/") {
+            (
+                ErrorKind::MalformedWarc,
+                "this is a WARC file, not ARC: read it with --input-format warc".to_string(),
+            )
+        } else if !ended {
+            (
+                ErrorKind::TruncatedWarc,
+                format!("the input ends inside an ARC header line: {start:?}"),
+            )
+        } else {
+            let n = fields.len();
+            let found = if length.is_none() {
+                format!("{n} fields, the last not a length")
+            } else if n > 5 {
+                format!("{n} fields (a space in the URL?)")
             } else {
-                let n = fields.len();
-                let found = if length.is_none() {
-                    format!("{n} fields, the last not a length")
-                } else if n > 5 {
-                    format!("{n} fields (a space in the URL?)")
-                } else {
-                    format!("{n} fields")
-                };
-                let message = format!(
-                    "expected an ARC header line of 5 fields (v1: URL IP-address date content-type length) \
-                     or 10 (v2, length last), found {found}: {start:?}"
-                );
-                (ErrorKind::MalformedWarc, message)
+                format!("{n} fields")
             };
-            return r.fail(r.fallback_id(), kind, message);
+            let message = format!(
+                "expected an ARC header line of 5 fields (v1: URL IP-address date content-type length) \
+                 or 10 (v2, length last), found {found}: {start:?}"
+            );
+            (ErrorKind::MalformedWarc, message)
         };
-        let id = format!("{date}/{url}");
-        let content_type = content_type.to_ascii_lowercase();
-        if url.starts_with("filedesc://") || !is_html_type(&content_type) {
-            let reason = if url.starts_with("filedesc://") {
-                "filedesc"
-            } else {
-                "non-HTML"
-            };
+        return r.fail(r.fallback_id(), kind, message);
+    };
+    let id = format!("{date}/{url}");
+    let content_type = content_type.to_ascii_lowercase();
+    if url.starts_with("filedesc://") || !is_html_type(&content_type) {
+        let reason = if url.starts_with("filedesc://") {
+            "filedesc"
+        } else {
+            "non-HTML"
+        };
+        r.skips.count(reason);
+        return r.skip_body(id, length);
+    }
+    let block = match r.block(&id, length) {
+        Continue(block) => block,
+        Break(end) => return end,
+    };
+    let meta = Meta {
+        url: Some(url.to_string()),
+        ..Meta::default()
+    };
+    // HTTP fetches hold the whole response; other captures are the page itself.
+    if !block.starts_with(b"HTTP/") {
+        return r.page(id, block, charset_of(&content_type), meta);
+    }
+    match http_body(&block, r.max_doc_bytes) {
+        HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
+        HttpBody::Skip(reason) => {
             r.skips.count(reason);
-            return r.skip_body(id, length);
+            None
         }
-        let block = match r.block(&id, length) {
-            Continue(block) => block,
-            Break(end) => return end,
-        };
-        let meta = Meta {
-            url: Some(url.to_string()),
-            ..Meta::default()
-        };
-        // HTTP fetches hold the whole response; other captures are the page itself.
-        if !block.starts_with(b"HTTP/") {
-            return r.page(id, block, charset_of(&content_type), meta);
-        }
-        match http_body(&block, r.max_doc_bytes) {
-            HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
-            HttpBody::Skip(reason) => {
-                r.skips.count(reason);
-                None
-            }
-            HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
-        }
+        HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
     }
 }

@@ -8,12 +8,11 @@ mod plan;
 mod records;
 mod warc;
 
-pub use arc::ArcReader;
 pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
 pub use plan::{plan, Plan, SharedId, Source};
-pub use records::WarcSkips;
-pub use warc::{write_warc_record, WarcReader};
+pub use records::{ArchiveReader, WarcSkips};
+pub use warc::write_warc_record;
 
 use crate::doc::{Payload, Unit};
 use crate::error::{DocError, ErrorKind};
@@ -127,17 +126,12 @@ pub fn read_source(
     match source.format {
         InputFormat::Text | InputFormat::Html => read_whole(source, &label, &mut input, options, emit),
         InputFormat::Jsonl => read_jsonl(&label, &mut input, options, emit),
-        InputFormat::Warc => {
-            let mut reader = WarcReader::new(&mut input, &label, options.max_doc_bytes);
-            while let Some(unit) = reader.next_unit() {
-                if !emit(unit) {
-                    break;
-                }
-            }
-            skips.add(reader.skips());
-        }
-        InputFormat::Arc => {
-            let mut reader = ArcReader::new(&mut input, &label, options.max_doc_bytes);
+        InputFormat::Warc | InputFormat::Arc => {
+            let mut reader = if source.format == InputFormat::Warc {
+                ArchiveReader::warc(&mut input, &label, options.max_doc_bytes)
+            } else {
+                ArchiveReader::arc(&mut input, &label, options.max_doc_bytes)
+            };
             while let Some(unit) = reader.next_unit() {
                 if !emit(unit) {
                     break;

@@ -38,6 +38,50 @@ impl WarcSkips {
     }
 }
 
+/// Reads WARC or ARC records from a decompressed stream and turns them into [`Unit`]s: HTML
+/// pages become documents, other records are skipped and counted in [`ArchiveReader::skips`].
+/// A WARC document's id is its WARC-Record-ID; an ARC one's is `Archive-date/URL`, the Wayback
+/// Machine's name for a capture.
+pub struct ArchiveReader<'a> {
+    r: Records<'a>,
+    /// Reads one record of the format: `Some` when it yields a unit.
+    read: fn(&mut Records<'_>) -> Option<Unit>,
+}
+
+impl<'a> ArchiveReader<'a> {
+    /// A reader of the WARC records in `input`, whose positions are labelled `label:record N`.
+    pub fn warc(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
+        ArchiveReader {
+            r: Records::new(input, label, max_doc_bytes),
+            read: crate::input::warc::next_record,
+        }
+    }
+
+    /// A reader of the ARC records in `input`, whose positions are labelled `label:record N`.
+    pub fn arc(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
+        ArchiveReader {
+            r: Records::new(input, label, max_doc_bytes),
+            read: crate::input::arc::next_record,
+        }
+    }
+
+    /// Records skipped so far.
+    pub fn skips(&self) -> &WarcSkips {
+        &self.r.skips
+    }
+
+    /// The next document or error; `None` at the end of the input (or after an error that
+    /// makes the rest unreadable).
+    pub fn next_unit(&mut self) -> Option<Unit> {
+        while !self.r.done {
+            if let Some(unit) = (self.read)(&mut self.r) {
+                return Some(unit);
+            }
+        }
+        None
+    }
+}
+
 /// A stream of archive records being read.
 pub(crate) struct Records<'a> {
     pub(crate) input: &'a mut Decoded,

@@ -8,19 +8,13 @@
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
-use crate::input::decode::Decoded;
 use crate::input::lines::{read_line_bounded, Line};
-use crate::input::records::{Records, WarcSkips, MAX_HEADER_LINE};
+use crate::input::records::{Records, MAX_HEADER_LINE};
 use std::io::{self, BufRead, Read, Write};
 use std::ops::ControlFlow::{Break, Continue};
 
 /// Most header lines in one record.
 const MAX_HEADER_LINES: usize = 1024;
-
-/// Reads WARC records from a decompressed stream and turns them into [`Unit`]s.
-pub struct WarcReader<'a> {
-    r: Records<'a>,
-}
 
 /// A parsed header block: `name: value` lines, names lower-cased.
 type Headers = Vec<(String, String)>;
@@ -29,102 +23,76 @@ fn header<'h>(headers: &'h Headers, name: &str) -> Option<&'h str> {
     headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
-impl<'a> WarcReader<'a> {
-    /// A reader of the records in `input`, whose positions are labelled `label:record N`.
-    pub fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
-        WarcReader {
-            r: Records::new(input, label, max_doc_bytes),
-        }
+/// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
+/// ended (then `done` is set).
+pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
+    let mut line = Vec::new();
+    if let Break(end) = r.start(&mut line, "a record") {
+        return end;
     }
-
-    /// Records skipped so far.
-    pub fn skips(&self) -> &WarcSkips {
-        &self.r.skips
-    }
-
-    /// The next document or error; `None` at the end of the input (or after an error that
-    /// makes the rest unreadable).
-    pub fn next_unit(&mut self) -> Option<Unit> {
-        while !self.r.done {
-            if let Some(unit) = self.next_record() {
-                return Some(unit);
-            }
+    let fallback_id = r.fallback_id();
+    if !line.starts_with(b"WARC/") {
+        r.done = true;
+        let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
+        let mut message = format!("expected a WARC/1.x line, found {start:?}");
+        if line.starts_with(b"filedesc://") {
+            message.push_str(": this looks like an ARC file, not WARC: read it with --input-format arc");
         }
-        None
+        return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
     }
-
-    /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
-    /// ended (then `done` is set).
-    fn next_record(&mut self) -> Option<Unit> {
-        let r = &mut self.r;
-        let mut line = Vec::new();
-        if let Break(end) = r.start(&mut line, "a record") {
-            return end;
-        }
-        let fallback_id = r.fallback_id();
-        if !line.starts_with(b"WARC/") {
+    let headers = match read_headers(r.input) {
+        Ok(Some(h)) => h,
+        Ok(None) => {
             r.done = true;
-            let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
-            let mut message = format!("expected a WARC/1.x line, found {start:?}");
-            if line.starts_with(b"filedesc://") {
-                message.push_str(": this looks like an ARC file, not WARC: read it with --input-format arc");
-            }
-            return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
+            return r.fail(
+                fallback_id,
+                ErrorKind::TruncatedWarc,
+                "the input ends inside a record header".into(),
+            );
         }
-        let headers = match read_headers(r.input) {
-            Ok(Some(h)) => h,
-            Ok(None) => {
-                r.done = true;
-                return r.fail(
-                    fallback_id,
-                    ErrorKind::TruncatedWarc,
-                    "the input ends inside a record header".into(),
-                );
-            }
-            Err(e) => return r.stop(fallback_id, ErrorKind::TruncatedWarc, &e),
+        Err(e) => return r.stop(fallback_id, ErrorKind::TruncatedWarc, &e),
+    };
+    let id = header(&headers, "warc-record-id")
+        .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
+        .unwrap_or(fallback_id);
+    let Some(length) = header(&headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
+        r.done = true;
+        return r.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
+    };
+    let warc_type = header(&headers, "warc-type").unwrap_or("").to_ascii_lowercase();
+    let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
+    let wanted = match warc_type.as_str() {
+        "response" => content_type.contains("application/http"),
+        "resource" => is_html_type(&content_type),
+        _ => false,
+    };
+    if !wanted {
+        let reason = match warc_type.as_str() {
+            "request" | "metadata" | "warcinfo" | "revisit" | "conversion" => warc_type.clone(),
+            "response" | "resource" => "non-HTML".to_string(),
+            _ => "other".to_string(),
         };
-        let id = header(&headers, "warc-record-id")
-            .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
-            .unwrap_or(fallback_id);
-        let Some(length) = header(&headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
-            r.done = true;
-            return r.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
-        };
-        let warc_type = header(&headers, "warc-type").unwrap_or("").to_ascii_lowercase();
-        let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
-        let wanted = match warc_type.as_str() {
-            "response" => content_type.contains("application/http"),
-            "resource" => is_html_type(&content_type),
-            _ => false,
-        };
-        if !wanted {
-            let reason = match warc_type.as_str() {
-                "request" | "metadata" | "warcinfo" | "revisit" | "conversion" => warc_type.clone(),
-                "response" | "resource" => "non-HTML".to_string(),
-                _ => "other".to_string(),
-            };
-            r.skips.count(&reason);
-            return r.skip_body(id, length);
+        r.skips.count(&reason);
+        return r.skip_body(id, length);
+    }
+    let block = match r.block(&id, length) {
+        Continue(block) => block,
+        Break(end) => return end,
+    };
+    let meta = Meta {
+        url: header(&headers, "warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string()),
+        ..Meta::default()
+    };
+    if warc_type == "resource" {
+        return r.page(id, block, charset_of(&content_type), meta);
+    }
+    match http_body(&block, r.max_doc_bytes) {
+        HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
+        HttpBody::Skip(reason) => {
+            r.skips.count(reason);
+            None
         }
-        let block = match r.block(&id, length) {
-            Continue(block) => block,
-            Break(end) => return end,
-        };
-        let meta = Meta {
-            url: header(&headers, "warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string()),
-            ..Meta::default()
-        };
-        if warc_type == "resource" {
-            return r.page(id, block, charset_of(&content_type), meta);
-        }
-        match http_body(&block, r.max_doc_bytes) {
-            HttpBody::Html { body, charset } => r.page(id, body, charset, meta),
-            HttpBody::Skip(reason) => {
-                r.skips.count(reason);
-                None
-            }
-            HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
-        }
+        HttpBody::Bad(message) => r.fail(id, ErrorKind::HtmlExtraction, message),
     }
 }
 
