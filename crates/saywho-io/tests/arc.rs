@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{gzip, TempDir};
+use common::TempDir;
 use saywho_io::InputFormat;
 use std::path::Path;
 
@@ -82,11 +82,7 @@ fn arc_names_are_arc_not_warc() {
 fn html_captures_become_documents_and_the_rest_is_counted() {
     let dir = TempDir::new("arc");
     let records = crawl();
-    let plain = dir.write("crawl.arc", &records.concat());
-    // Internet Archive style: each record its own gzip member.
-    let members: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
-    let gz = dir.write("crawl.arc.gz", &members);
-    for file in [plain, gz] {
+    for file in common::plain_and_gzipped(&dir, "crawl.arc", &records) {
         let (summary, out, _) = common::run(&dir, std::slice::from_ref(&file), None, &common::jsonl_options(2));
         let docs = common::json_lines(&out);
         assert_eq!(

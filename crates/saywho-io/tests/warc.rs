@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{gzip, record, response, TempDir};
+use common::{record, response, TempDir};
 
 fn crawl() -> Vec<Vec<u8>> {
     vec![
@@ -53,11 +53,7 @@ fn crawl() -> Vec<Vec<u8>> {
 fn html_responses_become_documents_and_the_rest_is_counted() {
     let dir = TempDir::new("warc");
     let records = crawl();
-    let plain = dir.write("crawl.warc", &records.concat());
-    // Common Crawl style: each record its own gzip member.
-    let members: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
-    let gz = dir.write("crawl.warc.gz", &members);
-    for file in [plain, gz] {
+    for file in common::plain_and_gzipped(&dir, "crawl.warc", &records) {
         let (summary, out, _) = common::run(&dir, std::slice::from_ref(&file), None, &common::jsonl_options(2));
         let docs = common::json_lines(&out);
         let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();

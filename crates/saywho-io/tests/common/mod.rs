@@ -57,6 +57,16 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     gz.finish().expect("gzip")
 }
 
+/// `records` written to `dir` twice: plain as `name`, and as `name.gz` with each record its own
+/// gzip member (as Common Crawl and the Internet Archive write them).
+pub fn plain_and_gzipped(dir: &TempDir, name: &str, records: &[Vec<u8>]) -> [PathBuf; 2] {
+    let members: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    [
+        dir.write(name, &records.concat()),
+        dir.write(&format!("{name}.gz"), &members),
+    ]
+}
+
 /// Runs the pipeline over `inputs`, returning the summary, the output bytes and the errors file.
 pub fn run(
     dir: &TempDir,
