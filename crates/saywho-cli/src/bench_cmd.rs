@@ -142,6 +142,30 @@ fn table(r: &BenchReport, setup_seconds: f64) -> String {
     out
 }
 
+/// Writes the pipeline's inputs into `dir`: the corpus as JSONL `passes` times over (ids made
+/// unique) and as a WARC.gz of one HTML page per article; returns each path and its size.
+fn pipeline_inputs(dir: &Path, passes: u32, documents: &[CorpusDocument]) -> anyhow::Result<[(PathBuf, u64); 2]> {
+    let jsonl = dir.join("bbc.jsonl");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&jsonl)?);
+    for pass in 0..passes {
+        for d in documents {
+            let line = serde_json::json!({"id": format!("{}#{pass}", d.id), "text": d.text});
+            writeln!(file, "{line}")?;
+        }
+    }
+    file.flush()?;
+    let jsonl_bytes = std::fs::metadata(&jsonl)?.len();
+
+    let warc = dir.join("bbc.warc.gz");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&warc)?);
+    let articles = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.id.as_str(), d.text.as_str()));
+    let warc_bytes = saywho_io::write_article_warc(&mut file, articles)?;
+    file.flush()?;
+    Ok([(jsonl, jsonl_bytes), (warc, warc_bytes)])
+}
+
 /// `--pipeline`: whole runs on the JSONL corpus and on a WARC.gz made from it.
 fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Result<ExitCode> {
     let threads = args
@@ -174,44 +198,17 @@ fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Resul
     };
     let dir = std::env::temp_dir().join(format!("saywho-bench-pipeline-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let jsonl_path = dir.join("bbc.jsonl");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&jsonl_path)?);
-    for pass in 0..args.passes {
-        for d in documents {
-            let line = serde_json::json!({"id": format!("{}#{pass}", d.id), "text": d.text});
-            writeln!(file, "{line}")?;
-        }
-    }
-    std::io::Write::flush(&mut file)?;
-    drop(file);
-    let jsonl_bytes = std::fs::metadata(&jsonl_path)?.len();
-    let jsonl_name = format!("BBC JSONL x{}", args.passes);
-    let jsonl = measure_scaling(&jsonl_name, jsonl_bytes, &counts, args.repeat, |n| run(&jsonl_path, n));
-    let jsonl = match jsonl {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&dir);
-            return Err(e.into());
-        }
-    };
-
-    let warc_path = dir.join("bbc.warc.gz");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&warc_path)?);
-    let articles = documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.id.as_str(), d.text.as_str()));
-    let warc_bytes = saywho_io::write_article_warc(&mut file, articles)?;
-    std::io::Write::flush(&mut file)?;
-    drop(file);
-    let warc = measure_scaling("BBC as WARC.gz", warc_bytes, &counts, args.repeat, |n| {
-        run(&warc_path, n)
-    });
+    // The inputs live in `dir`, which goes whatever happens.
+    let reports =
+        pipeline_inputs(&dir, args.passes, documents).and_then(|[(jsonl, jsonl_bytes), (warc, warc_bytes)]| {
+            let jsonl_name = format!("BBC JSONL x{}", args.passes);
+            Ok(vec![
+                measure_scaling(&jsonl_name, jsonl_bytes, &counts, args.repeat, |n| run(&jsonl, n))?,
+                measure_scaling("BBC as WARC.gz", warc_bytes, &counts, args.repeat, |n| run(&warc, n))?,
+            ])
+        });
     let _ = std::fs::remove_dir_all(&dir);
-    let mut reports = vec![jsonl, warc?];
-    // The runs were child processes: this process's peak memory says nothing about them.
-    for run in reports.iter_mut().flat_map(|r| r.runs.iter_mut()) {
-        run.peak_memory_bytes = None;
-    }
+    let reports = reports?;
     if args.json {
         emit(&(serde_json::to_string_pretty(&reports)? + "\n"))?;
     } else {

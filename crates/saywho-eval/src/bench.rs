@@ -258,7 +258,6 @@ where
     let repeat = repeat.max(1);
     let mut documents = None;
     let mut seconds: Vec<Vec<f64>> = vec![Vec::with_capacity(repeat); threads.len()];
-    reset_peak_memory();
     for _ in 0..repeat {
         for (i, &n) in threads.iter().enumerate() {
             let started = Instant::now();
@@ -285,7 +284,8 @@ where
                 mb_per_second: per_second(input_bytes as f64 / 1e6),
                 documents_per_second: per_second(documents.unwrap_or(0) as f64),
                 seconds,
-                peak_memory_bytes: proc_status_bytes("VmHWM:"),
+                // Interleaved runs (or child processes) have no peak of their own to report.
+                peak_memory_bytes: None,
             }
         })
         .collect();
