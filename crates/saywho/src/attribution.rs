@@ -165,19 +165,20 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
 }
 
 /// Verbs whose first object is the hearer, not the content ("told reporters that").
-fn takes_hearer(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    [
-        "tell", "told", "assur", "warn", "remind", "inform", "advis", "urg", "promis", "convinc",
-    ]
-    .iter()
-    .any(|p| w.starts_with(p))
+fn takes_hearer(text: &str, verb: &Token) -> bool {
+    verb.starts_with_any(
+        text,
+        &[
+            "tell", "told", "assur", "warn", "remind", "inform", "advis", "urg", "promis", "convinc",
+        ],
+    )
 }
 
 /// Where the reported content of `cue` starts, looking no further than `limit`, and whether
 /// a "that" introduced it.
 pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
     let j = cue.tok_end as usize;
+    let hearer_verb = takes_hearer(text, &tokens[cue.tok_start as usize]);
     // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
     let mut in_title = false;
     for (k, t) in tokens.iter().enumerate().take(limit.min(j + 10)).skip(j) {
@@ -194,7 +195,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         // look for. A determiner after a preposition ("in a statement") does not count.
         let after_prep = k > j && tokens[k - 1].is(flag::PREP);
         // "told the House of Commons that": the hearer's determiner starts no clause.
-        let hearer = k == j && takes_hearer(tokens[cue.tok_start as usize].text(text));
+        let hearer = k == j && hearer_verb;
         let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep && !hearer;
         if t.is_terminal()
             || t.is(flag::CUE) && cue_at(text, tokens, k).is_some()
@@ -252,7 +253,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
             return (m, false);
         }
     }
-    if takes_hearer(tokens[cue.tok_start as usize].text(text)) {
+    if hearer_verb {
         // Skip the hearer: a pronoun or a short noun phrase.
         let mut n = 0;
         while k < limit && n < 4 {

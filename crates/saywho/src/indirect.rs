@@ -102,8 +102,7 @@ fn takes_bare_clause(text: &str, tokens: &[Token], cue: &Cue) -> bool {
         "confirm",
         "stat",
     ];
-    let w = tokens[cue.tok_start as usize].text(text).to_ascii_lowercase();
-    STEMS.iter().any(|s| w.starts_with(s))
+    tokens[cue.tok_start as usize].starts_with_any(text, STEMS)
 }
 
 /// Where reported content starting at `from` ends in a sentence ending at `hi`.

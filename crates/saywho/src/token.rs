@@ -125,6 +125,15 @@ impl Token {
         let t = self.text(text);
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
+    /// Does the token start with one of `stems`, ignoring ASCII case ("Warned" with "warn")?
+    /// Compares in place: no lower-cased copy.
+    #[inline]
+    pub fn starts_with_any(&self, text: &str, stems: &[&str]) -> bool {
+        let t = self.text(text).as_bytes();
+        stems
+            .iter()
+            .any(|s| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+    }
     /// Ends a sentence: ".", "!", "?" or "…".
     #[inline]
     pub fn is_terminal(&self) -> bool {

@@ -370,10 +370,10 @@ fn resolve_description(
         .rev()
         .find(|t| t.is(flag::ROLE | flag::TITLE))
         .or_else(|| span.iter().rev().find(|t| t.is_word()))?;
-    let head_word = head.base(text).to_ascii_lowercase();
-    let first = span[0].text(text).to_ascii_lowercase();
-    let definite =
-        first == "the" || span[0].is(flag::PRONOUN) || span[0].shape & shape::POSSESSIVE != 0 && span.len() > 1;
+    let head_word = head.base(text);
+    let definite = span[0].text(text).eq_ignore_ascii_case("the")
+        || span[0].is(flag::PRONOUN)
+        || span[0].shape & shape::POSSESSIVE != 0 && span.len() > 1;
     let group = head.is(flag::ROLE_GROUP);
     let org = head.is(flag::ROLE_ORG);
     let phrase_text = {
@@ -402,7 +402,10 @@ fn resolve_description(
         let by_role = clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.roles.contains(&head_word) && c.last_any.is_some_and(|l| l < np.tok_start))
+            .filter(|(_, c)| {
+                c.roles.iter().any(|r| r.eq_ignore_ascii_case(head_word))
+                    && c.last_any.is_some_and(|l| l < np.tok_start)
+            })
             .max_by_key(|(_, c)| c.last_any)
             .map(|(i, _)| i);
         let candidate = by_role.or_else(|| {
