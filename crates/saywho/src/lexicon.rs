@@ -45,6 +45,8 @@ pub mod flag {
     pub const CUE: u32 = 1 << 15;
     /// A month or weekday name: capitalised, yet never a person.
     pub const CALENDAR: u32 = 1 << 16;
+    /// A cue verb's base form that is also a noun ("post", "note", "report").
+    pub const CUE_NOUN: u32 = 1 << 17;
     /// Any closed-class word: never part of a name.
     pub const FUNCTION: u32 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
     /// Any noun that heads a speaker description.
@@ -271,6 +273,9 @@ impl Lexicon {
                 "C" => CueClass::Cognition,
                 _ => CueClass::Speech,
             };
+            if row.get(3) == Some(&"N") {
+                entry(&mut words, row[0]).flags |= flag::CUE_NOUN;
+            }
             let forms = row.get(2).copied().unwrap_or("");
             for form in std::iter::once(row[0]).chain(forms.split(' ')) {
                 if form.is_empty() {

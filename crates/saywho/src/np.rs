@@ -92,36 +92,14 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
             return None;
         }
         // "the company's blog post", "a Facebook post": a noun compound after a determiner.
-        let noun_like = t.is_any(
-            text,
-            &[
-                "post",
-                "note",
-                "report",
-                "tweet",
-                "comment",
-                "claim",
-                "reply",
-                "update",
-                "message",
-                "show",
-                "warning",
-                "remark",
-                "estimate",
-                "release",
-                "promise",
-                "pledge",
-                "vow",
-                "blog",
-                "statement",
-            ],
-        );
-        let compound = noun_like
-            && p.is_word()
-            && !p.is(flag::FUNCTION | flag::PRONOUN)
-            && k >= 2
-            && (tokens[k - 2].is_any(text, &["a", "an", "the", "his", "her", "its", "their", "our", "my"])
-                || tokens[k - 2].shape & shape::POSSESSIVE != 0);
+        let compound = t.is(flag::CUE_NOUN) && p.is_word() && !p.is(flag::FUNCTION | flag::PRONOUN) && k >= 2 && {
+            // A determiner, a possessive pronoun ("her" included) or a possessor.
+            let d = &tokens[k - 2];
+            d.is(flag::DET)
+                || d.info.case == Some(crate::lexicon::Case::Possessive)
+                || d.is_any(text, &["her"])
+                || d.shape & shape::POSSESSIVE != 0
+        };
         if compound {
             return None;
         }
