@@ -183,7 +183,8 @@ fn kinds_direct_indirect_mixed() {
             )],
         ),
         (
-            "Export Development Canada lent money. Jim Carr was minister; his office said the loan was legal.",
+            // "his office" is not the organisation named before it.
+            "The EDC lent the money. Jim Carr was minister; his office said the loan was legal.",
             &[("the loan was legal", "indirect", "his office", "said")],
         ),
         (
