@@ -7,11 +7,7 @@
 //! ```
 //! use saywho_eval::{gold::{Annotations, GoldDocument, GoldFormat, GoldSet}, score, ScoreOptions};
 //! let gold = GoldSet::new(GoldFormat::Seed, vec![GoldDocument::default()], Annotations::default());
-//! let scored = score(&gold, &ScoreOptions::default(), |id, _text| saywho::Record {
-//!     id: id.to_string(),
-//!     quotes: vec![],
-//!     entities: vec![],
-//! });
+//! let scored = score(&gold, &ScoreOptions::default(), |id, _text| saywho::Record::new(id.to_string(), vec![], vec![]));
 //! assert_eq!(scored.report.predicted_quotes, 0);
 //! ```
 

@@ -210,14 +210,7 @@ where
 {
     let (record, panicked) = match catch_unwind(AssertUnwindSafe(|| extract(&document.id, &document.text))) {
         Ok(record) => (record, false),
-        Err(_) => (
-            Record {
-                id: document.id.clone(),
-                quotes: vec![],
-                entities: vec![],
-            },
-            true,
-        ),
+        Err(_) => (Record::new(document.id.clone(), vec![], vec![]), true),
     };
     let predicted = predicted_items(&record, gold.merge_predicted_groups);
     let gold_spans: Vec<SpanSet> = document.quotes.iter().map(|q| q.span.clone()).collect();
@@ -278,7 +271,7 @@ fn tally_match(t: &mut ThresholdTally, gold: &GoldQuote, predicted: &QuoteRecord
         t.channel.count(right);
     }
     if let Some(kind) = &gold.kind {
-        t.kind.count(predicted.kind.trim().eq_ignore_ascii_case(kind));
+        t.kind.count(predicted.kind.as_str().eq_ignore_ascii_case(kind.trim()));
     }
 }
 

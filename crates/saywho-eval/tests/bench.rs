@@ -36,11 +36,7 @@ fn corpus_loads_and_a_fake_engine_is_timed() {
     let fake = |id: &str, text: &str| {
         assert_ne!(text, "boom", "deliberate test panic");
         let quote = common::quote(text, (0, 3), 0, None, None);
-        Record {
-            id: id.into(),
-            quotes: vec![quote.clone(), quote],
-            entities: vec![],
-        }
+        Record::new(id, vec![quote.clone(), quote], vec![])
     };
     let options = BenchOptions {
         threads: 2,

@@ -77,11 +77,7 @@ fn extract(id: &str, text: &str) -> Record {
     p2.cue = cue("Said");
     p2.channel = Some("Speech".into());
     let p3 = quote(text, find(text, "Critics called it a stunt"), 3, None, None);
-    Record {
-        id: id.into(),
-        quotes: vec![p0, p1, p2, p3],
-        entities: vec![],
-    }
+    Record::new(id, vec![p0, p1, p2, p3], vec![])
 }
 
 fn ratio(num: usize, den: usize) -> Ratio {
@@ -193,13 +189,15 @@ fn predicted_fragments_of_one_group_merge_where_the_gold_is_discontinuous() {
         quotes: vec![q],
     };
     let mut gold = GoldSet::new(GoldFormat::Polnear, vec![document], Annotations::default());
-    let two_fragments = |id: &str, text: &str| Record {
-        id: id.into(),
-        quotes: vec![
-            quote(text, find(text, "First part,"), 7, Some("Ada"), None),
-            quote(text, find(text, "second part."), 7, Some("Ada"), None),
-        ],
-        entities: vec![],
+    let two_fragments = |id: &str, text: &str| {
+        Record::new(
+            id,
+            vec![
+                quote(text, find(text, "First part,"), 7, Some("Ada"), None),
+                quote(text, find(text, "second part."), 7, Some("Ada"), None),
+            ],
+            vec![],
+        )
     };
     let separate = score(&gold, &ScoreOptions::default(), two_fragments).report;
     assert_eq!(
@@ -232,11 +230,7 @@ fn out_of_range_predictions_do_not_panic() {
         (q.start, q.end) = (10_000, 20_000);
         let mut inverted = quote(text, (0, 3), 1, None, None);
         (inverted.start, inverted.end) = (9, 2);
-        Record {
-            id: id.into(),
-            quotes: vec![q, inverted],
-            entities: vec![],
-        }
+        Record::new(id, vec![q, inverted], vec![])
     };
     let options = ScoreOptions {
         errors_at: Some(0.3),

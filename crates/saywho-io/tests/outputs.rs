@@ -66,8 +66,17 @@ fn csv_has_a_header_and_a_row_per_quote() {
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), saywho_io::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len() as u64, summary.quotes + summary.failed);
-    assert_eq!((&rows[0][0], &rows[0][2], &rows[0][8]), ("d0", "T0", "Ann Lee"));
-    assert_eq!(&rows.last().unwrap()[15], "malformed_json");
+    let column = |name: &str| saywho_io::COLUMNS.iter().position(|&c| c == name).unwrap();
+    assert_eq!(
+        (
+            &rows[0][column("doc_id")],
+            &rows[0][column("title")],
+            &rows[0][column("speaker")]
+        ),
+        ("d0", "T0", "Ann Lee")
+    );
+    assert_eq!(&rows[0][column("speaker_key")], "ann-lee");
+    assert_eq!(&rows.last().unwrap()[column("error_kind")], "malformed_json");
 }
 
 #[test]

@@ -9,31 +9,10 @@ use crate::marks::QuoteSpan;
 use crate::names::NameMention;
 use crate::np::{Cue, SpeakerNp};
 use crate::offsets::OffsetMap;
-use crate::record::{EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan};
+use crate::record::{self, EntityRecord, GenderSource, QuoteRecord, Record, SpeakerRecord, TextSpan};
+pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
 use crate::token::{Paragraph, Token};
-
-/// How a quotation reports speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuoteKind {
-    /// Verbatim, inside quotation marks.
-    Direct,
-    /// Reported speech without quotation marks.
-    Indirect,
-    /// Reported speech with a quoted fragment.
-    Mixed,
-}
-
-impl QuoteKind {
-    /// The name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Indirect => "indirect",
-            QuoteKind::Mixed => "mixed",
-        }
-    }
-}
 
 /// One quotation with its attribution. Offsets are bytes.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,30 +72,6 @@ impl Quote {
             channel: None,
             confidence: 0.5,
             continued_by: None,
-        }
-    }
-}
-
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    /// A person, as the article shows: a speaker, someone called "he" or "she", or someone
-    /// given a personal role.
-    Person,
-    /// An organisation, or a group named in the plural ("the Liberals").
-    Organization,
-    /// Anything not shown to be a person or organisation (a place, an event, a thing).
-    /// Listed in the record only when it speaks.
-    Other,
-}
-
-impl EntityKind {
-    /// The name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Other => "other",
         }
     }
 }
@@ -196,20 +151,31 @@ impl<'t> Doc<'t> {
         // events that happen to be capitalised are not.
         let mut keep: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
+        // Byte spans of proper names: an entity with one among its mentions is named, and gets
+        // a cross-document key; one known only by descriptions ("officials") does not.
+        let mut name_spans: Vec<(u32, u32)> = self
+            .names
+            .iter()
+            .map(|n| self.tok_span(n.tok_start, n.tok_end))
+            .collect();
+        name_spans.sort_unstable();
         for (i, e) in self.entities.iter().enumerate() {
             let speaks = self.quotes.iter().any(|q| q.entity == Some(i as u32));
             if speaks || e.kind != EntityKind::Other {
                 keep[i] = Some(entities.len());
+                let named = e.mentions.iter().any(|m| name_spans.binary_search(m).is_ok());
+                let (gender, gender_source) = match e.gender {
+                    Gender::Female => (record::Gender::Female, GenderSource::Text),
+                    Gender::Male => (record::Gender::Male, GenderSource::Text),
+                    _ => (record::Gender::Unknown, GenderSource::None),
+                };
                 entities.push(EntityRecord {
                     id: entities.len(),
                     name: e.name.clone(),
-                    kind: e.kind.as_str().to_string(),
-                    gender: match e.gender {
-                        Gender::Female => "female",
-                        Gender::Male => "male",
-                        _ => "unknown",
-                    }
-                    .to_string(),
+                    key: if named { record::entity_key(&e.name) } else { None },
+                    kind: e.kind,
+                    gender,
+                    gender_source,
                     mentions: e.mentions.iter().map(|&(a, b)| span(a, b)).collect(),
                 });
             }
@@ -235,7 +201,7 @@ impl<'t> Doc<'t> {
                     text: self.text[q.start as usize..q.end as usize].to_string(),
                     start: map.char_offset(q.start as usize),
                     end: map.char_offset(q.end as usize),
-                    kind: q.kind.as_str().to_string(),
+                    kind: q.kind,
                     group: q.group as usize,
                     cue: q.cue.map(|c| {
                         let (a, b) = self.tok_span(c.tok_start, c.tok_end);
@@ -247,11 +213,7 @@ impl<'t> Doc<'t> {
                 }
             })
             .collect();
-        Record {
-            id: id.to_string(),
-            quotes,
-            entities,
-        }
+        Record::new(id, quotes, entities)
     }
 
     /// The span to report for a speaker phrase: the name inside it when there is one.

@@ -30,7 +30,6 @@ pub mod sentence;
 pub mod token;
 
 pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind};
-pub use lexicon::Gender;
 pub use record::*;
 
 use lexicon::Lexicon;

@@ -16,7 +16,7 @@ fn summary(r: &Record) -> Vec<(String, String, String, String)> {
         .map(|q| {
             (
                 q.text.clone(),
-                q.kind.clone(),
+                q.kind.to_string(),
                 q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
                 q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
             )
@@ -319,7 +319,7 @@ fn pronouns_and_descriptions_resolve_to_named_entities() {
         ],
     )]);
     let r = extract(text);
-    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.to_string());
     assert_eq!(gender("John Legend").as_deref(), Some("male"));
     assert_eq!(gender("Kelly Clarkson").as_deref(), Some("female"));
 }
@@ -371,7 +371,7 @@ fn a_pronoun_inside_a_relative_clause_is_its_antecedent() {
         ],
     )]);
     let r = extract(text);
-    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.to_string());
     assert_eq!(gender("Ray Bell").as_deref(), Some("male"));
     assert_eq!(gender("Ann Cole").as_deref(), Some("female"));
 }
@@ -465,7 +465,7 @@ fn channels_are_found_and_carried() {
 #[test]
 fn gender_comes_only_from_the_text() {
     let r = extract("“We lost,” Sam Kerr said.\n\n“We lost,” Ms. Jo Park said.\n\n“We lost,” Mr. Al Tan said.");
-    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.clone());
+    let gender = |name: &str| r.entities.iter().find(|e| e.name == name).map(|e| e.gender.to_string());
     assert_eq!(
         gender("Sam Kerr").as_deref(),
         Some("unknown"),

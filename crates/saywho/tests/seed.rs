@@ -49,7 +49,7 @@ fn seed_article_every_quote_with_speaker_cue_and_channel() {
             g["channel"].as_str().map(str::to_lowercase),
             "{qid} channel"
         );
-        assert_eq!(q.kind, g["type"].as_str().unwrap(), "{qid} kind");
+        assert_eq!(q.kind.as_str(), g["type"].as_str().unwrap(), "{qid} kind");
     }
     let extra: Vec<&str> = record
         .quotes

@@ -2,7 +2,7 @@
 //! answers with the gold itself.
 #![allow(dead_code)] // each test file uses its own subset
 
-use saywho::{QuoteRecord, Record, SpeakerRecord, TextSpan};
+use saywho::{QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan};
 use saywho_eval::gold::{GoldDocument, GoldSet};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ pub fn quote(
         text: text_span(text, start, end).text,
         start,
         end,
-        kind: "direct".into(),
+        kind: QuoteKind::Direct,
         group,
         cue: None,
         speaker: speaker.map(|name| SpeakerRecord {
@@ -77,16 +77,16 @@ pub fn oracle_record(document: &GoldDocument) -> Record {
                 end: 0,
             });
             q.channel = gold.channel.clone();
-            q.kind = gold.kind.clone().unwrap_or_else(|| "direct".into());
+            q.kind = gold
+                .kind
+                .as_deref()
+                .and_then(|k| k.parse().ok())
+                .unwrap_or(QuoteKind::Direct);
             quotes.push(q);
         }
     }
     quotes.sort_by_key(|q| (q.start, q.end));
-    Record {
-        id: document.id.clone(),
-        quotes,
-        entities: vec![],
-    }
+    Record::new(document.id.clone(), quotes, vec![])
 }
 
 /// An extractor that looks the answer up in `gold`.
@@ -97,11 +97,10 @@ pub fn oracle(gold: &GoldSet) -> impl Fn(&str, &str) -> Record + Sync {
         .map(|d| (d.id.clone(), oracle_record(d)))
         .collect();
     move |id, _text| {
-        records.get(id).cloned().unwrap_or_else(|| Record {
-            id: id.into(),
-            quotes: vec![],
-            entities: vec![],
-        })
+        records
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| Record::new(id, vec![], vec![]))
     }
 }
 

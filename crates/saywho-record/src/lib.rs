@@ -1,0 +1,42 @@
+//! saywho-record: the output schema of saywho, shared by the engine, corpus I/O, the store,
+//! the server and the language bindings.
+//!
+//! It holds only types and their serde shape: a document's [`Record`] (quotes and entities),
+//! the [`Output`] line that adds the document's [`Meta`], the [`ErrorRecord`] of a document
+//! that failed, and the flat [`QuoteRow`] of CSV and Parquet. Its one dependency is serde.
+//!
+//! Every serialised record carries [`SCHEMA_VERSION`]. Offsets are Unicode code points into
+//! the exact input text, end-exclusive (Python and JavaScript string indices).
+//!
+//! ```
+//! use saywho_record::{entity_key, QuoteKind, Record};
+//! let line = r#"{"schema_version":"1.0","id":"a","quotes":[],"entities":[]}"#;
+//! let record: Record = serde_json::from_str(line).unwrap();
+//! assert_eq!(record.id, "a");
+//! assert_eq!(QuoteKind::Mixed.as_str(), "mixed");
+//! assert_eq!(entity_key("José  Díaz-Balart"), entity_key("Jose Diaz-Balart"));
+//! ```
+
+#![warn(missing_docs)]
+
+mod error;
+mod key;
+mod meta;
+mod record;
+mod rows;
+
+pub use error::{DocError, ErrorBody, ErrorKind, ErrorRecord};
+pub use key::entity_key;
+pub use meta::{Meta, Output, OutputLine};
+pub use record::{
+    EntityKind, EntityRecord, Gender, GenderSource, QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan,
+};
+pub use rows::{quote_rows, QuoteRow, COLUMNS};
+
+/// The version of the output schema (`docs/schema/record.schema.json`), carried by every
+/// record as `schema_version`. The major number changes when a field is removed, renamed or
+/// changes meaning; the minor number when a field is added.
+///
+/// History: `1.0` (2026-12) added `schema_version`, the entity `key` and `gender_source`, and
+/// the `speaker_key` column of the quote rows, to the unversioned format of 2026-11.
+pub const SCHEMA_VERSION: &str = "1.0";

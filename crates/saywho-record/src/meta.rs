@@ -1,0 +1,57 @@
+//! A document's metadata and the output line that carries it beside the engine's record.
+
+use crate::{ErrorRecord, Record};
+use serde::{Deserialize, Serialize};
+
+/// A document's metadata: from JSONL fields, or from an HTML page and its WARC record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The page's URL (canonical link, `og:url`, or the WARC target URI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The publication date, as the page or JSONL line gives it (`YYYY-MM-DD` from HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The outlet (site name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+/// One line of `extract` output for a document that was processed: the engine's record plus
+/// the document's metadata and, on request, its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    /// The engine's record (`schema_version`, `id`, `quotes`, `entities`).
+    #[serde(flatten)]
+    pub record: Record,
+    /// The document's metadata.
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The text the offsets refer to (`--emit-text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Any line of `extract`'s JSONL output, read back (by the store, or a user's program).
+///
+/// ```
+/// use saywho_record::OutputLine;
+/// let ok: OutputLine = serde_json::from_str(r#"{"schema_version":"1.0","id":"a","quotes":[],"entities":[],"title":"T"}"#).unwrap();
+/// assert!(matches!(ok, OutputLine::Document(ref o) if o.meta.title.as_deref() == Some("T")));
+/// let failed: OutputLine = serde_json::from_str(r#"{"schema_version":"1.0","id":"b","error":{"kind":"too_large","position":"x:2","message":"m"}}"#).unwrap();
+/// assert!(matches!(failed, OutputLine::Error(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OutputLine {
+    /// A document that failed (tried first: it has the `error` field a document lacks).
+    Error(ErrorRecord),
+    /// A document processed.
+    Document(Box<Output>),
+}

@@ -1,0 +1,132 @@
+//! The flat table shape shared by CSV and Parquet (and the Python bindings' Arrow tables): one
+//! row per quote, carrying its document's id and metadata; a failed document is one row with
+//! the `error_*` columns set.
+
+use crate::{DocError, Output};
+use serde::Serialize;
+
+/// Column names, in order (the CSV header and the Parquet schema).
+pub const COLUMNS: [&str; 19] = [
+    "doc_id",
+    "url",
+    "title",
+    "date",
+    "outlet",
+    "quote",
+    "kind",
+    "group",
+    "speaker",
+    "speaker_key",
+    "speaker_gender",
+    "cue",
+    "channel",
+    "confidence",
+    "start",
+    "end",
+    "error_kind",
+    "error_position",
+    "error_message",
+];
+
+/// One row: a quote, or a failed document. Field order is [`COLUMNS`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct QuoteRow {
+    /// The document's id, or its stand-in (`line-7`, the file name) on an error row.
+    pub doc_id: String,
+    /// The document's URL, from its metadata.
+    pub url: Option<String>,
+    /// The document's headline, from its metadata.
+    pub title: Option<String>,
+    /// The document's publication date, as its metadata gives it (kept as a string).
+    pub date: Option<String>,
+    /// The document's outlet (site name), from its metadata.
+    pub outlet: Option<String>,
+    /// The quoted words.
+    pub quote: Option<String>,
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: Option<&'static str>,
+    /// The quote's group: fragments of one utterance (a quote cut in two by its attribution)
+    /// share a group.
+    pub group: Option<i64>,
+    /// The speaker's fullest name.
+    pub speaker: Option<String>,
+    /// The speaker's cross-document key ([`crate::entity_key`]); empty for an unnamed speaker.
+    pub speaker_key: Option<String>,
+    /// `female`, `male` or `unknown`.
+    pub speaker_gender: Option<&'static str>,
+    /// The reporting words.
+    pub cue: Option<String>,
+    /// Where it was said or written (`Twitter`, `statement`, `interview with CNN`, …); `None`
+    /// when the engine found none.
+    pub channel: Option<String>,
+    /// How sure the engine is of the quote, in [0, 1].
+    pub confidence: Option<f32>,
+    /// Code-point offset of the quote's first character in the document's text.
+    pub start: Option<i64>,
+    /// Code-point offset just past the quote's last character (end-exclusive).
+    pub end: Option<i64>,
+    /// On a failed document's row only: the [`ErrorKind`](crate::ErrorKind) name, e.g.
+    /// `"too_large"`.
+    pub error_kind: Option<&'static str>,
+    /// On a failed document's row only: where in the input (`file`, `file:line` or
+    /// `file:record N`).
+    pub error_position: Option<String>,
+    /// On a failed document's row only: the details, for a person.
+    pub error_message: Option<String>,
+}
+
+/// The rows of one document: one per quote (none when it has no quotes), or one error row.
+///
+/// ```
+/// use saywho_record::{quote_rows, Output, QuoteKind, QuoteRecord, Record};
+/// let quote = QuoteRecord { text: "Yes,".into(), start: 1, end: 5, kind: QuoteKind::Direct, group: 0,
+///                           cue: None, speaker: None, channel: None, confidence: 0.9 };
+/// let out = Output { record: Record::new("a", vec![quote], vec![]), meta: Default::default(), text: None };
+/// let rows = quote_rows(Ok(&out));
+/// assert_eq!((rows[0].kind, rows[0].start, rows[0].end), (Some("direct"), Some(1), Some(5)));
+/// ```
+pub fn quote_rows(result: Result<&Output, &DocError>) -> Vec<QuoteRow> {
+    let out = match result {
+        Ok(out) => out,
+        Err(e) => {
+            return vec![QuoteRow {
+                doc_id: e.id.clone(),
+                error_kind: Some(e.kind.as_str()),
+                error_position: Some(e.position.clone()),
+                error_message: Some(e.message.clone()),
+                ..QuoteRow::default()
+            }]
+        }
+    };
+    let record = &out.record;
+    record
+        .quotes
+        .iter()
+        .map(|q| {
+            let entity = record.speaker_entity(q);
+            QuoteRow {
+                doc_id: record.id.clone(),
+                url: out.meta.url.clone(),
+                title: out.meta.title.clone(),
+                date: out.meta.date.clone(),
+                outlet: out.meta.outlet.clone(),
+                quote: Some(q.text.clone()),
+                kind: Some(q.kind.as_str()),
+                group: Some(to_i64(q.group)),
+                speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+                speaker_key: entity.and_then(|e| e.key.clone()),
+                speaker_gender: entity.map(|e| e.gender.as_str()),
+                cue: q.cue.as_ref().map(|c| c.text.clone()),
+                channel: q.channel.clone(),
+                confidence: Some(q.confidence),
+                start: Some(to_i64(q.start)),
+                end: Some(to_i64(q.end)),
+                ..QuoteRow::default()
+            }
+        })
+        .collect()
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
