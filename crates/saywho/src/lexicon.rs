@@ -2,7 +2,7 @@
 //!
 //! Every word of a document is looked up once, at tokenisation, and the token keeps the
 //! [`WordInfo`] it found: later stages test bits instead of comparing strings. The lists are
-//! data files under `data/lexicons/<lang>/`, embedded at build time; see `data/lexicons/README.md`
+//! data files under `crates/saywho/lexicons/<lang>/`, embedded at build time; see `lexicons/README.md`
 //! for their provenance.
 
 use rustc_hash::FxHashMap;
@@ -144,14 +144,14 @@ pub struct Lexicon {
     pub channel_phrases: FxHashMap<Box<str>, Vec<ChannelPhrase>>,
 }
 
-const CUE_VERBS: &str = include_str!("../../../data/lexicons/en/cue_verbs.tsv");
-const FUNCTION_WORDS: &str = include_str!("../../../data/lexicons/en/function_words.tsv");
-const PRONOUNS: &str = include_str!("../../../data/lexicons/en/pronouns.tsv");
-const TITLES: &str = include_str!("../../../data/lexicons/en/titles.tsv");
-const ROLES: &str = include_str!("../../../data/lexicons/en/roles.tsv");
-const ORG_WORDS: &str = include_str!("../../../data/lexicons/en/org_words.txt");
-const CHANNELS: &str = include_str!("../../../data/lexicons/en/channels.tsv");
-const ABBREVIATIONS: &str = include_str!("../../../data/lexicons/en/abbreviations.txt");
+const CUE_VERBS: &str = include_str!("../lexicons/en/cue_verbs.tsv");
+const FUNCTION_WORDS: &str = include_str!("../lexicons/en/function_words.tsv");
+const PRONOUNS: &str = include_str!("../lexicons/en/pronouns.tsv");
+const TITLES: &str = include_str!("../lexicons/en/titles.tsv");
+const ROLES: &str = include_str!("../lexicons/en/roles.tsv");
+const ORG_WORDS: &str = include_str!("../lexicons/en/org_words.txt");
+const CHANNELS: &str = include_str!("../lexicons/en/channels.tsv");
+const ABBREVIATIONS: &str = include_str!("../lexicons/en/abbreviations.txt");
 const CALENDAR: &[&str] = &[
     "january",
     "february",
