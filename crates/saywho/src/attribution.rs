@@ -7,11 +7,18 @@
 //! attribution of its own continues the speaker of a quotation next to it, in its paragraph or
 //! the one before. Short title-cased spans ("Never Break") are titles, not quotations.
 
+// The table of confidence values. Declared here because lib.rs belongs to another change at
+// the moment; it is `crate::attribution::confidence` until lib.rs declares it as
+// `crate::confidence`.
+#[path = "confidence.rs"]
+pub mod confidence;
+
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::flag;
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
+use confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,7 +296,12 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             lo = lo.max(prev_end.min(q.open_tok as usize));
         }
         let mut quote = Quote::new(q.start, q.end, QuoteKind::Direct, s_open as u32);
-        quote.confidence = if q.close_tok.is_some() { 0.9 } else { 0.6 };
+        quote.confidence = if q.close_tok.is_some() {
+            Evidence::ClosedQuote
+        } else {
+            Evidence::UnclosedQuote
+        }
+        .confidence();
         let mut side = None;
         // After the quote first (`"…," he wrote`), unless that gives a cue with no speaker
         // (`"…," noting his age`) and the sentence before names one (`Vickers said he's "…"`).
@@ -314,7 +326,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                     .any(|t| t.is(flag::CUE) || t.kind == TokenKind::QuoteMark);
             if embedded && np.is_some() && word_count(tokens, lo, open) >= 3 {
                 quote.kind = QuoteKind::Mixed;
-                quote.confidence = 0.75;
+                quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[lo].start;
             }
         } else if let Some((cue, np, content)) = before_found {
@@ -328,7 +340,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                     continue;
                 }
                 quote.kind = QuoteKind::Mixed;
-                quote.confidence = 0.75;
+                quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[c].start;
                 // The reported content runs on past the fragment to the end of its clause.
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
@@ -349,7 +361,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             continue;
         }
         if quote.speaker.is_none() && quote.cue.is_some() {
-            quote.confidence -= 0.2;
+            quote.confidence -= CUE_WITHOUT_SPEAKER_PENALTY;
         }
         quote.group = quotes.len() as u32;
         quotes.push(quote);
@@ -393,7 +405,7 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
         if let Some(j) = in_para {
             quotes[i].speaker = quotes[j].speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = 0.75;
+            quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
             continue;
         }
         // 3. The last quote of the paragraph before, or an introduction ending in a colon.
@@ -414,11 +426,11 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             {
                 quotes[i].speaker = quotes[j].speaker;
                 quotes[i].speaker_carried = true;
-                quotes[i].confidence = 0.7;
+                quotes[i].confidence = Evidence::SpeakerOfPreviousParagraph.confidence();
                 continue;
             }
             quotes[i].carry_from_paragraph = Some(pp);
         }
-        quotes[i].confidence = 0.5;
+        quotes[i].confidence = Evidence::NoAttribution.confidence();
     }
 }

@@ -6,6 +6,7 @@
 //! - content, subject and cue: "The plan will fail, a source said.";
 //! - "according to": "According to police, the man fled." / "…, according to police."
 
+use crate::attribution::confidence::Evidence;
 use crate::attribution::content_start;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass};
@@ -177,7 +178,15 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
     out
 }
 
-fn make(doc: &Doc, si: usize, a: usize, b: usize, cue: Option<Cue>, np: Option<SpeakerNp>, confidence: f32) -> Quote {
+fn make(
+    doc: &Doc,
+    si: usize,
+    a: usize,
+    b: usize,
+    cue: Option<Cue>,
+    np: Option<SpeakerNp>,
+    evidence: Evidence,
+) -> Quote {
     let mut q = Quote::new(
         doc.tokens[a].start,
         doc.tokens[b - 1].end,
@@ -186,7 +195,7 @@ fn make(doc: &Doc, si: usize, a: usize, b: usize, cue: Option<Cue>, np: Option<S
     );
     q.cue = cue;
     q.speaker = np;
-    q.confidence = confidence;
+    q.confidence = evidence.confidence();
     q
 }
 
@@ -215,8 +224,12 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if !has_that && np_after(tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend) {
         return None;
     }
-    let confidence = if has_that { 0.75 } else { 0.65 };
-    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), confidence), cend))
+    let evidence = if has_that {
+        Evidence::IndirectWithComplementizer
+    } else {
+        Evidence::IndirectBareClause
+    };
+    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
 }
 
 /// "X criticised the plan, saying CONTENT": the speaker is the subject of the sentence.
@@ -241,7 +254,18 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), 0.6), cend))
+    Some((
+        make(
+            doc,
+            si,
+            cstart,
+            cend,
+            Some(*cue),
+            Some(np),
+            Evidence::IndirectAfterGerund,
+        ),
+        cend,
+    ))
 }
 
 /// "CONTENT, X said." and "CONTENT, said X."
@@ -318,13 +342,16 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     };
     match (head_ok, tail) {
         (true, tail) => {
-            let mut first = make(doc, si, a, end, Some(*cue), Some(np), 0.7);
+            let mut first = make(doc, si, a, end, Some(*cue), Some(np), Evidence::IndirectContentFirst);
             // The second half belongs to the same utterance; the pipeline groups it.
             first.continued_by = tail.map(|(b, e)| (tokens[b].start, tokens[e - 1].end));
             Some((first, hi))
         }
         // "Too often, he says, they get it.": a short lead-in is not what was said.
-        (false, Some((b, e))) => Some((make(doc, si, b, e, Some(*cue), Some(np), 0.6), hi)),
+        (false, Some((b, e))) => Some((
+            make(doc, si, b, e, Some(*cue), Some(np), Evidence::IndirectSecondPart),
+            hi,
+        )),
         (false, None) => None,
     }
 }
@@ -364,5 +391,5 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     if b <= a || word_count(tokens, a, b) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some(make(doc, si, a, b, Some(cue), Some(np), 0.7))
+    Some(make(doc, si, a, b, Some(cue), Some(np), Evidence::AccordingTo))
 }

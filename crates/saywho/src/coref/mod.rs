@@ -7,6 +7,7 @@
 //! as nearer. Gender comes only from the article: honorifics, kinship and role words, and the
 //! pronouns resolved to the entity.
 
+use crate::attribution::confidence::Evidence;
 use crate::doc::{Doc, Entity, EntityKind, Mention};
 use crate::lexicon::{flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
@@ -261,7 +262,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             });
         if let Some(m) = subject {
             q.fallback_entity = Some(m.entity);
-            q.confidence = 0.55;
+            q.confidence = Evidence::SubjectOfPreviousParagraph.confidence();
         }
     }
 
