@@ -283,7 +283,8 @@ impl WordInfo {
     }
     #[inline]
     fn set_flags(&mut self, bits: u64) {
-        debug_assert_eq!(bits & !flag::ALL, 0, "a flag beyond the 48 bits a WordInfo holds");
+        // A WordInfo holds 48 bits of flags.
+        debug_assert_eq!(bits & !flag::ALL, 0);
         self.flags_low = bits as u32;
         self.flags_high = (bits >> 32) as u16;
     }
