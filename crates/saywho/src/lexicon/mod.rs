@@ -361,31 +361,58 @@ impl std::fmt::Display for UnknownLanguage {
 
 impl std::error::Error for UnknownLanguage {}
 
-/// Word endings by their last byte, so that a token is compared only with the endings it may
-/// have.
+/// Word endings indexed by their last byte, so that a token is compared only with the
+/// endings it may have: this runs for every token.
 #[derive(Debug)]
 struct Endings {
-    /// (ending, bits of [`form`]).
+    /// (ending, bits of [`form`]), in table order.
     list: Vec<(Box<str>, u8)>,
     /// For each byte, the bit set of `list` entries ending in it (at most 32 entries).
     by_last_byte: Box<[u32; 256]>,
 }
 
 impl Endings {
-    fn forms_of(&self, word: &str) -> u8 {
-        let Some(&last) = word.as_bytes().last() else {
-            return 0;
-        };
-        let mut candidates = self.by_last_byte[last as usize];
-        let mut forms = 0;
-        while candidates != 0 {
-            let (ending, bits) = &self.list[candidates.trailing_zeros() as usize];
-            if word.ends_with(&**ending) {
-                forms |= bits;
+    fn new(list: Vec<(Box<str>, u8)>) -> Endings {
+        // `by_last_byte` indexes 32 endings at most.
+        debug_assert!(list.len() <= 32);
+        let mut by_last_byte = Box::new([0u32; 256]);
+        for (i, (ending, _)) in list.iter().enumerate().take(32) {
+            if let Some(&last) = ending.as_bytes().last() {
+                by_last_byte[last as usize] |= 1 << i;
             }
-            candidates &= candidates - 1;
         }
-        forms
+        Endings { list, by_last_byte }
+    }
+
+    /// The entries `word` ends with, in table order.
+    #[inline]
+    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a (Box<str>, u8)> + 'a {
+        let bytes = word.as_bytes();
+        let mut candidates = bytes.last().map_or(0, |&last| self.by_last_byte[last as usize]);
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let entry = &self.list[candidates.trailing_zeros() as usize];
+                candidates &= candidates - 1;
+                // Compared byte by byte: endings are a few bytes, shorter than a call to memcmp.
+                let ending = entry.0.as_bytes();
+                if bytes.len() >= ending.len() && bytes.iter().rev().zip(ending.iter().rev()).all(|(a, b)| a == b) {
+                    return Some(entry);
+                }
+            }
+            None
+        })
+    }
+
+    /// The bits of every entry `word` ends with.
+    #[inline]
+    fn forms_of(&self, word: &str) -> u8 {
+        self.matches(word).fold(0, |forms, (_, bits)| forms | bits)
+    }
+
+    /// `word` without the first entry, in table order, it ends with.
+    #[inline]
+    fn strip<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.matches(word).next().map(|(e, _)| &word[..word.len() - e.len()])
     }
 }
 
@@ -401,9 +428,9 @@ pub struct Lexicon {
     /// Endings that say a word's [`form`].
     endings: Endings,
     /// Possessive endings ("'s"), each starting with its only apostrophe.
-    possessives: Vec<Box<str>>,
+    possessives: Endings,
     /// Contraction endings ("'re", "n't"), in the order they are tried.
-    contractions: Vec<Box<str>>,
+    contractions: Endings,
     /// Particles joined by a hyphen to a name ("al-"), and the longest one's length.
     name_particles: Vec<Box<str>>,
     longest_particle: usize,
@@ -505,11 +532,9 @@ impl Lexicon {
     }
 
     /// `word` without its possessive ending ("Teigen's" → "Teigen"), or `word` itself.
+    #[inline]
     pub fn strip_possessive<'w>(&self, word: &'w str) -> &'w str {
-        self.possessives
-            .iter()
-            .find_map(|p| word.strip_suffix(&**p))
-            .unwrap_or(word)
+        self.possessives.strip(word).unwrap_or(word)
     }
 
     /// The word before a contraction ending ("they're" → "they"), if `word` has one.
@@ -520,10 +545,7 @@ impl Lexicon {
         if !word.contains(['\'', '’']) {
             return None;
         }
-        self.contractions
-            .iter()
-            .find_map(|s| word.strip_suffix(&**s))
-            .filter(|s| !s.is_empty())
+        self.contractions.strip(word).filter(|s| !s.is_empty())
     }
 
     /// True when `word` starts with a name particle and a capital ("al-Shabaab").

@@ -201,8 +201,8 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         words,
         cased: cased_words,
         endings: read_endings(t),
-        possessives,
-        contractions,
+        possessives: Endings::new(possessives.into_iter().map(|p| (p, 0)).collect()),
+        contractions: Endings::new(contractions.into_iter().map(|c| (c, 0)).collect()),
         name_particles,
         longest_particle,
         page_furniture: rows(t.page_furniture).map(|r| Box::from(r[0])).collect(),
@@ -311,15 +311,7 @@ fn read_endings(t: &Tables) -> Endings {
             list.extend(items(&row, 1).map(|e| (Box::from(e), bits)));
         }
     }
-    debug_assert!(list.len() <= 32, "more endings than Endings::by_last_byte indexes");
-    list.truncate(32);
-    let mut by_last_byte = Box::new([0u32; 256]);
-    for (i, (ending, _)) in list.iter().enumerate() {
-        if let Some(&last) = ending.as_bytes().last() {
-            by_last_byte[last as usize] |= 1 << i;
-        }
-    }
-    Endings { list, by_last_byte }
+    Endings::new(list)
 }
 
 /// Channel words and phrases (their labels go in `words`), and the context rules.
