@@ -216,7 +216,12 @@ fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
         if speaker.is_some() {
             quotes[i].speaker = speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = if source.is_some() { 0.65 } else { 0.55 };
+            quotes[i].confidence = if source.is_some() {
+                attribution::confidence::Evidence::CarriedAcrossParagraphs
+            } else {
+                attribution::confidence::Evidence::LastAttributionOfParagraph
+            }
+            .confidence();
         }
     }
 }
