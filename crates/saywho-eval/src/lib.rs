@@ -22,6 +22,7 @@ pub mod gold;
 pub mod markdown;
 pub mod matching;
 pub mod names;
+pub mod pathological;
 pub mod polnear;
 pub mod report;
 pub mod score;

@@ -7,18 +7,12 @@
 //! attribution of its own continues the speaker of a quotation next to it, in its paragraph or
 //! the one before. Short title-cased spans ("Never Break") are titles, not quotations.
 
-// The table of confidence values. Declared here because lib.rs belongs to another change at
-// the moment; it is `crate::attribution::confidence` until lib.rs declares it as
-// `crate::confidence`.
-#[path = "confidence.rs"]
-pub mod confidence;
-
+use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::flag;
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
-use confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -70,7 +70,7 @@ impl Quote {
             entity: None,
             fallback_entity: None,
             channel: None,
-            confidence: 0.5,
+            confidence: crate::confidence::Evidence::NoAttribution.confidence(),
             continued_by: None,
         }
     }

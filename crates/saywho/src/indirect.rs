@@ -6,8 +6,8 @@
 //! - content, subject and cue: "The plan will fail, a source said.";
 //! - "according to": "According to police, the man fled." / "…, according to police."
 
-use crate::attribution::confidence::Evidence;
 use crate::attribution::content_start;
+use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};

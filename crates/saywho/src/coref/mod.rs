@@ -7,7 +7,7 @@
 //! as nearer. Gender comes only from the article: honorifics, kinship and role words, and the
 //! pronouns resolved to the entity.
 
-use crate::attribution::confidence::Evidence;
+use crate::confidence::Evidence;
 use crate::doc::{Doc, Entity, EntityKind, Mention};
 use crate::lexicon::{flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
