@@ -2,7 +2,9 @@
 //! report. The work is in `saywho-eval`; this file parses arguments and prints.
 
 use anyhow::{bail, Context};
-use saywho_eval::gate::{run_gate, GateOutcome};
+use saywho_eval::folds::FoldChoice;
+use saywho_eval::gap;
+use saywho_eval::gate::{run_gate_with_coref, GateOutcome};
 use saywho_eval::gold::{self, GoldFormat};
 use saywho_eval::markdown;
 use saywho_eval::{score, DatasetReport, ErrorItem, ErrorKind, Prf, Ratio, ScoreOptions};
@@ -21,11 +23,14 @@ const ERRORS_AT: f64 = 0.3;
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl
   saywho eval --format polnear ../shared/data/polnear/data/dev --errors
   saywho eval ../shared/seed/gold.json --json
+  saywho eval ../shared/data/gap/gap-development.tsv
+  saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2
+  saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2 --complement --list-ids
   saywho eval --gate gate/floors.json
   saywho eval --markdown-from ggt.json polnear.json seed.json")]
 pub struct EvalArgs {
-    /// Gold data: a GGT .jsonl file, a PolNeAR split folder (text/ + attributions/) or a seed
-    /// gold.json.
+    /// Gold data: a GGT .jsonl file, a PolNeAR split folder (text/ + attributions/), a seed
+    /// gold.json or a GAP gap-*.tsv file.
     #[arg(required_unless_present_any = ["gate", "markdown_from"])]
     path: Option<PathBuf>,
     /// Gold format; guessed from PATH when absent.
@@ -49,6 +54,19 @@ pub struct EvalArgs {
     /// Shared data folder for --gate (default: from the floors file, ../shared beside the repo).
     #[arg(long, value_name = "DIR", requires = "gate")]
     shared: Option<PathBuf>,
+    /// Split the documents into this many folds (by a hash of their ids; see docs/EVALUATION.md)
+    /// and score only the one chosen with --fold.
+    #[arg(long, value_name = "K", requires = "fold")]
+    folds: Option<usize>,
+    /// The fold to score, 0 to K-1.
+    #[arg(long, value_name = "F", requires = "folds")]
+    fold: Option<usize>,
+    /// With --folds: every document except those of --fold (the part a model trains on).
+    #[arg(long, requires = "folds")]
+    complement: bool,
+    /// Print the ids of the documents selected (one a line) instead of scoring them.
+    #[arg(long)]
+    list_ids: bool,
     /// Print the body of docs/ACCURACY.md from reports saved earlier with --json.
     #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with = "path")]
     markdown_from: Vec<PathBuf>,
@@ -87,10 +105,37 @@ struct JsonOutput<'a> {
     errors: Option<&'a [ErrorItem]>,
 }
 
+/// The fold asked for with --folds and --fold, if any.
+fn fold_choice(args: &EvalArgs) -> anyhow::Result<Option<FoldChoice>> {
+    match (args.folds, args.fold) {
+        (Some(folds), Some(fold)) => Ok(Some(
+            FoldChoice::new(folds, fold, args.complement).map_err(anyhow::Error::msg)?,
+        )),
+        _ => Ok(None),
+    }
+}
+
 fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let gold =
-        gold::load(path, args.format).with_context(|| format!("cannot load gold data from {}", path.display()))?;
+    let format = match args.format {
+        Some(format) => format,
+        None => gold::detect_format(path).with_context(|| format!("cannot load gold data from {}", path.display()))?,
+    };
+    if format == GoldFormat::Gap {
+        return evaluate_gap(path, args, started);
+    }
+    let mut gold =
+        gold::load(path, Some(format)).with_context(|| format!("cannot load gold data from {}", path.display()))?;
+    if let Some(choice) = fold_choice(args)? {
+        let total = gold.documents.len();
+        gold.documents = choice.select(std::mem::take(&mut gold.documents), |d| d.id.as_str());
+        gold.notes.push(choice.describe(gold.documents.len(), total));
+    }
+    if args.list_ids {
+        let ids: String = gold.documents.iter().map(|d| format!("{}\n", d.id)).collect();
+        emit(&ids)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let options = ScoreOptions {
         name: args.name.clone().unwrap_or_else(|| default_name(path, gold.format)),
         errors_at: args.errors.then_some(ERRORS_AT),
@@ -115,6 +160,39 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `saywho eval` on a GAP file: pronoun coreference figures.
+fn evaluate_gap(path: &Path, args: &EvalArgs, started: Instant) -> anyhow::Result<ExitCode> {
+    let mut set = gap::load(path).with_context(|| format!("cannot load GAP data from {}", path.display()))?;
+    let mut notes = Vec::new();
+    if let Some(choice) = fold_choice(args)? {
+        let total = set.examples.len();
+        set.examples = choice.select(std::mem::take(&mut set.examples), |e| e.id.as_str());
+        notes.push(
+            choice
+                .describe(set.examples.len(), total)
+                .replace("documents", "examples"),
+        );
+    }
+    if args.list_ids {
+        let ids: String = set.examples.iter().map(|e| format!("{}\n", e.id)).collect();
+        emit(&ids)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let engine = saywho::Engine::new();
+    let scored = gap::score_gap(&set, |text| gap::engine_mentions(&engine, text));
+    let name = args.name.clone().unwrap_or_else(|| default_name(path, GoldFormat::Gap));
+    let report = gap::dataset_report(&name, &set, scored, notes);
+    let out = if args.json {
+        serde_json::to_string_pretty(&report)? + "\n"
+    } else {
+        let mut out = String::new();
+        write_gap_table(&mut out, &report, started.elapsed().as_secs_f64());
+        out
+    };
+    emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `ggt-dev` for `ggt_dev.jsonl`, `polnear-dev` for `.../polnear/data/dev`, `seed` for the seed.
 fn default_name(path: &Path, format: GoldFormat) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("gold");
@@ -122,6 +200,7 @@ fn default_name(path: &Path, format: GoldFormat) -> String {
         GoldFormat::Ggt => stem.replace('_', "-"),
         GoldFormat::Polnear => format!("polnear-{stem}"),
         GoldFormat::Seed => "seed".to_string(),
+        GoldFormat::Gap => stem.to_string(),
     }
 }
 
@@ -139,8 +218,14 @@ fn render_markdown(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
     let engine = saywho::Engine::new();
-    let outcome = run_gate(floors, shared, |id, text| extract_or_panic(&engine, id, text))
-        .with_context(|| format!("gate {}", floors.display()))?;
+    let coref = |text: &str| gap::engine_mentions(&engine, text);
+    let outcome = run_gate_with_coref(
+        floors,
+        shared,
+        |id, text| extract_or_panic(&engine, id, text),
+        Some(&coref),
+    )
+    .with_context(|| format!("gate {}", floors.display()))?;
     let findings = match &outcome {
         GateOutcome::Skipped { reason } => {
             // Not an error: CI without the shared data has nothing to check.
@@ -182,7 +267,7 @@ fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<Exit
             let verdict = if f.passed { "ok  " } else { "FAIL" };
             let _ = writeln!(
                 out,
-                "{verdict} {:<14} {:<34} {:>6.1}  (floor {:.1})",
+                "{verdict} {:<16} {:<34} {:>6.1}  (floor {:.1})",
                 f.dataset, f.metric, f.value, f.floor
             );
         }
@@ -272,6 +357,75 @@ fn write_table(out: &mut String, r: &DatasetReport, seconds: f64) {
         cell(Some(&r.exact.recall)),
         cell(Some(&r.exact.f1))
     );
+    if let Some(g) = &r.gender {
+        write_gender(out, g);
+    }
+    for note in &r.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+}
+
+/// The gender of the people quoted (GGT).
+fn write_gender(out: &mut String, g: &saywho_eval::gender::GenderReport) {
+    let _ = writeln!(out, "\npeople quoted, by gender (name-matched per article)");
+    let _ = writeln!(out, "{:<28}{:>22}{:>22}{:>22}", "", "precision", "recall", "F1");
+    for (label, prf) in [("female sources", &g.female), ("male sources", &g.male)] {
+        let _ = writeln!(
+            out,
+            "{label:<28}{:>22}{:>22}{:>22}",
+            cell(Some(&prf.precision)),
+            cell(Some(&prf.recall)),
+            cell(Some(&prf.f1))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "sources female/male/unknown: gold {}/{}/{}, system {}/{}/{}",
+        g.gold.female, g.gold.male, g.gold.unknown, g.system.female, g.system.male, g.system.unknown
+    );
+    let _ = writeln!(
+        out,
+        "female share: gold {}, system {}; counting unknown: gold {}, system {}",
+        cell(Some(&g.gold_female_share)),
+        cell(Some(&g.system_female_share)),
+        cell(Some(&g.gold_female_share_with_unknown)),
+        cell(Some(&g.system_female_share_with_unknown))
+    );
+    let _ = writeln!(
+        out,
+        "gender from the first name: {}; right gender where the source is found: {}",
+        cell(Some(&g.gender_from_name)),
+        cell(Some(&g.same_gender_when_found))
+    );
+}
+
+/// GAP figures.
+fn write_gap_table(out: &mut String, r: &DatasetReport, seconds: f64) {
+    let _ = writeln!(out, "{} ({}: {})", r.name, r.format, r.source);
+    let Some(g) = &r.gap else { return };
+    let _ = writeln!(
+        out,
+        "{} examples, {} failed, pronoun resolved to an entity in {}, {seconds:.2} s\n",
+        g.examples,
+        g.failed,
+        cell(Some(&g.pronoun_resolved))
+    );
+    let _ = writeln!(out, "{:<16}{:>22}{:>22}{:>22}", "pronouns", "precision", "recall", "F1");
+    for (label, prf) in [
+        ("overall", &g.overall),
+        ("masculine", &g.masculine),
+        ("feminine", &g.feminine),
+    ] {
+        let _ = writeln!(
+            out,
+            "{label:<16}{:>22}{:>22}{:>22}",
+            cell(Some(&prf.precision)),
+            cell(Some(&prf.recall)),
+            cell(Some(&prf.f1))
+        );
+    }
+    let bias = g.bias().map_or_else(|| "–".to_string(), |b| format!("{b:.2}"));
+    let _ = writeln!(out, "bias (F1 feminine / F1 masculine): {bias}");
     for note in &r.notes {
         let _ = writeln!(out, "note: {note}");
     }

@@ -2,6 +2,7 @@
 //! fresh scores. See `gate/floors.json` for the file and `docs/EVALUATION.md` for its rules.
 
 use crate::error::{EvalError, Result};
+use crate::gap::{self, CorefMention};
 use crate::gold::{self, GoldFormat};
 use crate::report::{DatasetReport, MetricValue};
 use crate::score::{score, ScoreOptions};
@@ -147,7 +148,25 @@ pub fn shared_dir(floors_path: &Path, floors: &Floors, shared: Option<&Path>) ->
 /// Runs the gate: loads every dataset the floors name from the shared folder, scores
 /// `extract` on it and checks the floors. When `<shared>/data` is absent it returns
 /// [`GateOutcome::Skipped`]; a dataset missing while the folder exists is an error.
+/// A floors file naming a GAP data set needs [`run_gate_with_coref`]; here it is an error.
 pub fn run_gate<F>(floors_path: &Path, shared: Option<&Path>, extract: F) -> Result<GateOutcome>
+where
+    F: Fn(&str, &str) -> Record + Sync,
+{
+    run_gate_with_coref(floors_path, shared, extract, None)
+}
+
+/// The resolver a GAP data set is scored with: a passage's resolved mentions (see
+/// [`crate::gap::score_gap`]).
+pub type Coref<'a> = &'a (dyn Fn(&str) -> std::result::Result<Vec<CorefMention>, String> + Sync);
+
+/// [`run_gate`], with `coref` to score the GAP data sets the floors name.
+pub fn run_gate_with_coref<F>(
+    floors_path: &Path,
+    shared: Option<&Path>,
+    extract: F,
+    coref: Option<Coref<'_>>,
+) -> Result<GateOutcome>
 where
     F: Fn(&str, &str) -> Record + Sync,
 {
@@ -161,7 +180,19 @@ where
     let mut reports = Vec::new();
     let mut findings = Vec::new();
     for dataset in &floors.datasets {
-        let gold = gold::load(&shared.join(&dataset.path), Some(dataset.format))?;
+        let path = shared.join(&dataset.path);
+        if dataset.format == GoldFormat::Gap {
+            let coref = coref.ok_or_else(|| EvalError::Floor {
+                dataset: dataset.name.clone(),
+                message: "a GAP data set needs a coreference resolver (run_gate_with_coref)".into(),
+            })?;
+            let set = gap::load(&path)?;
+            let report = gap::dataset_report(&dataset.name, &set, gap::score_gap(&set, coref), Vec::new());
+            findings.extend(check(dataset, &report)?);
+            reports.push(report);
+            continue;
+        }
+        let gold = gold::load(&path, Some(dataset.format))?;
         let options = ScoreOptions {
             name: dataset.name.clone(),
             ..ScoreOptions::default()

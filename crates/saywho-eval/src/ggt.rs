@@ -11,7 +11,7 @@
 //! speaker-mention accuracy (its speaker string is still there, but not where).
 
 use crate::error::{EvalError, Result};
-use crate::gold::{char_len, non_blank, Annotations, GoldDocument, GoldFormat, GoldQuote, GoldSet};
+use crate::gold::{char_len, non_blank, Annotations, GoldDocument, GoldFormat, GoldQuote, GoldSet, GoldSources};
 use crate::span::{is_trimmable, Span, SpanSet};
 use serde::Deserialize;
 use std::path::Path;
@@ -22,6 +22,14 @@ struct Line {
     text: String,
     #[serde(default)]
     quotes: Vec<Quote>,
+    // The people quoted, by gender: JSON arrays of names, written as strings in the derived
+    // file (`"[\"Cindy Dalglish\"]"`), or as arrays.
+    #[serde(default)]
+    sources_female: Option<serde_json::Value>,
+    #[serde(default)]
+    sources_male: Option<serde_json::Value>,
+    #[serde(default)]
+    sources_unknown: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -165,12 +173,55 @@ pub fn parse_line(line: &str, path: &Path, line_no: usize) -> Result<(GoldDocume
             kind: None,
         });
     }
+    let names = |value: &Option<serde_json::Value>, field: &str| {
+        name_list(value.as_ref())
+            .map_err(|message| EvalError::invalid(path, format!("line {line_no} (id {}), {field}", parsed.id), message))
+    };
+    let (female, male, unknown) = (
+        names(&parsed.sources_female, "sources_female")?,
+        names(&parsed.sources_male, "sources_male")?,
+        names(&parsed.sources_unknown, "sources_unknown")?,
+    );
+    // An article annotates its sources when any of the three lists is present.
+    let sources = (female.is_some() || male.is_some() || unknown.is_some()).then(|| GoldSources {
+        female: female.unwrap_or_default(),
+        male: male.unwrap_or_default(),
+        unknown: unknown.unwrap_or_default(),
+    });
     let document = GoldDocument {
         id: parsed.id,
         text: parsed.text,
         quotes,
+        sources,
     };
     Ok((document, stats))
+}
+
+/// A list of names: a JSON array of strings, or a string holding one (`"[\"A\", \"B\"]"`).
+/// `None` for an absent or null field; blank names are dropped.
+fn name_list(value: Option<&serde_json::Value>) -> std::result::Result<Option<Vec<String>>, String> {
+    use serde_json::Value;
+    let parsed;
+    let array = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Array(items)) => items,
+        Some(Value::String(raw)) => {
+            parsed = serde_json::from_str::<Value>(raw).map_err(|e| format!("not a JSON array of names: {e}"))?;
+            match &parsed {
+                Value::Array(items) => items,
+                _ => return Err(format!("not a JSON array of names: {raw:?}")),
+            }
+        }
+        Some(other) => return Err(format!("not a list of names: {other}")),
+    };
+    array
+        .iter()
+        .filter_map(|item| match item {
+            Value::String(name) => non_blank(Some(name)).map(Ok),
+            other => Some(Err(format!("a name that is not a string: {other}"))),
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// The start of a GGT `*_index` string such as `"(173,234)"`.

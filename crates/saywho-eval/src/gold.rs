@@ -17,6 +17,9 @@ pub enum GoldFormat {
     Polnear,
     /// The project's hand-annotated seed article (`gold.json` beside `article.txt`).
     Seed,
+    /// GAP pronoun–name coreference (`gap-development.tsv`): not quotations, scored by
+    /// [`crate::gap`].
+    Gap,
 }
 
 impl GoldFormat {
@@ -26,6 +29,7 @@ impl GoldFormat {
             GoldFormat::Ggt => "ggt",
             GoldFormat::Polnear => "polnear",
             GoldFormat::Seed => "seed",
+            GoldFormat::Gap => "gap",
         }
     }
 }
@@ -43,7 +47,8 @@ impl FromStr for GoldFormat {
             "ggt" => Ok(GoldFormat::Ggt),
             "polnear" => Ok(GoldFormat::Polnear),
             "seed" => Ok(GoldFormat::Seed),
-            other => Err(format!("unknown gold format {other:?} (ggt, polnear or seed)")),
+            "gap" => Ok(GoldFormat::Gap),
+            other => Err(format!("unknown gold format {other:?} (ggt, polnear, seed or gap)")),
         }
     }
 }
@@ -81,6 +86,20 @@ pub struct GoldDocument {
     pub text: String,
     /// The gold quotations, in the file's order.
     pub quotes: Vec<GoldQuote>,
+    /// The people quoted, by gender (GGT's `sources_female`, `sources_male`,
+    /// `sources_unknown`); `None` when the format does not annotate them.
+    pub sources: Option<GoldSources>,
+}
+
+/// The people an article quotes, by the gender the annotators gave them (GGT).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GoldSources {
+    /// Women quoted.
+    pub female: Vec<String>,
+    /// Men quoted.
+    pub male: Vec<String>,
+    /// People quoted whose gender the annotators could not tell.
+    pub unknown: Vec<String>,
 }
 
 /// Which fields a dataset annotates, so a metric it cannot support reads `n/a`, not 0.
@@ -137,7 +156,7 @@ impl GoldSet {
 
 /// Guesses the format of `path`: a `.jsonl` file is GGT; a folder holding `text/` and
 /// `attributions/` is PolNeAR; a `.json` file whose `quotes` array holds objects with a `qid`
-/// is the seed gold.
+/// is the seed gold; a `.tsv` file whose name starts with `gap` is GAP.
 pub fn detect_format(path: &Path) -> Result<GoldFormat> {
     let unknown = |reason: &str| EvalError::UnknownFormat {
         path: path.to_path_buf(),
@@ -152,6 +171,7 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     match extension.to_ascii_lowercase().as_str() {
         "jsonl" => Ok(GoldFormat::Ggt),
+        "tsv" if file_name_starts_with(path, "gap") => Ok(GoldFormat::Gap),
         "json" => {
             let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
             let value: serde_json::Value = serde_json::from_str(&raw).map_err(|source| EvalError::Json {
@@ -170,11 +190,19 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
             }
         }
         _ if !path.exists() => Err(unknown("no such file or folder")),
-        _ => Err(unknown("not a .jsonl file, a .json file or a PolNeAR folder")),
+        _ => Err(unknown(
+            "not a .jsonl file, a .json file, a gap*.tsv file or a PolNeAR folder",
+        )),
     }
 }
 
-/// Loads `path` in `format`, or in the detected format when `format` is `None`.
+fn file_name_starts_with(path: &Path, prefix: &str) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.to_ascii_lowercase().starts_with(prefix)
+}
+
+/// Loads `path` in `format`, or in the detected format when `format` is `None`. GAP is not
+/// quotation gold: it is an error here, and [`crate::gap::load`] reads it.
 pub fn load(path: &Path, format: Option<GoldFormat>) -> Result<GoldSet> {
     let format = match format {
         Some(format) => format,
@@ -184,6 +212,10 @@ pub fn load(path: &Path, format: Option<GoldFormat>) -> Result<GoldSet> {
         GoldFormat::Ggt => crate::ggt::load(path),
         GoldFormat::Polnear => crate::polnear::load(path),
         GoldFormat::Seed => crate::seed::load(path),
+        GoldFormat::Gap => Err(EvalError::UnknownFormat {
+            path: path.to_path_buf(),
+            reason: "GAP is pronoun coreference, not quotations: read it with saywho_eval::gap::load".into(),
+        }),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed), one-to-one quote
-//! matching, metrics, the accuracy gate, the throughput benchmark and the Markdown reports.
+//! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed, GAP), one-to-one quote
+//! matching, metrics, the gender of the people quoted, pronoun coreference (GAP), k-fold splits, the accuracy gate, the throughput benchmark and the Markdown reports.
 //!
 //! The library never prints; every failure is an [`EvalError`] naming the file and place.
 //! The scorer takes any extractor `Fn(&str, &str) -> saywho::Record`, so tests can pass fakes:
@@ -16,7 +16,10 @@
 pub mod bench;
 pub mod calibration;
 pub mod error;
+pub mod folds;
+pub mod gap;
 pub mod gate;
+pub mod gender;
 pub mod ggt;
 pub mod gold;
 pub mod markdown;

@@ -69,6 +69,7 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
             id: name.clone(),
             text,
             quotes,
+            sources: None,
         });
     }
     let texts_without_ann = list(&text_dir)?

@@ -104,6 +104,12 @@ pub struct DatasetReport {
     /// Predicted quotes by confidence, at the first scored threshold: how many were right.
     #[serde(default)]
     pub calibration: Vec<crate::CalibrationBin>,
+    /// The gender of the people quoted, where the gold lists them by gender (GGT).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<crate::gender::GenderReport>,
+    /// Pronoun coreference figures, for a GAP data set (which has no quotations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<crate::gap::GapReport>,
 }
 
 /// The value of a metric named in a floors file.
@@ -125,7 +131,12 @@ impl DatasetReport {
     /// `NAME@THRESHOLD` with NAME one of `quote_precision`, `quote_recall`, `quote_f1`,
     /// `speaker_mention_accuracy`, `resolved_speaker_accuracy`, `who_said_what_precision`,
     /// `who_said_what_recall`, `who_said_what_f1`, `cue_accuracy`, `channel_accuracy`,
-    /// `kind_accuracy` (e.g. `quote_f1@0.3`). `Err` explains an unknown name or threshold.
+    /// `kind_accuracy` (e.g. `quote_f1@0.3`); the gender figures (GGT) `female_source_precision`,
+    /// `female_source_recall`, `female_source_f1`, the same with `male_`, and
+    /// `female_share_agreement` (100 minus the distance in points between the system's and the
+    /// gold's female share); the GAP figures `gap_f1`, `gap_f1_masculine`, `gap_f1_feminine` and
+    /// `gap_bias` (feminine F1 over masculine F1, times 100). `Err` explains an unknown name or
+    /// threshold.
     pub fn metric(&self, key: &str) -> Result<MetricValue, String> {
         let percent = |r: &Ratio| MetricValue::Percent(r.percent_or_zero());
         let optional = |r: Option<Ratio>| r.as_ref().map_or(MetricValue::NotAnnotated, percent);
@@ -134,6 +145,9 @@ impl DatasetReport {
             "exact_recall" => return Ok(percent(&self.exact.recall)),
             "exact_f1" => return Ok(percent(&self.exact.f1)),
             _ => {}
+        }
+        if let Some(value) = self.gender_or_gap_metric(key) {
+            return Ok(value);
         }
         let (name, threshold) = key
             .split_once('@')
@@ -158,6 +172,29 @@ impl DatasetReport {
             "channel_accuracy" => optional(at.channel),
             "kind_accuracy" => optional(at.kind),
             _ => return Err(format!("unknown metric {name:?} in {key:?}")),
+        })
+    }
+
+    /// The gender (GGT) and GAP metrics by name; `None` for any other name.
+    fn gender_or_gap_metric(&self, key: &str) -> Option<MetricValue> {
+        let gender = |pick: fn(&crate::gender::GenderReport) -> MetricValue| {
+            self.gender.as_ref().map_or(MetricValue::NotAnnotated, pick)
+        };
+        let gap =
+            |pick: fn(&crate::gap::GapReport) -> MetricValue| self.gap.as_ref().map_or(MetricValue::NotAnnotated, pick);
+        Some(match key {
+            "female_source_precision" => gender(|g| MetricValue::Percent(g.female.precision.percent_or_zero())),
+            "female_source_recall" => gender(|g| MetricValue::Percent(g.female.recall.percent_or_zero())),
+            "female_source_f1" => gender(|g| MetricValue::Percent(g.female.f1.percent_or_zero())),
+            "male_source_precision" => gender(|g| MetricValue::Percent(g.male.precision.percent_or_zero())),
+            "male_source_recall" => gender(|g| MetricValue::Percent(g.male.recall.percent_or_zero())),
+            "male_source_f1" => gender(|g| MetricValue::Percent(g.male.f1.percent_or_zero())),
+            "female_share_agreement" => gender(|g| MetricValue::Percent(g.female_share_agreement().unwrap_or(0.0))),
+            "gap_f1" => gap(|g| MetricValue::Percent(g.overall.f1.percent_or_zero())),
+            "gap_f1_masculine" => gap(|g| MetricValue::Percent(g.masculine.f1.percent_or_zero())),
+            "gap_f1_feminine" => gap(|g| MetricValue::Percent(g.feminine.f1.percent_or_zero())),
+            "gap_bias" => gap(|g| MetricValue::Percent(100.0 * g.bias().unwrap_or(0.0))),
+            _ => return None,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! matched and tallied on its own, and the tallies are summed in document order.
 
 use crate::calibration::Calibration;
+use crate::gender::GenderTally;
 use crate::gold::{GoldDocument, GoldQuote, GoldSet};
 use crate::matching::{exact_matches, match_quotes, Match};
 use crate::names::same_speaker;
@@ -135,6 +136,7 @@ struct DocumentTally {
     thresholds: Vec<ThresholdTally>,
     errors: Vec<ErrorItem>,
     calibration: Calibration,
+    gender: Option<GenderTally>,
 }
 
 /// A predicted item: one quote, or the fragments of one group merged.
@@ -159,7 +161,11 @@ where
     let (mut gold_count, mut predicted, mut exact, mut panicked) = (0, 0, 0, 0);
     let mut errors = Vec::new();
     let mut calibration = Calibration::default();
+    let mut gender: Option<GenderTally> = None;
     for tally in tallies {
+        if let Some(part) = &tally.gender {
+            gender.get_or_insert_with(GenderTally::default).add(part);
+        }
         calibration.merge(&tally.calibration);
         gold_count += tally.gold;
         predicted += tally.predicted;
@@ -205,6 +211,8 @@ where
         thresholds,
         notes,
         calibration: calibration.bins(),
+        gender: gender.map(|g| g.report()),
+        gap: None,
     };
     Scored { report, errors }
 }
@@ -230,6 +238,7 @@ where
         predicted: predicted_spans.len(),
         exact: exact_matches(&gold_exact, &predicted_exact),
         panicked,
+        gender: document.sources.as_ref().map(|s| GenderTally::of_record(s, &record)),
         ..DocumentTally::default()
     };
     for (i, &threshold) in options.thresholds.iter().enumerate() {

@@ -119,5 +119,6 @@ pub fn parse(raw: &str, text: String, path: &Path) -> Result<GoldDocument> {
         id: file.doc_id.unwrap_or_else(|| "seed".to_string()),
         text,
         quotes,
+        sources: None,
     })
 }

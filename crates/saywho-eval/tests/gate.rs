@@ -29,6 +29,7 @@ fn document(id: &str, text: &str, quotes: &[(&str, &str, &str, &str)]) -> GoldDo
             .iter()
             .map(|(q, who, mention, cue)| gold_quote(text, q, who, mention, cue))
             .collect(),
+        sources: None,
     }
 }
 

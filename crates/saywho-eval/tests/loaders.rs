@@ -287,3 +287,49 @@ fn formats_are_detected_from_the_path() {
     assert!(gold.annotations.channel && gold.annotations.kind);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ggt_sources_by_gender_are_read_from_strings_or_arrays() {
+    let text = "“Yes,” Cindy Dalglish said.";
+    let as_strings = json!({
+        "id": "a", "text": text, "quotes": [],
+        "sources_female": "[\"Cindy Dalglish\"]", "sources_male": "[]", "sources_unknown": "[\" \"]",
+    });
+    let (doc, _) = ggt::parse_line(&as_strings.to_string(), Path::new("g.jsonl"), 1).expect("parses");
+    let sources = doc.sources.expect("annotated");
+    assert_eq!(sources.female, vec!["Cindy Dalglish".to_string()]);
+    assert!(
+        sources.male.is_empty() && sources.unknown.is_empty(),
+        "blank names dropped"
+    );
+
+    let as_arrays = json!({"id": "b", "text": text, "sources_male": ["Doug McCallum"]});
+    let (doc, _) = ggt::parse_line(&as_arrays.to_string(), Path::new("g.jsonl"), 2).expect("parses");
+    assert_eq!(doc.sources.expect("annotated").male, vec!["Doug McCallum".to_string()]);
+
+    let without = json!({"id": "c", "text": text});
+    let (doc, _) = ggt::parse_line(&without.to_string(), Path::new("g.jsonl"), 3).expect("parses");
+    assert_eq!(doc.sources, None);
+
+    let broken = json!({"id": "d", "text": text, "sources_female": "[\"unclosed"});
+    let err = ggt::parse_line(&broken.to_string(), Path::new("g.jsonl"), 4).expect_err("not a list");
+    assert!(err.to_string().contains("line 4"), "{err}");
+}
+
+#[test]
+fn gap_files_are_detected_by_name_and_not_loaded_as_quotations() {
+    let dir = temp_dir("gap");
+    let header = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n";
+    let line = "d-1\tAnn met Bea. She left.\tShe\t13\tAnn\t0\tFALSE\tBea\t8\tTRUE\thttp://x\n";
+    let path = dir.join("gap-development.tsv");
+    std::fs::write(&path, format!("{header}{line}")).expect("write");
+    std::fs::write(dir.join("other.tsv"), "").expect("write");
+    assert_eq!(detect_format(&path).expect("gap"), GoldFormat::Gap);
+    assert!(detect_format(&dir.join("other.tsv")).is_err());
+    assert!(matches!(load(&path, None), Err(EvalError::UnknownFormat { .. })));
+    let set = saywho_eval::gap::load(&path).expect("loads");
+    assert_eq!(set.examples.len(), 1);
+    assert_eq!(set.examples[0].names[1].text, "Bea");
+    assert!(set.examples[0].names[1].coref && !set.examples[0].names[0].coref);
+    let _ = std::fs::remove_dir_all(&dir);
+}

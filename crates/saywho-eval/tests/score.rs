@@ -42,6 +42,7 @@ fn gold() -> GoldSet {
         id: "bridge".into(),
         text: TEXT.into(),
         quotes: vec![q0, q1, q2],
+        sources: None,
     };
     GoldSet::new(GoldFormat::Seed, vec![document], ALL)
 }
@@ -187,6 +188,7 @@ fn predicted_fragments_of_one_group_merge_where_the_gold_is_discontinuous() {
         id: "d".into(),
         text: text.into(),
         quotes: vec![q],
+        sources: None,
     };
     let mut gold = GoldSet::new(GoldFormat::Polnear, vec![document], Annotations::default());
     let two_fragments = |id: &str, text: &str| {
