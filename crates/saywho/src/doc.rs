@@ -9,7 +9,7 @@ use crate::marks::QuoteSpan;
 use crate::names::NameMention;
 use crate::np::{Cue, SpeakerNp};
 use crate::offsets::OffsetMap;
-use crate::record::{self, EntityRecord, GenderSource, QuoteRecord, Record, SpeakerRecord, TextSpan};
+use crate::record::{self, EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan};
 pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
 use crate::token::{Paragraph, Token};
@@ -164,11 +164,8 @@ impl<'t> Doc<'t> {
             if speaks || e.kind != EntityKind::Other {
                 keep[i] = Some(entities.len());
                 let named = e.mentions.iter().any(|m| name_spans.binary_search(m).is_ok());
-                let (gender, gender_source) = match e.gender {
-                    Gender::Female => (record::Gender::Female, GenderSource::Text),
-                    Gender::Male => (record::Gender::Male, GenderSource::Text),
-                    _ => (record::Gender::Unknown, GenderSource::None),
-                };
+                // The text's evidence first, then the first name's (people only).
+                let (gender, gender_source) = crate::name_gender::record_gender(e.gender, e.kind, &e.name, named);
                 entities.push(EntityRecord {
                     id: entities.len(),
                     name: e.name.clone(),

@@ -30,6 +30,7 @@ pub mod error;
 pub mod indirect;
 pub mod lexicon;
 pub mod marks;
+pub mod name_gender;
 pub mod names;
 pub mod np;
 pub mod offsets;
