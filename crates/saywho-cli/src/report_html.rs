@@ -161,11 +161,12 @@ fn bars(rows: &[Count]) -> Result<String> {
     let max = rows.iter().map(|c| c.quotes).max().unwrap_or(1).max(1) as f64;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 40 + 22 * n)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 60 + 22 * n)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_error)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
-            .x_label_area_size(24)
+            .margin_right(24)
+            .x_label_area_size(40)
             .y_label_area_size(190)
             .build_cartesian_2d(0f64..max * 1.05, (0..n).into_segmented())
             .map_err(chart_error)?;
@@ -173,6 +174,9 @@ fn bars(rows: &[Count]) -> Result<String> {
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
+            .label_style(("sans-serif", 13))
+            .axis_desc_style(("sans-serif", 13))
             .y_labels(n as usize)
             .y_label_formatter(&|v| row_label(v, &labels))
             .x_desc("quotes")
@@ -200,11 +204,12 @@ fn shares_chart(groups: &[GenderShare]) -> Result<String> {
     let n = (groups.len() * 2) as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 40 + 16 * n)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 60 + 24 * n)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_error)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
-            .x_label_area_size(24)
+            .margin_right(24)
+            .x_label_area_size(40)
             .y_label_area_size(220)
             .build_cartesian_2d(0f64..100f64, (0..n).into_segmented())
             .map_err(chart_error)?;
@@ -220,6 +225,9 @@ fn shares_chart(groups: &[GenderShare]) -> Result<String> {
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
+            .label_style(("sans-serif", 13))
+            .axis_desc_style(("sans-serif", 13))
             .y_labels(n as usize)
             .y_label_formatter(&|v| row_label(v, &labels))
             .x_desc("% of the group")
