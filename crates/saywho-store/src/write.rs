@@ -167,6 +167,10 @@ impl Store {
                 q.channel,
                 f64::from(q.confidence),
             ])?;
+        let quote = self.conn.last_insert_rowid();
+        self.conn
+            .prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
+            .execute(params![quote, q.text])?;
         Ok(())
     }
 
