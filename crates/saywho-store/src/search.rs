@@ -73,7 +73,10 @@ impl Store {
     pub fn search(&self, query: Option<&str>, filters: &Filters, limit: usize) -> Result<Vec<SearchHit>> {
         let (cond, mut values) = filters.sql()?;
         let query = query.map(str::trim).filter(|q| !q.is_empty());
-        let (from, order) = match query {
+        // The matches are ranked and cut to `limit` first, on rowids alone; only then are the
+        // rows read and the context cut from the document text. Sorting whole rows would
+        // read the text of every match, thousands for a common word.
+        let (from, rank) = match query {
             Some(q) => {
                 values.insert(0, Value::Text(q.to_string()));
                 (
@@ -82,15 +85,23 @@ impl Store {
                     "f.rank",
                 )
             }
-            None => ("quotes q JOIN documents d ON d.doc = q.doc WHERE", "q.quote"),
+            // Without a query, indexing order: (doc, seq) rather than the quote's rowid, so that
+            // a plan walking documents by an index (outlet, date) yields rows in order and stops
+            // early.
+            None => ("quotes q JOIN documents d ON d.doc = q.doc WHERE", "0"),
         };
         values.push(Value::Integer(crate::int(limit)?));
         let sql = format!(
-            "SELECT d.id, d.title, d.date, d.outlet, d.url, q.text, q.kind, q.speaker_name, q.speaker_key,
+            "WITH hits AS (SELECT q.quote AS quote, {rank} AS r, q.doc AS doc, q.seq AS seq FROM {from} {cond}
+                           ORDER BY {order} LIMIT ?)
+             SELECT d.id, d.title, d.date, d.outlet, d.url, q.text, q.kind, q.speaker_name, q.speaker_key,
                     q.speaker_gender, q.cue, q.channel, q.confidence, q.char_start, q.char_end,
                     substr(d.text, max(q.char_start - {CONTEXT_CHARS}, 0) + 1, q.char_start - max(q.char_start - {CONTEXT_CHARS}, 0)),
                     substr(d.text, q.char_end + 1, {CONTEXT_CHARS})
-             FROM {from} {cond} ORDER BY {order} LIMIT ?"
+             FROM hits h JOIN quotes q ON q.quote = h.quote JOIN documents d ON d.doc = q.doc
+             ORDER BY h.r, h.doc, h.seq",
+            // Spelled out rather than by the constant `r`, which the planner cannot see through.
+            order = if query.is_some() { "f.rank" } else { "q.doc, q.seq" }
         );
         let run = || -> rusqlite::Result<Vec<SearchHit>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
