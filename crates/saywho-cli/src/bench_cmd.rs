@@ -38,6 +38,11 @@ pub struct BenchArgs {
     /// the JSONL corpus, and a WARC.gz built from it in a temporary folder.
     #[arg(long, conflicts_with = "markdown_from")]
     pipeline: bool,
+    /// Time single pathological documents instead (many names, many speakers, one long
+    /// prose document, mixed quotation marks, CR line ends) at 1, 2, 4 and 8 times 0.55 MB, to
+    /// show how time grows with a document's length. The corpus gives the prose.
+    #[arg(long, conflicts_with_all = ["markdown_from", "pipeline"])]
+    pathological: bool,
     /// Times each run goes through the corpus, so that a run lasts seconds and start-up and
     /// the machine's noise weigh little. With --pipeline the JSONL input is the corpus this
     /// many times over (ids made unique).
@@ -63,6 +68,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let documents = load_corpus(&args.corpus)?;
     if args.pipeline {
         return run_pipeline(&args, &documents);
+    }
+    if args.pathological {
+        return crate::bench_pathological::run(&documents, args.json);
     }
     let setup = Instant::now();
     let engine = saywho::Engine::new();

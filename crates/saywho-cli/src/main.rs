@@ -10,6 +10,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench_cmd;
+mod bench_pathological;
 mod eval_cmd;
 mod extract_cmd;
 mod index_cmd;

@@ -7,6 +7,7 @@
 //! attribution of its own continues the speaker of a quotation next to it, in its paragraph or
 //! the one before. Short title-cased spans ("Never Break") are titles, not quotations.
 
+use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::flag;
 use crate::marks::QuoteSpan;
@@ -44,21 +45,17 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         return None;
     }
     if let Some(cue) = cue_at(text, tokens, a) {
-        let np = np_after(text, tokens, cue.tok_end as usize, limit);
+        let np = np_after(tokens, cue.tok_end as usize, limit);
         return Some((cue, np));
     }
     // `"…," according to Dr. Keith Ahamad`
-    if tokens[a].text(text).eq_ignore_ascii_case("according")
-        && tokens
-            .get(a + 1)
-            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("to"))
-    {
+    if tokens[a].is(flag::SOURCE_CUE_HEAD) && tokens.get(a + 1).is_some_and(|t| t.is(flag::INFINITIVE_TO)) {
         let cue = Cue {
             tok_start: a as u32,
             tok_end: a as u32 + 2,
             class: crate::lexicon::CueClass::Speech,
         };
-        return Some((cue, np_after(text, tokens, a + 2, limit)));
+        return Some((cue, np_after(tokens, a + 2, limit)));
     }
     for k in a + 1..limit.min(a + 18) {
         let abbreviation = tokens[k].is_punct(b'.') && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE);
@@ -66,7 +63,7 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
             break;
         }
         if let Some(cue) = cue_at(text, tokens, k) {
-            let np = np_before(text, tokens, k, a)?;
+            let np = np_before(tokens, k, a)?;
             // "University of the Fraser Valley political scientist Hamish Telford said": an
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
@@ -100,16 +97,16 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
             .rev()
             .take(16)
             .take_while(|&k| tokens[k].kind != TokenKind::QuoteMark)
-            .filter(|&k| k == 0 || !tokens[k - 1].text(text).eq_ignore_ascii_case("to"))
+            .filter(|&k| k == 0 || !tokens[k - 1].is(flag::INFINITIVE_TO))
             .filter_map(|k| cue_at(text, tokens, k));
         let mut inverted = None;
         for cue in cues {
             let k = cue.tok_start as usize;
-            if let Some(np) = np_before(text, tokens, k, lo) {
+            if let Some(np) = np_before(tokens, k, lo) {
                 return Some((Some(cue), Some(np), None));
             }
             if inverted.is_none() {
-                inverted = np_after(text, tokens, cue.tok_end as usize, b - 1).map(|np| (Some(cue), Some(np), None));
+                inverted = np_after(tokens, cue.tok_end as usize, b - 1).map(|np| (Some(cue), Some(np), None));
             }
         }
         if inverted.is_some() {
@@ -137,7 +134,7 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
             let subject = acting.or_else(|| {
                 (lo..b - 1)
                     .take(3)
-                    .find_map(|s| np_after(text, tokens, s, b - 1))
+                    .find_map(|s| np_after(tokens, s, b - 1))
                     .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
             });
             if let Some(np) = subject {
@@ -150,7 +147,7 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
     let mut best: Option<(Cue, SpeakerNp, usize)> = None;
     for k in lo..b {
         let Some(cue) = cue_at(text, tokens, k) else { continue };
-        let Some(np) = np_before(text, tokens, k, lo) else {
+        let Some(np) = np_before(tokens, k, lo) else {
             continue;
         };
         let (content, has_that) = content_start(text, tokens, &cue, b);
@@ -164,21 +161,12 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
     best.map(|(c, np, s)| (Some(c), Some(np), Some(s)))
 }
 
-/// Verbs whose first object is the hearer, not the content ("told reporters that").
-fn takes_hearer(text: &str, verb: &Token) -> bool {
-    verb.starts_with_any(
-        text,
-        &[
-            "tell", "told", "assur", "warn", "remind", "inform", "advis", "urg", "promis", "convinc",
-        ],
-    )
-}
-
 /// Where the reported content of `cue` starts, looking no further than `limit`, and whether
 /// a "that" introduced it.
 pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usize) -> (usize, bool) {
     let j = cue.tok_end as usize;
-    let hearer_verb = takes_hearer(text, &tokens[cue.tok_start as usize]);
+    // "told reporters that": the first object is the hearer, not the content.
+    let hearer_verb = tokens[cue.tok_start as usize].is(flag::HEARER_VERB);
     // "said that", "told reporters that", "said Tuesday that", "said in a statement that"
     let mut in_title = false;
     for (k, t) in tokens.iter().enumerate().take(limit.min(j + 10)).skip(j) {
@@ -186,7 +174,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
             in_title = t.kind != TokenKind::QuoteMark;
             continue;
         }
-        if t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("that") {
+        if t.kind == TokenKind::Word && t.is(flag::COMPLEMENTIZER) {
             return (k + 1, true);
         }
         // Commas inside a place or an adverbial do not end the search: "says at a campaign
@@ -217,22 +205,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     }
     let mut k = j;
     // "said Monday he is …", "said yesterday the plan …": a time before the content.
-    while k < limit
-        && (tokens[k].is(flag::CALENDAR)
-            || tokens[k].is_any(
-                text,
-                &[
-                    "yesterday",
-                    "today",
-                    "tonight",
-                    "earlier",
-                    "later",
-                    "recently",
-                    "previously",
-                    "also",
-                ],
-            ))
-    {
+    while k < limit && tokens[k].is(flag::CALENDAR | flag::TIME_BEFORE_CONTENT) {
         k += 1;
     }
     // "said by text message the weather …", "said in a statement the company …": a short
@@ -292,7 +265,7 @@ pub(crate) fn last_attribution(doc: &Doc, para: usize) -> Option<SpeakerNp> {
     (a..b).rev().find_map(|k| {
         let cue = cue_at(text, tokens, k)?;
         let lo = doc.sentences[doc.sentence_of(k)].tok_start as usize;
-        np_before(text, tokens, k, lo).or_else(|| np_after(text, tokens, cue.tok_end as usize, b))
+        np_before(tokens, k, lo).or_else(|| np_after(tokens, cue.tok_end as usize, b))
     })
 }
 
@@ -317,7 +290,12 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             lo = lo.max(prev_end.min(q.open_tok as usize));
         }
         let mut quote = Quote::new(q.start, q.end, QuoteKind::Direct, s_open as u32);
-        quote.confidence = if q.close_tok.is_some() { 0.9 } else { 0.6 };
+        quote.confidence = if q.close_tok.is_some() {
+            Evidence::ClosedQuote
+        } else {
+            Evidence::UnclosedQuote
+        }
+        .confidence();
         let mut side = None;
         // After the quote first (`"…," he wrote`), unless that gives a cue with no speaker
         // (`"…," noting his age`) and the sentence before names one (`Vickers said he's "…"`).
@@ -342,7 +320,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                     .any(|t| t.is(flag::CUE) || t.kind == TokenKind::QuoteMark);
             if embedded && np.is_some() && word_count(tokens, lo, open) >= 3 {
                 quote.kind = QuoteKind::Mixed;
-                quote.confidence = 0.75;
+                quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[lo].start;
             }
         } else if let Some((cue, np, content)) = before_found {
@@ -356,7 +334,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
                     continue;
                 }
                 quote.kind = QuoteKind::Mixed;
-                quote.confidence = 0.75;
+                quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[c].start;
                 // The reported content runs on past the fragment to the end of its clause.
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
@@ -377,7 +355,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             continue;
         }
         if quote.speaker.is_none() && quote.cue.is_some() {
-            quote.confidence -= 0.2;
+            quote.confidence -= CUE_WITHOUT_SPEAKER_PENALTY;
         }
         quote.group = quotes.len() as u32;
         quotes.push(quote);
@@ -421,7 +399,7 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
         if let Some(j) = in_para {
             quotes[i].speaker = quotes[j].speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = 0.75;
+            quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
             continue;
         }
         // 3. The last quote of the paragraph before, or an introduction ending in a colon.
@@ -442,11 +420,11 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             {
                 quotes[i].speaker = quotes[j].speaker;
                 quotes[i].speaker_carried = true;
-                quotes[i].confidence = 0.7;
+                quotes[i].confidence = Evidence::SpeakerOfPreviousParagraph.confidence();
                 continue;
             }
             quotes[i].carry_from_paragraph = Some(pp);
         }
-        quotes[i].confidence = 0.5;
+        quotes[i].confidence = Evidence::NoAttribution.confidence();
     }
 }

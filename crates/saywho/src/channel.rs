@@ -7,38 +7,9 @@
 //! carries over to the quotes it covers.
 
 use crate::doc::Doc;
-use crate::lexicon::{flag, Lexicon};
+use crate::lexicon::{cased, flag, ContextName, ContextRule, Lexicon};
 use crate::token::{Token, TokenKind};
 use std::borrow::Cow;
-
-/// Capitalised words that make "at the …" an event where someone spoke.
-const EVENT_WORDS: &[&str] = &[
-    "Awards",
-    "Summit",
-    "Conference",
-    "Convention",
-    "Festival",
-    "Gala",
-    "Forum",
-    "Rally",
-    "Ceremony",
-    "Games",
-    "Congress",
-];
-
-/// First words of bodies one speaks to, not through: legislatures, courts, committees.
-const AUDIENCE_WORDS: &[&str] = &[
-    "House",
-    "Senate",
-    "Parliament",
-    "Legislature",
-    "Assembly",
-    "Congress",
-    "Court",
-    "Committee",
-    "Council",
-    "Commons",
-];
 
 /// The channel named in tokens `a..b` outside quotations, if any.
 fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
@@ -50,54 +21,72 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
         }
         let mut buf = [0u8; 32];
         let lower = ascii_lower(t.text(text), &mut buf);
-        if let Some(phrases) = lex.channel_phrases.get(&*lower) {
-            for p in phrases {
-                let fits = p.words.iter().enumerate().all(|(i, w)| {
-                    tokens
-                        .get(k + 1 + i)
-                        .is_some_and(|n| n.text(text).eq_ignore_ascii_case(w))
-                });
-                if fits {
-                    return Some(lex.channel_labels[p.label as usize].to_string());
-                }
+        let context = lex.channel_context(&lower);
+        for p in context.map_or(&[][..], |c| &c.phrases[..]) {
+            let fits = p.words.iter().enumerate().all(|(i, w)| {
+                tokens
+                    .get(k + 1 + i)
+                    .is_some_and(|n| n.text(text).eq_ignore_ascii_case(w))
+            });
+            if fits {
+                return Some(lex.channel_label(p.label).name.to_string());
             }
         }
         if let Some(id) = t.info.channel {
-            let label = &*lex.channel_labels[id as usize];
-            if label == "interview" {
-                if let Some(with) = named_after(text, tokens, k + 1, b, "with") {
-                    return Some(format!("interview with {with}"));
+            let label = lex.channel_label(id);
+            // "an interview with CTV News"
+            if let Some((lead, with_name)) = &label.with_name {
+                if let Some(name) = named_after(lex, text, tokens, k + 1, b, Some(lead)) {
+                    return Some(with_name.replace("{}", &name));
                 }
             }
-            return Some(label.to_string());
+            return Some(label.name.to_string());
         }
-        // "posted on X": the platform once called Twitter, by its capital letter alone.
-        if lower == "on" && tokens.get(k + 1).is_some_and(|n| n.text(text) == "X") {
-            return Some("X".to_string());
-        }
-        // "told CTV News": an interview with a named outlet. "told the House of Commons", "told
-        // the Senate committee": an audience, not an outlet.
-        if lower == "told" {
-            if let Some(outlet) = named_after(text, tokens, k + 1, b, "") {
-                let audience = outlet.split(' ').next().is_some_and(|w| AUDIENCE_WORDS.contains(&w));
-                if !audience
-                    && (outlet.split(' ').any(|w| lex.is_org_word(w))
-                        || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2)
-                {
-                    return Some(format!("interview with {outlet}"));
-                }
-            }
-        }
-        // "at the Billboard Music Awards": a speech at a named event.
-        if lower == "at" {
-            if let Some(event) = named_after(text, tokens, k + 1, b, "the") {
-                if event.split(' ').any(|w| EVENT_WORDS.contains(&w)) {
-                    return Some("speech".to_string());
-                }
+        if let Some(rule) = context.and_then(|c| c.rule.as_ref()) {
+            if let Some(channel) = channel_of_name(lex, text, tokens, k, b, rule) {
+                return Some(channel);
             }
         }
     }
     None
+}
+
+/// The channel a name after the word at `k` gives by `rule`: "posted on X" (a platform by its
+/// spelling alone), "told CTV News" (an interview with a named outlet; "told the House of
+/// Commons", "told the Senate committee" name an audience, not an outlet), "at the Billboard
+/// Music Awards" (a speech at a named event).
+fn channel_of_name(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    b: usize,
+    rule: &ContextRule,
+) -> Option<String> {
+    let label = |name: &str| rule.label.replace("{}", name);
+    match rule.name {
+        ContextName::Platform => {
+            let n = tokens.get(k + 1)?.text(text);
+            lex.is_cased(n, cased::PLATFORM).then(|| label(n))
+        }
+        ContextName::Outlet => {
+            let outlet = named_after(lex, text, tokens, k + 1, b, rule.between.as_deref())?;
+            let audience = outlet
+                .split(' ')
+                .next()
+                .is_some_and(|w| lex.is_cased(w, cased::AUDIENCE));
+            let outlet_like = outlet.split(' ').any(|w| lex.is_org_word(w))
+                || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            (!audience && outlet_like).then(|| label(&outlet))
+        }
+        ContextName::Event => {
+            let event = named_after(lex, text, tokens, k + 1, b, rule.between.as_deref())?;
+            event
+                .split(' ')
+                .any(|w| lex.is_cased(w, cased::EVENT))
+                .then(|| label(&event))
+        }
+    }
 }
 
 /// `word` as `to_ascii_lowercase` gives it, in `buf` when it fits: this runs for every word
@@ -119,25 +108,37 @@ fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     }
 }
 
-/// The capitalised name right after token `k` (after an optional `lead` word and "the").
-fn named_after(text: &str, tokens: &[Token], mut k: usize, b: usize, lead: &str) -> Option<String> {
-    if !lead.is_empty() && tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(lead)) {
+/// The capitalised name right after token `k` (after an optional `lead` word and a definite
+/// article).
+fn named_after(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    mut k: usize,
+    b: usize,
+    lead: Option<&str>,
+) -> Option<String> {
+    if let Some(lead) = lead {
+        if tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case(lead)) {
+            k += 1;
+        }
+    }
+    if tokens.get(k).is_some_and(|t| t.is(flag::DEF_ARTICLE)) {
         k += 1;
     }
-    if tokens.get(k).is_some_and(|t| t.text(text).eq_ignore_ascii_case("the")) {
-        k += 1;
-    }
+    // "Fox and Friends": a lower-case word that joins a name's words.
+    let joins = |t: &Token| lex.is_cased(t.text(text), cased::NAME_AND);
     let start = k;
     while k < b && {
         let t = &tokens[k];
-        t.kind == TokenKind::Word && (t.is_cap() || t.text(text) == "and" && k > start) || t.kind == TokenKind::Number
+        t.kind == TokenKind::Word && (t.is_cap() || joins(t) && k > start) || t.kind == TokenKind::Number
     } {
         k += 1;
         if tokens[k - 1].is(flag::PRONOUN) {
             return None;
         }
     }
-    while k > start && tokens[k - 1].text(text) == "and" {
+    while k > start && joins(&tokens[k - 1]) {
         k -= 1;
     }
     (k > start).then(|| text[tokens[start].start as usize..tokens[k - 1].end as usize].to_string())

@@ -70,7 +70,7 @@ impl Quote {
             entity: None,
             fallback_entity: None,
             channel: None,
-            confidence: 0.5,
+            confidence: crate::confidence::Evidence::NoAttribution.confidence(),
             continued_by: None,
         }
     }
@@ -234,7 +234,7 @@ impl<'t> Doc<'t> {
     pub fn head_name(&self, np: SpeakerNp) -> Option<usize> {
         use crate::lexicon::flag;
         let tokens = &self.tokens;
-        let inside = |n: &NameMention| n.tok_start >= np.tok_start && n.tok_end <= np.tok_end;
+        let inside = |n: &NameMention| n.tok_end <= np.tok_end;
         let possessor = |n: &NameMention| {
             tokens[n.tok_end as usize - 1].shape & crate::token::shape::POSSESSIVE != 0
                 && tokens
@@ -242,10 +242,14 @@ impl<'t> Doc<'t> {
                     .is_some_and(|t| t.is(flag::ROLE | flag::TITLE))
         };
         let prep = (np.tok_start..np.tok_end).find(|&k| tokens[k as usize].is(flag::PREP));
-        let mut candidates = self
-            .names
+        // Names are in text order: only those starting inside the phrase are looked at, so a
+        // speaker phrase costs its own length, not the document's number of names.
+        let first = self.names.partition_point(|n| n.tok_start < np.tok_start);
+        let last = first + self.names[first..].partition_point(|n| n.tok_start < np.tok_end);
+        let mut candidates = self.names[first..last]
             .iter()
             .enumerate()
+            .map(|(i, n)| (first + i, n))
             .filter(|(_, n)| inside(n) && !possessor(n));
         // "University of the Fraser Valley political scientist Hamish Telford": a role noun
         // just before the last name makes that name the head, prepositions or not.

@@ -7,8 +7,9 @@
 //! - "according to": "According to police, the man fled." / "…, according to police."
 
 use crate::attribution::content_start;
+use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{flag, CueClass};
+use crate::lexicon::{flag, form, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
@@ -18,20 +19,21 @@ const MIN_CONTENT_WORDS: usize = 4;
 const MAX_TAIL: usize = 8;
 
 /// Can reported content start with this token?
-fn starts_clause(text: &str, t: &Token, next: Option<&Token>) -> bool {
+fn starts_clause(t: &Token, next: Option<&Token>) -> bool {
     // "said roughly 65 per cent of …": an approximating adverb before a number.
-    if t.text(text).ends_with("ly") && next.is_some_and(|n| n.kind == TokenKind::Number) {
+    if t.has_form(form::ADVERB) && next.is_some_and(|n| n.kind == TokenKind::Number) {
         return true;
     }
     match t.kind {
-        // A subject: a pronoun, a determiner, a name, "there"; or a bare noun that is not an
-        // adverb ("said protesters were …", not "writes extensively").
+        // A subject: a pronoun, a determiner, a name, "having"; or a bare noun that is not an
+        // adverb ("said protesters were …", not "writes extensively"; "there" and "that's" are
+        // neither prepositions nor auxiliaries).
         TokenKind::Word => {
             t.is(flag::DET) && !t.is(flag::SUB)
                 || t.is(flag::PRONOUN) && t.info.case != Some(crate::lexicon::Case::Object)
                 || t.is_cap()
-                || matches!(t.text(text), "there" | "having" | "being" | "that's" | "that’s")
-                || !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG) && !t.text(text).ends_with("ly")
+                || t.is(flag::CLAUSE_OPENER)
+                || !t.is(flag::PREP | flag::CONJ | flag::AUX | flag::NEG) && !t.has_form(form::ADVERB)
         }
         TokenKind::Number => true,
         _ => false,
@@ -46,63 +48,14 @@ fn relative_clause_closes(text: &str, tokens: &[Token], k: usize, hi: usize) -> 
 /// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
 fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     (a + 1..hi.min(a + 6)).any(|k| {
-        cue_at(text, tokens, k).is_some() && np_before(text, tokens, k, a).is_some_and(|np| np.tok_start as usize == a)
+        cue_at(text, tokens, k).is_some() && np_before(tokens, k, a).is_some_and(|np| np.tok_start as usize == a)
     })
 }
 
 /// Verbs that report a clause without "that" ("said the plan failed"). Others only take one
 /// after "that": "denied the request" and "responded a minute later" report nothing.
-fn takes_bare_clause(text: &str, tokens: &[Token], cue: &Cue) -> bool {
-    const STEMS: &[&str] = &[
-        "say",
-        "said",
-        "tell",
-        "told",
-        "writ",
-        "wrote",
-        "claim",
-        "argu",
-        "insist",
-        "warn",
-        "suggest",
-        "report",
-        "admit",
-        "estimat",
-        "predict",
-        "acknowledg",
-        "assert",
-        "contend",
-        "alleg",
-        "maintain",
-        "reveal",
-        "announc",
-        "stress",
-        "recall",
-        "explain",
-        "believ",
-        "think",
-        "thought",
-        "hope",
-        "fear",
-        "expect",
-        "worr",
-        "not",
-        "tweet",
-        "assur",
-        "promis",
-        "agree",
-        "conced",
-        "complain",
-        "indicat",
-        "testif",
-        "vow",
-        "swear",
-        "swore",
-        "guess",
-        "confirm",
-        "stat",
-    ];
-    tokens[cue.tok_start as usize].starts_with_any(text, STEMS)
+fn takes_bare_clause(tokens: &[Token], cue: &Cue) -> bool {
+    tokens[cue.tok_start as usize].is(flag::BARE_CLAUSE_VERB)
 }
 
 /// Where reported content starting at `from` ends in a sentence ending at `hi`.
@@ -121,7 +74,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
         if t.is_punct(b',')
             && tokens
                 .get(k + 1)
-                .is_some_and(|n| n.is(flag::CUE) && n.text(text).ends_with("ing"))
+                .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
         {
             end = k;
             break;
@@ -143,10 +96,6 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
         end -= 1;
     }
     end
-}
-
-fn is_word(text: &str, t: &Token, w: &str) -> bool {
-    t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case(w)
 }
 
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
@@ -190,7 +139,10 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
                 continue;
             }
             // "according to X"
-            if is_word(text, t, "according") && tokens.get(k + 1).is_some_and(|n| is_word(text, n, "to")) {
+            let word_with = |t: &Token, role: u64| t.kind == TokenKind::Word && t.is(role);
+            if word_with(t, flag::SOURCE_CUE_HEAD)
+                && tokens.get(k + 1).is_some_and(|n| word_with(n, flag::INFINITIVE_TO))
+            {
                 if let Some(q) = according_to(doc, si, k) {
                     k = hi;
                     out.push(q);
@@ -203,8 +155,7 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
             };
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
-            let is_call = t.text(text).get(..4).is_some_and(|w| w.eq_ignore_ascii_case("call"));
-            if used_cue(k) || is_call {
+            if used_cue(k) || t.is(flag::LABEL_VERB) {
                 k += 1;
                 continue;
             }
@@ -227,7 +178,15 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
     out
 }
 
-fn make(doc: &Doc, si: usize, a: usize, b: usize, cue: Option<Cue>, np: Option<SpeakerNp>, confidence: f32) -> Quote {
+fn make(
+    doc: &Doc,
+    si: usize,
+    a: usize,
+    b: usize,
+    cue: Option<Cue>,
+    np: Option<SpeakerNp>,
+    evidence: Evidence,
+) -> Quote {
     let mut q = Quote::new(
         doc.tokens[a].start,
         doc.tokens[b - 1].end,
@@ -236,7 +195,7 @@ fn make(doc: &Doc, si: usize, a: usize, b: usize, cue: Option<Cue>, np: Option<S
     );
     q.cue = cue;
     q.speaker = np;
-    q.confidence = confidence;
+    q.confidence = evidence.confidence();
     q
 }
 
@@ -245,7 +204,7 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let np = np_before(text, tokens, cue.tok_start as usize, lo)?;
+    let np = np_before(tokens, cue.tok_start as usize, lo)?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
     if cue.class == CueClass::Cognition && !has_that {
@@ -253,7 +212,7 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     }
     let c = cstart.min(hi - 1);
     let next = tokens.get(c + 1).filter(|_| c + 1 < hi);
-    let bare_clause = starts_clause(text, &tokens[c], next) && takes_bare_clause(text, tokens, cue);
+    let bare_clause = starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue);
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
@@ -262,13 +221,15 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         return None;
     }
     // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content.
-    if !has_that
-        && np_after(text, tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend)
-    {
+    if !has_that && np_after(tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend) {
         return None;
     }
-    let confidence = if has_that { 0.75 } else { 0.65 };
-    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), confidence), cend))
+    let evidence = if has_that {
+        Evidence::IndirectWithComplementizer
+    } else {
+        Evidence::IndirectBareClause
+    };
+    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
 }
 
 /// "X criticised the plan, saying CONTENT": the speaker is the subject of the sentence.
@@ -277,16 +238,15 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let k = cue.tok_start as usize;
-    if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].text(text).ends_with("ing") {
+    if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].has_form(form::GERUND) {
         return None;
     }
     // The subject: the first speaker phrase of the sentence.
-    let np = (lo..k.min(lo + 12)).find_map(|a| np_after(text, tokens, a, k))?;
+    let np = (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
     if cstart >= hi
-        || !(has_that
-            || starts_clause(text, &tokens[cstart], tokens.get(cstart + 1)) && takes_bare_clause(text, tokens, cue))
+        || !(has_that || starts_clause(&tokens[cstart], tokens.get(cstart + 1)) && takes_bare_clause(tokens, cue))
     {
         return None;
     }
@@ -294,7 +254,18 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some((make(doc, si, cstart, cend, Some(*cue), Some(np), 0.6), cend))
+    Some((
+        make(
+            doc,
+            si,
+            cstart,
+            cend,
+            Some(*cue),
+            Some(np),
+            Evidence::IndirectAfterGerund,
+        ),
+        cend,
+    ))
 }
 
 /// "CONTENT, X said." and "CONTENT, said X."
@@ -311,10 +282,10 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (comma, np) = if k > lo && tokens[k - 1].is_punct(b',') {
         // "…, insists Xander Wise, in seeing …": the inverted speaker phrase ends there; a
         // gerund (", noting the board …") has no subject after it.
-        if tokens[k].text(text).ends_with("ing") {
+        if tokens[k].has_form(form::GERUND) {
             return None;
         }
-        let np = np_after(text, tokens, cue.tok_end as usize, hi)?;
+        let np = np_after(tokens, cue.tok_end as usize, hi)?;
         let ends = tokens
             .get(np.tok_end as usize)
             .is_none_or(|t| t.is_punct(b',') || t.is_punct(b';') || t.is_terminal())
@@ -324,7 +295,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         }
         (k - 1, np)
     } else {
-        let np = np_before(text, tokens, k, lo)?;
+        let np = np_before(tokens, k, lo)?;
         let c = (np.tok_start as usize).checked_sub(1)?;
         if c < lo || !tokens[c].is_punct(b',') {
             return None;
@@ -336,7 +307,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let tail = &tokens[tail_start..hi];
     // "They had two aims, Foster writes; to challenge …": a semicolon splits it too.
     // "…, said Dr. Robert Rutledge, a Halifax oncologist.": an appositive is no second half.
-    let appositive = tokens.get(tail_start + 1).is_some_and(|t| t.is_any(text, &["a", "an"]))
+    let appositive = tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::INDEF_ARTICLE))
         || tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::DET))
             && tokens
                 .get(tail_start + 1..hi.min(tail_start + 6))
@@ -350,7 +321,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
             || tail
                 .iter()
-                .any(|t| is_word(text, t, "that") || t.kind == TokenKind::QuoteMark))
+                .any(|t| t.kind == TokenKind::Word && t.is(flag::COMPLEMENTIZER) || t.kind == TokenKind::QuoteMark))
     {
         return None;
     }
@@ -371,13 +342,16 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     };
     match (head_ok, tail) {
         (true, tail) => {
-            let mut first = make(doc, si, a, end, Some(*cue), Some(np), 0.7);
+            let mut first = make(doc, si, a, end, Some(*cue), Some(np), Evidence::IndirectContentFirst);
             // The second half belongs to the same utterance; the pipeline groups it.
             first.continued_by = tail.map(|(b, e)| (tokens[b].start, tokens[e - 1].end));
             Some((first, hi))
         }
         // "Too often, he says, they get it.": a short lead-in is not what was said.
-        (false, Some((b, e))) => Some((make(doc, si, b, e, Some(*cue), Some(np), 0.6), hi)),
+        (false, Some((b, e))) => Some((
+            make(doc, si, b, e, Some(*cue), Some(np), Evidence::IndirectSecondPart),
+            hi,
+        )),
         (false, None) => None,
     }
 }
@@ -392,7 +366,7 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
         tok_end: k as u32 + 2,
         class: CueClass::Speech,
     };
-    let np = np_after(text, tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
+    let np = np_after(tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
     let np_end = np.tok_end as usize;
     let after_np = {
         let mut a = np_end;
@@ -417,5 +391,5 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     if b <= a || word_count(tokens, a, b) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some(make(doc, si, a, b, Some(cue), Some(np), 0.7))
+    Some(make(doc, si, a, b, Some(cue), Some(np), Evidence::AccordingTo))
 }

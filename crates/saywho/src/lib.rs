@@ -23,8 +23,10 @@
 
 pub mod attribution;
 pub mod channel;
+pub mod confidence;
 pub mod coref;
 pub mod doc;
+pub mod error;
 pub mod indirect;
 pub mod lexicon;
 pub mod marks;
@@ -36,6 +38,7 @@ pub mod sentence;
 pub mod token;
 
 pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind};
+pub use error::ExtractError;
 pub use record::*;
 
 use lexicon::Lexicon;
@@ -46,33 +49,6 @@ pub const DEFAULT_MAX_TEXT_BYTES: usize = 5_000_000;
 
 /// The longest text any engine accepts: byte offsets are `u32` inside the engine.
 pub const HARD_MAX_TEXT_BYTES: usize = u32::MAX as usize;
-
-/// Why a text could not be analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExtractError {
-    /// The text is longer than the engine's limit.
-    TooLarge {
-        /// The text's length in bytes.
-        bytes: usize,
-        /// The limit in bytes.
-        limit: usize,
-    },
-    /// The engine panicked on this text: a bug in saywho, reported with its message.
-    Panic(String),
-}
-
-impl std::fmt::Display for ExtractError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ExtractError::TooLarge { bytes, limit } => {
-                write!(f, "the text is {bytes} bytes, over the limit of {limit}")
-            }
-            ExtractError::Panic(message) => write!(f, "the engine panicked (a bug in saywho): {message}"),
-        }
-    }
-}
-
-impl std::error::Error for ExtractError {}
 
 /// The extraction engine: compiled lexicons and limits. Build once, share across threads.
 #[derive(Debug)]
@@ -91,6 +67,16 @@ impl Engine {
     /// An engine with the embedded English lexicons and the default text limit.
     pub fn new() -> Engine {
         Engine::with_lexicon(Lexicon::english())
+    }
+
+    /// An engine for the language with ISO 639-1 code `code` (only `en` so far).
+    ///
+    /// ```
+    /// assert!(saywho::Engine::for_language("en").is_ok());
+    /// assert!(saywho::Engine::for_language("xx").is_err());
+    /// ```
+    pub fn for_language(code: &str) -> Result<Engine, lexicon::UnknownLanguage> {
+        Ok(Engine::with_lexicon(Lexicon::for_language(code)?))
     }
 
     /// An engine with the given lexicon (its language's word lists) and the default limit.
@@ -132,14 +118,8 @@ impl Engine {
                 limit: self.max_text_bytes,
             });
         }
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_stages(text))).map_err(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            ExtractError::Panic(message)
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_stages(text)))
+            .map_err(|panic| ExtractError::from_panic(&*panic))
     }
 
     /// Every stage in order; the text is within the limit.
@@ -216,7 +196,12 @@ fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
         if speaker.is_some() {
             quotes[i].speaker = speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = if source.is_some() { 0.65 } else { 0.55 };
+            quotes[i].confidence = if source.is_some() {
+                confidence::Evidence::CarriedAcrossParagraphs
+            } else {
+                confidence::Evidence::LastAttributionOfParagraph
+            }
+            .confidence();
         }
     }
 }

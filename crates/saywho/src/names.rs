@@ -5,7 +5,7 @@
 //! followed by another name word, the same word is capitalised somewhere else mid-sentence, or
 //! it is an acronym. Titles before a name ("Mayor", "Mr.", "host") are kept apart from it.
 
-use crate::lexicon::flag;
+use crate::lexicon::{cased, flag};
 use crate::token::{shape, Token, TokenKind};
 use rustc_hash::FxHashSet;
 
@@ -31,83 +31,6 @@ impl NameMention {
         &text[a..b]
     }
 }
-
-/// Capitalised words that make a name an event, place or document, never a person.
-pub(crate) const NON_PERSON_WORDS: &[&str] = &[
-    "Awards",
-    "Festival",
-    "Games",
-    "Summit",
-    "Conference",
-    "Cup",
-    "Championship",
-    "Olympics",
-    "Show",
-    "Day",
-    "Week",
-    "Act",
-    "Bill",
-    "Street",
-    "Avenue",
-    "Road",
-    "Park",
-    "River",
-    "Lake",
-    "Island",
-    "Mountain",
-    "Bay",
-    "Valley",
-    "City",
-    "County",
-    "District",
-    "Region",
-    "Township",
-    "Province",
-    "State",
-    "Airport",
-    "Bridge",
-    "Hall",
-    "Centre",
-    "Center",
-    "Stadium",
-    "Arena",
-    "Highway",
-];
-
-/// Participles that open sentences ("Knowing Bardos was a fan, …"); a list, because first
-/// names end in "-ing" too (Channing, Sterling, Irving).
-const SENTENCE_GERUNDS: &[&str] = &[
-    "Knowing",
-    "Seeing",
-    "Hearing",
-    "Saying",
-    "Following",
-    "Including",
-    "Speaking",
-    "Asking",
-    "Noting",
-    "Citing",
-    "Calling",
-    "Responding",
-    "Adding",
-    "Watching",
-    "Meeting",
-    "Visiting",
-    "Leaving",
-    "Joining",
-    "Describing",
-    "Referring",
-    "Thanking",
-    "Praising",
-    "Blaming",
-    "Defending",
-    "Playing",
-    "Working",
-];
-
-const CONNECTORS: &[&str] = &[
-    "de", "van", "der", "von", "da", "di", "du", "la", "le", "al", "bin", "del", "dos", "den", "ter",
-];
 
 /// Could this token be part of a name, ignoring its position in the sentence?
 pub fn is_name_word(t: &Token) -> bool {
@@ -147,14 +70,13 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 // So does one after a place or an organisation: "Barron County District Attorney
                 // Brian Wright", "European Central Bank President Mario Draghi".
                 let place_or_org = || {
-                    tokens[k..end].iter().any(|t| {
-                        let w = t.base(text);
-                        lex.is_org_word(w) || NON_PERSON_WORDS.contains(&w)
-                    })
+                    tokens[k..end]
+                        .iter()
+                        .any(|t| lex.is_cased(t.base(text), cased::ORG | cased::NON_PERSON))
                 };
                 // "The Canadian Press Paul Carver", "Getty Images Kevin Vickers": a photo credit
                 // ends where a caption starts.
-                let credit = matches!(tokens[end - 1].base(text), "Press" | "Images" | "Photo" | "Photos")
+                let credit = lex.is_cased(tokens[end - 1].base(text), cased::PHOTO_CREDIT)
                     && n.is_cap()
                     && !n.is(flag::ROLE | flag::TITLE)
                     && !lex.is_org_word(n.base(text));
@@ -175,7 +97,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada"
                 let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
                 let joins = if n.kind == TokenKind::Word
-                    && (CONNECTORS.contains(&n.text(text)) || org_so_far && matches!(n.text(text), "of" | "on" | "for"))
+                    && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
                 {
                     tokens.get(end + 1).is_some_and(is_name_word)
                 } else {
@@ -217,7 +139,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         if at_sentence_start(tokens, k)
             && end > k + 1
             && !seen_mid.contains(t.base(text))
-            && (t.is(flag::ROLE | flag::CUE) || SENTENCE_GERUNDS.contains(&t.base(text)))
+            && (t.is(flag::ROLE | flag::CUE) || lex.is_cased(t.base(text), cased::SENTENCE_GERUND))
         {
             start = k + 1;
         }

@@ -4,7 +4,7 @@
 //! the words a speaker phrase is made of (names, titles, role nouns, determiners, possessives)
 //! and across an appositive or parenthetical between commas or dashes.
 
-use crate::lexicon::{flag, Case, CueClass, Gender};
+use crate::lexicon::{flag, form, Case, CueClass, Gender};
 use crate::token::{shape, Token, TokenKind};
 
 /// A reporting cue: tokens `tok_start..tok_end` ("said", "concluded by writing").
@@ -58,12 +58,11 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     if t.is_cap() && t.shape & shape::SENT_START == 0 {
         return None;
     }
-    let word = t.text(text);
     // "was quoted as saying"
     // A cue of several words never runs over a line break (nor so out of its sentence).
     let one_line = |last: usize| !text[t.end as usize..tokens[last].start as usize].contains('\n');
-    if word == "quoted"
-        && tokens.get(k + 1).is_some_and(|n| n.text(text) == "as")
+    if t.is(flag::QUOTATION_PARTICIPLE)
+        && tokens.get(k + 1).is_some_and(|n| n.is(flag::AS_LINK))
         && tokens.get(k + 2).is_some_and(|n| n.is(flag::CUE))
         && one_line(k + 2)
     {
@@ -75,9 +74,9 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     }
     let class = t.info.cue?;
     // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
-    let base_form = !(word.ends_with("ed") || word.ends_with('s') || word.ends_with("ing"));
+    let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
     if base_form
-        && !matches!(word, "said" | "told" | "wrote" | "spoke" | "swore" | "thought")
+        && !t.is(flag::IRREGULAR_PAST)
         && tokens
             .get(k + 1)
             .is_some_and(|n| n.is(flag::ROLE | flag::TITLE) && !n.is_cap())
@@ -88,7 +87,9 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     // title is a noun.
     if base_form && k > 0 {
         let p = &tokens[k - 1];
-        if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word() || p.is_any(text, &["a", "an", "the"]) {
+        if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word()
+            || p.is(flag::DEF_ARTICLE | flag::INDEF_ARTICLE)
+        {
             return None;
         }
         // "the company's blog post", "a Facebook post": a noun compound after a determiner.
@@ -97,7 +98,7 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
             let d = &tokens[k - 2];
             d.is(flag::DET)
                 || d.info.case == Some(crate::lexicon::Case::Possessive)
-                || d.is_any(text, &["her"])
+                || d.is(flag::OBJECT_OR_POSSESSIVE)
                 || d.shape & shape::POSSESSIVE != 0
         };
         if compound {
@@ -107,30 +108,32 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
     // reports of speech.
-    if let Some(n) = tokens.get(k + 1) {
-        if n.kind == TokenKind::Word && n.text(text).eq_ignore_ascii_case("to") && !word.starts_with("according") {
-            return None;
-        }
+    // (Only a cue verb gets here, so "according to" is not one of these.)
+    if tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && n.is(flag::INFINITIVE_TO))
+    {
+        return None;
     }
     // Passives ("it was said", "he was told") report no speech of the subject.
-    if k > 0 && !word.ends_with("ing") {
+    if k > 0 && !t.has_form(form::GERUND) {
         let p = &tokens[k - 1];
-        if p.kind == TokenKind::Word && p.is_any(text, &["was", "were", "is", "are", "been", "be", "being"]) {
+        if p.kind == TokenKind::Word && p.is(flag::BE_FORM) {
             return None;
         }
     }
     let mut end = k + 1;
     // "concluded by writing", "responded by saying"
-    if tokens.get(k + 1).is_some_and(|n| n.text(text) == "by")
+    if tokens.get(k + 1).is_some_and(|n| n.is(flag::MEANS_BY))
         && tokens
             .get(k + 2)
-            .is_some_and(|n| n.is(flag::CUE) && n.text(text).ends_with("ing"))
+            .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
         && one_line(k + 2)
     {
         end = k + 3;
     }
     // "pointed out" is listed as "point": its particle belongs to the cue.
-    if tokens.get(end).is_some_and(|n| n.text(text) == "out") {
+    if tokens.get(end).is_some_and(|n| n.is(flag::CUE_PARTICLE)) {
         end += 1;
     }
     Some(Cue {
@@ -160,8 +163,8 @@ fn is_subject_pronoun(t: &Token) -> bool {
         && t.info.gender != Gender::Speaker
 }
 
-fn is_who(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("who")
+fn is_who(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.is(flag::SUBJECT_RELATIVE)
 }
 
 /// Classifies tokens `a..b` as a speaker phrase, or rejects them.
@@ -206,7 +209,7 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
 }
 
 /// The subject phrase that ends just before token `k` (a cue), not reaching before `lo`.
-pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
+pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     let mut i = k;
     // "he also said", "she has said", "officials later added"
     while i > lo && {
@@ -229,7 +232,7 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
             kind: NpKind::Pronoun,
         });
     }
-    if is_who(text, t) {
+    if is_who(t) {
         return Some(SpeakerNp {
             tok_start: i as u32 - 1,
             tok_end: i as u32,
@@ -275,7 +278,7 @@ pub fn np_before(text: &str, tokens: &[Token], k: usize, lo: usize) -> Option<Sp
             .iter()
             .find(|&&j| {
                 // "who" and "whose" follow a person; "where" and "which" do not.
-                let who = tokens.get(j + 1).is_some_and(|w| w.is_any(text, &["who", "whose"]));
+                let who = tokens.get(j + 1).is_some_and(|w| w.is(flag::PERSON_RELATIVE));
                 who && j > lo
             })
             .and_then(|&j| collect_left(tokens, j, lo))
@@ -320,12 +323,8 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             break;
         }
         // "House of Commons", "Bank of Canada": "of" inside a capitalised name.
-        let of_in_name = t.is(flag::PREP)
-            && t.first == b'o'
-            && t.end - t.start == 2
-            && j >= lo + 2
-            && tokens[j - 2].is_cap()
-            && tokens[j].is_cap();
+        let of_in_name =
+            t.is(flag::NAME_INNER_PREP) && !t.is_cap() && j >= lo + 2 && tokens[j - 2].is_cap() && tokens[j].is_cap();
         if of_in_name {
             j -= 1;
             continue;
@@ -351,7 +350,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             let role_right = tokens[j..end].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
             // "The military said": a plain noun right after "the".
             let the_left = (j.saturating_sub(3).max(lo)..j - 1).rev().any(|m| {
-                tokens[m].is(flag::DET) && matches!(tokens[m].first, b't' | b'T') && {
+                tokens[m].is(flag::DEFINITE) && {
                     tokens[m + 1..j - 1]
                         .iter()
                         .all(|x| x.is_word() && !x.is_cap() && !x.is(flag::FUNCTION))
@@ -367,8 +366,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
     // before the verb of saying.
     let generic = j < end
         && end - j <= 3
-        && tokens[j].is(flag::DET)
-        && matches!(tokens[j].first, b't' | b'T')
+        && tokens[j].is(flag::DEFINITE)
         && tokens[j + 1..end]
             .iter()
             .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
@@ -383,11 +381,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         .filter(|_| !tokens[j].in_quote())?;
     // "The former sergeant-at-arms of the House of Commons": a person described by an office
     // in a body; the phrase is the office, not the body.
-    if j >= lo + 3
-        && tokens[j - 1].is(flag::PREP)
-        && tokens[j - 1].first == b'o'
-        && tokens[j - 1].end - tokens[j - 1].start == 2
-    {
+    if j >= lo + 3 && tokens[j - 1].is(flag::NAME_INNER_PREP) && !tokens[j - 1].is_cap() {
         let mut m = j - 1;
         while m > lo
             && m + 5 > j
@@ -397,7 +391,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         {
             m -= 1;
         }
-        if m < j - 1 && m > lo && tokens[m - 1].is(flag::DET) && matches!(tokens[m - 1].first, b't' | b'T') {
+        if m < j - 1 && m > lo && tokens[m - 1].is(flag::DEFINITE) {
             return Some(SpeakerNp {
                 tok_start: m as u32 - 1,
                 tok_end: end as u32,
@@ -406,11 +400,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         }
     }
     // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
-    if j >= lo + 2
-        && tokens[j - 1].is(flag::PREP)
-        && matches!(tokens[j - 1].first, b'w' | b'o' | b'f' | b'a')
-        && tokens[j - 2].is_cap()
-    {
+    if j >= lo + 2 && tokens[j - 1].is(flag::AFFILIATION_PREP) && !tokens[j - 1].is_cap() && tokens[j - 2].is_cap() {
         if let Some(person) = collect_left(tokens, j - 1, lo).filter(|p| p.kind == NpKind::Name) {
             return Some(SpeakerNp {
                 tok_start: person.tok_start,
@@ -423,7 +413,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
 
 /// The speaker phrase that starts at token `k`, right after an inverted cue ("said Legend",
 /// "said the singer"), not reaching `hi`.
-pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
+pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
     let t = tokens.get(k).filter(|_| k < hi)?;
     if is_subject_pronoun(t) {
         return Some(SpeakerNp {
@@ -451,8 +441,7 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
             continue;
         }
         // "the National Institute on Drug Abuse": a preposition inside a capitalised name.
-        let joins_name = t.is(flag::PREP)
-            && matches!(t.text(text), "of" | "on" | "for")
+        let joins_name = t.is(flag::NAME_JOINER)
             && j > k
             && tokens[j - 1].is_cap()
             && tokens
@@ -480,7 +469,7 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
             let rest_has_role = tokens[j + 1..hi.min(j + 4)]
                 .iter()
                 .any(|x| x.is(flag::ROLE | flag::TITLE));
-            let after_the = tokens[k].text(text).eq_ignore_ascii_case("the") && j - k <= 3;
+            let after_the = tokens[k].is(flag::DEF_ARTICLE) && j - k <= 3;
             let head_seen = tokens[k..j].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
             let description_word = after_the && !head_seen && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN);
             if !rest_has_role && !description_word {
@@ -514,7 +503,7 @@ pub fn np_after(text: &str, tokens: &[Token], k: usize, hi: usize) -> Option<Spe
     // "the rookie defenceman": a definite description whose head the lexicon lacks, right
     // after an inverted cue, where nothing but the speaker can stand.
     let generic = j > k + 1
-        && tokens[k].text(text).eq_ignore_ascii_case("the")
+        && tokens[k].is(flag::DEF_ARTICLE)
         && (j >= hi || !tokens[j].is_word() || tokens[j].is(flag::PREP | flag::CONJ));
     classify(tokens, k, j).or_else(|| {
         generic.then_some(SpeakerNp {
@@ -536,7 +525,7 @@ mod tests {
         let (toks, _) = tokenize(text, &lex);
         let k = toks.iter().position(|t| t.text(text) == cue)?;
         cue_at(text, &toks, k)?;
-        let np = np_before(text, &toks, k, 0)?;
+        let np = np_before(&toks, k, 0)?;
         let a = toks[np.tok_start as usize].start as usize;
         let b = toks[np.tok_end as usize - 1].end as usize;
         Some((text[a..b].to_string(), np.kind))
@@ -598,7 +587,7 @@ mod tests {
             ("said in a statement", None),
         ] {
             let (toks, _) = tokenize(text, &lex);
-            let np = np_after(text, &toks, 1, toks.len());
+            let np = np_after(&toks, 1, toks.len());
             let got = np.map(|np| {
                 text[toks[np.tok_start as usize].start as usize..toks[np.tok_end as usize - 1].end as usize].to_string()
             });

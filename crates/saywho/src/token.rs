@@ -72,7 +72,8 @@ pub struct Token {
     pub first: u8,
     /// What the lexicon knows of the word: looked up once, at tokenisation, by its form without
     /// a possessive "'s" (or by the word before a contraction such as "'re", "n't", when that is
-    /// known). Empty for numbers, marks and punctuation.
+    /// known), with the [`form`](crate::lexicon::form) bits of its spelling. Numbers get only those;
+    /// marks and punctuation nothing.
     pub info: WordInfo,
 }
 
@@ -82,12 +83,14 @@ impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start as usize..self.end as usize]
     }
-    /// The word without a possessive "'s".
+    /// The word without its possessive ending ("Teigen's" → "Teigen").
     #[inline]
     pub fn base<'t>(&self, text: &'t str) -> &'t str {
         let t = self.text(text);
         if self.shape & shape::POSSESSIVE != 0 {
-            strip_possessive(t)
+            // The lexicon's possessive endings start with their only apostrophe (checked when
+            // its tables are read), so the ending starts at the word's last apostrophe.
+            t.rfind(['\'', '’']).map_or(t, |i| &t[..i])
         } else {
             t
         }
@@ -105,7 +108,7 @@ impl Token {
     }
     /// True when the word's lexicon entry has any of `mask`'s [`flag`] bits.
     #[inline]
-    pub fn is(&self, mask: u32) -> bool {
+    pub fn is(&self, mask: u64) -> bool {
         self.info.is(mask)
     }
     /// Is it a [`TokenKind::Punct`] whose first byte is `c`? Meant for ASCII punctuation.
@@ -119,20 +122,10 @@ impl Token {
     pub fn in_quote(&self) -> bool {
         self.shape & shape::IN_QUOTE != 0
     }
-    /// Is the token one of `words` (lower case), ignoring case? No allocation.
+    /// Does its spelling end in any of `mask`'s [`form`] bits ("-ing", "-ly")?
     #[inline]
-    pub fn is_any(&self, text: &str, words: &[&str]) -> bool {
-        let t = self.text(text);
-        words.iter().any(|w| t.eq_ignore_ascii_case(w))
-    }
-    /// Does the token start with one of `stems`, ignoring ASCII case ("Warned" with "warn")?
-    /// Compares in place: no lower-cased copy.
-    #[inline]
-    pub fn starts_with_any(&self, text: &str, stems: &[&str]) -> bool {
-        let t = self.text(text).as_bytes();
-        stems
-            .iter()
-            .any(|s| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+    pub fn has_form(&self, mask: u8) -> bool {
+        self.info.form & mask != 0
     }
     /// Ends a sentence: ".", "!", "?" or "…".
     #[inline]
@@ -140,13 +133,6 @@ impl Token {
         self.kind == TokenKind::Punct
             && (matches!(self.first, b'.' | b'!' | b'?') || self.end - self.start == 3 && self.first == 0xE2)
     }
-}
-
-fn strip_possessive(t: &str) -> &str {
-    t.strip_suffix("'s")
-        .or_else(|| t.strip_suffix("’s"))
-        .or_else(|| t.strip_suffix("'S"))
-        .unwrap_or(t)
 }
 
 /// A paragraph: a line of the text, as byte and token ranges.
@@ -178,16 +164,16 @@ fn quote_kind(c: char) -> Option<(u8, u8)> {
     })
 }
 
-/// Words an apostrophe may begin ("'90s", "rock 'n' roll", "'em").
-fn is_elision(rest: &str) -> bool {
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
+/// Does `rest`, just after an apostrophe, start a word the apostrophe may begin ("'90s",
+/// "rock 'n' roll", "'em")? Looks at six letters or digits at most.
+fn is_elision(rest: &str, lex: &Lexicon) -> bool {
+    let end = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphanumeric())
         .take(6)
-        .collect::<String>()
-        .to_lowercase();
-    matches!(word.as_str(), "n" | "em" | "til" | "cause" | "tis" | "twas")
-        || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    lex.lookup(&rest[..end]).is(flag::ELISION) || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Splits `text` into tokens and paragraphs.
@@ -250,7 +236,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             if family == mark::SINGLE
                 && c != '‘'
                 && prev.is_none_or(|p| !p.is_alphanumeric())
-                && is_elision(&text[i + clen..])
+                && is_elision(&text[i + clen..], lex)
             {
                 let end = scan_word(text, i + clen);
                 tokens.push(word_token(text, i, end, lex));
@@ -319,7 +305,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
         i += clen;
     }
     close_paragraph(&mut paragraphs, para_start, n, para_tok, tokens.len());
-    mark_headlines(text, &mut tokens, &paragraphs);
+    mark_headlines(text, &mut tokens, &paragraphs, lex);
     (tokens, paragraphs)
 }
 
@@ -338,7 +324,7 @@ fn close_paragraph(paragraphs: &mut Vec<Paragraph>, start: u32, end: usize, tok_
 
 /// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
 /// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs.
-fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
+fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], lex: &Lexicon) {
     if paragraphs.len() < 2 {
         return;
     }
@@ -372,29 +358,12 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph]) {
             && !toks
                 .iter()
                 .any(|t| t.is(flag::CUE | flag::PRONOUN) || t.kind == TokenKind::QuoteMark);
-        // Page furniture that news text carries along.
-        let furniture = n <= 8 && {
-            let line = text[p.start as usize..p.end as usize].to_ascii_lowercase();
-            [
-                "continues below",
-                "continued below",
-                "advertisement",
-                "click here",
-                "sign up",
-            ]
-            .iter()
-            .any(|f| line.contains(f))
-        };
+        // Page furniture that news text carries along ("Story continues below").
+        let furniture = n <= 8 && lex.has_page_furniture(&text[p.start as usize..p.end as usize].to_ascii_lowercase());
         // "THE DAY IN ASIA: Strong earnings buoyed … in Malaysia.": a label opening a paragraph
         // of news sentences; only the label is furniture. "READ MORE: Trudeau says …" (no final
         // stop) is a link.
-        let link_word = toks.first().is_some_and(|t| {
-            [
-                "read", "watch", "related", "more", "listen", "video", "photos", "see", "also", "click",
-            ]
-            .iter()
-            .any(|w| t.text(text).eq_ignore_ascii_case(w))
-        });
+        let link_word = toks.first().is_some_and(|t| t.is(flag::LINK_LABEL));
         if link_label && !link_word && n > 8 && ends_sentence && !shouted {
             let colon = toks.iter().position(|t| t.is_punct(b':')).unwrap_or(0);
             for t in &mut tokens[p.tok_start as usize..p.tok_start as usize + colon + 1] {
@@ -494,11 +463,7 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
     let is_number = first_char.is_some_and(|c| c.is_ascii_digit());
     let mut shape = 0u8;
     // "al-Shabaab", "el-Sisi": a lower-case particle before a capitalised name.
-    // (Each particle ends in a hyphen within four bytes: most words skip the comparisons.)
-    let particle_name = t.as_bytes().iter().take(4).any(|&b| b == b'-')
-        && ["al-", "el-", "ad-", "bin-", "ibn-", "abu-", "abd-"]
-            .iter()
-            .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase));
+    let particle_name = lex.has_name_particle(t);
     if first_char.is_some_and(char::is_uppercase) || particle_name {
         shape |= shape::CAP;
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -506,28 +471,18 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
             shape |= shape::ALL_CAPS;
         }
     }
-    let base = strip_possessive(t);
+    let base = lex.strip_possessive(t);
     let possessive = base.len() < t.len();
-    let info = if is_number {
+    let mut info = if is_number {
         WordInfo::default()
     } else {
         // "I’m", "they’re", "don’t": the word before the contraction says what it is.
-        // (Every suffix has an apostrophe: most words skip the comparisons.)
-        let stem = if base.contains(['\'', '’']) {
-            [
-                "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'re", "’re", "n't", "n’t",
-            ]
-            .iter()
-            .find_map(|s| base.strip_suffix(s))
-            .filter(|s| !s.is_empty())
-        } else {
-            None
-        };
-        match stem.map(|s| lex.lookup(s)) {
-            Some(info) if info.flags != 0 => info,
-            _ => lex.lookup(base),
+        match lex.contraction_stem(base).map(|s| (s, lex.lookup(s))) {
+            Some((stem, info)) if info.flags() != 0 => whole_word_roles(info, stem, t),
+            _ => whole_word_roles(lex.lookup(base), base, t),
         }
     };
+    info.form = lex.forms_of(t);
     // "she's", "it's": a contraction, not a possessive.
     if possessive && !info.is(flag::PRONOUN | flag::FUNCTION) {
         shape |= shape::POSSESSIVE;
@@ -541,6 +496,19 @@ fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
         first: text.as_bytes()[start],
         info,
     }
+}
+
+/// `info`, found for `word` (all of `token`, or a part of it), without the roles that hold
+/// only for the word itself when `word` is a part ("wasn't" is no form of "be"), nor those of
+/// a lower-case word when `token` has a capital.
+#[inline]
+fn whole_word_roles(mut info: WordInfo, word: &str, token: &str) -> WordInfo {
+    if word.len() != token.len() {
+        info.remove(flag::WHOLE_WORD);
+    } else if info.is(flag::LOWER_CASE_ONLY) && token.bytes().any(|b| b.is_ascii_uppercase()) {
+        info.remove(flag::LOWER_CASE_ONLY);
+    }
+    info
 }
 
 #[cfg(test)]

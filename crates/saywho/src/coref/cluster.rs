@@ -1,8 +1,7 @@
 //! Entities under construction: clusters of names, and the salience that picks an antecedent.
 
 use crate::doc::Doc;
-use crate::lexicon::{flag, Gender, Lexicon};
-use crate::names::NON_PERSON_WORDS;
+use crate::lexicon::{cased, flag, form, Gender, Lexicon};
 use crate::token::{shape, TokenKind};
 
 /// Working state of one entity during resolution.
@@ -54,7 +53,7 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             .collect();
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         let org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
-        let found = find_cluster(clusters, &words, org);
+        let found = find_cluster(lex, clusters, &words, org);
         let e = match found {
             Some(e) => e,
             None => {
@@ -70,20 +69,13 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
         c.org |= org;
         // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
         // is a person.
-        c.thing |= words.last().is_some_and(|w| NON_PERSON_WORDS.contains(w))
+        c.thing |= words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON))
             // "American", "Chinese", "British": a nationality, used as an adjective.
-            || words.len() == 1 && ["ian", "ean", "ican", "ese", "ish"].iter().any(|s| words[0].ends_with(s));
+            || words.len() == 1 && lex.forms_of(words[0]) & form::DEMONYM != 0;
         // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
-        let after_the = n.title_start > 0
-            && tokens[n.title_start as usize - 1]
-                .text(text)
-                .eq_ignore_ascii_case("the");
-        if after_the
-            && words.len() == 1
-            && words[0].ends_with('s')
-            && !words[0].ends_with("ss")
-            && !toks[toks.len() - 1].text(text).ends_with("'s")
-        {
+        let after_the = n.title_start > 0 && tokens[n.title_start as usize - 1].is(flag::DEF_ARTICLE);
+        let plural = words.len() == 1 && lex.forms_of(words[0]) & (form::S | form::NOT_PLURAL) == form::S;
+        if after_the && plural && toks[toks.len() - 1].shape & shape::POSSESSIVE == 0 {
             c.group = true;
         } else if after_the && words.len() == 1 && !org {
             // "the West", "the Kremlin": a place or an institution, never "he" or "she".
@@ -121,7 +113,7 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
 
 /// The cluster a name belongs to: the same words, or a part of a fuller name (surname or
 /// first name), most recently seen first.
-pub(super) fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<usize> {
+pub(super) fn find_cluster(lex: &Lexicon, clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<usize> {
     let same = |c: &Cluster| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
     if let Some(i) = clusters.iter().position(same) {
         return Some(i);
@@ -132,7 +124,7 @@ pub(super) fn find_cluster(clusters: &mut [Cluster], words: &[&str], org: bool) 
             let initials = |c: &Cluster| -> String {
                 c.words
                     .iter()
-                    .filter(|w| !matches!(w.as_str(), "of" | "on" | "for" | "and" | "the"))
+                    .filter(|w| !lex.is_cased(w, cased::ACRONYM_SKIP))
                     .filter_map(|w| w.chars().next())
                     .collect()
             };

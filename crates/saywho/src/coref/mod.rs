@@ -7,6 +7,7 @@
 //! as nearer. Gender comes only from the article: honorifics, kinship and role words, and the
 //! pronouns resolved to the entity.
 
+use crate::confidence::Evidence;
 use crate::doc::{Doc, Entity, EntityKind, Mention};
 use crate::lexicon::{flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
@@ -40,7 +41,7 @@ impl Event {
 
 /// Builds the entities and mentions of `doc` and resolves each quote's speaker to one.
 pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
-    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let tokens = &doc.tokens[..];
     let mut clusters: Vec<Cluster> = Vec::new();
     let name_entity = cluster_names(doc, lex, &mut clusters);
 
@@ -83,16 +84,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
         for k in lo..hi {
             // Any determiner opening the sentence ("His wife took to …"); "the" anywhere else
             // ("On Dec. 13, the mayor brought up …").
-            let the = tokens[k].text(text).eq_ignore_ascii_case("the");
+            let the = tokens[k].is(flag::DEF_ARTICLE);
             if !(tokens[k].is(flag::DET) && (k == lo || the)) || tokens[k].in_quote() {
                 continue;
             }
-            if let Some(np) = np_after(text, tokens, k, hi) {
+            if let Some(np) = np_after(tokens, k, hi) {
                 // Mid-sentence, only people: "the government" there is too often no one said.
                 let head = &tokens[np.tok_end as usize - 1];
                 let head_is_person = head.is(flag::ROLE) && (k == lo || head.is(flag::ROLE_PERSON));
-                if np.kind == NpKind::Description && head_is_person && is_subject(text, tokens, k, np.tok_end as usize)
-                {
+                if np.kind == NpKind::Description && head_is_person && is_subject(tokens, k, np.tok_end as usize) {
                     events.push(Event::Speaker(np));
                 }
             }
@@ -132,7 +132,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 let n = doc.names[i];
                 let e = name_entity[i];
                 let speaks = speaker_names.contains(&n.tok_start);
-                let subject = speaks || is_subject(text, tokens, n.title_start as usize, n.tok_end as usize);
+                let subject = speaks || is_subject(tokens, n.title_start as usize, n.tok_end as usize);
                 let c = &mut clusters[e as usize];
                 // "Shanaaz Gokool, president of Dying with Dignity Canada, …": an appositive
                 // role says person.
@@ -145,7 +145,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
                 if (speaks || role_apposed) && !c.org && !c.group {
                     c.person = true;
                 }
-                if is_located(text, tokens, n.title_start as usize) {
+                if is_located(tokens, n.title_start as usize) {
                     c.located += 1;
                 } else {
                     c.unlocated += 1;
@@ -167,7 +167,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             }
             Event::Pronoun(k) => {
                 let t = &tokens[k as usize];
-                let case = pronoun_case(text, tokens, k as usize);
+                let case = pronoun_case(tokens, k as usize);
                 // "him" is never the subject of its own clause: "Clarkson sent him …".
                 let s = doc.sentences[doc.sentence_of(k as usize)];
                 let mut exclude: Vec<usize> = Vec::new();
@@ -262,7 +262,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon) {
             });
         if let Some(m) = subject {
             q.fallback_entity = Some(m.entity);
-            q.confidence = 0.55;
+            q.confidence = Evidence::SubjectOfPreviousParagraph.confidence();
         }
     }
 
@@ -328,7 +328,7 @@ fn relative_antecedent(doc: &Doc, k: usize, sentence_start: usize, mentions: &[M
     let who = (sentence_start..k)
         .rev()
         .take(30)
-        .find(|&w| tokens[w].is_any(doc.text, &["who", "whose"]) && !tokens[w].in_quote())?;
+        .find(|&w| tokens[w].is(flag::PERSON_RELATIVE) && !tokens[w].in_quote())?;
     let mut a = who;
     while a > sentence_start && tokens[a - 1].is_punct(b',') {
         a -= 1;
@@ -371,7 +371,7 @@ fn resolve_description(
         .find(|t| t.is(flag::ROLE | flag::TITLE))
         .or_else(|| span.iter().rev().find(|t| t.is_word()))?;
     let head_word = head.base(text);
-    let definite = span[0].text(text).eq_ignore_ascii_case("the")
+    let definite = span[0].is(flag::DEF_ARTICLE)
         || span[0].is(flag::PRONOUN)
         || span[0].shape & shape::POSSESSIVE != 0 && span.len() > 1;
     let group = head.is(flag::ROLE_GROUP);

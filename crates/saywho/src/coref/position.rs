@@ -4,50 +4,32 @@ use crate::lexicon::{flag, Case};
 use crate::token::{shape, Token, TokenKind};
 
 /// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
-pub(super) fn is_located(text: &str, tokens: &[Token], k: usize) -> bool {
+pub(super) fn is_located(tokens: &[Token], k: usize) -> bool {
     // "in Dublin, Ireland": the second name of a place is a place too.
     if k >= 2 && tokens[k - 1].is_punct(b',') && tokens[k - 2].is_cap() {
         let mut m = k - 2;
         while m > 0 && tokens[m - 1].is_cap() && tokens[m - 1].is_word() {
             m -= 1;
         }
-        if is_located_direct(text, tokens, m) {
+        if is_located_direct(tokens, m) {
             return true;
         }
     }
-    is_located_direct(text, tokens, k)
+    is_located_direct(tokens, k)
 }
 
-pub(super) fn is_located_direct(text: &str, tokens: &[Token], k: usize) -> bool {
+pub(super) fn is_located_direct(tokens: &[Token], k: usize) -> bool {
     let mut i = k;
-    if i > 0 && tokens[i - 1].text(text).eq_ignore_ascii_case("the") {
+    if i > 0 && tokens[i - 1].is(flag::DEF_ARTICLE) {
         i -= 1;
     }
-    i > 0 && {
-        let p = tokens[i - 1].text(text);
-        [
-            "in",
-            "at",
-            "from",
-            "near",
-            "across",
-            "throughout",
-            "outside",
-            "inside",
-            "around",
-            "into",
-            "to",
-            "of",
-        ]
-        .iter()
-        .any(|w| p.eq_ignore_ascii_case(w))
-    }
+    i > 0 && tokens[i - 1].is(flag::PLACE_PREP)
 }
 
 /// The case of the pronoun at `k`; "her" before a noun is possessive ("her love").
-pub(super) fn pronoun_case(text: &str, tokens: &[Token], k: usize) -> Option<Case> {
+pub(super) fn pronoun_case(tokens: &[Token], k: usize) -> Option<Case> {
     let t = &tokens[k];
-    if t.text(text).eq_ignore_ascii_case("her") {
+    if t.is(flag::OBJECT_OR_POSSESSIVE) {
         let before_noun = tokens
             .get(k + 1)
             .is_some_and(|n| n.kind == TokenKind::Word && !n.is(flag::FUNCTION | flag::PRONOUN));
@@ -57,7 +39,7 @@ pub(super) fn pronoun_case(text: &str, tokens: &[Token], k: usize) -> Option<Cas
 }
 
 /// Is the phrase at tokens `a..b` the subject of its clause?
-pub(super) fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+pub(super) fn is_subject(tokens: &[Token], a: usize, b: usize) -> bool {
     if tokens[b - 1].shape & shape::POSSESSIVE != 0 {
         return false;
     }
@@ -68,12 +50,12 @@ pub(super) fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bo
             let p = &tokens[a - 1];
             match p.kind {
                 TokenKind::Word => {
-                    p.is(flag::CONJ | flag::SUB | flag::DET) && !p.text(text).eq_ignore_ascii_case("and")
-                        || p.is(flag::ROLE) && role_phrase_is_subject(text, tokens, a - 1)
+                    p.is(flag::CONJ | flag::SUB | flag::DET) && !p.is(flag::ADDITIVE_CONJ)
+                        || p.is(flag::ROLE) && role_phrase_is_subject(tokens, a - 1)
                         || tokens[a].is(flag::TITLE)
                             && p.is_cap()
                             && p.shape & shape::POSSESSIVE == 0
-                            && names_lead_clause(text, tokens, a - 1)
+                            && names_lead_clause(tokens, a - 1)
                 }
                 TokenKind::QuoteMark | TokenKind::Dash => true,
                 TokenKind::Punct => p.is_punct(b',') || p.is_punct(b'(') || p.is_punct(b':'),
@@ -97,7 +79,7 @@ pub(super) fn is_subject(text: &str, tokens: &[Token], a: usize, b: usize) -> bo
 
 /// "Canadian actor Oh said" (subject) versus "agreed with Halifax Crown attorney Paul Carver"
 /// (object): what stands before the role phrase ending at `k`.
-pub(super) fn role_phrase_is_subject(text: &str, tokens: &[Token], k: usize) -> bool {
+pub(super) fn role_phrase_is_subject(tokens: &[Token], k: usize) -> bool {
     let mut i = k;
     while i > 0 && tokens[i - 1].is_word() && (tokens[i - 1].is_cap() || !tokens[i - 1].is(flag::FUNCTION)) {
         if tokens[i].shape & shape::SENT_START != 0 {
@@ -109,14 +91,12 @@ pub(super) fn role_phrase_is_subject(text: &str, tokens: &[Token], k: usize) -> 
         return true;
     }
     let p = &tokens[i - 1];
-    p.is_punct(b',')
-        || p.kind == TokenKind::QuoteMark
-        || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
+    p.is_punct(b',') || p.kind == TokenKind::QuoteMark || p.is(flag::CONJ | flag::SUB) && !p.is(flag::ADDITIVE_CONJ)
 }
 
 /// "…, Senate Majority Leader Mitch McConnell blamed": the capitalised words before the title
 /// (ending at `k`) open the clause.
-fn names_lead_clause(text: &str, tokens: &[Token], k: usize) -> bool {
+fn names_lead_clause(tokens: &[Token], k: usize) -> bool {
     let mut i = k;
     while i > 0 && tokens[i].shape & shape::SENT_START == 0 && tokens[i - 1].is_word() && tokens[i - 1].is_cap() {
         i -= 1;
@@ -125,5 +105,5 @@ fn names_lead_clause(text: &str, tokens: &[Token], k: usize) -> bool {
         return true;
     }
     let p = &tokens[i - 1];
-    p.is_punct(b',') || p.is(flag::CONJ | flag::SUB) && !p.text(text).eq_ignore_ascii_case("and")
+    p.is_punct(b',') || p.is(flag::CONJ | flag::SUB) && !p.is(flag::ADDITIVE_CONJ)
 }

@@ -1,0 +1,581 @@
+//! The words of one language, compiled once from its tables.
+//!
+//! Every word of a document is looked up once, at tokenisation, in one hash table keyed by the
+//! lower-cased word, and the token keeps the [`WordInfo`] it found: later stages test bits
+//! instead of comparing strings. The stages know no word of any language: every word they act
+//! on, every ending they test and every phrase they match is a row of a table under
+//! `crates/saywho/lexicons/<lang>/`, embedded at build time (see `lexicons/README.md` for the
+//! tables and their provenance). [`Lexicon::for_language`] builds the lexicon of a language.
+
+use rustc_hash::FxHashMap;
+
+mod tables;
+
+/// Bit flags describing what a word can be. A word can carry several.
+///
+/// Bits 0–23 are classes of the word, which a contraction or possessive of it keeps ("she's"
+/// is a pronoun). The roles in [`WHOLE_WORD`](flag::WHOLE_WORD) hold only for the word itself,
+/// as rules that used to compare spellings need; those in
+/// [`LOWER_CASE_ONLY`](flag::LOWER_CASE_ONLY) only for the word written in lower case.
+/// Roles come from `word_roles.tsv`, whose role names are these constants' names.
+pub mod flag {
+    /// A determiner: "the", "a", "this", "every".
+    pub const DET: u64 = 1;
+    /// A preposition: "of", "with", "during", "like".
+    pub const PREP: u64 = 1 << 1;
+    /// A coordinating conjunction: "and", "or", "but".
+    pub const CONJ: u64 = 1 << 2;
+    /// A word that opens a subordinate clause: "that", "because", "when", "if".
+    pub const SUB: u64 = 1 << 3;
+    /// An auxiliary or copula: "is", "has", "did", "would".
+    pub const AUX: u64 = 1 << 4;
+    /// An adverb of the function-word list: "also", "then", "however", "yesterday".
+    pub const ADV: u64 = 1 << 5;
+    /// A negation: "not", "never".
+    pub const NEG: u64 = 1 << 6;
+    /// A wh-word: "who", "which", "how".
+    pub const WH: u64 = 1 << 7;
+    /// Any other function word ("yes", "last", "according"): a function-word list entry
+    /// with any other tag.
+    pub const MISC: u64 = 1 << 8;
+    /// A personal pronoun ("he", "them", "my"); its [`super::WordInfo::gender`] and
+    /// [`super::WordInfo::case`] say which.
+    pub const PRONOUN: u64 = 1 << 9;
+    /// An honorific such as "Mr" or "Dr".
+    pub const HONORIFIC: u64 = 1 << 10;
+    /// An office or occupation used as a title before a name ("Mayor", "host").
+    pub const TITLE: u64 = 1 << 11;
+    /// A noun that heads a description of a person ("singer", "wife").
+    pub const ROLE_PERSON: u64 = 1 << 12;
+    /// A noun that heads a description of a group of people ("officials").
+    pub const ROLE_GROUP: u64 = 1 << 13;
+    /// A noun that heads a description of an organisation or document ("company", "report").
+    pub const ROLE_ORG: u64 = 1 << 14;
+    /// A verb of saying, writing or thinking.
+    pub const CUE: u64 = 1 << 15;
+    /// A month or weekday name: capitalised, yet never a person.
+    pub const CALENDAR: u64 = 1 << 16;
+    /// A cue verb's base form that is also a noun ("post", "note", "report").
+    pub const CUE_NOUN: u64 = 1 << 17;
+    /// A definite determiner ("the", "this", "these"): after it, a plain noun before a verb
+    /// of saying is a speaker ("The military said").
+    pub const DEFINITE: u64 = 1 << 18;
+    /// A preposition that attaches a person to a body ("Tim Guest with the Nova Scotia Health
+    /// Authority", "of", "for", "at"), when written in lower case.
+    pub const AFFILIATION_PREP: u64 = 1 << 19;
+    /// A cue verb whose first object is the hearer, not the content ("told reporters that").
+    pub const HEARER_VERB: u64 = 1 << 20;
+    /// A cue verb that reports a clause without "that" ("said the plan failed").
+    pub const BARE_CLAUSE_VERB: u64 = 1 << 21;
+    /// A cue verb that labels rather than reports ("called the plan a failure"): a cue only
+    /// next to quotation marks.
+    pub const LABEL_VERB: u64 = 1 << 22;
+    /// A word an apostrophe may begin ("'em", "'til", "rock 'n' roll"): the apostrophe is no
+    /// quotation mark.
+    pub const ELISION: u64 = 1 << 23;
+
+    /// The definite article: "the".
+    pub const DEF_ARTICLE: u64 = 1 << 24;
+    /// The indefinite article: "a", "an".
+    pub const INDEF_ARTICLE: u64 = 1 << 25;
+    /// A relative pronoun that follows a person: "who", "whose".
+    pub const PERSON_RELATIVE: u64 = 1 << 26;
+    /// A relative pronoun that is the subject of its clause: "who".
+    pub const SUBJECT_RELATIVE: u64 = 1 << 27;
+    /// A pronoun that is an object or, before a noun, a possessive: "her".
+    pub const OBJECT_OR_POSSESSIVE: u64 = 1 << 28;
+    /// The word that introduces reported content: "that".
+    pub const COMPLEMENTIZER: u64 = 1 << 29;
+    /// The infinitive marker ("said to be", "to answer"), which also ends the cue
+    /// "according to".
+    pub const INFINITIVE_TO: u64 = 1 << 30;
+    /// The first word of the cue "according to", whose second word is [`INFINITIVE_TO`].
+    pub const SOURCE_CUE_HEAD: u64 = 1 << 31;
+    /// A form of "be": before a cue verb, a passive ("it was said").
+    pub const BE_FORM: u64 = 1 << 32;
+    /// A time adverb that may stand between a cue and its content ("said yesterday the plan
+    /// …").
+    pub const TIME_BEFORE_CONTENT: u64 = 1 << 33;
+    /// A preposition after which a name is a place ("in Halifax", "from the UK").
+    pub const PLACE_PREP: u64 = 1 << 34;
+    /// The additive conjunction ("and"), which joins phrases rather than opening a clause.
+    pub const ADDITIVE_CONJ: u64 = 1 << 35;
+    /// A word that opens a link to another story ("READ MORE: …", "WATCH: …").
+    pub const LINK_LABEL: u64 = 1 << 36;
+    /// A preposition inside a capitalised name or between an office and its body ("House of
+    /// Commons", "sergeant-at-arms of the House"), when not capitalised.
+    pub const NAME_INNER_PREP: u64 = 1 << 37;
+    /// An irregular past form of a cue verb ("said", "told"): no base form, though it has no
+    /// regular ending.
+    pub const IRREGULAR_PAST: u64 = 1 << 38;
+    /// The participle that with [`AS_LINK`] and a cue verb makes one cue ("was quoted as
+    /// saying").
+    pub const QUOTATION_PARTICIPLE: u64 = 1 << 39;
+    /// The word between [`QUOTATION_PARTICIPLE`] and a cue verb: "as".
+    pub const AS_LINK: u64 = 1 << 40;
+    /// The word between a cue and a gerund cue it is made of ("responded by saying").
+    pub const MEANS_BY: u64 = 1 << 41;
+    /// A particle that belongs to the cue verb before it ("pointed out").
+    pub const CUE_PARTICLE: u64 = 1 << 42;
+    /// A preposition that may join the words of a capitalised name ("Bank of Canada",
+    /// "National Institute on Drug Abuse").
+    pub const NAME_JOINER: u64 = 1 << 43;
+    /// A form that opens a reported clause though it is an auxiliary ("said having …").
+    pub const CLAUSE_OPENER: u64 = 1 << 44;
+
+    /// Any closed-class word: never part of a name.
+    pub const FUNCTION: u64 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
+    /// Any noun that heads a speaker description.
+    pub const ROLE: u64 = ROLE_PERSON | ROLE_GROUP | ROLE_ORG;
+    /// Roles that hold only for the word written in lower case.
+    pub const LOWER_CASE_ONLY: u64 =
+        IRREGULAR_PAST | QUOTATION_PARTICIPLE | AS_LINK | MEANS_BY | CUE_PARTICLE | NAME_JOINER | CLAUSE_OPENER;
+    /// Roles that hold only for the word itself, not for a contraction or possessive of it
+    /// ("who's", "wasn't", "today's").
+    pub const WHOLE_WORD: u64 = DEF_ARTICLE
+        | INDEF_ARTICLE
+        | PERSON_RELATIVE
+        | SUBJECT_RELATIVE
+        | OBJECT_OR_POSSESSIVE
+        | COMPLEMENTIZER
+        | INFINITIVE_TO
+        | SOURCE_CUE_HEAD
+        | BE_FORM
+        | TIME_BEFORE_CONTENT
+        | PLACE_PREP
+        | ADDITIVE_CONJ
+        | LINK_LABEL
+        | NAME_INNER_PREP
+        | LOWER_CASE_ONLY;
+    /// Every bit a [`super::WordInfo`] can hold.
+    pub(crate) const ALL: u64 = (1 << 45) - 1;
+}
+
+/// Bits of [`WordInfo::form`]: what a token's spelling ends in, by the lexicon's table of
+/// endings (`affixes.tsv`). Case-sensitive, as written.
+pub mod form {
+    /// A gerund or present participle ("saying").
+    pub const GERUND: u8 = 1;
+    /// A regular past tense or participle ("added").
+    pub const PAST: u8 = 1 << 1;
+    /// A third-person singular or plural ending ("says", "officials").
+    pub const S: u8 = 1 << 2;
+    /// An ending that looks like [`S`] but is no plural ("boss").
+    pub const NOT_PLURAL: u8 = 1 << 3;
+    /// An adverb ("roughly").
+    pub const ADVERB: u8 = 1 << 4;
+    /// A nationality used as an adjective ("American", "Chinese").
+    pub const DEMONYM: u8 = 1 << 5;
+}
+
+/// Classes of words as written (case-sensitive), for the capitalised words of names and
+/// the words around them. See `name_words.tsv`, `org_words.txt` and `abbreviations.txt`.
+pub mod cased {
+    /// Makes a name an organisation ("Hydro", "Inc").
+    pub const ORG: u16 = 1;
+    /// An abbreviation whose period does not end a sentence ("Mr", "U.S").
+    pub const ABBREVIATION: u16 = 1 << 1;
+    /// Ends the name of an event, place, law or building, never a person ("Festival",
+    /// "Street").
+    pub const NON_PERSON: u16 = 1 << 2;
+    /// Makes "at the …" an event where someone spoke ("Awards", "Summit").
+    pub const EVENT: u16 = 1 << 3;
+    /// Starts the name of a body one speaks to, not through ("Senate", "Court").
+    pub const AUDIENCE: u16 = 1 << 4;
+    /// A participle that opens sentences ("Knowing Bardos was a fan, …"), not a first name.
+    pub const SENTENCE_GERUND: u16 = 1 << 5;
+    /// A lower-case word inside a person's name ("van" in "Ludwig van Beethoven").
+    pub const CONNECTOR: u16 = 1 << 6;
+    /// Ends an agency's name in a photo credit ("Press" in "The Canadian Press Paul Carver").
+    pub const PHOTO_CREDIT: u16 = 1 << 7;
+    /// A platform named by its spelling alone ("posted on X").
+    pub const PLATFORM: u16 = 1 << 8;
+    /// A word an acronym leaves out ("of" in "Bank of Canada", BOC).
+    pub const ACRONYM_SKIP: u16 = 1 << 9;
+    /// Joins the words of an outlet's name ("and" in "Fox and Friends").
+    pub const NAME_AND: u16 = 1 << 10;
+}
+
+/// Grammatical gender as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Gender {
+    /// Nothing shows it.
+    #[default]
+    Unknown,
+    /// "she", "Mrs", "wife".
+    Female,
+    /// "he", "Mr", "husband".
+    Male,
+    /// "it": an organisation or thing.
+    Neuter,
+    /// "they".
+    Plural,
+    /// First and second person: never resolved to a third party.
+    Speaker,
+}
+
+/// The class of a reporting verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying: "said", "added", "explained".
+    Speech,
+    /// A verb of writing or posting: "wrote", "tweeted". Implies a written channel.
+    Writing,
+    /// A verb of belief: "believes", "thinks". Indirect attribution only.
+    Cognition,
+}
+
+/// Grammatical case of a pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// "he", "they", "we".
+    Subject,
+    /// "him", "them", "us".
+    Object,
+    /// "his", "their", "theirs".
+    Possessive,
+    /// "himself", "themselves".
+    Reflexive,
+}
+
+/// Everything the lexicon knows about one word. 12 bytes, so that a token stays 24.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// Bits 0–31 of the word's [`flag`]s.
+    flags_low: u32,
+    /// Bits 32–47 of the word's [`flag`]s.
+    flags_high: u16,
+    /// Bits of [`form`]: the endings of the token's spelling. Set by the tokeniser for every
+    /// word and number; zero in the lexicon's own entries.
+    pub form: u8,
+    /// The gender the word implies: a pronoun's, or a gendered title's or role noun's
+    /// ("Mrs", "wife"); [`Gender::Unknown`] otherwise.
+    pub gender: Gender,
+    /// The class of the reporting verb when the word is one of its forms (with
+    /// [`flag::CUE`]).
+    pub cue: Option<CueClass>,
+    /// The case of a pronoun; `None` for every other word.
+    pub case: Option<Case>,
+    /// Index into [`Lexicon::channel_label`] when the word names a channel on its own.
+    pub channel: Option<u8>,
+}
+
+impl WordInfo {
+    /// All its [`flag`] bits.
+    #[inline]
+    pub fn flags(&self) -> u64 {
+        u64::from(self.flags_low) | u64::from(self.flags_high) << 32
+    }
+    /// True when any of `mask`'s [`flag`] bits is set.
+    #[inline]
+    pub fn is(&self, mask: u64) -> bool {
+        self.flags() & mask != 0
+    }
+    /// Adds the [`flag`] bits of `bits`.
+    #[inline]
+    pub fn add(&mut self, bits: u64) {
+        self.set_flags(self.flags() | bits);
+    }
+    /// Removes the [`flag`] bits of `bits`.
+    #[inline]
+    pub fn remove(&mut self, bits: u64) {
+        self.set_flags(self.flags() & !bits);
+    }
+    #[inline]
+    fn set_flags(&mut self, bits: u64) {
+        // A WordInfo holds 48 bits of flags.
+        debug_assert_eq!(bits & !flag::ALL, 0);
+        self.flags_low = bits as u32;
+        self.flags_high = (bits >> 32) as u16;
+    }
+}
+
+/// A multi-word channel phrase ("press conference"), stored by its first word.
+#[derive(Debug, Clone)]
+pub struct ChannelPhrase {
+    /// The words after the first, lower case, that must follow it in order (compared
+    /// without regard to ASCII case).
+    pub words: Vec<Box<str>>,
+    /// Index into [`Lexicon::channel_label`].
+    pub label: u8,
+}
+
+/// A channel label, and the label it takes when a name follows ("interview with CTV News").
+#[derive(Debug, Clone)]
+pub struct ChannelLabel {
+    /// The label reported ("statement", "Twitter").
+    pub name: Box<str>,
+    /// A word after the channel word that introduces a name ("with"), and the label then,
+    /// `{}` standing for the name ("interview with {}").
+    pub with_name: Option<(Box<str>, Box<str>)>,
+}
+
+/// What a name must be for a [`ChannelContext`] to give a channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextName {
+    /// An outlet, not an audience ("told CTV News", not "told the Senate").
+    Outlet,
+    /// An event ("at the Billboard Music Awards").
+    Event,
+    /// A platform named by its spelling alone ("on X").
+    Platform,
+}
+
+/// A word before a name that makes the name tell the channel ("told CTV News").
+#[derive(Debug, Clone)]
+pub struct ContextRule {
+    /// What the name must be.
+    pub name: ContextName,
+    /// A word that may stand between the word and the name ("at the …"), lower case.
+    pub between: Option<Box<str>>,
+    /// The channel label, `{}` standing for the name.
+    pub label: Box<str>,
+}
+
+/// What a lower-case word starts in the channel tables: phrases and a context rule.
+#[derive(Debug, Clone, Default)]
+pub struct ChannelContext {
+    /// Multi-word channel phrases that start with the word.
+    pub phrases: Vec<ChannelPhrase>,
+    /// The rule the word starts when a name follows it.
+    pub rule: Option<ContextRule>,
+}
+
+/// A language code [`Lexicon::for_language`] has no tables for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLanguage {
+    /// The code asked for.
+    pub code: String,
+}
+
+impl std::fmt::Display for UnknownLanguage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no lexicon for language {:?}; the languages known are: {}",
+            self.code,
+            Lexicon::languages().join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownLanguage {}
+
+/// Word endings indexed by their last byte, so that a token is compared only with the
+/// endings it may have: this runs for every token.
+#[derive(Debug)]
+struct Endings {
+    /// (ending, bits of [`form`]), in table order.
+    list: Vec<(Box<str>, u8)>,
+    /// For each byte, the bit set of `list` entries ending in it (at most 32 entries).
+    by_last_byte: Box<[u32; 256]>,
+}
+
+impl Endings {
+    fn new(list: Vec<(Box<str>, u8)>) -> Endings {
+        // `by_last_byte` indexes 32 endings at most.
+        debug_assert!(list.len() <= 32);
+        let mut by_last_byte = Box::new([0u32; 256]);
+        for (i, (ending, _)) in list.iter().enumerate().take(32) {
+            if let Some(&last) = ending.as_bytes().last() {
+                by_last_byte[last as usize] |= 1 << i;
+            }
+        }
+        Endings { list, by_last_byte }
+    }
+
+    /// The entries `word` ends with, in table order.
+    #[inline]
+    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a (Box<str>, u8)> + 'a {
+        let bytes = word.as_bytes();
+        let mut candidates = bytes.last().map_or(0, |&last| self.by_last_byte[last as usize]);
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let entry = &self.list[candidates.trailing_zeros() as usize];
+                candidates &= candidates - 1;
+                // Compared byte by byte: endings are a few bytes, shorter than a call to memcmp.
+                let ending = entry.0.as_bytes();
+                if bytes.len() >= ending.len() && bytes.iter().rev().zip(ending.iter().rev()).all(|(a, b)| a == b) {
+                    return Some(entry);
+                }
+            }
+            None
+        })
+    }
+
+    /// The bits of every entry `word` ends with.
+    #[inline]
+    fn forms_of(&self, word: &str) -> u8 {
+        self.matches(word).fold(0, |forms, (_, bits)| forms | bits)
+    }
+
+    /// `word` without the first entry, in table order, it ends with.
+    #[inline]
+    fn strip<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.matches(word).next().map(|(e, _)| &word[..word.len() - e.len()])
+    }
+}
+
+/// The compiled tables of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The language's code ("en").
+    language: &'static str,
+    /// Every word by its lower-case form.
+    words: FxHashMap<Box<str>, WordInfo>,
+    /// Bits of [`cased`] for words as written.
+    cased: FxHashMap<Box<str>, u16>,
+    /// Endings that say a word's [`form`].
+    endings: Endings,
+    /// Possessive endings ("'s"), each starting with its only apostrophe.
+    possessives: Endings,
+    /// Contraction endings ("'re", "n't"), in the order they are tried.
+    contractions: Endings,
+    /// Particles joined by a hyphen to a name ("al-"), and the longest one's length.
+    name_particles: Vec<Box<str>>,
+    longest_particle: usize,
+    /// Phrases of page furniture ("click here"), lower case.
+    page_furniture: Vec<Box<str>>,
+    /// Channel labels, indexed by [`WordInfo::channel`] and [`ChannelPhrase::label`].
+    channel_labels: Vec<ChannelLabel>,
+    /// Channel phrases and context rules by their first word, lower case.
+    channel_contexts: FxHashMap<Box<str>, ChannelContext>,
+}
+
+impl Lexicon {
+    /// The English lexicon, built from the embedded tables.
+    ///
+    /// ```
+    /// let lex = saywho::lexicon::Lexicon::english();
+    /// assert!(lex.lookup("Said").cue.is_some());
+    /// ```
+    pub fn english() -> Lexicon {
+        tables::build(&tables::ENGLISH)
+    }
+
+    /// The lexicon of the language whose code (ISO 639-1) is `code`.
+    ///
+    /// ```
+    /// use saywho::lexicon::Lexicon;
+    /// assert_eq!(Lexicon::for_language("en").unwrap().language(), "en");
+    /// let err = Lexicon::for_language("xx").unwrap_err();
+    /// assert!(err.to_string().contains("en"));
+    /// ```
+    pub fn for_language(code: &str) -> Result<Lexicon, UnknownLanguage> {
+        tables::LANGUAGES
+            .iter()
+            .find(|t| t.code == code)
+            .map(tables::build)
+            .ok_or_else(|| UnknownLanguage { code: code.to_string() })
+    }
+
+    /// The codes of the languages [`Lexicon::for_language`] knows.
+    pub fn languages() -> Vec<&'static str> {
+        tables::LANGUAGES.iter().map(|t| t.code).collect()
+    }
+
+    /// The code of this lexicon's language.
+    pub fn language(&self) -> &'static str {
+        self.language
+    }
+
+    /// What the lexicon knows of `word`, matched without regard to case. Unknown words get
+    /// the empty [`WordInfo`].
+    pub fn lookup(&self, word: &str) -> WordInfo {
+        // Lower-case into a stack buffer: no allocation for the common ASCII word.
+        let bytes = word.as_bytes();
+        // Most words are lower-case ASCII already: look them up as they are.
+        if bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return self.words.get(word).copied().unwrap_or_default();
+        }
+        if bytes.len() <= 32 && bytes.is_ascii() {
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
+            return self.words.get(lower).copied().unwrap_or_default();
+        }
+        if bytes.len() > 64 {
+            return WordInfo::default();
+        }
+        let lower = word.to_lowercase();
+        self.words.get(lower.as_str()).copied().unwrap_or_default()
+    }
+
+    /// The bits of [`cased`] of `word` as written.
+    #[inline]
+    pub fn cased(&self, word: &str) -> u16 {
+        self.cased.get(word).copied().unwrap_or(0)
+    }
+
+    /// True when `word` as written has any of `mask`'s [`cased`] bits.
+    #[inline]
+    pub fn is_cased(&self, word: &str, mask: u16) -> bool {
+        self.cased(word) & mask != 0
+    }
+
+    /// True when a capitalised `word` marks an organisation name ("Hydro", "Inc").
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.is_cased(word, cased::ORG)
+    }
+
+    /// True when `word` followed by a period is an abbreviation, not a sentence end.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.is_cased(word, cased::ABBREVIATION)
+    }
+
+    /// The bits of [`form`] that `word`'s spelling ends in.
+    #[inline]
+    pub fn forms_of(&self, word: &str) -> u8 {
+        self.endings.forms_of(word)
+    }
+
+    /// `word` without its possessive ending ("Teigen's" → "Teigen"), or `word` itself.
+    #[inline]
+    pub fn strip_possessive<'w>(&self, word: &'w str) -> &'w str {
+        self.possessives.strip(word).unwrap_or(word)
+    }
+
+    /// The word before a contraction ending ("they're" → "they"), if `word` has one.
+    #[inline]
+    pub fn contraction_stem<'w>(&self, word: &'w str) -> Option<&'w str> {
+        // Every contraction ending has an apostrophe (checked when the tables are read):
+        // most words skip the comparisons.
+        if !word.contains(['\'', '’']) {
+            return None;
+        }
+        self.contractions.strip(word).filter(|s| !s.is_empty())
+    }
+
+    /// True when `word` starts with a name particle and a capital ("al-Shabaab").
+    #[inline]
+    pub fn has_name_particle(&self, word: &str) -> bool {
+        // Each particle ends in a hyphen (checked when the tables are read): most words skip
+        // the comparisons.
+        word.as_bytes().iter().take(self.longest_particle).any(|&b| b == b'-')
+            && self
+                .name_particles
+                .iter()
+                .any(|p| word.starts_with(&**p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// True when the lower-cased `line` holds a phrase of page furniture ("click here").
+    pub fn has_page_furniture(&self, line: &str) -> bool {
+        self.page_furniture.iter().any(|f| line.contains(&**f))
+    }
+
+    /// The channel label with index `id` ([`WordInfo::channel`], [`ChannelPhrase::label`]).
+    pub fn channel_label(&self, id: u8) -> &ChannelLabel {
+        &self.channel_labels[id as usize]
+    }
+
+    /// The channel phrases and context rule that the lower-case word `word` starts.
+    #[inline]
+    pub fn channel_context(&self, word: &str) -> Option<&ChannelContext> {
+        self.channel_contexts.get(word)
+    }
+}
+
+#[cfg(test)]
+mod tests;

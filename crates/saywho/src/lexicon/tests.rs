@@ -1,0 +1,77 @@
+use super::*;
+
+#[test]
+fn lookups_by_class() {
+    let lex = Lexicon::english();
+    let cases: &[(&str, u64, bool)] = &[
+        ("said", flag::CUE, true),
+        ("Concluded", flag::CUE, true),
+        ("the", flag::DET, true),
+        ("singer", flag::ROLE_PERSON, true),
+        ("officials", flag::ROLE_GROUP, true),
+        ("company", flag::ROLE_ORG, true),
+        ("Mr", flag::HONORIFIC, true),
+        ("Mayor", flag::TITLE, true),
+        ("Legend", flag::CUE | flag::FUNCTION, false),
+        ("August", flag::CALENDAR, true),
+        ("The", flag::DEF_ARTICLE | flag::DEFINITE, true),
+        ("wasn", flag::BE_FORM, false),
+        (
+            "told",
+            flag::HEARER_VERB | flag::BARE_CLAUSE_VERB | flag::IRREGULAR_PAST,
+            true,
+        ),
+        ("sworn", flag::BARE_CLAUSE_VERB, false),
+        ("swore", flag::BARE_CLAUSE_VERB, true),
+        ("calling", flag::LABEL_VERB, true),
+    ];
+    for &(word, mask, expected) in cases {
+        assert_eq!(lex.lookup(word).is(mask), expected, "{word}");
+    }
+    assert_eq!(lex.lookup("she").gender, Gender::Female);
+    assert_eq!(lex.lookup("wife").gender, Gender::Female);
+    assert_eq!(lex.lookup("tweeted").cue, Some(CueClass::Writing));
+    assert!(lex.lookup("Instagram").channel.is_some());
+    assert!(lex.is_abbreviation("Mr") && !lex.is_abbreviation("Legend"));
+    assert!(lex.is_org_word("Hydro"));
+    assert!(lex.is_cased("Festival", cased::NON_PERSON) && !lex.is_cased("festival", cased::NON_PERSON));
+}
+
+#[test]
+fn flags_fill_48_bits_and_a_token_stays_small() {
+    let mut info = WordInfo::default();
+    info.add(flag::CLAUSE_OPENER | flag::DET);
+    assert!(info.is(flag::CLAUSE_OPENER) && info.is(flag::DET) && !info.is(flag::PREP));
+    info.remove(flag::WHOLE_WORD);
+    assert_eq!(info.flags(), flag::DET);
+    assert_eq!(std::mem::size_of::<WordInfo>(), 12);
+    assert_eq!(std::mem::size_of::<crate::token::Token>(), 24);
+}
+
+#[test]
+fn endings_affixes_and_phrases() {
+    let lex = Lexicon::english();
+    assert_eq!(lex.forms_of("saying"), form::GERUND);
+    assert_eq!(lex.forms_of("boss"), form::S | form::NOT_PLURAL);
+    assert_eq!(lex.forms_of("Canadian"), form::DEMONYM);
+    assert_eq!(lex.forms_of("roughly"), form::ADVERB);
+    assert_eq!(lex.forms_of("SAYING"), 0, "endings are case-sensitive");
+    assert_eq!(lex.strip_possessive("Teigen’s"), "Teigen");
+    assert_eq!(lex.contraction_stem("they're"), Some("they"));
+    assert_eq!(lex.contraction_stem("'re"), None);
+    assert!(lex.has_name_particle("al-Shabaab") && !lex.has_name_particle("al-qaeda"));
+    assert!(lex.has_page_furniture("story continues below advertisement"));
+    let interview = lex.lookup("interview").channel.map(|id| lex.channel_label(id));
+    assert!(interview.is_some_and(|l| l.with_name.is_some()));
+    assert!(lex.channel_context("told").is_some_and(|c| c.rule.is_some()));
+    assert!(lex.channel_context("press").is_some_and(|c| !c.phrases.is_empty()));
+}
+
+#[test]
+fn languages_are_values() {
+    assert_eq!(Lexicon::languages(), vec!["en"]);
+    assert_eq!(Lexicon::for_language("en").map(|l| l.language()), Ok("en"));
+    let err = Lexicon::for_language("fr").unwrap_err();
+    assert_eq!(err.code, "fr");
+    assert!(err.to_string().contains("\"fr\"") && err.to_string().ends_with("en"));
+}
