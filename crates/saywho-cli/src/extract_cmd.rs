@@ -4,8 +4,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use saywho_io::{pipeline, DocError, Observer, Progress, Sink, Summary};
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Extract quotations from news articles.
 ///
@@ -108,6 +110,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
     };
     let plan = saywho_io::plan(&args.inputs, forced);
+    refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
     let format = match args.format {
         OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
@@ -118,18 +121,21 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if format == saywho_io::OutputFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
         bail!("Parquet is binary: give a file with -o, or redirect standard output");
     }
+    let output_failed = Arc::new(AtomicBool::new(false));
     let out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            256 * 1024,
-            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => Box::new(Watched {
+            inner: BufWriter::with_capacity(256 * 1024, create(path)?),
+            failed: Arc::clone(&output_failed),
+        }),
         None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
     };
-    let sink = Sink::new(format, out)?;
+    let sink = Sink::new(format, out).map_err(|e| file_error(e.into(), "-o", &args.output))?;
+    let errors_failed = Arc::new(AtomicBool::new(false));
     let mut errors_file = match &args.errors {
-        Some(path) => Some(BufWriter::new(
-            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => Some(Watched {
+            inner: BufWriter::new(create(path)?),
+            failed: Arc::clone(&errors_failed),
+        }),
         None => None,
     };
     let options = saywho_io::Options {
@@ -156,9 +162,17 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
     let summary = pipeline::run(&engine, &plan, &options, sink, errors, &mut reporter);
     reporter.bar.finish_and_clear();
-    let summary = summary?;
+    let summary = summary.map_err(|e| {
+        if output_failed.load(Ordering::Relaxed) {
+            file_error(e.into(), "-o", &args.output)
+        } else if errors_failed.load(Ordering::Relaxed) {
+            file_error(e.into(), "--errors", &args.errors)
+        } else {
+            e.into()
+        }
+    })?;
     if let Some(f) = errors_file.as_mut() {
-        f.flush().context("cannot write the errors file")?;
+        f.flush().map_err(|e| file_error(e.into(), "--errors", &args.errors))?;
     }
     report(&summary, &plan);
     Ok(if summary.failed > 0 {
@@ -166,6 +180,85 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Creates (or truncates) an output file.
+fn create(path: &Path) -> Result<fs::File> {
+    fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// A file given with `-o` or `--errors` could not be written. Unlike standard output going
+/// away (`saywho extract … | head`), which ends the run quietly, this is a failure whatever the
+/// cause, a closed pipe included: the file the user asked for is incomplete.
+#[derive(Debug)]
+pub struct OutputFileFailed(String);
+
+impl std::fmt::Display for OutputFileFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `error`, marked as a failure to write the file given with `option`.
+fn file_error(error: anyhow::Error, option: &str, path: &Option<PathBuf>) -> anyhow::Error {
+    let path = path.as_deref().map_or_else(String::new, |p| p.display().to_string());
+    error.context(OutputFileFailed(format!("cannot write {option} {path}")))
+}
+
+/// A writer that remembers whether a write to it failed, so that a failed run can say which
+/// output was at fault.
+struct Watched<W> {
+    inner: W,
+    failed: Arc<AtomicBool>,
+}
+
+impl<W: Write> Watched<W> {
+    fn watch<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
+    }
+}
+
+/// Stops the run before anything is opened for writing when an output (`-o`, `--errors`) is a
+/// file the run reads — given itself, found in a folder given, or as standard input — or when
+/// both outputs are one file: creating it would truncate it, and the input would be lost.
+fn refuse_to_overwrite_inputs(args: &ExtractArgs, plan: &saywho_io::Plan) -> Result<()> {
+    let outputs = [("-o", &args.output), ("--errors", &args.errors)];
+    for (option, path) in outputs.iter().filter_map(|(o, p)| p.as_ref().map(|p| (o, p))) {
+        if let Some(source) = plan.source_reading(path) {
+            let input = source
+                .path
+                .as_ref()
+                .map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+            bail!(
+                "{option} {} is also an input ({input}): writing it would destroy what is to be read; choose another output file",
+                path.display()
+            );
+        }
+    }
+    if let (Some(out), Some(errors)) = (&args.output, &args.errors) {
+        if out == errors || saywho_io::same_file(out, errors) {
+            bail!(
+                "-o and --errors are one file ({}): give them different files",
+                out.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
@@ -205,7 +298,7 @@ fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
         groups.push(format!("and {} more", shared.len() - SHOWN));
     }
     let ids = if shared.len() == 1 { "id is" } else { "ids are" };
-    eprintln!(
+    diag!(
         "saywho: warning: {} {ids} shared by several inputs, whose records cannot be told apart by id: {}",
         shared.len(),
         groups.join("; ")
@@ -217,9 +310,11 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
     let sources = plan.sources.len();
     if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
         let documents = if summary.read == 1 { "document" } else { "documents" };
-        eprintln!(
+        diag!(
             "saywho: {} {documents} read, {} extracted, {} failed",
-            summary.read, summary.extracted, summary.failed
+            summary.read,
+            summary.extracted,
+            summary.failed
         );
     }
     if summary.skipped.total() > 0 {
@@ -231,14 +326,14 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
             .collect();
         let total = summary.skipped.total();
         let records = if total == 1 { "record" } else { "records" };
-        eprintln!(
+        diag!(
             "saywho: {total} {} {records} skipped ({})",
             archive_kind(plan),
             reasons.join(", ")
         );
     }
     if let Some(e) = &summary.stopped_at {
-        eprintln!("saywho: stopped at the first failed document (--strict): {e}");
+        diag!("saywho: stopped at the first failed document (--strict): {e}");
     }
 }
 
@@ -292,7 +387,7 @@ impl Observer for Reporter {
 
     fn failed(&mut self, e: &DocError) {
         if !self.quiet {
-            self.bar.suspend(|| eprintln!("saywho: {e}"));
+            self.bar.suspend(|| diag!("saywho: {e}"));
         }
     }
 }

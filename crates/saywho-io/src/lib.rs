@@ -30,8 +30,8 @@ pub use doc::{Document, Meta, Output, Payload, Unit};
 pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
-    open_decoded, plan, read_line_bounded, read_source, write_warc_record, ArchiveReader, Compression, Decoded,
-    InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
+    open_decoded, plan, read_line_bounded, read_source, same_file, write_warc_record, ArchiveReader, Compression,
+    Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
 };
 pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
 pub use pipeline::{Observer, Options, Progress, Quiet, Summary};

@@ -10,7 +10,7 @@ mod warc;
 
 pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
-pub use plan::{plan, Plan, SharedId, Source};
+pub use plan::{plan, same_file, Plan, SharedId, Source};
 pub use records::{ArchiveReader, WarcSkips};
 pub use warc::write_warc_record;
 
