@@ -390,4 +390,17 @@ impl Observer for Reporter {
             self.bar.suspend(|| diag!("saywho: {e}"));
         }
     }
+
+    fn duplicate_ids(&mut self, first: &str, count: u64) {
+        let documents = if count == 1 {
+            "document repeats"
+        } else {
+            "documents repeat"
+        };
+        self.bar.suspend(|| {
+            diag!(
+                "saywho: warning: {count} JSONL {documents} an id seen before (the first: {first:?}); their records cannot be told apart by id"
+            )
+        });
+    }
 }

@@ -86,6 +86,10 @@ pub trait Observer {
     fn progress(&mut self, _progress: &Progress) {}
     /// For each failed document, in output order.
     fn failed(&mut self, _error: &DocError) {}
+    /// Once, at the end of a run in which JSONL documents shared ids: the first id seen again,
+    /// and how many documents repeated an id seen before. The records are all written; they
+    /// just cannot be told apart by id.
+    fn duplicate_ids(&mut self, _first: &str, _count: u64) {}
 }
 
 /// An observer that ignores everything.
@@ -112,6 +116,37 @@ pub struct Summary {
     pub bytes_read: u64,
     /// With `strict`: the failure the run stopped at.
     pub stopped_at: Option<DocError>,
+    /// JSONL documents whose id an earlier JSONL document had (see [`Observer::duplicate_ids`]).
+    pub duplicate_ids: u64,
+    /// The first such id.
+    pub first_duplicate_id: Option<String>,
+}
+
+/// Ids of the JSONL documents written so far, to warn about repeats. Hashes, not strings,
+/// and at most [`SeenIds::MAX`] of them, so that memory stays bounded on any corpus (about
+/// 16 bytes an id); ids after that are still checked against those kept.
+#[derive(Default)]
+struct SeenIds {
+    hashes: std::collections::HashSet<u64>,
+}
+
+impl SeenIds {
+    /// Ids kept: 4 Mi, some 64 MB at most.
+    const MAX: usize = 1 << 22;
+
+    /// True when `id` was seen before.
+    fn repeated(&mut self, id: &str) -> bool {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        // SipHash, 64 bits: a false repeat needs a collision, about one in 2^64 / n.
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(id);
+        if self.hashes.contains(&hash) {
+            return true;
+        }
+        if self.hashes.len() < Self::MAX {
+            self.hashes.insert(hash);
+        }
+        false
+    }
 }
 
 /// One document's rendered result.
@@ -119,6 +154,8 @@ struct Done {
     body: Body,
     failure: Option<DocError>,
     quotes: usize,
+    /// The id of a document extracted from a JSONL line, checked for repeats.
+    jsonl_id: Option<String>,
 }
 
 struct Batch {
@@ -194,6 +231,9 @@ pub fn run(
     });
     let (written, skips) = outcome;
     written?;
+    if let Some(first) = &summary.first_duplicate_id {
+        observer.duplicate_ids(first, summary.duplicate_ids);
+    }
     summary.skipped = skips?;
     summary.bytes_read = bytes_read.load(Ordering::Relaxed);
     sink.finish()?;
@@ -270,6 +310,7 @@ fn work(engine: &Engine, options: &Options, work_rx: Receiver<Batch>, result_tx:
 /// One document: prepare, extract and render, with panics caught and turned into errors.
 fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
     let (id, position) = stand_in_id(&unit);
+    let from_jsonl = matches!(unit.payload, Payload::JsonLine { .. });
     let extracted = catch_unwind(AssertUnwindSafe(|| {
         prepare(unit, &options.fields).map(|doc| extract(engine, options, doc))
     }));
@@ -289,11 +330,13 @@ fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
             quotes: out.record.quotes.len(),
             body: render(Ok(&out), options.format)?,
             failure: None,
+            jsonl_id: from_jsonl.then(|| out.record.id.clone()),
         }),
         Err(e) => Ok(Done {
             body: render(Err(&e), options.format)?,
             failure: Some(e),
             quotes: 0,
+            jsonl_id: None,
         }),
     }
 }
@@ -333,6 +376,7 @@ fn write_all(
 ) -> Result<()> {
     let mut held: HashMap<u64, Result<Vec<Done>>> = HashMap::new();
     let mut next = 0u64;
+    let mut seen_ids = SeenIds::default();
     for results in &result_rx {
         let ready: Vec<Result<Vec<Done>>> = if options.ordered {
             held.insert(results.seq, results.done);
@@ -347,6 +391,10 @@ fn write_all(
         };
         for done in ready {
             for d in done? {
+                if let Some(id) = d.jsonl_id.as_deref().filter(|id| seen_ids.repeated(id)) {
+                    summary.duplicate_ids += 1;
+                    summary.first_duplicate_id.get_or_insert_with(|| id.to_string());
+                }
                 if write_one(d, sink, errors, observer, summary, options.strict)? {
                     return Ok(());
                 }

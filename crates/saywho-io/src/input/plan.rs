@@ -314,6 +314,12 @@ fn walk(dir: &Path, list: Lister, seen: &mut HashSet<PathBuf>, found: &mut Vec<F
             if seen.insert(key) {
                 found.push(Found::File(entry));
             }
+        } else if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
+            // A link to nothing (or a loop of links) is neither file nor folder; kept, so that
+            // reading it gives an `io` error record like any unreadable file, not silence.
+            if seen.insert(entry.clone()) {
+                found.push(Found::File(entry));
+            }
         }
     }
 }
