@@ -76,7 +76,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         passes: args.passes as usize,
     };
     let corpus = args.corpus.display().to_string();
-    let report = run_bench(&corpus, &documents, options, |id, text| engine.extract(id, text))?;
+    let report = run_bench(&corpus, &documents, options, |id, text| {
+        crate::eval_cmd::extract_or_panic(&engine, id, text)
+    })?;
     if args.json {
         emit(&(serde_json::to_string_pretty(&report)? + "\n"))?;
     } else {

@@ -97,7 +97,7 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         ..ScoreOptions::default()
     };
     let engine = saywho::Engine::new();
-    let scored = score(&gold, &options, |id, text| engine.extract(id, text));
+    let scored = score(&gold, &options, |id, text| extract_or_panic(&engine, id, text));
     let mut out = String::new();
     if args.json {
         let output = JsonOutput {
@@ -139,7 +139,7 @@ fn render_markdown(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
     let engine = saywho::Engine::new();
-    let outcome = run_gate(floors, shared, |id, text| engine.extract(id, text))
+    let outcome = run_gate(floors, shared, |id, text| extract_or_panic(&engine, id, text))
         .with_context(|| format!("gate {}", floors.display()))?;
     let findings = match &outcome {
         GateOutcome::Skipped { reason } => {
@@ -307,4 +307,10 @@ fn write_errors(out: &mut String, errors: &[ErrorItem]) {
         count(ErrorKind::FalseAlarm),
         count(ErrorKind::WrongSpeaker)
     );
+}
+
+/// The engine's record; an engine error becomes a panic, which the scorer catches and counts
+/// as a failed document, so that nothing is dropped silently.
+pub(crate) fn extract_or_panic(engine: &saywho::Engine, id: &str, text: &str) -> saywho::Record {
+    engine.extract(id, text).unwrap_or_else(|e| panic!("{id}: {e}"))
 }

@@ -1,7 +1,7 @@
 //! `saywho extract`: parse arguments, run the `saywho_io` pipeline, report on stderr.
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use saywho_io::{pipeline, DocError, Observer, Progress, Sink, Summary};
+use saywho_io::{pipeline, DocError, FileSink, Observer, Progress, Summary};
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -129,7 +129,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }),
         None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
     };
-    let sink = Sink::new(format, out).map_err(|e| file_error(e.into(), "-o", &args.output))?;
+    let sink = FileSink::new(format, out).map_err(|e| file_error(e.into(), "-o", &args.output))?;
     let errors_failed = Arc::new(AtomicBool::new(false));
     let mut errors_file = match &args.errors {
         Some(path) => Some(Watched {
@@ -158,7 +158,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
     };
     let mut reporter = Reporter::new(&args, plan.total_bytes);
-    let engine = saywho::Engine::new();
+    let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
     let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
     let summary = pipeline::run(&engine, &plan, &options, sink, errors, &mut reporter);
     reporter.bar.finish_and_clear();

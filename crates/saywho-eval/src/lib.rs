@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod bench;
+pub mod calibration;
 pub mod error;
 pub mod gate;
 pub mod ggt;
@@ -27,6 +28,7 @@ pub mod score;
 pub mod seed;
 pub mod span;
 
+pub use calibration::{expected_calibration_error, Calibration, CalibrationBin};
 pub use error::{EvalError, Result};
 pub use gold::{GoldDocument, GoldFormat, GoldQuote, GoldSet};
 pub use report::{DatasetReport, MetricValue, Prf, Ratio, ThresholdReport};

@@ -164,6 +164,7 @@ pub fn dataset_detail(r: &DatasetReport) -> String {
     }
     let wsw: Vec<Option<&Prf>> = r.thresholds.iter().map(|t| t.who_said_what.as_ref()).collect();
     prf_rows(&mut out, "who-said-what", &wsw);
+    calibration_table(&mut out, r);
     if !r.notes.is_empty() {
         out.push('\n');
     }
@@ -171,6 +172,49 @@ pub fn dataset_detail(r: &DatasetReport) -> String {
         let _ = writeln!(out, "- {note}");
     }
     out
+}
+
+/// The reliability table: for each confidence the engine gives, the share of quotes right.
+fn calibration_table(out: &mut String, r: &DatasetReport) {
+    if r.calibration.is_empty() {
+        return;
+    }
+    let threshold = r.thresholds.first().map_or(0.0, |t| t.threshold);
+    let speakers = r
+        .thresholds
+        .first()
+        .is_some_and(|t| t.resolved_speaker.is_some() || t.speaker_mention.is_some());
+    let _ = writeln!(
+        out,
+        "\nCalibration at @{threshold} (expected calibration error {:.1} points): of the quotes given each \
+         confidence, the share that match a gold quote{}.\n",
+        100.0 * crate::expected_calibration_error(&r.calibration),
+        if speakers {
+            ", and the share also right in speaker"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| confidence | quotes | matched | gap |{}",
+        if speakers { " who-said-what right |" } else { "" }
+    );
+    let _ = writeln!(out, "|--:|--:|--:|--:|{}", if speakers { "--:|" } else { "" });
+    for b in &r.calibration {
+        let _ = write!(
+            out,
+            "| {:.2} | {} | {:.1}% | {:+.1} |",
+            b.confidence,
+            b.quotes,
+            100.0 * b.precision(),
+            100.0 * b.gap()
+        );
+        if speakers {
+            let _ = write!(out, " {:.1}% |", 100.0 * b.who_said_what_precision());
+        }
+        out.push('\n');
+    }
 }
 
 fn megabytes(bytes: Option<u64>) -> String {

@@ -101,6 +101,9 @@ pub struct DatasetReport {
     pub thresholds: Vec<ThresholdReport>,
     /// What the loader and scorer did that a reader should know.
     pub notes: Vec<String>,
+    /// Predicted quotes by confidence, at the first scored threshold: how many were right.
+    #[serde(default)]
+    pub calibration: Vec<crate::CalibrationBin>,
 }
 
 /// The value of a metric named in a floors file.

@@ -1,6 +1,7 @@
 //! Scoring an extractor against a gold set: documents run in parallel (rayon), each one is
 //! matched and tallied on its own, and the tallies are summed in document order.
 
+use crate::calibration::Calibration;
 use crate::gold::{GoldDocument, GoldQuote, GoldSet};
 use crate::matching::{exact_matches, match_quotes, Match};
 use crate::names::same_speaker;
@@ -133,6 +134,7 @@ struct DocumentTally {
     panicked: bool,
     thresholds: Vec<ThresholdTally>,
     errors: Vec<ErrorItem>,
+    calibration: Calibration,
 }
 
 /// A predicted item: one quote, or the fragments of one group merged.
@@ -156,7 +158,9 @@ where
     let mut totals = vec![ThresholdTally::default(); options.thresholds.len()];
     let (mut gold_count, mut predicted, mut exact, mut panicked) = (0, 0, 0, 0);
     let mut errors = Vec::new();
+    let mut calibration = Calibration::default();
     for tally in tallies {
+        calibration.merge(&tally.calibration);
         gold_count += tally.gold;
         predicted += tally.predicted;
         exact += tally.exact;
@@ -200,6 +204,7 @@ where
         exact: Prf::new(exact, gold_count, predicted),
         thresholds,
         notes,
+        calibration: calibration.bins(),
     };
     Scored { report, errors }
 }
@@ -227,8 +232,11 @@ where
         panicked,
         ..DocumentTally::default()
     };
-    for &threshold in &options.thresholds {
+    for (i, &threshold) in options.thresholds.iter().enumerate() {
         let matches = match_quotes(&gold_spans, &predicted_spans, threshold);
+        if i == 0 {
+            tally.calibration = calibrate(document, &predicted, &matches);
+        }
         let mut t = ThresholdTally {
             matched: matches.len(),
             ..ThresholdTally::default()
@@ -243,6 +251,29 @@ where
         tally.errors = list_errors(gold, document, &predicted, &matches);
     }
     tally
+}
+
+/// Each predicted item's confidence, and whether it matched and had the right speaker.
+fn calibrate(document: &GoldDocument, predicted: &[Predicted<'_>], matches: &[Match]) -> Calibration {
+    let mut gold_of = vec![None; predicted.len()];
+    for m in matches {
+        gold_of[m.predicted] = Some(m.gold);
+    }
+    let mut calibration = Calibration::default();
+    for (p, item) in predicted.iter().enumerate() {
+        let quote = item.quote;
+        // The resolved name where the gold has one, else its speaker mention (PolNeAR).
+        let speaker_right = gold_of[p].is_some_and(|g| {
+            let gold = &document.quotes[g];
+            match (&gold.speaker, gold.speaker_mention) {
+                (Some(name), _) => quote.speaker.as_ref().is_some_and(|s| same_speaker(name, &s.name)),
+                (None, Some(mention)) => mention_overlaps(mention, quote),
+                (None, None) => quote.speaker.is_none(),
+            }
+        });
+        calibration.count(quote.confidence, gold_of[p].is_some(), speaker_right);
+    }
+    calibration
 }
 
 /// Adds one matched pair to the accuracies.

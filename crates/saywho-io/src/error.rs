@@ -11,11 +11,16 @@ pub enum Error {
     #[error("cannot write the output")]
     Write(#[source] std::io::Error),
     /// Writing the Parquet output failed.
+    #[cfg(feature = "parquet")]
     #[error("cannot write Parquet")]
     Parquet(#[from] parquet::errors::ParquetError),
     /// Building an Arrow batch failed (a bug: the columns disagree).
+    #[cfg(feature = "parquet")]
     #[error("cannot build an Arrow batch")]
     Arrow(#[from] arrow_schema::ArrowError),
+    /// The output asked for is not in this build.
+    #[error("not in this build: {0}")]
+    Unsupported(&'static str),
     /// Writing a CSV row failed.
     #[error("cannot write CSV")]
     Csv(#[from] csv::Error),

@@ -11,7 +11,7 @@
 //! use saywho_io::{prepare, Fields, Payload, Unit};
 //! let unit = Unit { position: "a.txt".into(), payload: Payload::Text { id: "a".into(), bytes: "“Yes,” Ann Lee said.".into() } };
 //! let doc = prepare(unit, &Fields::default()).unwrap();
-//! let record = saywho::Engine::new().extract(&doc.id, &doc.text);
+//! let record = saywho::Engine::new().extract(&doc.id, &doc.text).unwrap();
 //! assert_eq!(record.quotes[0].speaker.as_ref().unwrap().name, "Ann Lee");
 //! ```
 
@@ -19,6 +19,7 @@
 
 mod doc;
 mod error;
+#[cfg(feature = "html")]
 mod html;
 mod input;
 mod output;
@@ -28,12 +29,17 @@ mod synth;
 
 pub use doc::{Document, Meta, Output, Payload, Unit};
 pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
+#[cfg(feature = "html")]
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
     open_decoded, plan, read_line_bounded, read_source, same_file, write_warc_record, ArchiveReader, Compression,
     Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
 };
-pub use output::{parquet_schema, quote_rows, render, Body, OutputFormat, ParquetSink, QuoteRow, Sink, COLUMNS};
-pub use pipeline::{Observer, Options, Progress, Quiet, Summary};
+#[cfg(feature = "parquet")]
+pub use output::{parquet_schema, ParquetSink};
+pub use output::{
+    quote_rows, render, AsIs, Body, Collect, FileSink, FormatRender, OutputFormat, QuoteRow, Render, Sink, COLUMNS,
+};
+pub use pipeline::{Extractor, Observer, Options, Progress, Quiet, Summary};
 pub use prepare::{prepare, Fields, MetaFields};
 pub use synth::{article_page, write_article_warc};

@@ -16,10 +16,10 @@
 use crate::doc::{Document, Output, Payload, Unit};
 use crate::error::{DocError, Error, ErrorKind, Result};
 use crate::input::{read_source, Plan, ReadOptions, WarcSkips};
-use crate::output::{render, Body, OutputFormat, Sink};
+use crate::output::{OutputFormat, Render, Sink};
 use crate::prepare::{prepare, Fields};
 use crossbeam_channel::{bounded, Receiver, Sender};
-use saywho::Engine;
+use saywho::{Engine, ExtractError, Record};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -149,9 +149,31 @@ impl SeenIds {
     }
 }
 
+/// What turns a document's text into a record: the [`Engine`], or any function of the same
+/// shape (a configured engine, a fake in tests, another language's engine).
+pub trait Extractor: Sync {
+    /// The record of document `id` with `text`.
+    fn extract(&self, id: &str, text: &str) -> std::result::Result<Record, ExtractError>;
+}
+
+impl Extractor for Engine {
+    fn extract(&self, id: &str, text: &str) -> std::result::Result<Record, ExtractError> {
+        Engine::extract(self, id, text)
+    }
+}
+
+impl<F> Extractor for F
+where
+    F: Fn(&str, &str) -> std::result::Result<Record, ExtractError> + Sync,
+{
+    fn extract(&self, id: &str, text: &str) -> std::result::Result<Record, ExtractError> {
+        self(id, text)
+    }
+}
+
 /// One document's rendered result.
-struct Done {
-    body: Body,
+struct Done<I> {
+    item: I,
     failure: Option<DocError>,
     quotes: usize,
     /// The id of a document extracted from a JSONL line, checked for repeats.
@@ -163,39 +185,42 @@ struct Batch {
     units: Vec<Unit>,
 }
 
-struct Results {
+struct Results<I> {
     seq: u64,
-    done: Result<Vec<Done>>,
+    done: Result<Vec<Done<I>>>,
 }
 
-/// Runs the pipeline over `plan`: reads, extracts with `engine` on `options.threads` workers,
-/// writes to `sink` and each failure also to `errors` (as JSONL error records).
+type ItemOf<S> = <<S as Sink>::Render as Render>::Item;
+
+/// Runs the pipeline over `plan`: reads, extracts with `extractor` (usually an [`Engine`]) on
+/// `options.threads` workers, renders on the workers with the sink's [`Render`], writes to
+/// `sink` and each failure also to `errors` (as JSONL error records).
 ///
 /// ```
-/// use saywho_io::{pipeline, plan, Options, OutputFormat, Quiet, Sink};
+/// use saywho_io::{pipeline, plan, FileSink, Options, OutputFormat, Quiet};
 /// let dir = std::env::temp_dir().join(format!("saywho-io-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
 /// let file = dir.join("corpus.jsonl");
 /// std::fs::write(&file, "{\"id\": \"a\", \"text\": \"“Yes,” Ann Lee said.\"}\n{broken\n").unwrap();
 /// let plan = plan(&[file], None);
 /// let out = dir.join("out.jsonl");
-/// let sink = Sink::new(OutputFormat::Jsonl { pretty: false }, Box::new(std::fs::File::create(&out).unwrap())).unwrap();
+/// let sink = FileSink::new(OutputFormat::Jsonl { pretty: false }, Box::new(std::fs::File::create(&out).unwrap())).unwrap();
 /// let summary = pipeline::run(&saywho::Engine::new(), &plan, &Options::default(), sink, None, &mut Quiet).unwrap();
 /// assert_eq!((summary.read, summary.extracted, summary.failed), (2, 1, 1));
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
-pub fn run(
-    engine: &Engine,
+pub fn run<E: Extractor + ?Sized, S: Sink>(
+    extractor: &E,
     plan: &Plan,
     options: &Options,
-    mut sink: Sink,
+    mut sink: S,
     mut errors: Option<&mut dyn Write>,
     observer: &mut dyn Observer,
 ) -> Result<Summary> {
     let threads = options.threads.max(1);
     let window = threads * 4 + 2;
     let (work_tx, work_rx) = bounded::<Batch>(window);
-    let (result_tx, result_rx) = bounded::<Results>(window);
+    let (result_tx, result_rx) = bounded::<Results<ItemOf<S>>>(window);
     let (credit_tx, credit_rx) = bounded::<()>(window);
     for _ in 0..window {
         // Cannot fail: the channel holds exactly `window` credits and its receiver is alive.
@@ -205,11 +230,12 @@ pub fn run(
     let bytes_read = Arc::new(AtomicU64::new(0));
     let mut summary = Summary::default();
 
+    let render = sink.render();
     let outcome = std::thread::scope(|scope| {
         let reader = scope.spawn(|| read_all(plan, options, &bytes_read, &stop, work_tx, credit_rx));
         for _ in 0..threads {
-            let (work_rx, result_tx) = (work_rx.clone(), result_tx.clone());
-            scope.spawn(move || work(engine, options, work_rx, result_tx));
+            let (work_rx, result_tx, render) = (work_rx.clone(), result_tx.clone(), &render);
+            scope.spawn(move || work(extractor, render, options, work_rx, result_tx));
         }
         drop((work_rx, result_tx));
         let written = write_all(
@@ -298,9 +324,19 @@ fn unit_bytes(unit: &Unit) -> usize {
 }
 
 /// A worker thread: batches in, rendered results out, until either channel closes.
-fn work(engine: &Engine, options: &Options, work_rx: Receiver<Batch>, result_tx: Sender<Results>) {
+fn work<E: Extractor + ?Sized, R: Render>(
+    extractor: &E,
+    render: &R,
+    options: &Options,
+    work_rx: Receiver<Batch>,
+    result_tx: Sender<Results<R::Item>>,
+) {
     for batch in work_rx {
-        let done: Result<Vec<Done>> = batch.units.into_iter().map(|u| process(engine, options, u)).collect();
+        let done: Result<Vec<Done<R::Item>>> = batch
+            .units
+            .into_iter()
+            .map(|u| process(extractor, render, options, u))
+            .collect();
         if result_tx.send(Results { seq: batch.seq, done }).is_err() {
             return;
         }
@@ -308,11 +344,16 @@ fn work(engine: &Engine, options: &Options, work_rx: Receiver<Batch>, result_tx:
 }
 
 /// One document: prepare, extract and render, with panics caught and turned into errors.
-fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
+fn process<E: Extractor + ?Sized, R: Render>(
+    extractor: &E,
+    render: &R,
+    options: &Options,
+    unit: Unit,
+) -> Result<Done<R::Item>> {
     let (id, position) = stand_in_id(&unit);
     let from_jsonl = matches!(unit.payload, Payload::JsonLine { .. });
     let extracted = catch_unwind(AssertUnwindSafe(|| {
-        prepare(unit, &options.fields).map(|doc| extract(engine, options, doc))
+        prepare(unit, &options.fields).and_then(|doc| extract(extractor, options, doc, &position))
     }));
     let result = match extracted {
         Ok(r) => r,
@@ -328,12 +369,12 @@ fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
     match result {
         Ok(out) => Ok(Done {
             quotes: out.record.quotes.len(),
-            body: render(Ok(&out), options.format)?,
-            failure: None,
             jsonl_id: from_jsonl.then(|| out.record.id.clone()),
+            item: render.render(Ok(out))?,
+            failure: None,
         }),
         Err(e) => Ok(Done {
-            body: render(Err(&e), options.format)?,
+            item: render.render(Err(&e))?,
             failure: Some(e),
             quotes: 0,
             jsonl_id: None,
@@ -341,14 +382,25 @@ fn process(engine: &Engine, options: &Options, unit: Unit) -> Result<Done> {
     }
 }
 
-fn extract(engine: &Engine, options: &Options, doc: Document) -> Output {
-    let record = engine.extract(&doc.id, &doc.text);
+fn extract<E: Extractor + ?Sized>(
+    extractor: &E,
+    options: &Options,
+    doc: Document,
+    position: &str,
+) -> std::result::Result<Output, DocError> {
+    let record = extractor.extract(&doc.id, &doc.text).map_err(|e| {
+        let kind = match e {
+            ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
+            ExtractError::Panic(_) => ErrorKind::Panic,
+        };
+        DocError::new(doc.id.clone(), position, kind, e.to_string())
+    })?;
     let text = options.emit_text.unwrap_or(doc.extracted).then_some(doc.text);
-    Output {
+    Ok(Output {
         record,
         meta: doc.meta,
         text,
-    }
+    })
 }
 
 fn stand_in_id(unit: &Unit) -> (String, String) {
@@ -363,22 +415,22 @@ fn stand_in_id(unit: &Unit) -> (String, String) {
 /// The writer: results in order (or as they come), to the sink, the errors file and the
 /// observer; a credit back to the reader for each batch written.
 #[allow(clippy::too_many_arguments)]
-fn write_all(
+fn write_all<S: Sink>(
     plan: &Plan,
     options: &Options,
-    sink: &mut Sink,
+    sink: &mut S,
     errors: &mut Option<&mut dyn Write>,
     observer: &mut dyn Observer,
     summary: &mut Summary,
     bytes_read: &AtomicU64,
-    result_rx: Receiver<Results>,
+    result_rx: Receiver<Results<ItemOf<S>>>,
     credit_tx: Sender<()>,
 ) -> Result<()> {
-    let mut held: HashMap<u64, Result<Vec<Done>>> = HashMap::new();
+    let mut held: HashMap<u64, Result<Vec<Done<ItemOf<S>>>>> = HashMap::new();
     let mut next = 0u64;
     let mut seen_ids = SeenIds::default();
     for results in &result_rx {
-        let ready: Vec<Result<Vec<Done>>> = if options.ordered {
+        let ready: Vec<Result<Vec<Done<ItemOf<S>>>>> = if options.ordered {
             held.insert(results.seq, results.done);
             let mut ready = Vec::new();
             while let Some(done) = held.remove(&next) {
@@ -412,15 +464,15 @@ fn write_all(
 }
 
 /// Writes one result; true when the run must stop (`strict`).
-fn write_one(
-    d: Done,
-    sink: &mut Sink,
+fn write_one<S: Sink>(
+    d: Done<ItemOf<S>>,
+    sink: &mut S,
     errors: &mut Option<&mut dyn Write>,
     observer: &mut dyn Observer,
     summary: &mut Summary,
     strict: bool,
 ) -> Result<bool> {
-    sink.write(d.body)?;
+    sink.write(d.item)?;
     summary.read += 1;
     let Some(failure) = d.failure else {
         summary.extracted += 1;

@@ -3,7 +3,6 @@
 
 use crate::doc::{Document, Meta, Payload, Unit};
 use crate::error::{DocError, ErrorKind};
-use crate::html::extract_article;
 
 /// The JSONL fields to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,16 +121,43 @@ pub fn prepare(unit: Unit, fields: &Fields) -> Result<Document, DocError> {
             bytes,
             charset,
             meta,
-        } => {
-            let article = extract_article(&bytes, charset.as_deref(), meta, &position, &id)?;
-            Ok(Document {
-                id,
-                text: article.text,
-                meta: article.meta,
-                extracted: true,
-            })
-        }
+        } => html_document(id, &bytes, charset.as_deref(), meta, &position),
     }
+}
+
+/// The main text and metadata of an HTML page.
+#[cfg(feature = "html")]
+fn html_document(
+    id: String,
+    bytes: &[u8],
+    charset: Option<&str>,
+    meta: crate::doc::Meta,
+    position: &str,
+) -> Result<Document, DocError> {
+    let article = crate::html::extract_article(bytes, charset, meta, position, &id)?;
+    Ok(Document {
+        id,
+        text: article.text,
+        meta: article.meta,
+        extracted: true,
+    })
+}
+
+/// Without the `html` feature a page is an error record, never silently dropped.
+#[cfg(not(feature = "html"))]
+fn html_document(
+    id: String,
+    _bytes: &[u8],
+    _charset: Option<&str>,
+    _meta: crate::doc::Meta,
+    position: &str,
+) -> Result<Document, DocError> {
+    Err(DocError::new(
+        id,
+        position,
+        ErrorKind::HtmlExtraction,
+        "this build of saywho-io has no HTML support (its cargo feature `html` is off)",
+    ))
 }
 
 fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Result<Document, DocError> {

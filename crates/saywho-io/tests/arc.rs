@@ -1,3 +1,4 @@
+#![cfg(feature = "html")]
 //! ARC input (Internet Archive ARC v1, and v2 headers): HTML captures become documents, the
 //! version block and non-HTML records are skipped and counted, a record cut short is an error,
 //! and a WARC file named `.arc` is not misread.

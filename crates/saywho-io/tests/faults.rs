@@ -1,3 +1,4 @@
+#![cfg(feature = "html")] // the faults include HTML pages and WARC records
 //! Every kind of bad input becomes an error record, the run goes on, and documents in equal
 //! results plus errors; `strict` stops at the first failure.
 

@@ -1,3 +1,4 @@
+#![cfg(feature = "html")] // the folders hold HTML pages
 //! Folders are read recursively, in path order, without hidden entries and without following a
 //! symbolic link loop; a file's id is its path below the folder given, and ids that several
 //! sources would share are reported in the plan.
@@ -180,7 +181,8 @@ fn a_source_for_an_unreadable_folder_reads_as_one_io_error() {
     };
     let out = dir.0.join("out.jsonl");
     let options = common::jsonl_options(1);
-    let sink = saywho_io::Sink::new(options.format, Box::new(std::fs::File::create(&out).expect("out"))).expect("sink");
+    let sink =
+        saywho_io::FileSink::new(options.format, Box::new(std::fs::File::create(&out).expect("out"))).expect("sink");
     let summary = saywho_io::pipeline::run(
         &saywho::Engine::new(),
         &plan,

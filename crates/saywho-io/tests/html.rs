@@ -1,3 +1,4 @@
+#![cfg(feature = "html")]
 //! HTML extraction on pages written for these tests: the article's text is kept, menus, ads,
 //! related links, comments and footers are dropped, and the metadata is read.
 
@@ -91,7 +92,7 @@ fn main_text_is_kept_boilerplate_dropped_metadata_read() {
 fn quotes_are_found_in_extracted_text() {
     let page = common::fixture("harbour.html");
     let article = saywho_io::extract_article(&page, None, Default::default(), "p", "p").unwrap();
-    let record = saywho::Engine::new().extract("p", &article.text);
+    let record = saywho::Engine::new().extract("p", &article.text).expect("extracts");
     let speakers: Vec<&str> = record
         .quotes
         .iter()

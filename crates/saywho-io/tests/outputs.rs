@@ -1,3 +1,4 @@
+#![cfg(feature = "parquet")]
 //! CSV and Parquet outputs (read back here), and output order at any thread count.
 
 mod common;

@@ -112,7 +112,7 @@ fn repeated_jsonl_ids_are_reported_once_with_the_first_and_the_count() {
         ];
         let plan = saywho_io::plan(&files, None);
         let out = dir.0.join("out.jsonl");
-        let sink = saywho_io::Sink::new(
+        let sink = saywho_io::FileSink::new(
             saywho_io::OutputFormat::Jsonl { pretty: false },
             Box::new(std::fs::File::create(&out).unwrap()),
         )

@@ -1,3 +1,4 @@
+#![cfg(feature = "html")]
 //! WARC input: HTML responses become documents with the page's metadata and the text the
 //! offsets refer to; other records are skipped and counted; per-record gzip is read.
 

@@ -7,7 +7,7 @@ use saywho::{Engine, Record};
 type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 fn extract(text: &str) -> Record {
-    Engine::new().extract("t", text)
+    Engine::new().extract("t", text).expect("extracts")
 }
 
 fn summary(r: &Record) -> Vec<(String, String, String, String)> {

@@ -83,7 +83,7 @@ fn random_inputs_never_panic_and_offsets_are_valid() {
         let text: String = (0..len)
             .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
             .collect();
-        let record = engine.extract("r", &text);
+        let record = engine.extract("r", &text).expect("no panic");
         let chars: Vec<char> = text.chars().collect();
         let slice = |s: usize, e: usize| -> String {
             assert!(s <= e && e <= chars.len(), "bad offsets {s}..{e} in {text:?}");
@@ -121,7 +121,7 @@ fn empty_and_degenerate_inputs() {
         "Prices will rise sharply next year, Smith was quoted\nas saying.",
         "Prices will rise sharply next year, said Smith\nYes the plan works well.",
     ] {
-        let r = engine.extract("d", text);
+        let r = engine.extract("d", text).expect("no panic");
         assert!(r.quotes.iter().all(|q| q.end <= text.chars().count()), "{text:?}");
     }
 }

@@ -14,7 +14,7 @@ fn seed_article_every_quote_with_speaker_cue_and_channel() {
         return;
     };
     let gold: serde_json::Value = serde_json::from_str(&gold).expect("gold.json is JSON");
-    let record = saywho::Engine::new().extract("seed", &text);
+    let record = saywho::Engine::new().extract("seed", &text).expect("extracts");
 
     let mut used = vec![false; record.quotes.len()];
     for g in gold["quotes"].as_array().expect("quotes") {

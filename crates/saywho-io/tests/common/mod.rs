@@ -1,7 +1,7 @@
 //! Helpers shared by the saywho-io tests: temp folders, WARC building, pipeline runs.
 #![allow(dead_code)]
 
-use saywho_io::{pipeline, plan, InputFormat, Options, OutputFormat, Quiet, Sink, Summary};
+use saywho_io::{pipeline, plan, FileSink, InputFormat, Options, OutputFormat, Quiet, Summary};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,7 @@ pub fn run(
 ) -> (Summary, Vec<u8>, String) {
     let plan = plan(inputs, forced);
     let out_path = dir.0.join(format!("out-{}", options.threads));
-    let sink = Sink::new(options.format, Box::new(std::fs::File::create(&out_path).expect("out"))).expect("sink");
+    let sink = FileSink::new(options.format, Box::new(std::fs::File::create(&out_path).expect("out"))).expect("sink");
     let mut errors = Vec::new();
     let summary = pipeline::run(
         &saywho::Engine::new(),
