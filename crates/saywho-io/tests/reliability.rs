@@ -277,3 +277,29 @@ fn a_broken_warc_header_is_malformed_and_reading_resumes_at_the_next_record() {
         }
     }
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn deeply_nested_html_keeps_its_text_in_linear_time() {
+    let article = "<p>\"It will rain all week,\" forecaster Ann Lee said on Monday, warning drivers to take care.</p>\
+                   <p>Officials said the roads would be gritted overnight and buses would run as usual.</p>";
+    for depth in [500, 5_000, 100_000] {
+        let page = format!(
+            "<html><body>{}{article}{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let started = Instant::now();
+        let found = saywho_io::extract_article(page.as_bytes(), None, Default::default(), "deep.html", "deep");
+        let elapsed = started.elapsed();
+        let article = found.unwrap_or_else(|e| panic!("depth {depth}: {e}"));
+        assert!(
+            article.text.contains("forecaster Ann Lee said"),
+            "depth {depth}: {:?}",
+            article.text
+        );
+        assert!(article.text.contains("buses would run as usual"), "depth {depth}");
+        // Quadratic parsing took 17 s at depth 8,000 (debug build) and over a minute at 100,000.
+        assert!(elapsed < Duration::from_secs(20), "depth {depth}: {elapsed:?}");
+    }
+}
