@@ -2,11 +2,13 @@
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use saywho_io::{pipeline, DocError, FileSink, Observer, Progress, Summary};
+use signal_hook::consts::{SIGINT, SIGTERM};
 use std::fs;
+use std::io::Seek;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Extract quotations from news articles.
@@ -77,6 +79,13 @@ pub struct ExtractArgs {
     /// Stop at the first document that fails, with exit code 1.
     #[arg(long)]
     pub strict: bool,
+    /// Continue the output (-o, JSONL or CSV) of a run that was killed or interrupted: its
+    /// partial last document is cut, the input documents it covers are skipped, and the rest
+    /// is appended. With the same inputs and options the result is what one uninterrupted run
+    /// writes. Without an output file yet, the run starts afresh. The errors file is rebuilt
+    /// from the output kept.
+    #[arg(long, requires = "output", conflicts_with_all = ["unordered", "pretty"])]
+    pub resume: bool,
     /// No progress bar, no per-document error messages (the summary is still printed).
     #[arg(long, short)]
     pub quiet: bool,
@@ -121,15 +130,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if format == saywho_io::OutputFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
         bail!("Parquet is binary: give a file with -o, or redirect standard output");
     }
-    let output_failed = Arc::new(AtomicBool::new(false));
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(Watched {
-            inner: BufWriter::with_capacity(256 * 1024, create(path)?),
-            failed: Arc::clone(&output_failed),
-        }),
-        None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
-    };
-    let sink = FileSink::new(format, out).map_err(|e| file_error(e.into(), "-o", &args.output))?;
     let errors_failed = Arc::new(AtomicBool::new(false));
     let mut errors_file = match &args.errors {
         Some(path) => Some(Watched {
@@ -138,6 +138,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }),
         None => None,
     };
+    let output_failed = Arc::new(AtomicBool::new(false));
+    let (sink, resumed) = open_output(&args, format, &output_failed, errors_file.as_mut())?;
+    let interrupt = on_signals()?;
     let options = saywho_io::Options {
         threads: args
             .threads
@@ -156,7 +159,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             (_, true) => Some(false),
             _ => None,
         },
+        skip: resumed.as_ref().map_or(saywho_io::Skip::Nothing, |r| r.skip.clone()),
+        interrupt: Some(Arc::clone(&interrupt)),
     };
+    if let Some(resumed) = &resumed {
+        let what = if format == saywho_io::OutputFormat::Csv {
+            "rows"
+        } else {
+            "documents"
+        };
+        let kept = resumed.kept;
+        diag!("saywho: resuming: {kept} {what} of the output kept, the input documents they cover skipped");
+    }
     let mut reporter = Reporter::new(&args, plan.total_bytes);
     let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
     let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
@@ -175,11 +189,92 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         f.flush().map_err(|e| file_error(e.into(), "--errors", &args.errors))?;
     }
     report(&summary, &plan);
+    if let Some(signal) = summary.interrupted {
+        let name = if signal == SIGINT as usize { "SIGINT" } else { "SIGTERM" };
+        diag!(
+            "saywho: stopped by {name}: the output is complete up to the last document written; \
+             run the same command with --resume to continue"
+        );
+        return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
+    }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The output's sink: standard output, a new file, or with `--resume` the kept part of an
+/// existing one, which is then also the source of the errors file's first records.
+fn open_output(
+    args: &ExtractArgs,
+    format: saywho_io::OutputFormat,
+    failed: &Arc<AtomicBool>,
+    errors: Option<&mut Watched<BufWriter<fs::File>>>,
+) -> Result<(FileSink, Option<saywho_io::Resume>)> {
+    let Some(path) = &args.output else {
+        let out = Box::new(BufWriter::with_capacity(256 * 1024, io::stdout()));
+        return Ok((FileSink::new(format, out)?, None));
+    };
+    let watched = |file| -> Box<dyn Write + Send> {
+        Box::new(Watched {
+            inner: BufWriter::with_capacity(256 * 1024, file),
+            failed: Arc::clone(failed),
+        })
+    };
+    if args.resume && matches!(format, saywho_io::OutputFormat::Parquet | saywho_io::OutputFormat::Text) {
+        bail!(
+            "--resume continues JSONL or CSV output; a Parquet file cannot be appended to (its footer, written \
+             last, indexes the whole file), and a text listing is not one document a line"
+        );
+    }
+    let existing = args.resume.then(|| fs::File::open(path).ok()).flatten();
+    let Some(existing) = existing else {
+        let sink =
+            FileSink::new(format, watched(create(path)?)).map_err(|e| file_error(e.into(), "-o", &args.output))?;
+        return Ok((sink, None));
+    };
+    let mut write_error = Ok(());
+    let mut errors = errors;
+    let resume = saywho_io::resume_point(io::BufReader::new(existing), format, &mut |line| {
+        if let (Some(errors), Ok(())) = (errors.as_mut(), &write_error) {
+            write_error = errors.write_all(line);
+        }
+    })
+    .with_context(|| format!("cannot read {} to resume it", path.display()))?;
+    write_error.map_err(|e| file_error(e.into(), "--errors", &args.errors))?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    // Cut what the kill left half-written (and, for CSV, the last document's rows), then append.
+    file.set_len(resume.keep_bytes)
+        .and_then(|()| file.seek(io::SeekFrom::End(0)).map(drop))
+        .with_context(|| format!("cannot cut {} to resume it", path.display()))?;
+    let fresh_csv = format == saywho_io::OutputFormat::Csv && !resume.has_header;
+    let sink = if fresh_csv {
+        FileSink::new(format, watched(file))
+    } else {
+        FileSink::appending(format, watched(file))
+    };
+    let sink = sink.map_err(|e| file_error(e.into(), "-o", &args.output))?;
+    Ok((sink, Some(resume)))
+}
+
+/// SIGINT and SIGTERM set the returned value to their number: the pipeline then finishes the
+/// documents in flight, closes the output properly and the run exits with 128 + the number.
+/// A second signal ends the process at once, with the same code.
+fn on_signals() -> Result<Arc<AtomicUsize>> {
+    let interrupt = Arc::new(AtomicUsize::new(0));
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        let code = 128 + signal;
+        // Registered first, so that it sees the flag the first signal set.
+        signal_hook::flag::register_conditional_shutdown(signal, code, Arc::clone(&signalled))?;
+        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&interrupt), signal as usize)?;
+    }
+    Ok(interrupt)
 }
 
 /// Creates (or truncates) an output file.

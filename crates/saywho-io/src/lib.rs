@@ -25,6 +25,7 @@ mod input;
 mod output;
 pub mod pipeline;
 mod prepare;
+mod resume;
 mod synth;
 
 pub use doc::{Document, Meta, Output, Payload, Unit};
@@ -42,4 +43,5 @@ pub use output::{
 };
 pub use pipeline::{Extractor, Observer, Options, Progress, Quiet, Summary};
 pub use prepare::{prepare, Fields, MetaFields};
+pub use resume::{resume_point, Resume, Skip};
 pub use synth::{article_page, write_article_warc};

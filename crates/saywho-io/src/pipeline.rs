@@ -17,13 +17,14 @@ use crate::doc::{Document, Output, Payload, Unit};
 use crate::error::{DocError, Error, ErrorKind, Result};
 use crate::input::{read_source, Plan, ReadOptions, WarcSkips};
 use crate::output::{OutputFormat, Render, Sink};
-use crate::prepare::{prepare, Fields};
+use crate::prepare::{prepare, unit_id, Fields};
+use crate::resume::Skip;
 use crossbeam_channel::{bounded, Receiver, Sender};
 use saywho::{Engine, ExtractError, Record};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// A batch closes at this many documents …
@@ -52,6 +53,14 @@ pub struct Options {
     pub format: OutputFormat,
     /// Put the text in JSONL output; `None`: only for text extracted from HTML.
     pub emit_text: Option<bool>,
+    /// Input documents to pass over, because the output of an earlier run covers them
+    /// (`--resume`, see [`crate::resume_point`]). They are read, not extracted nor written.
+    pub skip: Skip,
+    /// Set (to a signal number, or any non-zero value) from another thread or a signal handler
+    /// to end the run early: reading stops, the documents already read are extracted and
+    /// written, the output is closed properly (a Parquet footer written), and
+    /// [`Summary::interrupted`] holds the value.
+    pub interrupt: Option<Arc<AtomicUsize>>,
 }
 
 impl Default for Options {
@@ -64,6 +73,8 @@ impl Default for Options {
             fields: Fields::default(),
             format: OutputFormat::Jsonl { pretty: false },
             emit_text: None,
+            skip: Skip::Nothing,
+            interrupt: None,
         }
     }
 }
@@ -120,6 +131,8 @@ pub struct Summary {
     pub duplicate_ids: u64,
     /// The first such id.
     pub first_duplicate_id: Option<String>,
+    /// Set when [`Options::interrupt`] ended the run early: its value.
+    pub interrupted: Option<usize>,
 }
 
 /// Ids of the JSONL documents written so far, to warn about repeats. Hashes, not strings,
@@ -262,8 +275,52 @@ pub fn run<E: Extractor + ?Sized, S: Sink>(
     }
     summary.skipped = skips?;
     summary.bytes_read = bytes_read.load(Ordering::Relaxed);
+    summary.interrupted = interrupted(options);
     sink.finish()?;
     Ok(summary)
+}
+
+/// The value of [`Options::interrupt`], when set.
+fn interrupted(options: &Options) -> Option<usize> {
+    let value = options.interrupt.as_ref()?.load(Ordering::Relaxed);
+    (value != 0).then_some(value)
+}
+
+/// Passes over the input documents that [`Options::skip`] names.
+struct Skipper<'a> {
+    skip: &'a Skip,
+    fields: &'a Fields,
+    /// Documents passed over, or documents with the id seen so far.
+    seen: u64,
+    done: bool,
+}
+
+impl Skipper<'_> {
+    /// True when `unit` is to be passed over.
+    fn skips(&mut self, unit: &Unit) -> bool {
+        if self.done {
+            return false;
+        }
+        match self.skip {
+            Skip::Nothing => self.done = true,
+            Skip::Documents(n) => {
+                self.done = self.seen >= *n;
+                self.seen += 1;
+            }
+            Skip::Through { id, occurrence } => {
+                if unit_id(unit, self.fields) == *id {
+                    self.seen += 1;
+                }
+                // The unit that completes the count is the last one skipped.
+                let last = self.seen >= *occurrence;
+                if last {
+                    self.done = true;
+                    return true;
+                }
+            }
+        }
+        !self.done
+    }
 }
 
 /// The reader thread: every source in order, in batches, each paid for with a credit.
@@ -290,12 +347,24 @@ fn read_all(
         seq += 1;
         ok
     };
+    let mut skipper = Skipper {
+        skip: &options.skip,
+        fields: &options.fields,
+        seen: 0,
+        done: false,
+    };
     let mut open = true;
     for source in &plan.sources {
         let mut emit = |unit: Unit| -> bool {
             if stop.load(Ordering::Relaxed) {
                 open = false;
                 return false;
+            }
+            if interrupted(options).is_some() {
+                return false;
+            }
+            if skipper.skips(&unit) {
+                return true;
             }
             batch_bytes += unit_bytes(&unit);
             units.push(unit);
@@ -308,6 +377,10 @@ fn read_all(
         read_source(source, &read_options, bytes_read, &mut emit, &mut skips);
         if !open {
             return skips;
+        }
+        // Interrupted: what was read is finished (the partial batch below), nothing more.
+        if interrupted(options).is_some() {
+            break;
         }
     }
     if !units.is_empty() {
