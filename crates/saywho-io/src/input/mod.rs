@@ -118,7 +118,31 @@ pub fn read_source(
         inner: raw,
         count: Arc::clone(bytes_read),
     };
-    let mut input = match open_decoded(Box::new(counted)) {
+    read_stream(Box::new(counted), source, options, emit, skips);
+}
+
+/// [`read_source`] over bytes from `raw` rather than the source's own file: `source` gives the
+/// format, the id and the label of positions. For callers that hold the bytes elsewhere (a
+/// network stream, a fuzzer's input).
+///
+/// ```
+/// use saywho_io::{read_stream, InputFormat, ReadOptions, Source, WarcSkips};
+/// let source = Source { path: None, format: InputFormat::Jsonl, id: "mem".into(), unreadable: None };
+/// let bytes = b"{\"id\": \"a\", \"text\": \"x\"}\n{broken\n".to_vec();
+/// let mut units = Vec::new();
+/// let options = ReadOptions { max_doc_bytes: 1000 };
+/// read_stream(Box::new(std::io::Cursor::new(bytes)), &source, &options, &mut |u| { units.push(u); true }, &mut WarcSkips::default());
+/// assert_eq!(units.len(), 2);
+/// ```
+pub fn read_stream(
+    raw: Box<dyn Read + Send>,
+    source: &Source,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Unit) -> bool,
+    skips: &mut WarcSkips,
+) {
+    let label = source.label();
+    let mut input = match open_decoded(raw) {
         Ok(d) => d,
         Err(e) => {
             emit(failed(source.id.clone(), &label, ErrorKind::Io, e.to_string()));
