@@ -59,7 +59,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         return render_markdown(path);
     }
     if !args.corpus.is_file() {
-        eprintln!(
+        diag!(
             "saywho bench: corpus {} not found; nothing to measure (give one with --corpus FILE.jsonl)",
             args.corpus.display()
         );

@@ -260,7 +260,7 @@ fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<Exit
     if json {
         // stdout stays pure JSON; the verdict goes to stderr.
         emit(&(serde_json::to_string_pretty(findings)? + "\n"))?;
-        eprint!("{summary}");
+        diag!("{}", summary.trim_end());
     } else {
         let mut out = String::new();
         for f in findings {

@@ -2,10 +2,14 @@
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use saywho_io::{pipeline, DocError, FileSink, Observer, Progress, Summary};
+use signal_hook::consts::{SIGINT, SIGTERM};
 use std::fs;
+use std::io::Seek;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Extract quotations from news articles.
 ///
@@ -75,6 +79,13 @@ pub struct ExtractArgs {
     /// Stop at the first document that fails, with exit code 1.
     #[arg(long)]
     pub strict: bool,
+    /// Continue the output (-o, JSONL or CSV) of a run that was killed or interrupted: its
+    /// partial last document is cut, the input documents it covers are skipped, and the rest
+    /// is appended. With the same inputs and options the result is what one uninterrupted run
+    /// writes. Without an output file yet, the run starts afresh. The errors file is rebuilt
+    /// from the output kept.
+    #[arg(long, requires = "output", conflicts_with_all = ["unordered", "pretty"])]
+    pub resume: bool,
     /// No progress bar, no per-document error messages (the summary is still printed).
     #[arg(long, short)]
     pub quiet: bool,
@@ -108,6 +119,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
     };
     let plan = saywho_io::plan(&args.inputs, forced);
+    refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
     let format = match args.format {
         OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
@@ -118,20 +130,17 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if format == saywho_io::OutputFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
         bail!("Parquet is binary: give a file with -o, or redirect standard output");
     }
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            256 * 1024,
-            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
-    };
-    let sink = FileSink::new(format, out)?;
+    let errors_failed = Arc::new(AtomicBool::new(false));
     let mut errors_file = match &args.errors {
-        Some(path) => Some(BufWriter::new(
-            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => Some(Watched {
+            inner: BufWriter::new(create(path)?),
+            failed: Arc::clone(&errors_failed),
+        }),
         None => None,
     };
+    let output_failed = Arc::new(AtomicBool::new(false));
+    let (sink, resumed) = open_output(&args, format, &output_failed, errors_file.as_mut())?;
+    let interrupt = on_signals()?;
     let options = saywho_io::Options {
         threads: args
             .threads
@@ -150,22 +159,201 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             (_, true) => Some(false),
             _ => None,
         },
+        skip: resumed.as_ref().map_or(saywho_io::Skip::Nothing, |r| r.skip.clone()),
+        interrupt: Some(Arc::clone(&interrupt)),
     };
+    if let Some(resumed) = &resumed {
+        let what = if format == saywho_io::OutputFormat::Csv {
+            "rows"
+        } else {
+            "documents"
+        };
+        let kept = resumed.kept;
+        diag!("saywho: resuming: {kept} {what} of the output kept, the input documents they cover skipped");
+    }
     let mut reporter = Reporter::new(&args, plan.total_bytes);
     let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
     let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
     let summary = pipeline::run(&engine, &plan, &options, sink, errors, &mut reporter);
     reporter.bar.finish_and_clear();
-    let summary = summary?;
+    let summary = summary.map_err(|e| {
+        if output_failed.load(Ordering::Relaxed) {
+            file_error(e.into(), "-o", &args.output)
+        } else if errors_failed.load(Ordering::Relaxed) {
+            file_error(e.into(), "--errors", &args.errors)
+        } else {
+            e.into()
+        }
+    })?;
     if let Some(f) = errors_file.as_mut() {
-        f.flush().context("cannot write the errors file")?;
+        f.flush().map_err(|e| file_error(e.into(), "--errors", &args.errors))?;
     }
     report(&summary, &plan);
+    if let Some(signal) = summary.interrupted {
+        let name = if signal == SIGINT as usize { "SIGINT" } else { "SIGTERM" };
+        diag!(
+            "saywho: stopped by {name}: the output is complete up to the last document written; \
+             run the same command with --resume to continue"
+        );
+        return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
+    }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The output's sink: standard output, a new file, or with `--resume` the kept part of an
+/// existing one, which is then also the source of the errors file's first records.
+fn open_output(
+    args: &ExtractArgs,
+    format: saywho_io::OutputFormat,
+    failed: &Arc<AtomicBool>,
+    errors: Option<&mut Watched<BufWriter<fs::File>>>,
+) -> Result<(FileSink, Option<saywho_io::Resume>)> {
+    let Some(path) = &args.output else {
+        let out = Box::new(BufWriter::with_capacity(256 * 1024, io::stdout()));
+        return Ok((FileSink::new(format, out)?, None));
+    };
+    let watched = |file| -> Box<dyn Write + Send> {
+        Box::new(Watched {
+            inner: BufWriter::with_capacity(256 * 1024, file),
+            failed: Arc::clone(failed),
+        })
+    };
+    if args.resume && matches!(format, saywho_io::OutputFormat::Parquet | saywho_io::OutputFormat::Text) {
+        bail!(
+            "--resume continues JSONL or CSV output; a Parquet file cannot be appended to (its footer, written \
+             last, indexes the whole file), and a text listing is not one document a line"
+        );
+    }
+    let existing = args.resume.then(|| fs::File::open(path).ok()).flatten();
+    let Some(existing) = existing else {
+        let sink =
+            FileSink::new(format, watched(create(path)?)).map_err(|e| file_error(e.into(), "-o", &args.output))?;
+        return Ok((sink, None));
+    };
+    let mut write_error = Ok(());
+    let mut errors = errors;
+    let resume = saywho_io::resume_point(io::BufReader::new(existing), format, &mut |line| {
+        if let (Some(errors), Ok(())) = (errors.as_mut(), &write_error) {
+            write_error = errors.write_all(line);
+        }
+    })
+    .with_context(|| format!("cannot read {} to resume it", path.display()))?;
+    write_error.map_err(|e| file_error(e.into(), "--errors", &args.errors))?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    // Cut what the kill left half-written (and, for CSV, the last document's rows), then append.
+    file.set_len(resume.keep_bytes)
+        .and_then(|()| file.seek(io::SeekFrom::End(0)).map(drop))
+        .with_context(|| format!("cannot cut {} to resume it", path.display()))?;
+    let fresh_csv = format == saywho_io::OutputFormat::Csv && !resume.has_header;
+    let sink = if fresh_csv {
+        FileSink::new(format, watched(file))
+    } else {
+        FileSink::appending(format, watched(file))
+    };
+    let sink = sink.map_err(|e| file_error(e.into(), "-o", &args.output))?;
+    Ok((sink, Some(resume)))
+}
+
+/// SIGINT and SIGTERM set the returned value to their number: the pipeline then finishes the
+/// documents in flight, closes the output properly and the run exits with 128 + the number.
+/// A second signal ends the process at once, with the same code.
+fn on_signals() -> Result<Arc<AtomicUsize>> {
+    let interrupt = Arc::new(AtomicUsize::new(0));
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        let code = 128 + signal;
+        // Registered first, so that it sees the flag the first signal set.
+        signal_hook::flag::register_conditional_shutdown(signal, code, Arc::clone(&signalled))?;
+        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&interrupt), signal as usize)?;
+    }
+    Ok(interrupt)
+}
+
+/// Creates (or truncates) an output file.
+fn create(path: &Path) -> Result<fs::File> {
+    fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// A file given with `-o` or `--errors` could not be written. Unlike standard output going
+/// away (`saywho extract … | head`), which ends the run quietly, this is a failure whatever the
+/// cause, a closed pipe included: the file the user asked for is incomplete.
+#[derive(Debug)]
+pub struct OutputFileFailed(String);
+
+impl std::fmt::Display for OutputFileFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `error`, marked as a failure to write the file given with `option`.
+fn file_error(error: anyhow::Error, option: &str, path: &Option<PathBuf>) -> anyhow::Error {
+    let path = path.as_deref().map_or_else(String::new, |p| p.display().to_string());
+    error.context(OutputFileFailed(format!("cannot write {option} {path}")))
+}
+
+/// A writer that remembers whether a write to it failed, so that a failed run can say which
+/// output was at fault.
+struct Watched<W> {
+    inner: W,
+    failed: Arc<AtomicBool>,
+}
+
+impl<W: Write> Watched<W> {
+    fn watch<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
+    }
+}
+
+/// Stops the run before anything is opened for writing when an output (`-o`, `--errors`) is a
+/// file the run reads — given itself, found in a folder given, or as standard input — or when
+/// both outputs are one file: creating it would truncate it, and the input would be lost.
+fn refuse_to_overwrite_inputs(args: &ExtractArgs, plan: &saywho_io::Plan) -> Result<()> {
+    let outputs = [("-o", &args.output), ("--errors", &args.errors)];
+    for (option, path) in outputs.iter().filter_map(|(o, p)| p.as_ref().map(|p| (o, p))) {
+        if let Some(source) = plan.source_reading(path) {
+            let input = source
+                .path
+                .as_ref()
+                .map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+            bail!(
+                "{option} {} is also an input ({input}): writing it would destroy what is to be read; choose another output file",
+                path.display()
+            );
+        }
+    }
+    if let (Some(out), Some(errors)) = (&args.output, &args.errors) {
+        if out == errors || saywho_io::same_file(out, errors) {
+            bail!(
+                "-o and --errors are one file ({}): give them different files",
+                out.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
@@ -205,7 +393,7 @@ pub(crate) fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
         groups.push(format!("and {} more", shared.len() - SHOWN));
     }
     let ids = if shared.len() == 1 { "id is" } else { "ids are" };
-    eprintln!(
+    diag!(
         "saywho: warning: {} {ids} shared by several inputs, whose records cannot be told apart by id: {}",
         shared.len(),
         groups.join("; ")
@@ -217,9 +405,11 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
     let sources = plan.sources.len();
     if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
         let documents = if summary.read == 1 { "document" } else { "documents" };
-        eprintln!(
+        diag!(
             "saywho: {} {documents} read, {} extracted, {} failed",
-            summary.read, summary.extracted, summary.failed
+            summary.read,
+            summary.extracted,
+            summary.failed
         );
     }
     if summary.skipped.total() > 0 {
@@ -231,14 +421,14 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
             .collect();
         let total = summary.skipped.total();
         let records = if total == 1 { "record" } else { "records" };
-        eprintln!(
+        diag!(
             "saywho: {total} {} {records} skipped ({})",
             archive_kind(plan),
             reasons.join(", ")
         );
     }
     if let Some(e) = &summary.stopped_at {
-        eprintln!("saywho: stopped at the first failed document (--strict): {e}");
+        diag!("saywho: stopped at the first failed document (--strict): {e}");
     }
 }
 
@@ -292,7 +482,20 @@ impl Observer for Reporter {
 
     fn failed(&mut self, e: &DocError) {
         if !self.quiet {
-            self.bar.suspend(|| eprintln!("saywho: {e}"));
+            self.bar.suspend(|| diag!("saywho: {e}"));
         }
+    }
+
+    fn duplicate_ids(&mut self, first: &str, count: u64) {
+        let documents = if count == 1 {
+            "document repeats"
+        } else {
+            "documents repeat"
+        };
+        self.bar.suspend(|| {
+            diag!(
+                "saywho: warning: {count} JSONL {documents} an id seen before (the first: {first:?}); their records cannot be told apart by id"
+            )
+        });
     }
 }

@@ -139,6 +139,10 @@ fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar
         format: saywho_io::OutputFormat::Jsonl { pretty: false },
         // The text is what search shows a quote's context from.
         emit_text: Some(!args.no_text),
+        // A killed or interrupted index keeps whole documents (transactions) and a rerun
+        // completes it, so there is nothing to skip and no signal handling of its own.
+        skip: Default::default(),
+        interrupt: None,
     };
     let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
     let sink = StoreSink {

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+#[macro_use]
+mod diag;
 mod bench_cmd;
 mod bench_pathological;
 mod eval_cmd;
@@ -59,17 +61,19 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        // `saywho extract … | head`: the reader went away; that is not a failure.
+        // `saywho extract … | head`: the reader went away; that is not a failure. A file given
+        // with -o or --errors that cannot be written is one, even when it is a closed pipe.
         Err(err)
-            if err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
+            if err.downcast_ref::<extract_cmd::OutputFileFailed>().is_none()
+                && err.chain().any(|e| {
+                    e.downcast_ref::<std::io::Error>()
+                        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                }) =>
         {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("saywho: error: {err:#}");
+            diag!("saywho: error: {err:#}");
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,8 @@
 //! meta tags, OpenGraph and JSON-LD). A page without an article — only navigation, link lists
 //! or site notices — is an `html_extraction` error, not its menu.
 
+mod depth;
+
 use crate::doc::Meta;
 use crate::error::{DocError, ErrorKind};
 use encoding_rs::Encoding;
@@ -41,6 +43,7 @@ pub fn extract_article(
     let html =
         decode(bytes, charset).map_err(|message| DocError::new(id, position, ErrorKind::InvalidUtf8, message))?;
     let fail = |message: String| DocError::new(id, position, ErrorKind::HtmlExtraction, message);
+    let html = depth::flatten(&html, MAX_DEPTH);
     let found = match main_content(&html).map_err(|e| fail(e.to_string()))? {
         Some(found) => Some(found),
         None => fallback_content(&html).map_err(|e| fail(e.to_string()))?,
@@ -62,6 +65,11 @@ pub fn extract_article(
     };
     Ok(Article { text, meta })
 }
+
+/// Tags nested deeper than this are dropped before parsing, their text kept ([`depth::flatten`]):
+/// real pages nest a few dozen levels; trafilatura stops walking at 500, and parsing costs
+/// grow with the depth.
+const MAX_DEPTH: usize = 200;
 
 /// The message of a page without an article.
 const NO_MAIN_TEXT: &str = "no main text found (the page holds only navigation, links or boilerplate)";

@@ -25,6 +25,7 @@ mod input;
 mod output;
 pub mod pipeline;
 mod prepare;
+mod resume;
 mod synth;
 
 pub use doc::{Document, Meta, Output, Payload, Unit};
@@ -32,8 +33,8 @@ pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 #[cfg(feature = "html")]
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
-    open_decoded, plan, read_line_bounded, read_source, write_warc_record, ArchiveReader, Compression, Decoded,
-    InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
+    open_decoded, plan, read_line_bounded, read_source, read_stream, same_file, write_warc_record, ArchiveReader,
+    Compression, Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
 };
 #[cfg(feature = "parquet")]
 pub use output::{parquet_schema, ParquetSink};
@@ -42,4 +43,5 @@ pub use output::{
 };
 pub use pipeline::{Extractor, Observer, Options, Progress, Quiet, Summary};
 pub use prepare::{prepare, Fields, MetaFields};
+pub use resume::{resume_point, Resume, Skip};
 pub use synth::{article_page, write_article_warc};

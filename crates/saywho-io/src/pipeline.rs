@@ -17,13 +17,14 @@ use crate::doc::{Document, Output, Payload, Unit};
 use crate::error::{DocError, Error, ErrorKind, Result};
 use crate::input::{read_source, Plan, ReadOptions, WarcSkips};
 use crate::output::{OutputFormat, Render, Sink};
-use crate::prepare::{prepare, Fields};
+use crate::prepare::{prepare, unit_id, Fields};
+use crate::resume::Skip;
 use crossbeam_channel::{bounded, Receiver, Sender};
 use saywho::{Engine, ExtractError, Record};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// A batch closes at this many documents …
@@ -52,6 +53,14 @@ pub struct Options {
     pub format: OutputFormat,
     /// Put the text in JSONL output; `None`: only for text extracted from HTML.
     pub emit_text: Option<bool>,
+    /// Input documents to pass over, because the output of an earlier run covers them
+    /// (`--resume`, see [`crate::resume_point`]). They are read, not extracted nor written.
+    pub skip: Skip,
+    /// Set (to a signal number, or any non-zero value) from another thread or a signal handler
+    /// to end the run early: reading stops, the documents already read are extracted and
+    /// written, the output is closed properly (a Parquet footer written), and
+    /// [`Summary::interrupted`] holds the value.
+    pub interrupt: Option<Arc<AtomicUsize>>,
 }
 
 impl Default for Options {
@@ -64,6 +73,8 @@ impl Default for Options {
             fields: Fields::default(),
             format: OutputFormat::Jsonl { pretty: false },
             emit_text: None,
+            skip: Skip::Nothing,
+            interrupt: None,
         }
     }
 }
@@ -86,6 +97,10 @@ pub trait Observer {
     fn progress(&mut self, _progress: &Progress) {}
     /// For each failed document, in output order.
     fn failed(&mut self, _error: &DocError) {}
+    /// Once, at the end of a run in which JSONL documents shared ids: the first id seen again,
+    /// and how many documents repeated an id seen before. The records are all written; they
+    /// just cannot be told apart by id.
+    fn duplicate_ids(&mut self, _first: &str, _count: u64) {}
 }
 
 /// An observer that ignores everything.
@@ -112,6 +127,39 @@ pub struct Summary {
     pub bytes_read: u64,
     /// With `strict`: the failure the run stopped at.
     pub stopped_at: Option<DocError>,
+    /// JSONL documents whose id an earlier JSONL document had (see [`Observer::duplicate_ids`]).
+    pub duplicate_ids: u64,
+    /// The first such id.
+    pub first_duplicate_id: Option<String>,
+    /// Set when [`Options::interrupt`] ended the run early: its value.
+    pub interrupted: Option<usize>,
+}
+
+/// Ids of the JSONL documents written so far, to warn about repeats. Hashes, not strings,
+/// and at most [`SeenIds::MAX`] of them, so that memory stays bounded on any corpus (about
+/// 16 bytes an id); ids after that are still checked against those kept.
+#[derive(Default)]
+struct SeenIds {
+    hashes: std::collections::HashSet<u64>,
+}
+
+impl SeenIds {
+    /// Ids kept: 4 Mi, some 64 MB at most.
+    const MAX: usize = 1 << 22;
+
+    /// True when `id` was seen before.
+    fn repeated(&mut self, id: &str) -> bool {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        // SipHash, 64 bits: a false repeat needs a collision, about one in 2^64 / n.
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(id);
+        if self.hashes.contains(&hash) {
+            return true;
+        }
+        if self.hashes.len() < Self::MAX {
+            self.hashes.insert(hash);
+        }
+        false
+    }
 }
 
 /// What turns a document's text into a record: the [`Engine`], or any function of the same
@@ -141,6 +189,8 @@ struct Done<I> {
     item: I,
     failure: Option<DocError>,
     quotes: usize,
+    /// The id of a document extracted from a JSONL line, checked for repeats.
+    jsonl_id: Option<String>,
 }
 
 struct Batch {
@@ -220,10 +270,57 @@ pub fn run<E: Extractor + ?Sized, S: Sink>(
     });
     let (written, skips) = outcome;
     written?;
+    if let Some(first) = &summary.first_duplicate_id {
+        observer.duplicate_ids(first, summary.duplicate_ids);
+    }
     summary.skipped = skips?;
     summary.bytes_read = bytes_read.load(Ordering::Relaxed);
+    summary.interrupted = interrupted(options);
     sink.finish()?;
     Ok(summary)
+}
+
+/// The value of [`Options::interrupt`], when set.
+fn interrupted(options: &Options) -> Option<usize> {
+    let value = options.interrupt.as_ref()?.load(Ordering::Relaxed);
+    (value != 0).then_some(value)
+}
+
+/// Passes over the input documents that [`Options::skip`] names.
+struct Skipper<'a> {
+    skip: &'a Skip,
+    fields: &'a Fields,
+    /// Documents passed over, or documents with the id seen so far.
+    seen: u64,
+    done: bool,
+}
+
+impl Skipper<'_> {
+    /// True when `unit` is to be passed over.
+    fn skips(&mut self, unit: &Unit) -> bool {
+        if self.done {
+            return false;
+        }
+        match self.skip {
+            Skip::Nothing => self.done = true,
+            Skip::Documents(n) => {
+                self.done = self.seen >= *n;
+                self.seen += 1;
+            }
+            Skip::Through { id, occurrence } => {
+                if unit_id(unit, self.fields) == *id {
+                    self.seen += 1;
+                }
+                // The unit that completes the count is the last one skipped.
+                let last = self.seen >= *occurrence;
+                if last {
+                    self.done = true;
+                    return true;
+                }
+            }
+        }
+        !self.done
+    }
 }
 
 /// The reader thread: every source in order, in batches, each paid for with a credit.
@@ -250,12 +347,24 @@ fn read_all(
         seq += 1;
         ok
     };
+    let mut skipper = Skipper {
+        skip: &options.skip,
+        fields: &options.fields,
+        seen: 0,
+        done: false,
+    };
     let mut open = true;
     for source in &plan.sources {
         let mut emit = |unit: Unit| -> bool {
             if stop.load(Ordering::Relaxed) {
                 open = false;
                 return false;
+            }
+            if interrupted(options).is_some() {
+                return false;
+            }
+            if skipper.skips(&unit) {
+                return true;
             }
             batch_bytes += unit_bytes(&unit);
             units.push(unit);
@@ -268,6 +377,10 @@ fn read_all(
         read_source(source, &read_options, bytes_read, &mut emit, &mut skips);
         if !open {
             return skips;
+        }
+        // Interrupted: what was read is finished (the partial batch below), nothing more.
+        if interrupted(options).is_some() {
+            break;
         }
     }
     if !units.is_empty() {
@@ -311,6 +424,7 @@ fn process<E: Extractor + ?Sized, R: Render>(
     unit: Unit,
 ) -> Result<Done<R::Item>> {
     let (id, position) = stand_in_id(&unit);
+    let from_jsonl = matches!(unit.payload, Payload::JsonLine { .. });
     let extracted = catch_unwind(AssertUnwindSafe(|| {
         prepare(unit, &options.fields).and_then(|doc| extract(extractor, options, doc, &position))
     }));
@@ -328,6 +442,7 @@ fn process<E: Extractor + ?Sized, R: Render>(
     match result {
         Ok(out) => Ok(Done {
             quotes: out.record.quotes.len(),
+            jsonl_id: from_jsonl.then(|| out.record.id.clone()),
             item: render.render(Ok(out))?,
             failure: None,
         }),
@@ -335,6 +450,7 @@ fn process<E: Extractor + ?Sized, R: Render>(
             item: render.render(Err(&e))?,
             failure: Some(e),
             quotes: 0,
+            jsonl_id: None,
         }),
     }
 }
@@ -385,6 +501,7 @@ fn write_all<S: Sink>(
 ) -> Result<()> {
     let mut held: HashMap<u64, Result<Vec<Done<ItemOf<S>>>>> = HashMap::new();
     let mut next = 0u64;
+    let mut seen_ids = SeenIds::default();
     for results in &result_rx {
         let ready: Vec<Result<Vec<Done<ItemOf<S>>>>> = if options.ordered {
             held.insert(results.seq, results.done);
@@ -399,6 +516,10 @@ fn write_all<S: Sink>(
         };
         for done in ready {
             for d in done? {
+                if let Some(id) = d.jsonl_id.as_deref().filter(|id| seen_ids.repeated(id)) {
+                    summary.duplicate_ids += 1;
+                    summary.first_duplicate_id.get_or_insert_with(|| id.to_string());
+                }
                 if write_one(d, sink, errors, observer, summary, options.strict)? {
                     return Ok(());
                 }

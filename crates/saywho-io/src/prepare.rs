@@ -160,6 +160,28 @@ fn html_document(
     ))
 }
 
+/// The id the record of `unit` will carry, as [`prepare`] would give it (without extracting
+/// anything): for resuming a run after a given document.
+pub(crate) fn unit_id(unit: &Unit, fields: &Fields) -> String {
+    match &unit.payload {
+        Payload::Text { id, .. } | Payload::Html { id, .. } => id.clone(),
+        Payload::Failed(e) => e.id.clone(),
+        Payload::JsonLine { line, bytes } => match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(serde_json::Value::Object(object)) => json_id(&object, fields, *line),
+            _ => format!("line-{line}"),
+        },
+    }
+}
+
+/// A JSONL object's id: the id field's string, or its JSON, or `line-N` when it has none.
+fn json_id(object: &serde_json::Map<String, serde_json::Value>, fields: &Fields, line: usize) -> String {
+    match object.get(&fields.id) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) if !v.is_null() => v.to_string(),
+        _ => format!("line-{line}"),
+    }
+}
+
 fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Result<Document, DocError> {
     let stand_in = || format!("line-{line}");
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -176,11 +198,7 @@ fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Resu
             "not a JSON object",
         ));
     };
-    let id = match object.get(&fields.id) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(v) if !v.is_null() => v.to_string(),
-        _ => stand_in(),
-    };
+    let id = json_id(&object, fields, line);
     // Read before the text is taken out, in case one field serves both.
     let field = |name: &str| match object.get(name) {
         Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),

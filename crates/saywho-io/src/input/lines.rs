@@ -31,6 +31,17 @@ pub fn read_line_bounded<R: BufRead + ?Sized>(input: &mut R, buf: &mut Vec<u8>, 
     read_line_ended(input, buf, limit).map(|(line, _)| line)
 }
 
+/// How a line read by [`read_line_upto`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// At a newline.
+    Newline,
+    /// At the end of the input.
+    Eof,
+    /// Nowhere yet: the line was longer than `give_up` bytes and reading stopped inside it.
+    Cut,
+}
+
 /// [`read_line_bounded`], also telling whether the line ended with a newline (rather than at
 /// the end of the input).
 pub(crate) fn read_line_ended<R: BufRead + ?Sized>(
@@ -38,10 +49,22 @@ pub(crate) fn read_line_ended<R: BufRead + ?Sized>(
     buf: &mut Vec<u8>,
     limit: usize,
 ) -> io::Result<(Line, bool)> {
+    read_line_upto(input, buf, limit, u64::MAX).map(|(line, ending)| (line, ending == Ending::Newline))
+}
+
+/// [`read_line_bounded`] that also bounds time: a line longer than `give_up` bytes is not read
+/// to its end (which may never come: `/dev/zero`) but returned as [`Line::TooLong`] with
+/// [`Ending::Cut`], the input left inside it.
+pub(crate) fn read_line_upto<R: BufRead + ?Sized>(
+    input: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+    give_up: u64,
+) -> io::Result<(Line, Ending)> {
     buf.clear();
     let mut len = 0usize;
     let mut seen_any = false;
-    let mut ended = false;
+    let mut ending = Ending::Eof;
     loop {
         let chunk = match input.fill_buf() {
             Ok(c) => c,
@@ -66,19 +89,60 @@ pub(crate) fn read_line_ended<R: BufRead + ?Sized>(
         len += take;
         input.consume(if done { take + 1 } else { take });
         if done {
-            ended = true;
+            ending = Ending::Newline;
+            break;
+        }
+        if len as u64 > give_up {
+            ending = Ending::Cut;
             break;
         }
     }
     if !seen_any {
-        return Ok((Line::Eof, false));
+        return Ok((Line::Eof, Ending::Eof));
     }
-    if len > limit {
+    if len > limit || ending == Ending::Cut {
         buf.clear();
-        return Ok((Line::TooLong(len), ended));
+        return Ok((Line::TooLong(len), ending));
     }
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok((Line::Complete, ended))
+    Ok((Line::Complete, ending))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An endless line, as from `/dev/zero`.
+    struct Endless;
+    impl io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            buf.fill(b'x');
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn an_endless_line_is_cut_after_give_up_bytes() {
+        let mut input = io::BufReader::with_capacity(1024, Endless);
+        let mut buf = Vec::new();
+        let (line, ending) = read_line_upto(&mut input, &mut buf, 100, 10_000).unwrap();
+        assert_eq!(ending, Ending::Cut);
+        assert!(
+            matches!(line, Line::TooLong(n) if (10_000..=11_024).contains(&n)),
+            "{line:?}"
+        );
+        assert!(buf.capacity() <= 64 * 1024);
+
+        let mut input = &b"ab\ncd"[..];
+        assert_eq!(
+            read_line_upto(&mut input, &mut buf, 100, 1).unwrap(),
+            (Line::Complete, Ending::Newline)
+        );
+        assert_eq!(
+            read_line_upto(&mut input, &mut buf, 100, 1).unwrap(),
+            (Line::TooLong(2), Ending::Cut)
+        );
+    }
 }

@@ -10,13 +10,15 @@ mod warc;
 
 pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
-pub use plan::{plan, Plan, SharedId, Source};
+
+use lines::{read_line_upto, Ending};
+pub use plan::{plan, same_file, Plan, SharedId, Source};
 pub use records::{ArchiveReader, WarcSkips};
 pub use warc::write_warc_record;
 
 use crate::doc::{Payload, Unit};
 use crate::error::{DocError, ErrorKind};
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -107,7 +109,7 @@ pub fn read_source(
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                emit(failed(source.id.clone(), &label, ErrorKind::Io, e.to_string()));
+                emit(failed(source.id.clone(), &label, ErrorKind::Io, open_error(path, &e)));
                 return;
             }
         },
@@ -116,7 +118,31 @@ pub fn read_source(
         inner: raw,
         count: Arc::clone(bytes_read),
     };
-    let mut input = match open_decoded(Box::new(counted)) {
+    read_stream(Box::new(counted), source, options, emit, skips);
+}
+
+/// [`read_source`] over bytes from `raw` rather than the source's own file: `source` gives the
+/// format, the id and the label of positions. For callers that hold the bytes elsewhere (a
+/// network stream, a fuzzer's input).
+///
+/// ```
+/// use saywho_io::{read_stream, InputFormat, ReadOptions, Source, WarcSkips};
+/// let source = Source { path: None, format: InputFormat::Jsonl, id: "mem".into(), unreadable: None };
+/// let bytes = b"{\"id\": \"a\", \"text\": \"x\"}\n{broken\n".to_vec();
+/// let mut units = Vec::new();
+/// let options = ReadOptions { max_doc_bytes: 1000 };
+/// read_stream(Box::new(std::io::Cursor::new(bytes)), &source, &options, &mut |u| { units.push(u); true }, &mut WarcSkips::default());
+/// assert_eq!(units.len(), 2);
+/// ```
+pub fn read_stream(
+    raw: Box<dyn Read + Send>,
+    source: &Source,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Unit) -> bool,
+    skips: &mut WarcSkips,
+) {
+    let label = source.label();
+    let mut input = match open_decoded(raw) {
         Ok(d) => d,
         Err(e) => {
             emit(failed(source.id.clone(), &label, ErrorKind::Io, e.to_string()));
@@ -139,6 +165,25 @@ pub fn read_source(
             }
             skips.add(reader.skips());
         }
+    }
+}
+
+/// Why `path` cannot be opened, naming the target of a symbolic link (a broken one is the usual cause).
+fn open_error(path: &Path, e: &io::Error) -> String {
+    match std::fs::read_link(path) {
+        Ok(target) => format!("symbolic link to {}: {e}", target.display()),
+        Err(_) => e.to_string(),
+    }
+}
+
+/// The UTF-8 byte-order mark some Windows editors put in front of a file.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Drops a UTF-8 byte-order mark: it is not text (offsets count from after it), and in front
+/// of a JSONL line it would make the line malformed JSON.
+fn strip_bom(bytes: &mut Vec<u8>) {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
 }
 
@@ -171,13 +216,17 @@ fn read_whole(
         return;
     }
     let payload = match source.format {
+        // The HTML decoder drops its own byte-order mark, with the charset it implies.
         InputFormat::Html => Payload::Html {
             id,
             bytes,
             charset: None,
             meta: Default::default(),
         },
-        _ => Payload::Text { id, bytes },
+        _ => {
+            strip_bom(&mut bytes);
+            Payload::Text { id, bytes }
+        }
     };
     emit(Unit {
         position: label.to_string(),
@@ -185,47 +234,91 @@ fn read_whole(
     });
 }
 
+/// A line this many times `--max-doc-bytes` long is not skipped to its end: it may have none
+/// (`/dev/zero`, a binary file), and reading on would take unbounded time.
+const GIVE_UP_FACTOR: usize = 16;
+
 /// A JSONL source: one unit a non-blank line. Lines are split here and parsed in the workers.
+/// A file that cannot be JSONL — binary data at its start, or a line that does not end — is one
+/// error record, and the rest of it is not read.
 fn read_jsonl(label: &str, input: &mut Decoded, options: &ReadOptions, emit: &mut dyn FnMut(Unit) -> bool) {
+    if let Some(message) = binary_start(input) {
+        emit(failed(
+            "line-1".into(),
+            &format!("{label}:1"),
+            ErrorKind::MalformedJson,
+            message,
+        ));
+        return;
+    }
+    let give_up = options.max_doc_bytes.saturating_mul(GIVE_UP_FACTOR) as u64;
     let mut line_no = 0usize;
     loop {
         line_no += 1;
         let mut buf = Vec::new();
         let position = format!("{label}:{line_no}");
-        match read_line_bounded(input, &mut buf, options.max_doc_bytes) {
-            Ok(Line::Eof) => return,
-            Ok(Line::Complete) if buf.iter().all(u8::is_ascii_whitespace) => continue,
-            Ok(Line::Complete) => {
-                let unit = Unit {
+        let unit = match read_line_upto(input, &mut buf, options.max_doc_bytes, give_up) {
+            Ok((Line::Eof, _)) => return,
+            Ok((Line::Complete, _)) => {
+                // At the start of the file, or of a file concatenated to it (`cat a.jsonl b.jsonl`).
+                strip_bom(&mut buf);
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                Unit {
                     position,
                     payload: Payload::JsonLine {
                         line: line_no,
                         bytes: buf,
                     },
-                };
-                if !emit(unit) {
-                    return;
                 }
             }
-            Ok(Line::TooLong(len)) => {
+            Ok((Line::TooLong(len), Ending::Cut)) => {
                 let message = format!(
-                    "line of {len} bytes is over --max-doc-bytes ({} bytes)",
-                    options.max_doc_bytes
+                    "a line of more than {len} bytes without an end ({GIVE_UP_FACTOR} times --max-doc-bytes): \
+                     this is not JSONL; the rest of the file is not read"
                 );
-                if !emit(failed(
+                emit(failed(
                     format!("line-{line_no}"),
                     &position,
                     ErrorKind::TooLarge,
                     message,
-                )) {
-                    return;
-                }
+                ));
+                return;
+            }
+            Ok((Line::TooLong(len), _)) => {
+                let message = format!(
+                    "line of {len} bytes is over --max-doc-bytes ({} bytes)",
+                    options.max_doc_bytes
+                );
+                failed(format!("line-{line_no}"), &position, ErrorKind::TooLarge, message)
             }
             Err(e) => {
                 let (kind, message) = input.classify(&e);
                 emit(failed(format!("line-{line_no}"), &position, kind, message));
                 return;
             }
+        };
+        if !emit(unit) {
+            return;
         }
     }
+}
+
+/// Why the input cannot be JSONL text, judged by its first bytes: a NUL byte, which JSON never
+/// holds (a binary file, UTF-16, `/dev/zero`). Reading such a file line by line would give a
+/// flood of errors, or one endless line.
+fn binary_start(input: &mut Decoded) -> Option<String> {
+    // A read error here is reported by the first line's read.
+    let head = input.fill_buf().ok()?;
+    let head = &head[..head.len().min(1024)];
+    let at = head.iter().position(|&b| b == 0)?;
+    let utf16 = if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        " (it starts with a UTF-16 byte-order mark: convert it to UTF-8)"
+    } else {
+        ""
+    };
+    Some(format!(
+        "binary data, not JSONL text: a NUL byte at offset {at}{utf16}; the rest of the file is not read"
+    ))
 }

@@ -110,6 +110,75 @@ pub struct Plan {
     pub shared_ids: Vec<SharedId>,
 }
 
+impl Plan {
+    /// The first source that reads the file at `path` — the same file, however it is spelled or
+    /// linked to (device and inode on unix), standard input included — or `None` when `path`
+    /// does not exist or no source reads it. Callers ask before opening an output for writing,
+    /// since creating it would truncate the input it is about to read.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("saywho-io-reads-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.txt"), "text").unwrap();
+    /// let plan = saywho_io::plan(&[dir.clone()], None);
+    /// assert!(plan.source_reading(&dir.join("a.txt")).is_some());
+    /// assert!(plan.source_reading(&dir.join("./a.txt")).is_some());
+    /// assert!(plan.source_reading(&dir.join("out.txt")).is_none());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn source_reading(&self, path: &Path) -> Option<&Source> {
+        let target = FileId::of_path(path)?;
+        self.sources
+            .iter()
+            .filter(|s| s.unreadable.is_none())
+            .find(|s| match &s.path {
+                Some(p) => FileId::of_path(p).as_ref() == Some(&target),
+                None => FileId::of_stdin().as_ref() == Some(&target),
+            })
+    }
+}
+
+/// Whether `a` and `b` name one existing file (device and inode on unix).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((FileId::of_path(a), FileId::of_path(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// What makes a file itself, whatever its path: its device and inode on unix, its canonical
+/// path elsewhere.
+#[derive(Debug, PartialEq, Eq)]
+struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    #[cfg(unix)]
+    fn of_path(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().map(|m| Self::of_metadata(&m))
+    }
+
+    #[cfg(unix)]
+    fn of_metadata(m: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId((m.dev(), m.ino()))
+    }
+
+    /// Standard input, when it is a file (`saywho extract < x.jsonl -o x.jsonl`).
+    #[cfg(unix)]
+    fn of_stdin() -> Option<FileId> {
+        use std::os::fd::AsFd;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        std::fs::File::from(fd).metadata().ok().map(|m| Self::of_metadata(&m))
+    }
+
+    #[cfg(not(unix))]
+    fn of_path(path: &Path) -> Option<FileId> {
+        std::fs::canonicalize(path).ok().map(FileId)
+    }
+
+    #[cfg(not(unix))]
+    fn of_stdin() -> Option<FileId> {
+        None
+    }
+}
+
 /// Expands `paths` into sources: `-` (or no path) is standard input, a folder contributes the
 /// files whose names saywho reads in it and its subfolders, sorted by path, skipping hidden
 /// files and folders (names starting with `.`). `forced` overrides name-based detection; a file
@@ -243,6 +312,12 @@ fn walk(dir: &Path, list: Lister, seen: &mut HashSet<PathBuf>, found: &mut Vec<F
                 canonical.join(name)
             };
             if seen.insert(key) {
+                found.push(Found::File(entry));
+            }
+        } else if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
+            // A link to nothing (or a loop of links) is neither file nor folder; kept, so that
+            // reading it gives an `io` error record like any unreadable file, not silence.
+            if seen.insert(entry.clone()) {
                 found.push(Found::File(entry));
             }
         }

@@ -5,7 +5,7 @@
 use crate::doc::{Meta, Payload, Unit};
 use crate::error::{DocError, ErrorKind};
 use crate::input::decode::Decoded;
-use crate::input::lines::{read_line_ended, Line};
+use crate::input::lines::{read_line_upto, Ending, Line};
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::ops::ControlFlow::{self, Break, Continue};
@@ -92,6 +92,9 @@ pub(crate) struct Records<'a> {
     pub(crate) skips: WarcSkips,
     /// Set at the end of the input, or after an error that makes the rest unreadable.
     pub(crate) done: bool,
+    /// Set after a record whose header cannot be read: the next record is found by looking for
+    /// the line that starts it (WARC: `WARC/`), not where the broken one said it ends.
+    pub(crate) resync: bool,
 }
 
 impl<'a> Records<'a> {
@@ -103,6 +106,7 @@ impl<'a> Records<'a> {
             record: 0,
             skips: WarcSkips::default(),
             done: false,
+            resync: false,
         }
     }
 
@@ -117,25 +121,47 @@ impl<'a> Records<'a> {
     /// `None` at the end of the input, or an error unit.
     pub(crate) fn start(&mut self, line: &mut Vec<u8>, what: &str) -> ControlFlow<Option<Unit>, bool> {
         loop {
-            match read_line_ended(self.input, line, MAX_HEADER_LINE) {
+            // A line that starts a record is short: reading stops just past the bound, so that
+            // input that is not the format (`/dev/zero`) fails at its first bytes.
+            match read_line_upto(self.input, line, MAX_HEADER_LINE, MAX_HEADER_LINE as u64) {
                 Ok((Line::Eof, _)) => {
                     self.done = true;
                     return Break(None);
                 }
                 Ok((Line::Complete, _)) if line.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok((Line::Complete, ended)) => {
+                Ok((Line::Complete, ending)) => {
                     self.record += 1;
-                    return Continue(ended);
+                    return Continue(ending == Ending::Newline);
                 }
                 Ok((Line::TooLong(n), _)) => {
                     self.record += 1;
                     self.done = true;
-                    let message = format!("a {n}-byte line where {what} should start");
+                    let message = format!("a line of over {n} bytes where {what} should start");
                     return Break(self.fail(self.fallback_id(), ErrorKind::MalformedWarc, message));
                 }
                 Err(e) => {
                     self.record += 1;
                     return Break(self.stop(self.fallback_id(), ErrorKind::TruncatedWarc, &e));
+                }
+            }
+        }
+    }
+
+    /// Skips to the next line that starts with `prefix` and reads it into `line`, counting a
+    /// new record; `false` when the input ends first. Lines are read with a bound, so memory
+    /// stays flat over any garbage in between.
+    pub(crate) fn seek_line(&mut self, line: &mut Vec<u8>, prefix: &[u8]) -> io::Result<bool> {
+        self.resync = false;
+        loop {
+            match read_line_upto(self.input, line, MAX_HEADER_LINE, u64::MAX)? {
+                (Line::Complete, _) if line.starts_with(prefix) => {
+                    self.record += 1;
+                    return Ok(true);
+                }
+                (Line::Complete | Line::TooLong(_), _) => continue,
+                (Line::Eof, _) => {
+                    self.done = true;
+                    return Ok(false);
                 }
             }
         }

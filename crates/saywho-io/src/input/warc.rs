@@ -4,11 +4,14 @@
 //! A record is a `WARC/1.x` line, header lines, a blank line, `Content-Length` bytes of block
 //! and a blank line. Header lines are bounded and bodies over the size limit are skipped without
 //! being held in memory. A record that ends early is a `truncated_warc` error, after which the
-//! file is abandoned: there is no reliable way to find the next record in a broken stream.
+//! file is abandoned: there is no reliable way to find the next record in a broken stream. A
+//! record whose header cannot be read (too many lines, no `Content-Length`, or no `WARC/` line
+//! where a record should start) is a `malformed_warc` error, and reading resumes at the next
+//! line that starts with `WARC/`. A file whose first record is not WARC is not read further.
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
-use crate::input::lines::{read_line_bounded, Line};
+use crate::input::lines::{read_line_bounded, read_line_upto, Ending, Line};
 use crate::input::records::{Records, MAX_HEADER_LINE};
 use std::io::{self, BufRead, Read, Write};
 use std::ops::ControlFlow::{Break, Continue};
@@ -27,22 +30,40 @@ fn header<'h>(headers: &'h Headers, name: &str) -> Option<&'h str> {
 /// ended (then `done` is set).
 pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
     let mut line = Vec::new();
-    if let Break(end) = r.start(&mut line, "a record") {
+    if r.resync {
+        match r.seek_line(&mut line, b"WARC/") {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(e) => return r.stop(r.fallback_id(), ErrorKind::TruncatedWarc, &e),
+        }
+    } else if let Break(end) = r.start(&mut line, "a record") {
         return end;
     }
     let fallback_id = r.fallback_id();
     if !line.starts_with(b"WARC/") {
-        r.done = true;
         let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
         let mut message = format!("expected a WARC/1.x line, found {start:?}");
         if line.starts_with(b"filedesc://") {
             message.push_str(": this looks like an ARC file, not WARC: read it with --input-format arc");
         }
+        // The first record: this is not a WARC file. A later one: the record before it had a
+        // wrong Content-Length, and the next `WARC/` line is the best guess at the next record.
+        if r.record == 1 {
+            r.done = true;
+        } else {
+            r.resync = true;
+            message.push_str("; reading resumes at the next WARC/ line");
+        }
         return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
     }
-    let headers = match read_headers(r.input) {
-        Ok(Some(h)) => h,
-        Ok(None) => {
+    let headers = match read_headers(r.input, MAX_HEADER_LINE as u64) {
+        Ok(Header::Complete(h)) => h,
+        Ok(Header::Malformed(message)) => {
+            r.resync = true;
+            let message = format!("{message}; reading resumes at the next WARC/ line");
+            return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
+        }
+        Ok(Header::Eof) => {
             r.done = true;
             return r.fail(
                 fallback_id,
@@ -56,8 +77,9 @@ pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
         .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
         .unwrap_or(fallback_id);
     let Some(length) = header(&headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
-        r.done = true;
-        return r.fail(id, ErrorKind::MalformedWarc, "no valid Content-Length header".into());
+        r.resync = true;
+        let message = "no valid Content-Length header; reading resumes at the next WARC/ line";
+        return r.fail(id, ErrorKind::MalformedWarc, message.into());
     };
     let warc_type = header(&headers, "warc-type").unwrap_or("").to_ascii_lowercase();
     let content_type = header(&headers, "content-type").unwrap_or("").to_ascii_lowercase();
@@ -96,16 +118,31 @@ pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
     }
 }
 
-/// Reads `name: value` lines up to a blank line; `None` when the input ends first.
-fn read_headers<R: BufRead + ?Sized>(input: &mut R) -> io::Result<Option<Headers>> {
+/// What [`read_headers`] found.
+enum Header {
+    /// The header lines, up to the blank line that ends them.
+    Complete(Headers),
+    /// No header block can end here: too many lines, or a line without end.
+    Malformed(String),
+    /// The input ends first.
+    Eof,
+}
+
+/// Reads `name: value` lines up to a blank line. Both the lines and their number are bounded;
+/// a line over the bound is skipped when it is read to its end within `give_up` bytes, and
+/// makes the header malformed otherwise, so garbage costs bounded memory and time.
+fn read_headers<R: BufRead + ?Sized>(input: &mut R, give_up: u64) -> io::Result<Header> {
     let mut headers = Headers::new();
     let mut line = Vec::new();
     for _ in 0..MAX_HEADER_LINES {
-        match read_line_bounded(input, &mut line, MAX_HEADER_LINE)? {
-            Line::Eof => return Ok(None),
-            Line::TooLong(_) => continue,
-            Line::Complete if line.is_empty() => return Ok(Some(headers)),
-            Line::Complete => {
+        match read_line_upto(input, &mut line, MAX_HEADER_LINE, give_up)? {
+            (Line::Eof, _) => return Ok(Header::Eof),
+            (Line::TooLong(_), Ending::Newline) => continue,
+            (Line::TooLong(n), _) => {
+                return Ok(Header::Malformed(format!("a header line of over {n} bytes")));
+            }
+            (Line::Complete, _) if line.is_empty() => return Ok(Header::Complete(headers)),
+            (Line::Complete, _) => {
                 let text = String::from_utf8_lossy(&line);
                 if let Some((name, value)) = text.split_once(':') {
                     headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
@@ -113,10 +150,7 @@ fn read_headers<R: BufRead + ?Sized>(input: &mut R) -> io::Result<Option<Headers
             }
         }
     }
-    Err(io::Error::new(
-        io::ErrorKind::InvalidData,
-        "more than 1024 header lines",
-    ))
+    Ok(Header::Malformed(format!("more than {MAX_HEADER_LINES} header lines")))
 }
 
 /// What an HTTP response block holds.
@@ -155,8 +189,9 @@ pub(crate) fn http_body(block: &[u8], max_doc_bytes: usize) -> HttpBody {
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse::<u16>().ok());
-    let headers = match read_headers(&mut cursor) {
-        Ok(Some(h)) => h,
+    // The block is in memory: a long line costs no more than the block.
+    let headers = match read_headers(&mut cursor, u64::MAX) {
+        Ok(Header::Complete(h)) => h,
         _ => return HttpBody::Bad("the HTTP header does not end".into()),
     };
     if !code.is_some_and(|c| (200..300).contains(&c)) {

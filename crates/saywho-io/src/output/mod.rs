@@ -151,6 +151,18 @@ impl FileSink {
             _ => Ok(FileSink::Bytes { format, out }),
         }
     }
+
+    /// A sink that continues an output an earlier run began (`--resume`): [`FileSink::new`]
+    /// without the CSV header, which the output already has. Parquet is an `Unsupported`
+    /// error: its footer, written last, indexes the whole file, so rows cannot be appended.
+    pub fn appending(format: OutputFormat, out: Box<dyn Write + Send>) -> Result<FileSink> {
+        match format {
+            OutputFormat::Parquet => Err(Error::Unsupported(
+                "appending to Parquet (its footer indexes the whole file, so a finished file cannot grow)",
+            )),
+            _ => Ok(FileSink::Bytes { format, out }),
+        }
+    }
 }
 
 impl Sink for FileSink {

@@ -1,0 +1,276 @@
+//! A bound on how deeply an HTML page nests, enforced before the page is parsed.
+//!
+//! html5ever's tree builder scans its stack of open elements for many tags ("is there a `<p>`
+//! in button scope?"), so a page of `n` nested elements costs O(n²) to parse — 100,000 nested
+//! `<div>`s (1.1 MB) ran for over a minute, and trafilatura parses a page up to three times.
+//! trafilatura also stops its tree walks at depth 500, so text below that was lost ("no main
+//! text found"). [`flatten`] is one linear pass over the markup that drops the tags nested
+//! deeper than a bound and keeps everything else, text included, byte for byte; a page within
+//! the bound is returned as it is, without a copy.
+
+use std::borrow::Cow;
+
+/// Elements never closed: they do not nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose content is raw text up to their end tag (a `<` in a script is not a tag).
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// Elements that close an open element of the same family when they start (`<p>a<p>b`, `<li>`
+/// lists without `</li>`), as the HTML parser does; without this their depth would only grow.
+const SELF_CLOSING_FAMILIES: &[&[&str]] = &[
+    &["p"],
+    &["li"],
+    &["dt", "dd"],
+    &["td", "th"],
+    &["tr"],
+    &["option"],
+    &["rp", "rt"],
+];
+
+/// How far up the stack an end tag looks for its element. An end tag that matches nothing
+/// near the top is ignored, so a flood of stray end tags stays linear.
+const END_TAG_REACH: usize = 16;
+
+/// `html` with the tags nested deeper than `max_depth` dropped (each replaced by a space, so
+/// that words on either side stay apart); `html` itself when no tag is that deep. Five nested
+/// `<div>`s around `<p>Hello</p>` at `max_depth` 3 keep three `<div>`s and `Hello`.
+pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    // Names of the open elements, as slices of `html`.
+    let mut open: Vec<&str> = Vec::new();
+    let mut at = 0usize;
+    while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
+        let tag = read_tag(html, lt);
+        at = tag.end;
+        let keep = match tag.kind {
+            Kind::Other => true,
+            Kind::Start { name, self_closing } => {
+                let name = name_of(html, name);
+                close_family(&mut open, name);
+                if self_closing || is_in(VOID, name) {
+                    open.len() < max_depth
+                } else {
+                    open.push(name);
+                    if is_in(RAW_TEXT, name) {
+                        at = raw_text_end(html, at, name);
+                    }
+                    open.len() <= max_depth
+                }
+            }
+            Kind::End { name } => {
+                let name = name_of(html, name);
+                let reach = open.len().saturating_sub(END_TAG_REACH);
+                match open[reach..].iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                    Some(i) => {
+                        let depth = reach + i + 1;
+                        open.truncate(reach + i);
+                        depth <= max_depth
+                    }
+                    None => open.len() <= max_depth,
+                }
+            }
+        };
+        if !keep {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied..lt]);
+            buffer.push(' ');
+            copied = tag.end;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut buffer) => {
+            buffer.push_str(&html[copied..]);
+            Cow::Owned(buffer)
+        }
+    }
+}
+
+/// What a `<` starts.
+enum Kind {
+    /// A start tag: its name's byte range, and whether it ends with `/>`.
+    Start { name: (usize, usize), self_closing: bool },
+    /// An end tag and its name's byte range.
+    End { name: (usize, usize) },
+    /// A comment, a doctype, a processing instruction, or a `<` that starts no tag.
+    Other,
+}
+
+struct Tag {
+    kind: Kind,
+    /// Just past its `>` (or past the `<` when it starts no tag).
+    end: usize,
+}
+
+fn name_of(html: &str, (start, end): (usize, usize)) -> &str {
+    &html[start..end]
+}
+
+fn is_in(set: &[&str], name: &str) -> bool {
+    set.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// A start tag of a family closes an open element of that family on top of the stack.
+fn close_family(open: &mut Vec<&str>, name: &str) {
+    let Some(family) = SELF_CLOSING_FAMILIES.iter().find(|f| is_in(f, name)) else {
+        return;
+    };
+    if open.last().is_some_and(|top| is_in(family, top)) {
+        open.pop();
+    }
+}
+
+/// Reads the markup that starts at the `<` at `lt`.
+fn read_tag(html: &str, lt: usize) -> Tag {
+    let bytes = html.as_bytes();
+    let rest = &bytes[lt + 1..];
+    if rest.starts_with(b"!--") {
+        let end = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
+        return Tag { kind: Kind::Other, end };
+    }
+    let (closing, name_start) = match rest.first() {
+        Some(b'/') => (true, lt + 2),
+        Some(c) if c.is_ascii_alphabetic() => (false, lt + 1),
+        Some(b'!' | b'?') => {
+            let end = memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |i| lt + i + 1);
+            return Tag { kind: Kind::Other, end };
+        }
+        _ => {
+            return Tag {
+                kind: Kind::Other,
+                end: lt + 1,
+            }
+        }
+    };
+    let name_end = bytes[name_start..]
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b':'))
+        .map_or(bytes.len(), |i| name_start + i);
+    if name_end == name_start {
+        return Tag {
+            kind: Kind::Other,
+            end: lt + 1,
+        };
+    }
+    let (end, self_closing) = tag_end(bytes, name_end);
+    let name = (name_start, name_end);
+    let kind = if closing {
+        Kind::End { name }
+    } else {
+        Kind::Start { name, self_closing }
+    };
+    Tag { kind, end }
+}
+
+/// Just past the `>` that ends a tag whose attributes start at `from` (quoted attribute values
+/// may hold `>`), and whether the tag ends with `/>`.
+fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    let mut i = from;
+    let mut after_equals = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return (i + 1, i > from && bytes[i - 1] == b'/'),
+            q @ (b'"' | b'\'') if after_equals => {
+                i = memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    (bytes.len(), false)
+}
+
+/// Where the raw text of element `name` that starts at `from` ends: at its end tag's `<`.
+fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(i) = find(bytes, at, b"</") {
+        let candidate = &bytes[i + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return i;
+        }
+        at = i + 2;
+    }
+    bytes.len()
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+/// The first `needle` in `bytes` at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut at = from;
+    while let Some(i) = memchr(first, bytes.get(at..)?) {
+        let start = at + i;
+        if bytes[start..].starts_with(needle) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_past_the_bound_are_dropped_and_text_kept() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("<div><p>a</p></div>", 5, "<div><p>a</p></div>"),
+            ("<div><div><div>x</div></div></div>", 2, "<div><div> x </div></div>"),
+            // Void elements and self-closing tags do not nest.
+            (
+                "<div><br><img src=x><p>a</p></div>",
+                2,
+                "<div><br><img src=x><p>a</p></div>",
+            ),
+            // Unclosed paragraphs and list items close each other, as in a browser.
+            ("<div><p>a<p>b<p>c</div>", 2, "<div><p>a<p>b<p>c</div>"),
+            ("<ul><li>a<li>b<li>c</ul>", 2, "<ul><li>a<li>b<li>c</ul>"),
+            // A `>` in a quoted attribute value does not end the tag; a `<` in a script is no tag.
+            (
+                "<div title=\"a>b\"><div>x</div></div>",
+                1,
+                "<div title=\"a>b\"> x </div>",
+            ),
+            ("<div><script>if (a<b) {}</script></div>", 1, "<div> if (a<b) {} </div>"),
+            (
+                "<div><!-- <div> --><div>x</div></div>",
+                1,
+                "<div><!-- <div> --> x </div>",
+            ),
+            // Stray end tags are ignored.
+            ("<div></span></b><div>x</div></div>", 1, "<div></span></b> x </div>"),
+        ];
+        for (html, depth, expected) in cases {
+            assert_eq!(flatten(html, *depth), *expected, "{html} at depth {depth}");
+        }
+    }
+
+    #[test]
+    fn a_page_within_the_bound_is_not_copied() {
+        let html = "<html><body><div><p>a</p></div></body></html>";
+        assert!(matches!(flatten(html, 10), Cow::Borrowed(_)));
+    }
+}
