@@ -4,11 +4,13 @@
 //! names, quotes, entities and mentions, channels. Offsets are bytes; [`Doc::to_record`]
 //! converts to code points for JSON.
 
+use crate::coref::Work;
 use crate::lexicon::Gender;
 use crate::marks::QuoteSpan;
 use crate::names::NameMention;
 use crate::np::{Cue, SpeakerNp};
 use crate::offsets::OffsetMap;
+use crate::rank::{Candidate, Query};
 use crate::record::{self, EntityRecord, GenderSource, QuoteRecord, Record, SpeakerRecord, TextSpan};
 pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
@@ -124,6 +126,13 @@ pub struct Doc<'t> {
     pub entities: Vec<Entity>,
     /// References to [`Doc::entities`] (names, pronouns, descriptions), ordered by first token.
     pub mentions: Vec<Mention>,
+    /// Each pronoun and description coreference resolved, in text order, with the range of its
+    /// candidates and the entity chosen ([`crate::coref::resolve`]).
+    pub queries: Vec<Query>,
+    /// The candidates of every query, query after query, each with its features and score.
+    pub candidates: Vec<Candidate>,
+    /// The work coreference did, against its budget ([`crate::coref::Work`]).
+    pub work: Work,
 }
 
 impl<'t> Doc<'t> {
@@ -159,9 +168,16 @@ impl<'t> Doc<'t> {
             .map(|n| self.tok_span(n.tok_start, n.tok_end))
             .collect();
         name_spans.sort_unstable();
+        // Which entities speak, found once: a scan of the quotes per entity grew with the
+        // square of a long document.
+        let mut speaks = vec![false; self.entities.len()];
+        for e in self.quotes.iter().filter_map(|q| q.entity) {
+            if let Some(s) = speaks.get_mut(e as usize) {
+                *s = true;
+            }
+        }
         for (i, e) in self.entities.iter().enumerate() {
-            let speaks = self.quotes.iter().any(|q| q.entity == Some(i as u32));
-            if speaks || e.kind != EntityKind::Other {
+            if speaks[i] || e.kind != EntityKind::Other {
                 keep[i] = Some(entities.len());
                 let named = e.mentions.iter().any(|m| name_spans.binary_search(m).is_ok());
                 let (gender, gender_source) = match e.gender {

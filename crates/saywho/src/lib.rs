@@ -33,6 +33,7 @@ pub mod marks;
 pub mod names;
 pub mod np;
 pub mod offsets;
+pub mod rank;
 pub mod record;
 pub mod sentence;
 pub mod token;
@@ -42,6 +43,7 @@ pub use error::ExtractError;
 pub use record::*;
 
 use lexicon::Lexicon;
+use rank::{RuleRanker, SpeakerRanker};
 
 /// The longest text [`Engine::new`] accepts, in bytes: 5 MB, some fifty times the longest
 /// news article; longer inputs are rarely one article and cost time out of proportion.
@@ -50,11 +52,13 @@ pub const DEFAULT_MAX_TEXT_BYTES: usize = 5_000_000;
 /// The longest text any engine accepts: byte offsets are `u32` inside the engine.
 pub const HARD_MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
-/// The extraction engine: compiled lexicons and limits. Build once, share across threads.
+/// The extraction engine: compiled lexicons, limits and the speaker ranker. Build once, share
+/// across threads.
 #[derive(Debug)]
 pub struct Engine {
     lex: Lexicon,
     max_text_bytes: usize,
+    ranker: Box<dyn SpeakerRanker>,
 }
 
 impl Default for Engine {
@@ -84,7 +88,35 @@ impl Engine {
         Engine {
             lex,
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            ranker: Box::new(RuleRanker),
         }
+    }
+
+    /// The same engine with another speaker ranker: the one that chooses which entity a
+    /// pronoun or description refers to among its candidates ([`rank`]). The default is
+    /// [`RuleRanker`], the engine's hand-written rules.
+    ///
+    /// ```
+    /// use saywho::rank::{best_score, Candidate, Query, SpeakerRanker};
+    /// /// Always the candidate mentioned last.
+    /// #[derive(Debug)]
+    /// struct Nearest;
+    /// impl SpeakerRanker for Nearest {
+    ///     fn rank(&self, _query: &Query, candidates: &mut [Candidate]) -> Option<usize> {
+    ///         for c in candidates.iter_mut() {
+    ///             c.score = c.features.agrees.then(|| -(c.features.tokens_since_mention as f32));
+    ///         }
+    ///         best_score(candidates)
+    ///     }
+    /// }
+    /// let engine = saywho::Engine::new().with_ranker(Box::new(Nearest));
+    /// let doc = engine.analyze("Ann Lee spoke. “Yes,” she said.").unwrap();
+    /// assert_eq!(doc.queries.len(), 1);
+    /// assert_eq!(doc.queries[0].chosen, Some(0));
+    /// ```
+    pub fn with_ranker(mut self, ranker: Box<dyn SpeakerRanker>) -> Engine {
+        self.ranker = ranker;
+        self
     }
 
     /// The same engine with another text limit, in bytes (at most [`HARD_MAX_TEXT_BYTES`]).
@@ -136,6 +168,9 @@ impl Engine {
             quotes: Vec::new(),
             entities: Vec::new(),
             mentions: Vec::new(),
+            queries: Vec::new(),
+            candidates: Vec::new(),
+            work: coref::Work::default(),
         };
         if doc.tokens.is_empty() {
             return doc;
@@ -158,7 +193,8 @@ impl Engine {
         quotes.sort_by_key(|q| q.start);
         carry_across_paragraphs(&doc, &mut quotes);
         doc.quotes = quotes;
-        coref::resolve(&mut doc, lex);
+        let work = coref::Work::for_tokens(doc.tokens.len());
+        coref::resolve(&mut doc, lex, &*self.ranker, work);
         // A short quoted phrase that nobody is found to have said is a title, a slogan or a
         // term, not a quotation.
         doc.quotes.retain(|q| {
@@ -180,13 +216,24 @@ impl Engine {
 /// A quote that opens a paragraph with no attribution continues the last speaker of the
 /// paragraph before, now that indirect quotes are known too.
 fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
+    let para = |q: &Quote| doc.sentences[q.sentence as usize].para;
+    // No quote before j is in a paragraph after `max_para[j]`: the search back stops there
+    // instead of reading every quote of a long document.
+    let max_para: Vec<u32> = quotes
+        .iter()
+        .scan(0u32, |m, q| {
+            *m = (*m).max(para(q));
+            Some(*m)
+        })
+        .collect();
     for i in 0..quotes.len() {
         let Some(pp) = quotes[i].carry_from_paragraph else {
             continue;
         };
         let source = (0..i)
             .rev()
-            .find(|&j| quotes[j].speaker.is_some() && doc.sentences[quotes[j].sentence as usize].para == pp);
+            .take_while(|&j| max_para[j] >= pp)
+            .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
         let speaker = match source {
             Some(j) => quotes[j].speaker,
             // No quote there with a speaker (its marks may be unbalanced): the paragraph's
