@@ -454,3 +454,43 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
         quotes[i].confidence = Evidence::NoAttribution.confidence();
     }
 }
+
+/// A quote that opens a paragraph with no attribution continues the last speaker of the
+/// paragraph before, now that indirect quotes are known too.
+pub fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
+    let para = |q: &Quote| doc.sentences[q.sentence as usize].para;
+    // No quote before j is in a paragraph after `max_para[j]`: the search back stops there
+    // instead of reading every quote of a long document.
+    let max_para: Vec<u32> = quotes
+        .iter()
+        .scan(0u32, |m, q| {
+            *m = (*m).max(para(q));
+            Some(*m)
+        })
+        .collect();
+    for i in 0..quotes.len() {
+        let Some(pp) = quotes[i].carry_from_paragraph else {
+            continue;
+        };
+        let source = (0..i)
+            .rev()
+            .take_while(|&j| max_para[j] >= pp)
+            .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
+        let speaker = match source {
+            Some(j) => quotes[j].speaker,
+            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
+            // last attribution ("…," said Nicholson in an email).
+            None => last_attribution(doc, pp as usize),
+        };
+        if speaker.is_some() {
+            quotes[i].speaker = speaker;
+            quotes[i].speaker_carried = true;
+            quotes[i].confidence = if source.is_some() {
+                Evidence::CarriedAcrossParagraphs
+            } else {
+                Evidence::LastAttributionOfParagraph
+            }
+            .confidence();
+        }
+    }
+}

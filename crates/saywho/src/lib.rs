@@ -38,7 +38,7 @@ pub mod record;
 pub mod sentence;
 pub mod token;
 
-pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind};
+pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind, Resolution};
 pub use error::ExtractError;
 pub use record::*;
 
@@ -154,7 +154,8 @@ impl Engine {
             .map_err(|panic| ExtractError::from_panic(&*panic))
     }
 
-    /// Every stage in order; the text is within the limit.
+    /// Every stage in order; the text is within the limit. Each layer of [`Doc`] is written by
+    /// one stage (docs/ENGINE.md lists which).
     fn run_stages<'t>(&self, text: &'t str) -> Doc<'t> {
         let lex = &self.lex;
         let (tokens, paragraphs) = token::tokenize(text, lex);
@@ -166,6 +167,8 @@ impl Engine {
             sentences: Vec::new(),
             names: Vec::new(),
             quotes: Vec::new(),
+            resolutions: Vec::new(),
+            channels: Vec::new(),
             entities: Vec::new(),
             mentions: Vec::new(),
             queries: Vec::new(),
@@ -178,30 +181,10 @@ impl Engine {
         doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
         doc.names = names::find_names(text, &doc.tokens, lex);
-        let mut quotes = attribution::attribute_quoted(&doc);
-        let indirect = indirect::attribute_indirect(&doc, &quotes);
-        for (group, mut q) in (quotes.len() as u32..).zip(indirect) {
-            q.group = group;
-            let second = q.continued_by.take().map(|(start, end)| Quote {
-                start,
-                end,
-                ..q.clone()
-            });
-            quotes.push(q);
-            quotes.extend(second);
-        }
-        quotes.sort_by_key(|q| q.start);
-        carry_across_paragraphs(&doc, &mut quotes);
-        doc.quotes = quotes;
+        doc.quotes = find_quotes(&doc);
         let work = coref::Work::for_tokens(doc.tokens.len());
         coref::resolve(&mut doc, lex, &*self.ranker, work);
-        // A short quoted phrase that nobody is found to have said is a title, a slogan or a
-        // term, not a quotation.
-        doc.quotes.retain(|q| {
-            q.entity.is_some()
-                || q.cue.is_some()
-                || text[q.start as usize..q.end as usize].split_whitespace().count() >= 8
-        });
+        drop_unspoken_phrases(&mut doc);
         renumber_groups(&mut doc.quotes);
         channel::assign(&mut doc, lex);
         doc
@@ -213,44 +196,39 @@ impl Engine {
     }
 }
 
-/// A quote that opens a paragraph with no attribution continues the last speaker of the
-/// paragraph before, now that indirect quotes are known too.
-fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
-    let para = |q: &Quote| doc.sentences[q.sentence as usize].para;
-    // No quote before j is in a paragraph after `max_para[j]`: the search back stops there
-    // instead of reading every quote of a long document.
-    let max_para: Vec<u32> = quotes
+/// Direct, mixed and indirect quotations, in text order, with speakers carried across
+/// paragraphs once all are known.
+fn find_quotes(doc: &Doc) -> Vec<Quote> {
+    let mut quotes = attribution::attribute_quoted(doc);
+    let first_group = quotes.len() as u32;
+    let indirect = indirect::attribute_indirect(doc, &quotes);
+    quotes.extend(indirect.into_iter().map(|mut q| {
+        q.group += first_group;
+        q
+    }));
+    quotes.sort_by_key(|q| q.start);
+    attribution::carry_across_paragraphs(doc, &mut quotes);
+    quotes
+}
+
+/// A short quoted phrase that nobody is found to have said is a title, a slogan or a term,
+/// not a quotation: it leaves the quotes and their resolutions together.
+fn drop_unspoken_phrases(doc: &mut Doc) {
+    let text = doc.text;
+    let keep: Vec<bool> = doc
+        .quotes
         .iter()
-        .scan(0u32, |m, q| {
-            *m = (*m).max(para(q));
-            Some(*m)
+        .zip(&doc.resolutions)
+        .map(|(q, r)| {
+            r.entity.is_some()
+                || q.cue.is_some()
+                || text[q.start as usize..q.end as usize].split_whitespace().count() >= 8
         })
         .collect();
-    for i in 0..quotes.len() {
-        let Some(pp) = quotes[i].carry_from_paragraph else {
-            continue;
-        };
-        let source = (0..i)
-            .rev()
-            .take_while(|&j| max_para[j] >= pp)
-            .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
-        let speaker = match source {
-            Some(j) => quotes[j].speaker,
-            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
-            // last attribution ("…," said Nicholson in an email).
-            None => attribution::last_attribution(doc, pp as usize),
-        };
-        if speaker.is_some() {
-            quotes[i].speaker = speaker;
-            quotes[i].speaker_carried = true;
-            quotes[i].confidence = if source.is_some() {
-                confidence::Evidence::CarriedAcrossParagraphs
-            } else {
-                confidence::Evidence::LastAttributionOfParagraph
-            }
-            .confidence();
-        }
-    }
+    let mut flags = keep.iter();
+    doc.quotes.retain(|_| flags.next().copied().unwrap_or(true));
+    let mut flags = keep.iter();
+    doc.resolutions.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// Groups numbered 0, 1, 2 … in order of first appearance.

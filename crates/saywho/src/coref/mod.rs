@@ -8,7 +8,7 @@
 //! pronouns resolved to the entity.
 
 use crate::confidence::Evidence;
-use crate::doc::{Doc, Entity, EntityKind, Mention};
+use crate::doc::{Doc, Entity, EntityKind, Mention, Resolution};
 use crate::lexicon::{flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::np::{np_after, NpKind, SpeakerNp};
@@ -90,8 +90,10 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         salience,
         ..
     } = r;
-    fallback_speakers(doc, &clusters, &mentions);
-    quote_entities(doc, &mut clusters, &name_entity, &at_token);
+    let mut resolutions = vec![Resolution::default(); doc.quotes.len()];
+    fallback_speakers(doc, &clusters, &mentions, &mut resolutions);
+    quote_entities(doc, &mut clusters, &name_entity, &at_token, &mut resolutions);
+    doc.resolutions = resolutions;
     mentions.sort_by_key(|m| m.tok_start);
     let tokens = &doc.tokens;
     for m in &mentions {
@@ -203,8 +205,8 @@ fn speaker_name_starts(doc: &Doc) -> FxHashSet<u32> {
 
 /// A quote opening a paragraph with no attribution, after a paragraph without quotes: the
 /// person that paragraph was about (its last subject).
-fn fallback_speakers(doc: &mut Doc, clusters: &[Cluster], mentions: &[Mention]) {
-    for q in doc.quotes.iter_mut() {
+fn fallback_speakers(doc: &Doc, clusters: &[Cluster], mentions: &[Mention], resolutions: &mut [Resolution]) {
+    for (q, r) in doc.quotes.iter().zip(resolutions.iter_mut()) {
         let Some(pp) = q.carry_from_paragraph.filter(|_| q.speaker.is_none()) else {
             continue;
         };
@@ -221,17 +223,23 @@ fn fallback_speakers(doc: &mut Doc, clusters: &[Cluster], mentions: &[Mention]) 
                 (c.person || c.female + c.male > 0) && !c.org
             });
         if let Some(m) = subject {
-            q.fallback_entity = Some(m.entity);
-            q.confidence = Evidence::SubjectOfPreviousParagraph.confidence();
+            r.fallback_entity = Some(m.entity);
+            r.confidence = Some(Evidence::SubjectOfPreviousParagraph.confidence());
         }
     }
 }
 
 /// Each quote's speaker: the entity of the name inside its phrase, or of the phrase.
-fn quote_entities(doc: &mut Doc, clusters: &mut [Cluster], name_entity: &[u32], at_token: &FxHashMap<u32, u32>) {
-    for qi in 0..doc.quotes.len() {
-        let Some(np) = doc.quotes[qi].speaker else {
-            doc.quotes[qi].entity = doc.quotes[qi].fallback_entity;
+fn quote_entities(
+    doc: &Doc,
+    clusters: &mut [Cluster],
+    name_entity: &[u32],
+    at_token: &FxHashMap<u32, u32>,
+    resolutions: &mut [Resolution],
+) {
+    for (q, r) in doc.quotes.iter().zip(resolutions.iter_mut()) {
+        let Some(np) = q.speaker else {
+            r.entity = r.fallback_entity;
             continue;
         };
         let e = match np.kind {
@@ -241,7 +249,7 @@ fn quote_entities(doc: &mut Doc, clusters: &mut [Cluster], name_entity: &[u32], 
                 .or_else(|| at_token.get(&np.tok_start).copied()),
             _ => at_token.get(&np.tok_start).copied(),
         };
-        doc.quotes[qi].entity = e;
+        r.entity = e;
         if let Some(e) = e {
             let c = &mut clusters[e as usize];
             if !c.org && !c.group {
