@@ -108,8 +108,7 @@ impl Resolver<'_, '_> {
             candidates: (0, 0),
             chosen: None,
         };
-        let extra: Vec<usize> = relative.into_iter().collect();
-        let Some(e) = self.rank(query, &extra, None, &|e| exclude.contains(&e), relative) else {
+        let Some(e) = self.rank(query, relative.as_slice(), None, &|e| exclude.contains(&e), relative) else {
             return;
         };
         let c = &mut self.clusters[e];

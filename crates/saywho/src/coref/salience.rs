@@ -54,6 +54,8 @@ pub(super) struct Salience {
     role_history: Vec<Vec<(u32, u32)>>,
     /// Per cluster, the serial of the last query that listed it (to list each once).
     listed: Vec<u32>,
+    /// Scratch list of the clusters of one query, kept to save an allocation per query.
+    scratch: Vec<usize>,
     queries: u32,
     pub(super) work: Work,
 }
@@ -70,8 +72,14 @@ impl Salience {
     pub(super) fn index_roles(&mut self, clusters: &mut [Cluster]) {
         for c in clusters.iter_mut() {
             for r in &c.roles {
-                let next = self.role_ids.len() as u32;
-                let id = *self.role_ids.entry(r.clone()).or_insert(next);
+                let id = match self.role_ids.get(r) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.role_ids.len() as u32;
+                        self.role_ids.insert(r.clone(), id);
+                        id
+                    }
+                };
                 c.role_ids.push(id);
             }
         }
@@ -143,21 +151,37 @@ impl Salience {
         let tok = query.tok_start;
         let from = out.len();
         let mut read = 0usize;
-        let mut listed: Vec<usize> = Vec::new();
-        for &(t, e) in self.touches.iter().rev() {
-            if t.saturating_add(WINDOW) < tok || self.work.degraded() && read >= DEGRADED_LOOKBACK {
-                break;
+        let mut listed = std::mem::take(&mut self.scratch);
+        listed.clear();
+        // The same set two ways: the history's entries in the window, or every cluster when
+        // there are fewer clusters than entries (a short article), whichever reads less.
+        let window_start = self.touches.partition_point(|&(t, _)| t.saturating_add(WINDOW) < tok);
+        let in_window = self.touches.len() - window_start;
+        if clusters.len() <= in_window && !self.work.degraded() {
+            read = clusters.len();
+            for (e, c) in clusters.iter().enumerate() {
+                if c.last_any.is_some_and(|l| l < tok && l.saturating_add(WINDOW) >= tok) {
+                    self.listed[e] = serial;
+                    listed.push(e);
+                }
             }
-            read += 1;
-            let e = e as usize;
-            if self.listed[e] == serial {
-                continue;
+        } else {
+            for &(_, e) in self.touches[window_start..].iter().rev() {
+                if self.work.degraded() && read >= DEGRADED_LOOKBACK {
+                    break;
+                }
+                read += 1;
+                let e = e as usize;
+                if self.listed[e] == serial {
+                    continue;
+                }
+                self.listed[e] = serial;
+                // Judged by its latest mention, which must come before the query.
+                if clusters[e].last_any.is_some_and(|l| l < tok) {
+                    listed.push(e);
+                }
             }
-            self.listed[e] = serial;
-            // Judged by its latest mention, which must come before the query.
-            if clusters[e].last_any.is_some_and(|l| l < tok) {
-                listed.push(e);
-            }
+            listed.sort_unstable();
         }
         for &e in extra {
             if self.listed[e] != serial {
@@ -166,7 +190,9 @@ impl Salience {
             }
         }
         self.work.spent += read as u64;
-        listed.sort_unstable();
+        if !extra.is_empty() {
+            listed.sort_unstable();
+        }
         let query_sentence = sentences
             .partition_point(|s| s.tok_end <= tok)
             .min(sentences.len().saturating_sub(1));
@@ -178,11 +204,12 @@ impl Salience {
             excluded,
             relative,
         };
-        out.extend(listed.into_iter().map(|e| Candidate {
+        out.extend(listed.iter().map(|&e| Candidate {
             entity: e as u32,
             features: context.features(&clusters[e], e),
             score: None,
         }));
+        self.scratch = listed;
         debug_assert!(out[from..].windows(2).all(|w| w[0].entity < w[1].entity));
     }
 
