@@ -189,7 +189,9 @@ fn parquet_ids(path: &Path) -> Vec<String> {
 fn sigterm_leaves_a_readable_parquet_file_and_resume_refuses_parquet() {
     let dir = TempDir::new("parquet");
     let input = dir.path("corpus.jsonl");
-    corpus(&input, 3000);
+    // Large enough that one worker is still busy when the signal comes, however fast the
+    // machine: the run must be interrupted, not finished.
+    corpus(&input, 12_000);
     let full = dir.path("full.parquet");
     extract(&input, &full, &dir.path("full.err"), "parquet", &[])
         .status()
@@ -200,7 +202,7 @@ fn sigterm_leaves_a_readable_parquet_file_and_resume_refuses_parquet() {
         .expect("starts");
     // The Parquet writer holds rows back; the file exists once the run is set up.
     wait_for_output(&mut child, &part, 0);
-    std::thread::sleep(Duration::from_millis(1500));
+    std::thread::sleep(Duration::from_millis(300));
     signal(&child, "TERM");
     assert_eq!(child.wait().expect("ends").code(), Some(143));
     let (stopped, whole) = (parquet_ids(&part), parquet_ids(&full));

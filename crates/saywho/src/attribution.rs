@@ -117,11 +117,13 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
         if p.is_punct(b':') {
             // The last name there that acts ("when Musk again took to Twitter with this:"),
             // else the sentence's first phrase ("Martell, the doctor, is more blunt:").
-            let acting = doc
-                .names
+            // Names are in text order: those starting between `lo` and the colon.
+            let first = doc.names.partition_point(|n| (n.tok_start as usize) < lo);
+            let last = first + doc.names[first..].partition_point(|n| (n.tok_start as usize) < b - 1);
+            let acting = doc.names[first..last]
                 .iter()
                 .rev()
-                .filter(|n| n.tok_start as usize >= lo && (n.tok_end as usize) < b - 1)
+                .filter(|n| (n.tok_end as usize) < b - 1)
                 .find(|n| {
                     let next = &tokens[n.tok_end as usize];
                     next.is_word() && !next.is_cap() && !next.is(flag::PREP | flag::DET | flag::CONJ | flag::SUB)
@@ -371,11 +373,38 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
 fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans: &[&QuoteSpan]) {
     let tokens = &doc.tokens;
     let para_of = |q: &QuoteSpan| doc.sentences[doc.sentence_of(q.open_tok as usize)].para;
+    let close_para = |q: &QuoteSpan| {
+        let last = q.close_tok.unwrap_or(q.end_tok - 1) as usize;
+        doc.sentences[doc.sentence_of(last)].para
+    };
+    // Spans are in text order, so each paragraph's quotes are a run: `para_start[i]` and
+    // `para_end[i]` bound the run of quote i. And no quote before j closes in a paragraph
+    // after `max_close[j]`. Searches stay within these bounds instead of every quote.
+    let paras: Vec<u32> = spans.iter().map(|q| para_of(q)).collect();
+    let mut para_start = vec![0usize; quotes.len()];
+    for i in 1..quotes.len() {
+        para_start[i] = if paras[i] == paras[i - 1] { para_start[i - 1] } else { i };
+    }
+    let mut para_end = vec![quotes.len(); quotes.len()];
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        para_end[i] = if paras[i] == paras[i + 1] {
+            para_end[i + 1]
+        } else {
+            i + 1
+        };
+    }
+    let max_close: Vec<u32> = spans
+        .iter()
+        .scan(0u32, |m, q| {
+            *m = (*m).max(close_para(q));
+            Some(*m)
+        })
+        .collect();
     for i in 0..quotes.len() {
         if sides[i].is_some() {
             continue;
         }
-        let para = para_of(spans[i]);
+        let para = paras[i];
         // 1. The quote just before, in the same paragraph, attributed after its closing mark
         //    with nothing but that attribution in between: the same utterance.
         if i > 0 && sides[i - 1] == Some(Side::After) && para_of(spans[i - 1]) == para {
@@ -392,10 +421,10 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             }
         }
         // 2. An attributed quote elsewhere in the paragraph, before first, then after.
-        let in_para = (0..i)
+        let in_para = (para_start[i]..i)
             .rev()
-            .chain(i + 1..quotes.len())
-            .find(|&j| para_of(spans[j]) == para && sides[j].is_some());
+            .chain(i + 1..para_end[i])
+            .find(|&j| sides[j].is_some());
         if let Some(j) = in_para {
             quotes[i].speaker = quotes[j].speaker;
             quotes[i].speaker_carried = true;
@@ -410,12 +439,9 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
                 .any(|t| t.kind == TokenKind::Word)
         });
         if let Some(pp) = prev_para {
-            let close_para = |q: &QuoteSpan| {
-                let last = q.close_tok.unwrap_or(q.end_tok - 1) as usize;
-                doc.sentences[doc.sentence_of(last)].para
-            };
             if let Some(j) = (0..i)
                 .rev()
+                .take_while(|&j| max_close[j] >= pp)
                 .find(|&j| close_para(spans[j]) == pp && quotes[j].speaker.is_some())
             {
                 quotes[i].speaker = quotes[j].speaker;
@@ -426,5 +452,45 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             quotes[i].carry_from_paragraph = Some(pp);
         }
         quotes[i].confidence = Evidence::NoAttribution.confidence();
+    }
+}
+
+/// A quote that opens a paragraph with no attribution continues the last speaker of the
+/// paragraph before, now that indirect quotes are known too.
+pub fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
+    let para = |q: &Quote| doc.sentences[q.sentence as usize].para;
+    // No quote before j is in a paragraph after `max_para[j]`: the search back stops there
+    // instead of reading every quote of a long document.
+    let max_para: Vec<u32> = quotes
+        .iter()
+        .scan(0u32, |m, q| {
+            *m = (*m).max(para(q));
+            Some(*m)
+        })
+        .collect();
+    for i in 0..quotes.len() {
+        let Some(pp) = quotes[i].carry_from_paragraph else {
+            continue;
+        };
+        let source = (0..i)
+            .rev()
+            .take_while(|&j| max_para[j] >= pp)
+            .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
+        let speaker = match source {
+            Some(j) => quotes[j].speaker,
+            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
+            // last attribution ("…," said Nicholson in an email).
+            None => last_attribution(doc, pp as usize),
+        };
+        if speaker.is_some() {
+            quotes[i].speaker = speaker;
+            quotes[i].speaker_carried = true;
+            quotes[i].confidence = if source.is_some() {
+                Evidence::CarriedAcrossParagraphs
+            } else {
+                Evidence::LastAttributionOfParagraph
+            }
+            .confidence();
+        }
     }
 }

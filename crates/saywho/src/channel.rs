@@ -144,8 +144,9 @@ fn named_after(
     (k > start).then(|| text[tokens[start].start as usize..tokens[k - 1].end as usize].to_string())
 }
 
-/// Sets the channel of every quote in `doc`.
+/// Sets the channel of every quote in `doc` ([`Doc::channels`]).
 pub fn assign(doc: &mut Doc, lex: &Lexicon) {
+    let mut channels: Vec<Option<Box<str>>> = vec![None; doc.quotes.len()];
     let mut current: Vec<Option<String>> = vec![None; doc.entities.len()];
     let mut m = 0usize; // next mention to look at
     let mut q = 0usize; // next quote to assign
@@ -178,9 +179,11 @@ pub fn assign(doc: &mut Doc, lex: &Lexicon) {
             let own = quote
                 .cue
                 .and_then(|c| named_in[doc.sentence_of(c.tok_start as usize)].clone());
-            let carried = quote.entity.and_then(|e| current.get(e as usize).cloned().flatten());
-            doc.quotes[order[q]].channel = own.or(carried).map(String::into_boxed_str);
+            let entity = doc.resolutions.get(order[q]).and_then(|r| r.entity);
+            let carried = entity.and_then(|e| current.get(e as usize).cloned().flatten());
+            channels[order[q]] = own.or(carried).map(String::into_boxed_str);
             q += 1;
         }
     }
+    doc.channels = channels;
 }

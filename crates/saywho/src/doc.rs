@@ -4,11 +4,13 @@
 //! names, quotes, entities and mentions, channels. Offsets are bytes; [`Doc::to_record`]
 //! converts to code points for JSON.
 
+use crate::coref::Work;
 use crate::lexicon::Gender;
 use crate::marks::QuoteSpan;
 use crate::names::NameMention;
 use crate::np::{Cue, SpeakerNp};
 use crate::offsets::OffsetMap;
+use crate::rank::{Candidate, Query};
 use crate::record::{self, EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan};
 pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
@@ -37,22 +39,12 @@ pub struct Quote {
     /// The speaker phrase was taken from a neighbouring quotation.
     pub speaker_carried: bool,
     /// A paragraph whose last speaker this quotation continues (resolved after indirect
-    /// quotations are known).
+    /// quotations are known, by [`crate::attribution::carry_across_paragraphs`]).
     pub carry_from_paragraph: Option<u32>,
-    /// Index into [`Doc::entities`].
-    pub entity: Option<u32>,
-    /// The speaker when no attribution names one: the subject of the paragraph before.
-    pub fallback_entity: Option<u32>,
-    /// Where it was said or written ("Twitter", "statement", "interview with CTV News"): the
-    /// channel named in its attribution's sentence, else the speaker's current one. Set last,
-    /// by [`crate::channel::assign`].
-    pub channel: Option<Box<str>>,
-    /// How sure the engine is of the quotation and its attribution, nominally in [0, 1];
+    /// How sure the engine is of the quotation and its attribution, nominally in [0, 1], as
+    /// attribution found it; coreference may revise it ([`Resolution::confidence`]).
     /// [`Doc::to_record`] clamps it to that range and rounds it to two decimals.
     pub confidence: f32,
-    /// For indirect content split by its attribution ("A, officials said, B"): the byte span
-    /// of the second part, which becomes a quote of the same group.
-    pub continued_by: Option<(u32, u32)>,
 }
 
 impl Quote {
@@ -67,13 +59,21 @@ impl Quote {
             speaker: None,
             speaker_carried: false,
             carry_from_paragraph: None,
-            entity: None,
-            fallback_entity: None,
-            channel: None,
             confidence: crate::confidence::Evidence::NoAttribution.confidence(),
-            continued_by: None,
         }
     }
+}
+
+/// What coreference made of one quotation's speaker ([`Doc::resolutions`], one per quote).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Resolution {
+    /// The speaker: index into [`Doc::entities`].
+    pub entity: Option<u32>,
+    /// The speaker when no attribution names one: the subject of the paragraph before.
+    pub fallback_entity: Option<u32>,
+    /// The quotation's confidence when coreference revised it (a speaker found only as the
+    /// subject of the paragraph before).
+    pub confidence: Option<f32>,
 }
 
 /// A person, organisation or group the article refers to.
@@ -118,12 +118,26 @@ pub struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     /// Proper names outside quotations, in text order ([`crate::names::find_names`]).
     pub names: Vec<NameMention>,
-    /// The quotations found, ordered by start offset.
+    /// The quotations found, ordered by start offset ([`crate::attribution`] and
+    /// [`crate::indirect`]).
     pub quotes: Vec<Quote>,
+    /// The speaker entity of each quotation, one per quote ([`crate::coref::resolve`]).
+    pub resolutions: Vec<Resolution>,
+    /// Where each quotation was said or written ("Twitter", "statement", "interview with CTV
+    /// News"), one per quote: the channel named in its attribution's sentence, else the
+    /// speaker's current one ([`crate::channel::assign`]).
+    pub channels: Vec<Option<Box<str>>>,
     /// The people, organisations and groups referred to ([`crate::coref::resolve`]).
     pub entities: Vec<Entity>,
     /// References to [`Doc::entities`] (names, pronouns, descriptions), ordered by first token.
     pub mentions: Vec<Mention>,
+    /// Each pronoun and description coreference resolved, in text order, with the range of its
+    /// candidates and the entity chosen ([`crate::coref::resolve`]).
+    pub queries: Vec<Query>,
+    /// The candidates of every query, query after query, each with its features and score.
+    pub candidates: Vec<Candidate>,
+    /// The work coreference did, against its budget ([`crate::coref::Work`]).
+    pub work: Work,
 }
 
 impl<'t> Doc<'t> {
@@ -159,9 +173,16 @@ impl<'t> Doc<'t> {
             .map(|n| self.tok_span(n.tok_start, n.tok_end))
             .collect();
         name_spans.sort_unstable();
+        // Which entities speak, found once: a scan of the quotes per entity grew with the
+        // square of a long document.
+        let mut speaks = vec![false; self.entities.len()];
+        for e in self.resolutions.iter().filter_map(|r| r.entity) {
+            if let Some(s) = speaks.get_mut(e as usize) {
+                *s = true;
+            }
+        }
         for (i, e) in self.entities.iter().enumerate() {
-            let speaks = self.quotes.iter().any(|q| q.entity == Some(i as u32));
-            if speaks || e.kind != EntityKind::Other {
+            if speaks[i] || e.kind != EntityKind::Other {
                 keep[i] = Some(entities.len());
                 let named = e.mentions.iter().any(|m| name_spans.binary_search(m).is_ok());
                 // The text's evidence first, then the first name's (people only).
@@ -180,8 +201,10 @@ impl<'t> Doc<'t> {
         let quotes = self
             .quotes
             .iter()
-            .map(|q| {
-                let speaker = q.entity.and_then(|e| {
+            .enumerate()
+            .map(|(i, q)| {
+                let resolution = self.resolutions.get(i).copied().unwrap_or_default();
+                let speaker = resolution.entity.and_then(|e| {
                     let idx = keep[e as usize]?;
                     let mention = q
                         .speaker
@@ -205,8 +228,8 @@ impl<'t> Doc<'t> {
                         span(a, b)
                     }),
                     speaker,
-                    channel: q.channel.as_deref().map(str::to_string),
-                    confidence: (q.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                    channel: self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string),
+                    confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
                 }
             })
             .collect();

@@ -99,8 +99,41 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
 }
 
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
-/// mixed quotations already use.
+/// mixed quotations already use. Groups are numbered 0, 1, 2 … in the order found; the two
+/// parts of content split by its attribution ("A, officials said, B") share one.
 pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (group, found) in (0u32..).zip(find_indirect(doc, quoted)) {
+        let mut q = found.quote;
+        q.group = group;
+        let second = found.continued_by.map(|(start, end)| Quote {
+            start,
+            end,
+            ..q.clone()
+        });
+        out.push(q);
+        out.extend(second);
+    }
+    out
+}
+
+/// An indirect quotation, and for content split by its attribution ("A, officials said, B")
+/// the byte span of the second part.
+struct Found {
+    quote: Quote,
+    continued_by: Option<(u32, u32)>,
+}
+
+impl From<Quote> for Found {
+    fn from(quote: Quote) -> Found {
+        Found {
+            quote,
+            continued_by: None,
+        }
+    }
+}
+
+fn find_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Found> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     // Per-token marks, so that each test below is one look-up whatever the number of quotes.
     let mut used = vec![false; tokens.len()];
@@ -127,7 +160,7 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
             .enumerate()
             .any(|(i, _)| inside[first + i])
     };
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
 
     for (si, s) in doc.sentences.iter().enumerate() {
         let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
@@ -145,7 +178,7 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
             {
                 if let Some(q) = according_to(doc, si, k) {
                     k = hi;
-                    out.push(q);
+                    out.push(q.into());
                     continue;
                 }
             }
@@ -159,15 +192,16 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
                 k += 1;
                 continue;
             }
+            let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
             let found = if cue.class == CueClass::Cognition {
-                subject_first(doc, si, &cue)
+                plain(subject_first(doc, si, &cue))
             } else {
-                subject_first(doc, si, &cue)
+                plain(subject_first(doc, si, &cue))
                     .or_else(|| content_first(doc, si, &cue))
-                    .or_else(|| gerund_clause(doc, si, &cue))
+                    .or_else(|| plain(gerund_clause(doc, si, &cue)))
             };
             match found {
-                Some((q, resume)) if !covered(q.start, q.end) => {
+                Some((q, resume)) if !covered(q.quote.start, q.quote.end) => {
                     out.push(q);
                     k = resume.max(k + 1);
                 }
@@ -269,7 +303,7 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
 }
 
 /// "CONTENT, X said." and "CONTENT, said X."
-fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
@@ -342,14 +376,16 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     };
     match (head_ok, tail) {
         (true, tail) => {
-            let mut first = make(doc, si, a, end, Some(*cue), Some(np), Evidence::IndirectContentFirst);
-            // The second half belongs to the same utterance; the pipeline groups it.
-            first.continued_by = tail.map(|(b, e)| (tokens[b].start, tokens[e - 1].end));
+            let first = Found {
+                quote: make(doc, si, a, end, Some(*cue), Some(np), Evidence::IndirectContentFirst),
+                // The second half belongs to the same utterance: a quote of the same group.
+                continued_by: tail.map(|(b, e)| (tokens[b].start, tokens[e - 1].end)),
+            };
             Some((first, hi))
         }
         // "Too often, he says, they get it.": a short lead-in is not what was said.
         (false, Some((b, e))) => Some((
-            make(doc, si, b, e, Some(*cue), Some(np), Evidence::IndirectSecondPart),
+            make(doc, si, b, e, Some(*cue), Some(np), Evidence::IndirectSecondPart).into(),
             hi,
         )),
         (false, None) => None,

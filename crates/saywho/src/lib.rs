@@ -34,15 +34,17 @@ pub mod name_gender;
 pub mod names;
 pub mod np;
 pub mod offsets;
+pub mod rank;
 pub mod record;
 pub mod sentence;
 pub mod token;
 
-pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind};
+pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind, Resolution};
 pub use error::ExtractError;
 pub use record::*;
 
 use lexicon::Lexicon;
+use rank::{RuleRanker, SpeakerRanker};
 
 /// The longest text [`Engine::new`] accepts, in bytes: 5 MB, some fifty times the longest
 /// news article; longer inputs are rarely one article and cost time out of proportion.
@@ -51,11 +53,13 @@ pub const DEFAULT_MAX_TEXT_BYTES: usize = 5_000_000;
 /// The longest text any engine accepts: byte offsets are `u32` inside the engine.
 pub const HARD_MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
-/// The extraction engine: compiled lexicons and limits. Build once, share across threads.
+/// The extraction engine: compiled lexicons, limits and the speaker ranker. Build once, share
+/// across threads.
 #[derive(Debug)]
 pub struct Engine {
     lex: Lexicon,
     max_text_bytes: usize,
+    ranker: Box<dyn SpeakerRanker>,
 }
 
 impl Default for Engine {
@@ -85,7 +89,35 @@ impl Engine {
         Engine {
             lex,
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            ranker: Box::new(RuleRanker),
         }
+    }
+
+    /// The same engine with another speaker ranker: the one that chooses which entity a
+    /// pronoun or description refers to among its candidates ([`rank`]). The default is
+    /// [`RuleRanker`], the engine's hand-written rules.
+    ///
+    /// ```
+    /// use saywho::rank::{best_score, Candidate, Query, SpeakerRanker};
+    /// /// Always the candidate mentioned last.
+    /// #[derive(Debug)]
+    /// struct Nearest;
+    /// impl SpeakerRanker for Nearest {
+    ///     fn rank(&self, _query: &Query, candidates: &mut [Candidate]) -> Option<usize> {
+    ///         for c in candidates.iter_mut() {
+    ///             c.score = c.features.agrees.then(|| -(c.features.tokens_since_mention as f32));
+    ///         }
+    ///         best_score(candidates)
+    ///     }
+    /// }
+    /// let engine = saywho::Engine::new().with_ranker(Box::new(Nearest));
+    /// let doc = engine.analyze("Ann Lee spoke. “Yes,” she said.").unwrap();
+    /// assert_eq!(doc.queries.len(), 1);
+    /// assert_eq!(doc.queries[0].chosen, Some(0));
+    /// ```
+    pub fn with_ranker(mut self, ranker: Box<dyn SpeakerRanker>) -> Engine {
+        self.ranker = ranker;
+        self
     }
 
     /// The same engine with another text limit, in bytes (at most [`HARD_MAX_TEXT_BYTES`]).
@@ -123,7 +155,8 @@ impl Engine {
             .map_err(|panic| ExtractError::from_panic(&*panic))
     }
 
-    /// Every stage in order; the text is within the limit.
+    /// Every stage in order; the text is within the limit. Each layer of [`Doc`] is written by
+    /// one stage (docs/ENGINE.md lists which).
     fn run_stages<'t>(&self, text: &'t str) -> Doc<'t> {
         let lex = &self.lex;
         let (tokens, paragraphs) = token::tokenize(text, lex);
@@ -135,8 +168,13 @@ impl Engine {
             sentences: Vec::new(),
             names: Vec::new(),
             quotes: Vec::new(),
+            resolutions: Vec::new(),
+            channels: Vec::new(),
             entities: Vec::new(),
             mentions: Vec::new(),
+            queries: Vec::new(),
+            candidates: Vec::new(),
+            work: coref::Work::default(),
         };
         if doc.tokens.is_empty() {
             return doc;
@@ -144,29 +182,10 @@ impl Engine {
         doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
         doc.names = names::find_names(text, &doc.tokens, lex);
-        let mut quotes = attribution::attribute_quoted(&doc);
-        let indirect = indirect::attribute_indirect(&doc, &quotes);
-        for (group, mut q) in (quotes.len() as u32..).zip(indirect) {
-            q.group = group;
-            let second = q.continued_by.take().map(|(start, end)| Quote {
-                start,
-                end,
-                ..q.clone()
-            });
-            quotes.push(q);
-            quotes.extend(second);
-        }
-        quotes.sort_by_key(|q| q.start);
-        carry_across_paragraphs(&doc, &mut quotes);
-        doc.quotes = quotes;
-        coref::resolve(&mut doc, lex);
-        // A short quoted phrase that nobody is found to have said is a title, a slogan or a
-        // term, not a quotation.
-        doc.quotes.retain(|q| {
-            q.entity.is_some()
-                || q.cue.is_some()
-                || text[q.start as usize..q.end as usize].split_whitespace().count() >= 8
-        });
+        doc.quotes = find_quotes(&doc);
+        let work = coref::Work::for_tokens(doc.tokens.len());
+        coref::resolve(&mut doc, lex, &*self.ranker, work);
+        drop_unspoken_phrases(&mut doc);
         renumber_groups(&mut doc.quotes);
         channel::assign(&mut doc, lex);
         doc
@@ -178,33 +197,39 @@ impl Engine {
     }
 }
 
-/// A quote that opens a paragraph with no attribution continues the last speaker of the
-/// paragraph before, now that indirect quotes are known too.
-fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
-    for i in 0..quotes.len() {
-        let Some(pp) = quotes[i].carry_from_paragraph else {
-            continue;
-        };
-        let source = (0..i)
-            .rev()
-            .find(|&j| quotes[j].speaker.is_some() && doc.sentences[quotes[j].sentence as usize].para == pp);
-        let speaker = match source {
-            Some(j) => quotes[j].speaker,
-            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
-            // last attribution ("…," said Nicholson in an email).
-            None => attribution::last_attribution(doc, pp as usize),
-        };
-        if speaker.is_some() {
-            quotes[i].speaker = speaker;
-            quotes[i].speaker_carried = true;
-            quotes[i].confidence = if source.is_some() {
-                confidence::Evidence::CarriedAcrossParagraphs
-            } else {
-                confidence::Evidence::LastAttributionOfParagraph
-            }
-            .confidence();
-        }
-    }
+/// Direct, mixed and indirect quotations, in text order, with speakers carried across
+/// paragraphs once all are known.
+fn find_quotes(doc: &Doc) -> Vec<Quote> {
+    let mut quotes = attribution::attribute_quoted(doc);
+    let first_group = quotes.len() as u32;
+    let indirect = indirect::attribute_indirect(doc, &quotes);
+    quotes.extend(indirect.into_iter().map(|mut q| {
+        q.group += first_group;
+        q
+    }));
+    quotes.sort_by_key(|q| q.start);
+    attribution::carry_across_paragraphs(doc, &mut quotes);
+    quotes
+}
+
+/// A short quoted phrase that nobody is found to have said is a title, a slogan or a term,
+/// not a quotation: it leaves the quotes and their resolutions together.
+fn drop_unspoken_phrases(doc: &mut Doc) {
+    let text = doc.text;
+    let keep: Vec<bool> = doc
+        .quotes
+        .iter()
+        .zip(&doc.resolutions)
+        .map(|(q, r)| {
+            r.entity.is_some()
+                || q.cue.is_some()
+                || text[q.start as usize..q.end as usize].split_whitespace().count() >= 8
+        })
+        .collect();
+    let mut flags = keep.iter();
+    doc.quotes.retain(|_| flags.next().copied().unwrap_or(true));
+    let mut flags = keep.iter();
+    doc.resolutions.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// Groups numbered 0, 1, 2 … in order of first appearance.

@@ -63,59 +63,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             k += 1;
             continue;
         }
-        let mut end = k + 1;
-        if t.shape & shape::POSSESSIVE == 0 {
-            while let Some(n) = tokens.get(end) {
-                // "Chinese Vice-President Wang Qishan": a title before a name ends the run.
-                // So does one after a place or an organisation: "Barron County District Attorney
-                // Brian Wright", "European Central Bank President Mario Draghi".
-                let place_or_org = || {
-                    tokens[k..end]
-                        .iter()
-                        .any(|t| lex.is_cased(t.base(text), cased::ORG | cased::NON_PERSON))
-                };
-                // "The Canadian Press Paul Carver", "Getty Images Kevin Vickers": a photo credit
-                // ends where a caption starts.
-                let credit = lex.is_cased(tokens[end - 1].base(text), cased::PHOTO_CREDIT)
-                    && n.is_cap()
-                    && !n.is(flag::ROLE | flag::TITLE)
-                    && !lex.is_org_word(n.base(text));
-                if credit {
-                    break;
-                }
-                let title_before_name = n.is(flag::TITLE)
-                    && !n.is(flag::HONORIFIC)
-                    && tokens.get(end + 1).is_some_and(is_name_word)
-                    && (n.text(text).contains('-') || place_or_org());
-                if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
-                    end += 1;
-                    if n.shape & shape::POSSESSIVE != 0 {
-                        break;
-                    }
-                    continue;
-                }
-                // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada"
-                let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
-                let joins = if n.kind == TokenKind::Word
-                    && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
-                {
-                    tokens.get(end + 1).is_some_and(is_name_word)
-                } else {
-                    n.is_punct(b'.')
-                        && tokens[end - 1].text(text).chars().count() == 1
-                        && tokens
-                            .get(end + 1)
-                            .is_some_and(|w| is_name_word(w) && w.shape & shape::SENT_START == 0)
-                };
-                if !joins {
-                    break;
-                }
-                end += 2;
-                if tokens[end - 1].shape & shape::POSSESSIVE != 0 {
-                    break;
-                }
-            }
-        }
+        let end = run_end(text, tokens, lex, k);
         if at_sentence_start(tokens, k) && end == k + 1 {
             // "Teigen revealed …": the subject of a reporting verb.
             let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
@@ -143,18 +91,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         {
             start = k + 1;
         }
-        let mut title_start = start;
-        while title_start > 0 {
-            let p = &tokens[title_start - 1];
-            let is_title = p.kind == TokenKind::Word && p.is(flag::TITLE | flag::HONORIFIC) && !p.in_quote();
-            let is_abbrev_dot =
-                p.is_punct(b'.') && title_start >= 2 && tokens[title_start - 2].is(flag::TITLE | flag::HONORIFIC);
-            if is_title || is_abbrev_dot {
-                title_start -= 1;
-            } else {
-                break;
-            }
-        }
+        let title_start = titles_before(tokens, start);
         names.push(NameMention {
             title_start: title_start as u32,
             tok_start: start as u32,
@@ -163,6 +100,84 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         k = end;
     }
     names
+}
+
+/// Where the run of name words starting at token `k` ends: further name words, connectors
+/// ("Ludwig van Beethoven", "Bank of Canada") and initials ("J. K. Rowling"), stopping at a
+/// title that starts another name, a photo credit or a possessive.
+fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize) -> usize {
+    let t = &tokens[k];
+    let mut end = k + 1;
+    if t.shape & shape::POSSESSIVE == 0 {
+        while let Some(n) = tokens.get(end) {
+            // "Chinese Vice-President Wang Qishan": a title before a name ends the run.
+            // So does one after a place or an organisation: "Barron County District Attorney
+            // Brian Wright", "European Central Bank President Mario Draghi".
+            let place_or_org = || {
+                tokens[k..end]
+                    .iter()
+                    .any(|t| lex.is_cased(t.base(text), cased::ORG | cased::NON_PERSON))
+            };
+            // "The Canadian Press Paul Carver", "Getty Images Kevin Vickers": a photo credit
+            // ends where a caption starts.
+            let credit = lex.is_cased(tokens[end - 1].base(text), cased::PHOTO_CREDIT)
+                && n.is_cap()
+                && !n.is(flag::ROLE | flag::TITLE)
+                && !lex.is_org_word(n.base(text));
+            if credit {
+                break;
+            }
+            let title_before_name = n.is(flag::TITLE)
+                && !n.is(flag::HONORIFIC)
+                && tokens.get(end + 1).is_some_and(is_name_word)
+                && (n.text(text).contains('-') || place_or_org());
+            if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
+                end += 1;
+                if n.shape & shape::POSSESSIVE != 0 {
+                    break;
+                }
+                continue;
+            }
+            // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada"
+            let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
+            let joins = if n.kind == TokenKind::Word
+                && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
+            {
+                tokens.get(end + 1).is_some_and(is_name_word)
+            } else {
+                n.is_punct(b'.')
+                    && tokens[end - 1].text(text).chars().count() == 1
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|w| is_name_word(w) && w.shape & shape::SENT_START == 0)
+            };
+            if !joins {
+                break;
+            }
+            end += 2;
+            if tokens[end - 1].shape & shape::POSSESSIVE != 0 {
+                break;
+            }
+        }
+    }
+    end
+}
+
+/// The first of the titles and honorifics just before the name starting at `start`.
+fn titles_before(tokens: &[Token], start: usize) -> usize {
+    let mut title_start = start;
+    while title_start > 0 {
+        let p = &tokens[title_start - 1];
+        let is_title = p.kind == TokenKind::Word && p.is(flag::TITLE | flag::HONORIFIC) && !p.in_quote();
+        let is_abbrev_dot =
+            p.is_punct(b'.') && title_start >= 2 && tokens[title_start - 2].is(flag::TITLE | flag::HONORIFIC);
+        if is_title || is_abbrev_dot {
+            title_start -= 1;
+        } else {
+            break;
+        }
+    }
+    title_start
 }
 
 /// True when token `k` starts its sentence, or follows only an opening mark or dash there.

@@ -304,6 +304,42 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             kind: NpKind::Pronoun,
         });
     }
+    let j = phrase_start(tokens, end, lo);
+    // "The military said", "the suit says": "the" and a noun or two the lexicon lacks, right
+    // before the verb of saying.
+    let generic = j < end
+        && end - j <= 3
+        && tokens[j].is(flag::DEFINITE)
+        && tokens[j + 1..end]
+            .iter()
+            .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
+    let np = classify(tokens, j, end)
+        .or_else(|| {
+            (generic && end > j + 1).then_some(SpeakerNp {
+                tok_start: j as u32,
+                tok_end: end as u32,
+                kind: NpKind::Description,
+            })
+        })
+        .filter(|_| !tokens[j].in_quote())?;
+    if let Some(office) = office_in_body(tokens, j, end, lo) {
+        return Some(office);
+    }
+    // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
+    if j >= lo + 2 && tokens[j - 1].is(flag::AFFILIATION_PREP) && !tokens[j - 1].is_cap() && tokens[j - 2].is_cap() {
+        if let Some(person) = collect_left(tokens, j - 1, lo).filter(|p| p.kind == NpKind::Name) {
+            return Some(SpeakerNp {
+                tok_start: person.tok_start,
+                ..np
+            });
+        }
+    }
+    Some(np)
+}
+
+/// Where the speaker phrase ending just before `end` starts: words walked leftwards while
+/// they may belong to it, not reaching before `lo`.
+fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
     let mut j = end;
     let mut lowercase_modifiers = 0;
     while j > lo {
@@ -362,25 +398,12 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         }
         j -= 1;
     }
-    // "The military said", "the suit says": "the" and a noun or two the lexicon lacks, right
-    // before the verb of saying.
-    let generic = j < end
-        && end - j <= 3
-        && tokens[j].is(flag::DEFINITE)
-        && tokens[j + 1..end]
-            .iter()
-            .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
-    let np = classify(tokens, j, end)
-        .or_else(|| {
-            (generic && end > j + 1).then_some(SpeakerNp {
-                tok_start: j as u32,
-                tok_end: end as u32,
-                kind: NpKind::Description,
-            })
-        })
-        .filter(|_| !tokens[j].in_quote())?;
-    // "The former sergeant-at-arms of the House of Commons": a person described by an office
-    // in a body; the phrase is the office, not the body.
+    j
+}
+
+/// "The former sergeant-at-arms of the House of Commons": a person described by an office in
+/// a body; the phrase (from `j`) is the office, not the body.
+fn office_in_body(tokens: &[Token], j: usize, end: usize, lo: usize) -> Option<SpeakerNp> {
     if j >= lo + 3 && tokens[j - 1].is(flag::NAME_INNER_PREP) && !tokens[j - 1].is_cap() {
         let mut m = j - 1;
         while m > lo
@@ -399,16 +422,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
             });
         }
     }
-    // "Tim Guest with the Nova Scotia Health Authority": a person attached to a body.
-    if j >= lo + 2 && tokens[j - 1].is(flag::AFFILIATION_PREP) && !tokens[j - 1].is_cap() && tokens[j - 2].is_cap() {
-        if let Some(person) = collect_left(tokens, j - 1, lo).filter(|p| p.kind == NpKind::Name) {
-            return Some(SpeakerNp {
-                tok_start: person.tok_start,
-                ..np
-            });
-        }
-    }
-    Some(np)
+    None
 }
 
 /// The speaker phrase that starts at token `k`, right after an inverted cue ("said Legend",

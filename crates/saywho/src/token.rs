@@ -248,31 +248,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             if !(after_digit && (c == '"' || c == '\'')) {
                 let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
                 let next_space = next.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–…".contains(p));
-                let mut m = family;
-                // Context decides for straight marks and corrects misused curly ones.
-                let left_flanking = prev_space && !next_space;
-                let right_flanking = !prev_space && next_space;
-                if own == mark::CAN_OPEN | mark::CAN_CLOSE {
-                    if left_flanking || (prev_space && next_space) {
-                        m |= mark::CAN_OPEN;
-                    }
-                    if right_flanking || (!prev_space && !next_space) || (prev_space && next_space) {
-                        m |= mark::CAN_CLOSE;
-                    }
-                    if m & (mark::CAN_OPEN | mark::CAN_CLOSE) == 0 {
-                        m |= mark::CAN_OPEN | mark::CAN_CLOSE;
-                    }
-                } else {
-                    m |= own;
-                    if own == mark::CAN_OPEN && right_flanking {
-                        m |= mark::CAN_CLOSE;
-                        m &= !mark::CAN_OPEN;
-                    }
-                    if own == mark::CAN_CLOSE && left_flanking && family == mark::DOUBLE {
-                        m |= mark::CAN_OPEN;
-                        m &= !mark::CAN_CLOSE;
-                    }
-                }
+                let m = mark_flags(family, own, prev_space, next_space);
                 tokens.push(Token {
                     start: i as u32,
                     end: (i + clen) as u32,
@@ -307,6 +283,38 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
     close_paragraph(&mut paragraphs, para_start, n, para_tok, tokens.len());
     mark_headlines(text, &mut tokens, &paragraphs, lex);
     (tokens, paragraphs)
+}
+
+/// The flags of a quotation mark of `family` whose own shape allows `own` (opening, closing or
+/// both), from the spaces around it: context decides for straight marks and corrects misused
+/// curly ones.
+fn mark_flags(family: u8, own: u8, prev_space: bool, next_space: bool) -> u8 {
+    let mut m = family;
+    // Context decides for straight marks and corrects misused curly ones.
+    let left_flanking = prev_space && !next_space;
+    let right_flanking = !prev_space && next_space;
+    if own == mark::CAN_OPEN | mark::CAN_CLOSE {
+        if left_flanking || (prev_space && next_space) {
+            m |= mark::CAN_OPEN;
+        }
+        if right_flanking || (!prev_space && !next_space) || (prev_space && next_space) {
+            m |= mark::CAN_CLOSE;
+        }
+        if m & (mark::CAN_OPEN | mark::CAN_CLOSE) == 0 {
+            m |= mark::CAN_OPEN | mark::CAN_CLOSE;
+        }
+    } else {
+        m |= own;
+        if own == mark::CAN_OPEN && right_flanking {
+            m |= mark::CAN_CLOSE;
+            m &= !mark::CAN_OPEN;
+        }
+        if own == mark::CAN_CLOSE && left_flanking && family == mark::DOUBLE {
+            m |= mark::CAN_OPEN;
+            m &= !mark::CAN_CLOSE;
+        }
+    }
+    m
 }
 
 /// Ends the paragraph that started at byte `start` and token `tok_start`, unless it holds no

@@ -1,7 +1,9 @@
-//! Entities under construction: clusters of names, and the salience that picks an antecedent.
+//! Entities under construction: clusters of names, and what agrees with a pronoun.
 
+use super::index::NameIndex;
 use crate::doc::Doc;
 use crate::lexicon::{cased, flag, form, Gender, Lexicon};
+use crate::names::NameMention;
 use crate::token::{shape, TokenKind};
 
 /// Working state of one entity during resolution.
@@ -22,10 +24,17 @@ pub(super) struct Cluster {
     pub(super) group: bool,
     pub(super) female: u32,
     pub(super) male: u32,
-    /// Role words seen with the name ("mayor", "host").
+    /// Role words seen with the name ("mayor", "host"), each once, lower case.
     pub(super) roles: Vec<String>,
+    /// The same roles as indexes into the resolver's role table.
+    pub(super) role_ids: Vec<u32>,
+    /// Token of the latest mention, and of the latest as a subject or speaker.
     pub(super) last_any: Option<u32>,
     pub(super) last_subject: Option<u32>,
+    /// Sentence of the latest mention.
+    pub(super) last_sentence: u32,
+    /// Mentions resolved so far.
+    pub(super) mention_count: u32,
 
     pub(super) mentions: Vec<(u32, u32)>,
 }
@@ -42,7 +51,7 @@ impl Cluster {
 }
 
 /// Clusters the name mentions; returns the cluster index of each.
-pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>) -> Vec<u32> {
+pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>, index: &mut NameIndex) -> Vec<u32> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut out = Vec::with_capacity(doc.names.len());
     for n in &doc.names {
@@ -53,7 +62,7 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             .collect();
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         let org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
-        let found = find_cluster(lex, clusters, &words, org);
+        let found = index.find(lex, clusters, &words, org);
         let e = match found {
             Some(e) => e,
             None => {
@@ -62,107 +71,74 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             }
         };
         let c = &mut clusters[e];
-        if words.len() > c.words.len() {
-            c.words = words.iter().map(|w| w.to_string()).collect();
+        let grows = words.len() > c.words.len();
+        if grows || org && !c.org {
+            let old = (std::mem::take(&mut c.words), c.org);
+            c.words = if grows {
+                words.iter().map(|w| w.to_string()).collect()
+            } else {
+                old.0.clone()
+            };
+            c.org |= org;
+            index.refile(lex, e, (&old.0, old.1), c);
+        }
+        if grows {
             c.name = n.text(text, tokens).to_string();
         }
-        c.org |= org;
-        // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
-        // is a person.
-        c.thing |= words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON))
-            // "American", "Chinese", "British": a nationality, used as an adjective.
-            || words.len() == 1 && lex.forms_of(words[0]) & form::DEMONYM != 0;
-        // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
-        let after_the = n.title_start > 0 && tokens[n.title_start as usize - 1].is(flag::DEF_ARTICLE);
-        let plural = words.len() == 1 && lex.forms_of(words[0]) & (form::S | form::NOT_PLURAL) == form::S;
-        if after_the && plural && toks[toks.len() - 1].shape & shape::POSSESSIVE == 0 {
-            c.group = true;
-        } else if after_the && words.len() == 1 && !org {
-            // "the West", "the Kremlin": a place or an institution, never "he" or "she".
-            c.thing = true;
-        }
-        // Titles and role words before the name: gender and roles.
-        let mut before = n.title_start as usize;
-        if before == n.tok_start as usize
-            && before > 0
-                        && tokens[before - 1].is(flag::ROLE_PERSON)
-            && !tokens[before - 1].in_quote()
-            // "the mayor's Safe Surrey plan": the mayor is someone else.
-            && tokens[before - 1].shape & shape::POSSESSIVE == 0
-        {
-            before -= 1;
-        }
-        for t in &tokens[before..n.tok_start as usize] {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            match t.info.gender {
-                Gender::Female => c.female += 3,
-                Gender::Male => c.male += 3,
-                _ => {}
-            }
-            if !c.org {
-                c.person = true;
-            }
-            c.roles.push(t.text(text).to_ascii_lowercase());
-        }
+        describe_name(doc, lex, n, &words, org, c);
         out.push(e as u32);
     }
     out
 }
 
-/// The cluster a name belongs to: the same words, or a part of a fuller name (surname or
-/// first name), most recently seen first.
-pub(super) fn find_cluster(lex: &Lexicon, clusters: &mut [Cluster], words: &[&str], org: bool) -> Option<usize> {
-    let same = |c: &Cluster| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
-    if let Some(i) = clusters.iter().position(same) {
-        return Some(i);
+/// What one name mention tells of its cluster: a thing or a group, gender and roles from the
+/// titles before it.
+fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org: bool, c: &mut Cluster) {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
+    // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
+    // is a person.
+    c.thing |= words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON))
+        // "American", "Chinese", "British": a nationality, used as an adjective.
+        || words.len() == 1 && lex.forms_of(words[0]) & form::DEMONYM != 0;
+    // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").
+    let after_the = n.title_start > 0 && tokens[n.title_start as usize - 1].is(flag::DEF_ARTICLE);
+    let plural = words.len() == 1 && lex.forms_of(words[0]) & (form::S | form::NOT_PLURAL) == form::S;
+    if after_the && plural && toks[toks.len() - 1].shape & shape::POSSESSIVE == 0 {
+        c.group = true;
+    } else if after_the && words.len() == 1 && !org {
+        // "the West", "the Kremlin": a place or an institution, never "he" or "she".
+        c.thing = true;
     }
-    // "EDC" for "Export Development Canada": an acronym of a name already seen.
-    if let [acronym] = words {
-        if acronym.len() >= 2 && acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
-            let initials = |c: &Cluster| -> String {
-                c.words
-                    .iter()
-                    .filter(|w| !lex.is_cased(w, cased::ACRONYM_SKIP))
-                    .filter_map(|w| w.chars().next())
-                    .collect()
-            };
-            if let Some(i) = clusters
-                .iter()
-                .position(|c| c.words.len() >= 2 && initials(c) == *acronym)
-            {
-                return Some(i);
-            }
-        }
+    // Titles and role words before the name: gender and roles.
+    let mut before = n.title_start as usize;
+    if before == n.tok_start as usize
+        && before > 0
+        && tokens[before - 1].is(flag::ROLE_PERSON)
+        && !tokens[before - 1].in_quote()
+        // "the mayor's Safe Surrey plan": the mayor is someone else.
+        && tokens[before - 1].shape & shape::POSSESSIVE == 0
+    {
+        before -= 1;
     }
-    let mut best: Option<(usize, u32)> = None;
-    for (i, c) in clusters.iter().enumerate() {
-        if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
+    for t in &tokens[before..n.tok_start as usize] {
+        if t.kind != TokenKind::Word {
             continue;
         }
-        let matches = if words.len() == 1 {
-            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; "Suncor" joins
-            // "Suncor Energy".
-            c.words.last().map(String::as_str) == Some(words[0])
-                || !c.org && c.words.first().map(String::as_str) == Some(words[0])
-        } else if c.words.len() == 1 {
-            // "John Legend" absorbs an earlier "Legend".
-            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
-        } else {
-            // "Jake Patterson" and "Jake Thomas Patterson"; never "Sophie Gregoire Trudeau" and
-            // "Justin Trudeau".
-            c.words.last().map(String::as_str) == words.last().copied()
-                && c.words.first().map(String::as_str) == words.first().copied()
-        };
-        if matches {
-            let recency = c.last_any.unwrap_or(0);
-            if best.is_none_or(|(_, r)| recency >= r) {
-                best = Some((i, recency));
-            }
+        match t.info.gender {
+            Gender::Female => c.female += 3,
+            Gender::Male => c.male += 3,
+            _ => {}
+        }
+        if !c.org {
+            c.person = true;
+        }
+        let role = t.text(text).to_ascii_lowercase();
+        // Roles are a set: "Mr Blair" fifty times is one role.
+        if !c.roles.contains(&role) {
+            c.roles.push(role);
         }
     }
-    best.map(|(i, _)| i)
 }
 
 /// Can an entity be referred to by a pronoun or description of this gender?
@@ -179,40 +155,4 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
         // Any person (descriptions whose head says no gender).
         _ => !c.org,
     }
-}
-
-/// The most salient entity compatible with `gender` before token `tok`.
-pub(super) fn pick(
-    clusters: &[Cluster],
-    gender: Gender,
-    tok: u32,
-    want_person: bool,
-    exclude: &[usize],
-) -> Option<usize> {
-    const MAX_DISTANCE: u32 = 600;
-    let mut best: Option<(usize, u32)> = None;
-    for (i, c) in clusters.iter().enumerate() {
-        let Some(last) = c.last_any.filter(|&l| l < tok) else {
-            continue;
-        };
-        if !compatible(c, gender) || want_person && c.org || exclude.contains(&i) {
-            continue;
-        }
-        let mut distance = tok - last;
-        if let Some(s) = c.last_subject.filter(|&s| s < tok) {
-            distance = distance.min((tok - s) / 3);
-        }
-
-        // A name with no sign of being a person (a place, a product) is a weaker antecedent.
-        if !c.person && c.female + c.male == 0 {
-            distance = distance.saturating_mul(if c.last_subject.is_none() { 4 } else { 2 });
-        }
-        if distance > MAX_DISTANCE {
-            continue;
-        }
-        if best.is_none_or(|(_, d)| distance < d) {
-            best = Some((i, distance));
-        }
-    }
-    best.map(|(i, _)| i)
 }

@@ -1,0 +1,298 @@
+//! Indexes over the clusters under construction, so that finding a name's cluster costs the
+//! clusters that share one of its words, not every cluster of the document.
+//!
+//! Each key is a hash of a word (or of several), with a tag saying which index it belongs to;
+//! each value lists the clusters holding that key now, in ascending cluster order. A look-up
+//! always checks the cluster itself, so a hash collision can never join two names.
+
+use super::cluster::Cluster;
+use crate::lexicon::{cased, Lexicon};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
+
+/// Which index a key belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Tag {
+    /// All the words of the name.
+    Exact,
+    /// The last word of a name of any length.
+    Last,
+    /// The first word of a name that is not an organisation's.
+    FirstOfPerson,
+    /// The only word of a one-word name.
+    Single,
+    /// First and last words of a name of two words or more.
+    Pair,
+    /// Initials of a name of two words or more ("EDC" for "Export Development Canada").
+    Initials,
+}
+
+fn hash_words<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h = FxHasher::default();
+    for w in words {
+        w.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn hash_initials(lex: &Lexicon, words: &[String]) -> u64 {
+    let mut h = FxHasher::default();
+    for ch in initials(lex, words) {
+        ch.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The first letters of the words an acronym keeps ("of", "the" and the like skipped).
+fn initials<'a>(lex: &'a Lexicon, words: &'a [String]) -> impl Iterator<Item = char> + 'a {
+    words
+        .iter()
+        .filter(|w| !lex.is_cased(w, cased::ACRONYM_SKIP))
+        .filter_map(|w| w.chars().next())
+}
+
+/// The keys a cluster with these words and this organisation flag is filed under (at most
+/// five; a fixed array, as this runs for every new name).
+fn keys(lex: &Lexicon, words: &[String], org: bool) -> ([(Tag, u64); 5], usize) {
+    let mut out = [(Tag::Exact, 0u64); 5];
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return (out, 0);
+    };
+    let mut n = 0;
+    let mut push = |key: (Tag, u64)| {
+        out[n] = key;
+        n += 1;
+    };
+    push((Tag::Exact, hash_words(words.iter().map(String::as_str))));
+    push((Tag::Last, hash_words([last.as_str()])));
+    if !org {
+        push((Tag::FirstOfPerson, hash_words([first.as_str()])));
+    }
+    if words.len() == 1 {
+        push((Tag::Single, hash_words([first.as_str()])));
+    } else {
+        push((Tag::Pair, hash_words([first.as_str(), last.as_str()])));
+        push((Tag::Initials, hash_initials(lex, words)));
+    }
+    (out, n)
+}
+
+/// Cluster indexes in ascending order; most keys have one, kept without an allocation.
+#[derive(Debug)]
+enum Ids {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Ids::One(i) => std::slice::from_ref(i),
+            Ids::Many(v) => v,
+        }
+    }
+
+    fn insert(&mut self, i: u32) {
+        match self {
+            Ids::One(j) if *j == i => {}
+            Ids::One(j) => *self = Ids::Many(if *j < i { vec![*j, i] } else { vec![i, *j] }),
+            Ids::Many(v) => {
+                if let Err(at) = v.binary_search(&i) {
+                    v.insert(at, i);
+                }
+            }
+        }
+    }
+
+    /// Removes `i`; true when none is left.
+    fn remove(&mut self, i: u32) -> bool {
+        match self {
+            Ids::One(j) => *j == i,
+            Ids::Many(v) => {
+                if let Ok(at) = v.binary_search(&i) {
+                    v.remove(at);
+                }
+                v.is_empty()
+            }
+        }
+    }
+}
+
+/// The clusters filed under each key.
+/// Below this many clusters, a look-up reads them all (cheaper than keeping the indexes for
+/// a news article's few dozen); the indexes are built when a document reaches it.
+const SCAN_BELOW: usize = 48;
+
+#[derive(Debug, Default)]
+pub(super) struct NameIndex {
+    lists: FxHashMap<(Tag, u64), Ids>,
+    /// The indexes hold every cluster (the document has reached [`SCAN_BELOW`] clusters).
+    built: bool,
+    /// Candidate entries read by look-ups: the work these indexes do, for the budget.
+    pub(super) reads: u64,
+}
+
+impl NameIndex {
+    /// Files cluster `i` under the keys of its current words and flag, after removing it from
+    /// those of `old` (its words and flag before the change).
+    pub(super) fn refile(&mut self, lex: &Lexicon, i: usize, old: (&[String], bool), new: &Cluster) {
+        if !self.built {
+            return;
+        }
+        let i = i as u32;
+        let (old_keys, n) = keys(lex, old.0, old.1);
+        for key in &old_keys[..n] {
+            if self.lists.get_mut(key).is_some_and(|ids| ids.remove(i)) {
+                self.lists.remove(key);
+            }
+        }
+        let (new_keys, n) = keys(lex, &new.words, new.org);
+        for &key in &new_keys[..n] {
+            match self.lists.get_mut(&key) {
+                Some(ids) => ids.insert(i),
+                None => {
+                    self.lists.insert(key, Ids::One(i));
+                }
+            }
+        }
+    }
+
+    /// Files every cluster, once there are enough to make the indexes worth keeping.
+    fn build(&mut self, lex: &Lexicon, clusters: &[Cluster]) {
+        self.built = true;
+        self.lists.reserve(clusters.len() * 8);
+        for (i, c) in clusters.iter().enumerate() {
+            self.refile(lex, i, (&[], false), c);
+        }
+    }
+
+    fn list(&self, tag: Tag, hash: u64) -> &[u32] {
+        self.lists.get(&(tag, hash)).map_or(&[][..], Ids::as_slice)
+    }
+
+    /// The first cluster under a key that passes `check`, from the lowest index up.
+    fn lowest(&mut self, tag: Tag, hash: u64, mut check: impl FnMut(usize) -> bool) -> Option<usize> {
+        let list = self.list(tag, hash);
+        let mut reads = 0;
+        let found = list.iter().map(|&i| i as usize).find(|&i| {
+            reads += 1;
+            check(i)
+        });
+        self.reads += reads;
+        found
+    }
+
+    /// The last cluster under a key that passes `check`, from the highest index down.
+    fn highest(&mut self, tag: Tag, hash: u64, mut check: impl FnMut(usize) -> bool) -> Option<usize> {
+        let list = self.list(tag, hash);
+        let mut reads = 0;
+        let found = list.iter().rev().map(|&i| i as usize).find(|&i| {
+            reads += 1;
+            check(i)
+        });
+        self.reads += reads;
+        found
+    }
+
+    /// The cluster a name belongs to: the same words; else an acronym of a name already seen;
+    /// else a part of a fuller name (surname or first name), the latest such cluster. Every
+    /// candidate is checked against the rule itself; the indexes only narrow the search.
+    pub(super) fn find(&mut self, lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Option<usize> {
+        if words.is_empty() {
+            // Never from the name finder (a name starts with a word); kept for exactness.
+            return clusters.iter().position(|c| c.words.is_empty());
+        }
+        if !self.built {
+            if clusters.len() < SCAN_BELOW {
+                self.reads += clusters.len() as u64;
+                return scan(lex, clusters, words, org);
+            }
+            self.build(lex, clusters);
+        }
+        let (&first, &last) = (words.first()?, words.last()?);
+        let same = |i: usize| {
+            let c = &clusters[i];
+            c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b)
+        };
+        if let Some(i) = self.lowest(Tag::Exact, hash_words(words.iter().copied()), same) {
+            return Some(i);
+        }
+        if let [acronym] = words {
+            if acronym.len() >= 2 && acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
+                let hash = {
+                    let mut h = FxHasher::default();
+                    for ch in acronym.chars() {
+                        ch.hash(&mut h);
+                    }
+                    h.finish()
+                };
+                let matches = |i: usize| {
+                    let c = &clusters[i];
+                    c.words.len() >= 2 && initials(lex, &c.words).eq(acronym.chars())
+                };
+                if let Some(i) = self.lowest(Tag::Initials, hash, matches) {
+                    return Some(i);
+                }
+            }
+        }
+        let word = |w: &str| hash_words([w]);
+        let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| l == w);
+        let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| f == w);
+        let single_is = |i: usize, w: &str| clusters[i].words.len() == 1 && clusters[i].words[0] == w;
+        let found = if words.len() == 1 {
+            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; "Suncor" joins
+            // "Suncor Energy".
+            [
+                self.highest(Tag::Last, word(first), |i| last_is(i, first)),
+                self.highest(Tag::FirstOfPerson, word(first), |i| first_is(i, first)),
+            ]
+        } else {
+            // "John Legend" absorbs an earlier "Legend".
+            let by_first = if org {
+                None
+            } else {
+                self.highest(Tag::Single, word(first), |i| single_is(i, first))
+            };
+            let by_last = self.highest(Tag::Single, word(last), |i| single_is(i, last));
+            // "Jake Patterson" and "Jake Thomas Patterson"; never "Sophie Gregoire Trudeau" and
+            // "Justin Trudeau"; and only within persons or within organisations.
+            let pair = |i: usize| {
+                let c = &clusters[i];
+                c.words.len() >= 2 && c.org == org && last_is(i, last) && c.words.first().is_some_and(|f| f == first)
+            };
+            let by_pair = self.highest(Tag::Pair, hash_words([first, last]), pair);
+            [by_first.max(by_last), by_pair]
+        };
+        found.into_iter().flatten().max()
+    }
+}
+
+/// The same rule as [`NameIndex::find`], reading every cluster: for the first few.
+fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Option<usize> {
+    let same = |c: &Cluster| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
+    if let Some(i) = clusters.iter().position(same) {
+        return Some(i);
+    }
+    if let [acronym] = words {
+        if acronym.len() >= 2 && acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
+            let matches = |c: &Cluster| c.words.len() >= 2 && initials(lex, &c.words).eq(acronym.chars());
+            if let Some(i) = clusters.iter().position(matches) {
+                return Some(i);
+            }
+        }
+    }
+    // The latest cluster that matches.
+    clusters.iter().rposition(|c| {
+        if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
+            return false;
+        }
+        let (first, last) = (c.words.first().map(String::as_str), c.words.last().map(String::as_str));
+        if words.len() == 1 {
+            last == Some(words[0]) || !c.org && first == Some(words[0])
+        } else if c.words.len() == 1 {
+            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
+        } else {
+            last == words.last().copied() && first == words.first().copied()
+        }
+    })
+}

@@ -1,0 +1,217 @@
+//! The resolution pass: one method per kind of event, in text order.
+
+use super::position::{is_located, is_subject, pronoun_case};
+use super::salience::Salience;
+use super::{antecedent_of_who, relative_antecedent, Cluster};
+use crate::doc::{Doc, Mention};
+use crate::lexicon::{flag, Case, Gender};
+use crate::np::{NpKind, SpeakerNp};
+use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// State of the pass: clusters, mentions so far, and the queries recorded.
+pub(super) struct Resolver<'d, 't> {
+    pub(super) doc: &'d Doc<'t>,
+    pub(super) ranker: &'d dyn SpeakerRanker,
+    pub(super) clusters: Vec<Cluster>,
+    pub(super) salience: Salience,
+    pub(super) name_entity: &'d [u32],
+    pub(super) speaker_names: FxHashSet<u32>,
+    pub(super) quote_of_speaker: FxHashMap<u32, usize>,
+    /// Entity of each resolved phrase, keyed by its first token.
+    pub(super) at_token: FxHashMap<u32, u32>,
+    /// Mentions so far, in text order.
+    pub(super) mentions: Vec<Mention>,
+    /// Entities born of a description, by its lower-case text.
+    pub(super) description_entities: FxHashMap<String, u32>,
+    pub(super) queries: Vec<Query>,
+    pub(super) candidates: Vec<Candidate>,
+    /// Sentence of the current event (events come in text order).
+    pub(super) sentence: usize,
+}
+
+impl Resolver<'_, '_> {
+    /// Records a mention of cluster `e` at token `tok`.
+    pub(super) fn touch(&mut self, e: usize, tok: u32, subject: bool) {
+        let sentences = &self.doc.sentences;
+        while self.sentence + 1 < sentences.len() && sentences[self.sentence].tok_end <= tok {
+            self.sentence += 1;
+        }
+        self.salience
+            .touch(&mut self.clusters, e, tok, self.sentence as u32, subject);
+    }
+
+    /// A name: a mention of its cluster, with what its position says of it.
+    pub(super) fn name(&mut self, i: usize) {
+        let tokens = &self.doc.tokens[..];
+        let n = self.doc.names[i];
+        let e = self.name_entity[i];
+        let speaks = self.speaker_names.contains(&n.tok_start);
+        let subject = speaks || is_subject(tokens, n.title_start as usize, n.tok_end as usize);
+        let c = &mut self.clusters[e as usize];
+        // "Shanaaz Gokool, president of Dying with Dignity Canada, …": an appositive
+        // role says person.
+        let role_apposed = tokens.get(n.tok_end as usize).is_some_and(|t| t.is_punct(b','))
+            && tokens[n.tok_end as usize + 1..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.is_word() && !t.is_cap())
+                .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE));
+        if (speaks || role_apposed) && !c.org && !c.group {
+            c.person = true;
+        }
+        if is_located(tokens, n.title_start as usize) {
+            c.located += 1;
+        } else {
+            c.unlocated += 1;
+        }
+        if tokens
+            .get(n.tok_end as usize)
+            .is_some_and(|t| t.is(flag::ROLE | flag::TITLE) && !t.is_cap() && t.is_word())
+        {
+            c.modifier += 1;
+        }
+        self.touch(e as usize, n.tok_start, subject);
+        self.at_token.insert(n.tok_start, e);
+        self.mentions.push(Mention {
+            tok_start: n.tok_start,
+            tok_end: n.tok_end,
+            entity: e,
+            subject,
+        });
+    }
+
+    /// A third-person pronoun: ranked among the entities before it.
+    pub(super) fn pronoun(&mut self, k: u32) {
+        let doc = self.doc;
+        let tokens = &doc.tokens[..];
+        let t = &tokens[k as usize];
+        let case = pronoun_case(tokens, k as usize);
+        let s = doc.sentences[doc.sentence_of(k as usize)];
+        let exclude = self.pronoun_exclusions(k, case, s.tok_start);
+        // "William Shrubsall, who fractured one of his victims' skulls": inside a
+        // relative clause, the pronoun is the person the clause is about.
+        let relative = relative_antecedent(doc, k as usize, s.tok_start as usize, &self.mentions).filter(|&e| {
+            // "who" says a person, even after "of" or "from".
+            let c = &self.clusters[e];
+            let g = c.gender();
+            let person_pronoun = matches!(t.info.gender, Gender::Male | Gender::Female);
+            person_pronoun && !c.org && (g == Gender::Unknown || g == t.info.gender) && !exclude.contains(&e)
+        });
+        let query = Query {
+            tok_start: k,
+            tok_end: k + 1,
+            kind: QueryKind::Pronoun,
+            gender: t.info.gender,
+            want_person: false,
+            org: false,
+            candidates: (0, 0),
+            chosen: None,
+        };
+        let Some(e) = self.rank(query, relative.as_slice(), None, &|e| exclude.contains(&e), relative) else {
+            return;
+        };
+        let c = &mut self.clusters[e];
+        match t.info.gender {
+            Gender::Male => c.male += 1,
+            Gender::Female => c.female += 1,
+            _ => {}
+        }
+        if matches!(t.info.gender, Gender::Male | Gender::Female) && !c.org {
+            c.person = true;
+        }
+        let subject = case == Some(Case::Subject);
+        self.touch(e, k, subject);
+        self.at_token.insert(k, e as u32);
+        self.mentions.push(Mention {
+            tok_start: k,
+            tok_end: k + 1,
+            entity: e as u32,
+            subject,
+        });
+    }
+
+    /// Entities the pronoun at `k` cannot refer to.
+    fn pronoun_exclusions(&self, k: u32, case: Option<Case>, sentence_start: u32) -> Vec<usize> {
+        let (doc, mentions) = (self.doc, &self.mentions);
+        let tokens = &doc.tokens[..];
+        let mut exclude: Vec<usize> = Vec::new();
+        // "him" is never the subject of its own clause: "Clarkson sent him …".
+        if case == Some(Case::Object) {
+            exclude.extend(
+                mentions
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.tok_start >= sentence_start)
+                    .find(|m| m.subject)
+                    .map(|m| m.entity as usize),
+            );
+        }
+        // "Macharia and colleagues hid, he said": the speaker of reported content is
+        // not someone the content talks about.
+        let (kb, sb) = (tokens[k as usize].start, tokens[sentence_start as usize].start);
+        let own_quote = self.quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
+        if let Some(q) = own_quote.filter(|q| q.end <= kb && q.start >= sb) {
+            // Named there, that is; "Her time has been hard, she said" is about herself.
+            // Mentions are in text order: those starting inside the quote.
+            let first_tok = tokens.partition_point(|t| t.start < q.start) as u32;
+            let first = mentions.partition_point(|m| m.tok_start < first_tok);
+            let inside = mentions[first..]
+                .iter()
+                .take_while(|m| tokens[m.tok_start as usize].start < q.end)
+                .filter(|m| !tokens[m.tok_start as usize].is(flag::PRONOUN));
+            exclude.extend(inside.map(|m| m.entity as usize));
+        }
+        exclude
+    }
+
+    /// Gathers the query's candidates, lets the ranker choose, and records both.
+    pub(super) fn rank(
+        &mut self,
+        mut query: Query,
+        extra: &[usize],
+        role: Option<u32>,
+        excluded: &dyn Fn(usize) -> bool,
+        relative: Option<usize>,
+    ) -> Option<usize> {
+        let from = self.candidates.len();
+        self.salience.gather(
+            &self.clusters,
+            &self.doc.sentences,
+            &query,
+            extra,
+            role,
+            excluded,
+            relative,
+            &mut self.candidates,
+        );
+        let chosen = self.ranker.rank(&query, &mut self.candidates[from..]);
+        let chosen = chosen
+            .and_then(|i| self.candidates[from..].get(i))
+            .map(|c| c.entity as usize);
+        query.candidates = (from as u32, self.candidates.len() as u32);
+        query.chosen = chosen.map(|e| e as u32);
+        self.queries.push(query);
+        chosen
+    }
+
+    /// A speaker phrase that is no name: "who", or a description.
+    pub(super) fn speaker(&mut self, np: SpeakerNp) {
+        let e = match np.kind {
+            NpKind::Relative => antecedent_of_who(self.doc, np.tok_start as usize, &self.at_token),
+            _ => self.description(np),
+        };
+        if let Some(e) = e {
+            self.touch(e as usize, np.tok_start, true);
+            self.at_token.insert(np.tok_start, e);
+            if np.kind == NpKind::Description {
+                self.mentions.push(Mention {
+                    tok_start: np.tok_start,
+                    tok_end: np.tok_end,
+                    entity: e,
+                    subject: true,
+                });
+            }
+        }
+    }
+}
