@@ -12,6 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench_cmd;
 mod eval_cmd;
 mod extract_cmd;
+mod serve_cmd;
 
 /// Who said what: quotations, speakers, cues and channels in news articles.
 #[derive(Parser, Debug)]
@@ -29,6 +30,7 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure throughput and memory on a JSONL corpus.
     Bench(bench_cmd::BenchArgs),
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(code) => code,
