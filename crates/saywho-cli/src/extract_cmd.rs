@@ -169,7 +169,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
-fn parse_meta_field(value: &str) -> Result<(String, String), String> {
+pub(crate) fn parse_meta_field(value: &str) -> Result<(String, String), String> {
     let Some((name, field)) = value.split_once('=') else {
         return Err("expected NAME=FIELD, e.g. title=headline".to_string());
     };
@@ -182,7 +182,7 @@ fn parse_meta_field(value: &str) -> Result<(String, String), String> {
 }
 
 /// The metadata fields, defaults overridden by `--meta-field`.
-fn meta_fields(mappings: &[(String, String)]) -> Result<saywho_io::MetaFields> {
+pub(crate) fn meta_fields(mappings: &[(String, String)]) -> Result<saywho_io::MetaFields> {
     let mut meta = saywho_io::MetaFields::default();
     for (name, field) in mappings {
         meta.set(name, field).map_err(anyhow::Error::msg)?;
@@ -191,7 +191,7 @@ fn meta_fields(mappings: &[(String, String)]) -> Result<saywho_io::MetaFields> {
 }
 
 /// One warning on stderr when several inputs would give their documents the same id.
-fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
+pub(crate) fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
     const SHOWN: usize = 3;
     if shared.is_empty() {
         return;

@@ -12,7 +12,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench_cmd;
 mod eval_cmd;
 mod extract_cmd;
+mod index_cmd;
+mod index_output;
+mod report_cmd;
+mod report_html;
+mod search_cmd;
 mod serve_cmd;
+mod speakers_cmd;
 
 /// Who said what: quotations, speakers, cues and channels in news articles.
 #[derive(Parser, Debug)]
@@ -30,6 +36,14 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure throughput and memory on a JSONL corpus.
     Bench(bench_cmd::BenchArgs),
+    /// Index a corpus into a quote store (SQLite) for search, report and speakers.
+    Index(index_cmd::IndexArgs),
+    /// Search the quotes of a store (full text and filters).
+    Search(search_cmd::SearchArgs),
+    /// Report on who is quoted in a store (HTML, Markdown or JSON).
+    Report(report_cmd::ReportArgs),
+    /// List the people and organisations quoted in a store.
+    Speakers(speakers_cmd::SpeakersArgs),
     Serve(serve_cmd::ServeArgs),
 }
 
@@ -39,6 +53,10 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench_cmd::run(args),
+        Command::Index(args) => index_cmd::run(args),
+        Command::Search(args) => search_cmd::run(args),
+        Command::Report(args) => report_cmd::run(args),
+        Command::Speakers(args) => speakers_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
     };
     match result {

@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use std::time::Duration;
 /// Examples:
 ///   saywho serve                                   # http://127.0.0.1:8080/
 ///   saywho serve --addr 127.0.0.1:9000 --timeout 10
+///   saywho serve --db corpus.db                    # also /corpus and /v1/search, /v1/report, /v1/speakers
 ///   curl -s localhost:8080/v1/extract -H 'content-type: text/plain' --data-binary @article.txt
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
@@ -23,6 +25,10 @@ pub struct ServeArgs {
     /// network, which has no authentication.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// A quote store made by `saywho index`, opened read-only: adds the corpus page and the
+    /// search, report and speakers routes.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
     /// The largest request body, in bytes (also the largest document).
     #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]
     max_body_bytes: usize,
@@ -61,11 +67,23 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         runtime.worker_threads(threads.max(1));
     }
     let runtime = runtime.enable_all().build().context("cannot start the async runtime")?;
-    runtime.block_on(serve(args.addr, config))?;
+    // Opened before binding, so that a wrong path fails at once with the store's reason.
+    let corpus = match &args.db {
+        Some(path) => Some(
+            saywho_server::Corpus::open(path, config.slots)
+                .with_context(|| format!("cannot open the store {}", path.display()))?,
+        ),
+        None => None,
+    };
+    runtime.block_on(serve(args.addr, config, corpus))?;
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve(addr: SocketAddr, config: saywho_server::Config) -> anyhow::Result<()> {
+async fn serve(
+    addr: SocketAddr,
+    config: saywho_server::Config,
+    corpus: Option<saywho_server::Corpus>,
+) -> anyhow::Result<()> {
     if !addr.ip().is_loopback() {
         eprintln!(
             "saywho serve: warning: {addr} is not a loopback address: the server will be reachable from other machines, and it has no authentication"
@@ -75,7 +93,8 @@ async fn serve(addr: SocketAddr, config: saywho_server::Config) -> anyhow::Resul
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr().context("cannot read the bound address")?;
-    let app = saywho_server::router(config);
+    let engine = saywho::Engine::new().with_max_text_bytes(config.max_body_bytes);
+    let app = saywho_server::router_with_corpus(config, std::sync::Arc::new(engine), corpus);
     eprintln!("saywho serve: listening on http://{local}/ (Ctrl-C to stop)");
     saywho_server::serve(listener, app, saywho_server::shutdown_signal())
         .await

@@ -245,9 +245,10 @@ async fn batch_line(app: &AppState, n: usize, line: &[u8]) -> Bytes {
 }
 
 /// Health: 200 and `{"status": "ok"}` while the server runs.
-#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "The server is up", body = Object, example = json!({"status": "ok", "documents": 0}))))]
+#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, description = "The server is up", body = Object, example = json!({"status": "ok", "documents": 0, "corpus": false}))))]
 pub async fn healthz(State(app): State<AppState>) -> Response {
-    let body = serde_json::json!({"status": "ok", "documents": app.metrics().documents()});
+    let corpus = app.corpus().is_some();
+    let body = serde_json::json!({"status": "ok", "documents": app.metrics().documents(), "corpus": corpus});
     axum::Json(body).into_response()
 }
 

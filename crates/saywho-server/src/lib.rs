@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod corpus;
 mod document;
 mod error;
 mod limit;
@@ -25,6 +26,7 @@ mod metrics;
 mod openapi;
 mod web;
 
+pub use corpus::Corpus;
 pub use document::{ExtractRequest, DEFAULT_ID};
 pub use error::{ApiError, ErrorDetail, ErrorResponse, RETRY_AFTER_SECS};
 pub use limit::{Limiter, Saturated};
@@ -77,6 +79,7 @@ struct Inner {
     metrics: Metrics,
     config: Config,
     openapi: String,
+    corpus: Option<Arc<Corpus>>,
 }
 
 impl AppState {
@@ -96,20 +99,31 @@ impl AppState {
     pub fn config(&self) -> &Config {
         &self.0.config
     }
+    /// The corpus of `--db`, if any.
+    pub fn corpus(&self) -> Option<Arc<Corpus>> {
+        self.0.corpus.clone()
+    }
     /// The OpenAPI document, serialised.
     pub fn openapi_json(&self) -> &str {
         &self.0.openapi
     }
 }
 
-/// The API routes with their OpenAPI annotations.
-fn api_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+/// The API routes with their OpenAPI annotations; the corpus routes only with a corpus, so
+/// that the document describes what this server answers.
+fn api_routes(with_corpus: bool) -> OpenApiRouter<AppState> {
+    let api = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(api::extract))
         .routes(routes!(api::extract_batch))
         .routes(routes!(api::healthz))
         .routes(routes!(api::metrics))
-        .routes(routes!(api::openapi))
+        .routes(routes!(api::openapi));
+    if !with_corpus {
+        return api;
+    }
+    api.routes(routes!(corpus::search))
+        .routes(routes!(corpus::report))
+        .routes(routes!(corpus::speakers))
 }
 
 /// The paths of the API (for the metrics' `route` label).
@@ -119,6 +133,9 @@ const API_PATHS: &[&str] = &[
     "/healthz",
     "/metrics",
     "/openapi.json",
+    "/v1/search",
+    "/v1/report",
+    "/v1/speakers",
 ];
 
 /// The router of the whole server, with saywho's English engine.
@@ -130,7 +147,17 @@ pub fn router(config: Config) -> Router {
 /// The router of the whole server with another extractor (a configured engine, or a stand-in
 /// in tests).
 pub fn router_with(config: Config, extractor: Arc<dyn Extractor + Send + Sync>) -> Router {
-    let (api, spec) = api_routes().split_for_parts();
+    router_with_corpus(config, extractor, None)
+}
+
+/// The router of the whole server, with the corpus routes and page when `corpus` is given.
+pub fn router_with_corpus(
+    config: Config,
+    extractor: Arc<dyn Extractor + Send + Sync>,
+    corpus: Option<Corpus>,
+) -> Router {
+    let with_corpus = corpus.is_some();
+    let (api, spec) = api_routes(with_corpus).split_for_parts();
     let openapi = openapi::finish(spec).to_string();
     let state = AppState(Arc::new(Inner {
         extractor,
@@ -138,8 +165,14 @@ pub fn router_with(config: Config, extractor: Arc<dyn Extractor + Send + Sync>) 
         metrics: Metrics::default(),
         config,
         openapi,
+        corpus: corpus.map(Arc::new),
     }));
-    api.merge(web::router())
+    let pages = if with_corpus {
+        web::router().merge(web::corpus_router())
+    } else {
+        web::router()
+    };
+    api.merge(pages)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), track))
@@ -167,6 +200,7 @@ fn route_label(path: &str) -> &'static str {
         .iter()
         .copied()
         .chain(web::paths())
+        .chain(web::corpus_paths())
         .find(|p| *p == path)
         .unwrap_or("other")
 }
@@ -228,7 +262,7 @@ mod tests {
 
     #[test]
     fn every_documented_path_has_a_metrics_label() {
-        let (_, spec) = api_routes().split_for_parts();
+        let (_, spec) = api_routes(true).split_for_parts();
         for path in spec.paths.paths.keys() {
             assert_eq!(route_label(path), path.as_str());
         }

@@ -52,14 +52,42 @@ const ASSETS: &[Asset] = &[
     },
 ];
 
+/// The corpus page's files, served with `--db` only.
+const CORPUS_ASSETS: &[Asset] = &[
+    Asset {
+        path: "/corpus",
+        media: "text/html; charset=utf-8",
+        body: include_str!("../web/corpus.html"),
+    },
+    Asset {
+        path: "/corpus.js",
+        media: "text/javascript; charset=utf-8",
+        body: include_str!("../web/corpus.js"),
+    },
+];
+
 /// The paths of the page's files.
 pub fn paths() -> impl Iterator<Item = &'static str> {
     ASSETS.iter().map(|a| a.path)
 }
 
+/// The paths of the corpus page's files.
+pub fn corpus_paths() -> impl Iterator<Item = &'static str> {
+    CORPUS_ASSETS.iter().map(|a| a.path)
+}
+
 /// A router serving every asset.
 pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    ASSETS.iter().fold(Router::new(), |router, asset| {
+    serve(ASSETS)
+}
+
+/// A router serving the corpus page.
+pub fn corpus_router<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    serve(CORPUS_ASSETS)
+}
+
+fn serve<S: Clone + Send + Sync + 'static>(assets: &'static [Asset]) -> Router<S> {
+    assets.iter().fold(Router::new(), |router, asset| {
         let (media, body) = (asset.media, asset.body);
         router.route(
             asset.path,

@@ -7,6 +7,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use common::{send, Answer};
 use http_body_util::BodyExt;
 use saywho::ExtractError;
 use saywho_record::Record;
@@ -16,47 +17,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceExt;
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    /// The error kind of an error answer, checking its shape.
-    fn kind(&self) -> String {
-        let v = self.json();
-        assert!(v["error"]["message"].is_string(), "{v}");
-        v["error"]["kind"].as_str().unwrap_or_default().to_string()
-    }
-}
-
-async fn send(app: &Router, method: &str, uri: &str, content_type: Option<&str>, body: impl Into<Body>) -> Answer {
-    let mut request = Request::builder().method(method).uri(uri);
-    if let Some(ct) = content_type {
-        request = request.header(header::CONTENT_TYPE, ct);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(body.into()).expect("a request"))
-        .await
-        .expect("the router never fails");
-    let (parts, body) = response.into_parts();
-    let body = body.collect().await.expect("a body").to_bytes().to_vec();
-    Answer {
-        status: parts.status,
-        headers: parts.headers,
-        body,
-    }
-}
 
 async fn post_json(app: &Router, uri: &str, body: Value) -> Answer {
     send(app, "POST", uri, Some("application/json"), body.to_string()).await

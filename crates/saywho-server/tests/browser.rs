@@ -415,3 +415,60 @@ async fn the_keyboard_alone_runs_an_extraction_and_reads_a_quote() {
     assert!(tip.as_str().unwrap_or("").contains("Ann Lee"), "{tip}");
     browser.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and a running server: scripts/test-browser"]
+async fn the_corpus_page_searches_and_reports() {
+    let Some((server, driver)) = endpoints() else { return };
+    let browser = Browser::start(&driver).await;
+    browser.resize(1280, 900).await;
+    browser.goto(&format!("{server}/corpus")).await;
+    // The whole corpus first: quotes, the report and the speakers.
+    browser
+        .wait_for("return document.querySelectorAll('#hits .hit').length > 0 && document.querySelectorAll('#speakers-table tbody tr').length > 0")
+        .await;
+    let report = browser
+        .script("return document.getElementById('report').textContent", json!([]))
+        .await;
+    assert!(report.as_str().unwrap_or("").contains("documents"), "{report}");
+    // A search for a word every hit must contain.
+    let word = browser
+        .script(
+            "return document.querySelector('#hits mark').textContent.split(/\\W+/).filter(w => w.length > 5)[0] || ''",
+            json!([]),
+        )
+        .await;
+    let word = word.as_str().unwrap_or("").to_lowercase();
+    assert!(!word.is_empty());
+    browser.type_into("input[name=q]", &word).await;
+    browser.click("#filters button[type=submit]").await;
+    browser
+        .wait_for("return document.getElementById('status').textContent.endsWith('quotes shown.')")
+        .await;
+    let quotes = browser
+        .script(
+            "return [...document.querySelectorAll('#hits mark')].map(m => m.textContent.toLowerCase())",
+            json!([]),
+        )
+        .await;
+    let quotes = quotes.as_array().cloned().unwrap_or_default();
+    assert!(!quotes.is_empty(), "the word of a hit finds it again");
+    assert!(
+        quotes.iter().all(|q| q.as_str().unwrap_or("").contains(&word[..4])),
+        "{word}: {quotes:?}"
+    );
+    // The navigation shows the corpus page on the other pages too.
+    browser
+        .script("document.querySelector('input[name=q]').value = ''", json!([]))
+        .await;
+    browser.click("#filters button[type=submit]").await;
+    browser
+        .wait_for("return document.getElementById('status').textContent.endsWith('quotes shown.')")
+        .await;
+    browser.screenshot("corpus-desktop.png", 1280).await;
+    browser.goto(&format!("{server}/")).await;
+    browser
+        .wait_for("return !!document.querySelector('.top nav a[href=\\'/corpus\\']')")
+        .await;
+    browser.quit().await;
+}

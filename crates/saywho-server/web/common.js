@@ -52,3 +52,10 @@ function download(name, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// The corpus page's link appears in the navigation when the server has one (`--db`).
+fetch("/healthz").then((r) => r.json()).then((health) => {
+  const nav = document.querySelector(".top nav");
+  if (!health.corpus || !nav || nav.querySelector('a[href="/corpus"]')) return;
+  nav.insertBefore(el("a", { href: "/corpus", text: "Corpus" }), nav.querySelector('a[href="/api"]'));
+}).catch(() => { /* the page works without it */ });

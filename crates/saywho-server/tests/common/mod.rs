@@ -21,6 +21,39 @@ impl Answer {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
+    /// The error kind of an error answer, checking its shape.
+    pub fn kind(&self) -> String {
+        let v = self.json();
+        assert!(v["error"]["message"].is_string(), "{v}");
+        v["error"]["kind"].as_str().unwrap_or_default().to_string()
+    }
+}
+
+/// One request through the router, without a socket.
+pub async fn send(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    content_type: Option<&str>,
+    body: impl Into<axum::body::Body>,
+) -> Answer {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().method(method).uri(uri);
+    if let Some(ct) = content_type {
+        request = request.header(hyper::header::CONTENT_TYPE, ct);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(body.into()).expect("a request"))
+        .await
+        .expect("the router never fails");
+    let (parts, body) = response.into_parts();
+    let body = body.collect().await.expect("a body").to_bytes();
+    Answer {
+        status: parts.status,
+        headers: parts.headers,
+        body,
+    }
 }
 
 /// One request on a new connection to `url` (`http://host:port/path`).

@@ -1,0 +1,229 @@
+//! `saywho index`: run the engine over a corpus (or read an `extract` JSONL output) into a
+//! quote store, in batched transactions, with a progress bar and a summary on stderr.
+use crate::extract_cmd::{meta_fields, parse_meta_field, warn_shared_ids, InputFormat};
+use crate::index_output;
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use saywho_io::{pipeline, AsIs, DocError, Observer, Output, Progress, Sink};
+use saywho_store::{Store, Writer};
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Index a corpus into a quote store (one SQLite file) for `search`, `report` and `speakers`.
+///
+/// Reads anything `extract` reads (text, folders, JSONL, HTML, WARC, ARC), or the JSONL
+/// output of `saywho extract` (recognised by its lines, or forced with --from-output), and
+/// stores documents, quotes, entities, mentions and error records. A document id indexed
+/// again replaces the old one; running the same command twice changes nothing. Documents are
+/// committed in batches: a run killed at any point leaves a database holding only whole
+/// documents, and running the command again completes it.
+///
+/// Examples:
+///   saywho index corpus.jsonl --db corpus.db
+///   saywho index articles/ crawl.warc.gz --db corpus.db
+///   saywho extract corpus.jsonl -o quotes.jsonl && saywho index quotes.jsonl --db corpus.db
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct IndexArgs {
+    /// Files or folders to read ("-" or none: standard input).
+    pub inputs: Vec<PathBuf>,
+    /// The store (created if missing).
+    #[arg(long, value_name = "FILE")]
+    pub db: PathBuf,
+    /// The inputs are `saywho extract` JSONL output (detected without this flag when their
+    /// first line is an output record).
+    #[arg(long)]
+    pub from_output: bool,
+    /// How to read the inputs: by file name (auto), or one format for all.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// JSONL field holding the document text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSONL field holding a metadata field, as NAME=FIELD (as for `extract`); repeatable.
+    #[arg(long = "meta-field", value_name = "NAME=FIELD", value_parser = parse_meta_field)]
+    pub meta_fields: Vec<(String, String)>,
+    /// Do not store document text (a smaller file; search then shows no context).
+    #[arg(long)]
+    pub no_text: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Documents larger than this many bytes become `too_large` error records.
+    #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// No progress bar and no per-document error messages (the summary is still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What a run stored.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    pub read: u64,
+    pub indexed: u64,
+    pub failed: u64,
+    pub quotes: u64,
+}
+
+/// Runs `saywho index`.
+pub fn run(args: IndexArgs) -> Result<ExitCode> {
+    let forced = match args.input_format {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(saywho_io::InputFormat::Text),
+        InputFormat::Jsonl => Some(saywho_io::InputFormat::Jsonl),
+        InputFormat::Html => Some(saywho_io::InputFormat::Html),
+        InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
+        InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
+    };
+    let plan = saywho_io::plan(&args.inputs, forced);
+    let from_output = args.from_output || index_output::is_extract_output(&plan)?;
+    let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let bar = progress_bar(args.quiet, plan.total_bytes);
+    let tally = if from_output {
+        index_output::index(
+            &plan,
+            &mut store,
+            args.batch as usize,
+            args.max_doc_bytes,
+            &bar,
+            args.quiet,
+        )?
+    } else {
+        warn_shared_ids(&plan.shared_ids);
+        index_corpus(&args, &plan, &mut store, &bar)?
+    };
+    bar.finish_and_clear();
+    let counts = store.counts()?;
+    eprintln!(
+        "saywho: {} documents read, {} indexed, {} failed ({} quotes)",
+        tally.read, tally.indexed, tally.failed, tally.quotes
+    );
+    eprintln!(
+        "saywho: {} now holds {} documents, {} quotes, {} entities, {} error records",
+        args.db.display(),
+        counts.documents,
+        counts.quotes,
+        counts.entities,
+        counts.errors
+    );
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The engine over the corpus, through `saywho_io::pipeline`, into the store.
+fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar: &ProgressBar) -> Result<Tally> {
+    let options = saywho_io::Options {
+        threads: args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        ordered: true,
+        strict: false,
+        max_doc_bytes: args.max_doc_bytes,
+        fields: saywho_io::Fields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+            meta: meta_fields(&args.meta_fields)?,
+        },
+        // The sink ignores the format: it receives values, not bytes.
+        format: saywho_io::OutputFormat::Jsonl { pretty: false },
+        // The text is what search shows a quote's context from.
+        emit_text: Some(!args.no_text),
+    };
+    let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
+    let sink = StoreSink {
+        writer: store.writer(args.batch as usize)?,
+    };
+    let mut observer = BarObserver {
+        bar: bar.clone(),
+        quiet: args.quiet,
+    };
+    let summary = pipeline::run(&engine, plan, &options, sink, None, &mut observer)?;
+    if summary.read == 0 && plan.sources.is_empty() {
+        bail!("nothing to index");
+    }
+    Ok(Tally {
+        read: summary.read,
+        indexed: summary.extracted,
+        failed: summary.failed,
+        quotes: summary.quotes,
+    })
+}
+
+/// The store as a pipeline sink: each document's `Output` (or error) as it is, written on the
+/// pipeline's writer thread in input order.
+struct StoreSink<'a> {
+    writer: Writer<'a>,
+}
+
+impl Sink for StoreSink<'_> {
+    type Render = AsIs;
+
+    fn render(&self) -> AsIs {
+        AsIs
+    }
+
+    fn write(&mut self, item: Result<Output, DocError>) -> saywho_io::Result<()> {
+        let written = match item {
+            Ok(out) => self.writer.put(&out),
+            Err(e) => self.writer.put_error(&e),
+        };
+        written.map_err(store_error)
+    }
+
+    fn finish(self) -> saywho_io::Result<()> {
+        self.writer.finish().map_err(store_error)
+    }
+}
+
+/// The pipeline's error type has no store variant; the store's error travels as the source of
+/// a write error, and the CLI prints the whole chain.
+fn store_error(e: saywho_store::Error) -> saywho_io::Error {
+    saywho_io::Error::Write(io::Error::other(e))
+}
+
+/// A progress bar on stderr, only for a person at a terminal (never with --quiet).
+pub(crate) fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4));
+    let template = if total.is_some() {
+        "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}"
+    } else {
+        "{spinner} {elapsed_precise} {bytes} {binary_bytes_per_sec} · {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Progress and per-document failures, as for `extract`.
+struct BarObserver {
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Observer for BarObserver {
+    fn progress(&mut self, p: &Progress) {
+        self.bar.set_position(p.bytes_read);
+        self.bar.set_message(format!("{} documents", p.documents));
+    }
+
+    fn failed(&mut self, e: &DocError) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("saywho: {e}"));
+        }
+    }
+}

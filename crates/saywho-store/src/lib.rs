@@ -1,0 +1,144 @@
+//! saywho-store: an embedded SQLite store of saywho output. Index a corpus once, then search
+//! its quotes and report on who is quoted, how often, and in what gender shares.
+//!
+//! The database is one file of plain tables (`documents`, `quotes`, `entities`, `mentions`,
+//! `errors`, `meta`) and an FTS5 index over quote text, explorable with the `sqlite3` shell;
+//! the schema is documented in this crate's README. The library never prints; every failure
+//! is an [`Error`] value.
+//!
+//! ```
+//! use saywho_record::{Output, QuoteKind, QuoteRecord, Record};
+//! use saywho_store::{Filters, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let quote = QuoteRecord { text: "We will build homes".into(), start: 1, end: 20, kind: QuoteKind::Direct,
+//!                           group: 0, cue: None, speaker: None, channel: None, confidence: 0.9 };
+//! let out = Output { record: Record::new("a", vec![quote], vec![]), meta: Default::default(), text: None };
+//! let mut writer = store.writer(500).unwrap();
+//! writer.put(&out).unwrap();
+//! writer.finish().unwrap();
+//! let hits = store.search(Some("home*"), &Filters::default(), 10).unwrap();
+//! assert_eq!(hits[0].quote, "We will build homes");
+//! ```
+
+#![warn(missing_docs)]
+
+mod date;
+mod filter;
+mod read;
+mod report;
+mod schema;
+mod search;
+mod speakers;
+mod write;
+
+pub use date::normalize_date;
+pub use filter::Filters;
+pub use report::{Count, GenderShare, Report, Share};
+pub use schema::STORE_SCHEMA_VERSION;
+pub use search::{fts_literal, SearchHit};
+pub use speakers::Speaker;
+pub use write::{Counts, Writer};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite failed (cannot open, disk full, locked past the timeout, …).
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file is a database of another schema version.
+    #[error("the database has store schema version {found}, this saywho reads version {expected}; index the corpus again into a new file")]
+    SchemaVersion {
+        /// The version in the file.
+        found: String,
+        /// The version this library reads.
+        expected: &'static str,
+    },
+    /// The file is an SQLite database but not a saywho store (opened read-only).
+    #[error("not a saywho store (no meta table with a schema version); create one with `saywho index`")]
+    NotAStore,
+    /// The full-text query could not be parsed.
+    #[error("cannot read the search query {query:?}: {message}. Quote a phrase as \"…\" with balanced quotation marks, use AND, OR, NOT and NEAR between terms, not alone; or pass --literal to search the words as typed")]
+    Query {
+        /// The query as given.
+        query: String,
+        /// SQLite's reason.
+        message: String,
+    },
+    /// A filter value is not valid (a date that is not `YYYY-MM-DD`, an unknown gender).
+    #[error("invalid filter: {0}")]
+    Filter(String),
+    /// A stored value is not one this version writes (a kind, type or gender name).
+    #[error("unexpected value in the database: {0}")]
+    Corrupt(String),
+    /// A number does not fit a database integer (a document over 2^63 characters).
+    #[error("value out of range: {0}")]
+    Range(String),
+}
+
+/// The store's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A store: one SQLite database file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating the file and its schema if needed.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("saywho-store-open-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let store = saywho_store::Store::open(dir.join("corpus.db")).unwrap();
+    /// assert_eq!(store.counts().unwrap().documents, 0);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        schema::init(&conn, true)?;
+        Ok(Store::with(conn))
+    }
+
+    /// Opens an existing store for reading only: a search or report never writes, and can run
+    /// while an index run writes (WAL mode).
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        schema::init(&conn, false)?;
+        Ok(Store::with(conn))
+    }
+
+    /// A store in memory (for tests and examples).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        schema::init(&conn, true)?;
+        Ok(Store::with(conn))
+    }
+
+    fn with(conn: Connection) -> Store {
+        // Room for every statement of the writer and the readers, so none is re-prepared.
+        conn.set_prepared_statement_cache_capacity(64);
+        Store { conn }
+    }
+
+    /// The underlying connection, for queries of one's own.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA integrity_check`: `"ok"` for a sound database, SQLite's findings otherwise.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("\n"))
+    }
+}
+
+/// Converts a count or offset to SQLite's integer.
+fn int(n: usize) -> Result<i64> {
+    i64::try_from(n).map_err(|_| Error::Range(n.to_string()))
+}
