@@ -20,6 +20,7 @@ mod index_output;
 mod report_cmd;
 mod report_html;
 mod search_cmd;
+mod serve_cmd;
 mod speakers_cmd;
 
 /// Who said what: quotations, speakers, cues and channels in news articles.
@@ -46,6 +47,7 @@ enum Command {
     Report(report_cmd::ReportArgs),
     /// List the people and organisations quoted in a store.
     Speakers(speakers_cmd::SpeakersArgs),
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search_cmd::run(args),
         Command::Report(args) => report_cmd::run(args),
         Command::Speakers(args) => speakers_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(code) => code,

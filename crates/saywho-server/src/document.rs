@@ -1,0 +1,265 @@
+//! One document from a request to an output record: reading the request's body (JSON, plain
+//! text or HTML, or one JSONL line of a batch), then HTML extraction and the engine on a
+//! blocking thread.
+
+use crate::error::ApiError;
+use crate::AppState;
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap};
+use futures_util::StreamExt;
+use saywho_io::Extractor;
+use saywho_record::{DocError, ErrorKind, Meta, Output};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// The id of a document sent without one.
+pub const DEFAULT_ID: &str = "doc";
+
+/// A document to extract, as JSON: `text` or `html`, and optionally its id and metadata.
+/// Other fields are ignored, so a line of a JSONL corpus can be sent as it is.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ExtractRequest {
+    /// The article as plain text (one paragraph a line). Give this or `html`.
+    pub text: Option<String>,
+    /// The article as an HTML page: its main text and metadata are extracted first. Give this
+    /// or `text`.
+    pub html: Option<String>,
+    /// The document's id, echoed in the record (a string or a number; default `doc`, or
+    /// `line-N` in a batch).
+    #[schema(value_type = Option<String>)]
+    pub id: Option<serde_json::Value>,
+    /// The page's URL; for HTML it wins over the page's own.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// The publication date.
+    pub date: Option<String>,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// Put the text the offsets refer to in the record (default: only for HTML).
+    pub emit_text: Option<bool>,
+}
+
+/// What a document is made of.
+#[derive(Debug)]
+pub enum Content {
+    /// Plain text.
+    Text(String),
+    /// An HTML page and the charset its media type declared.
+    Html(Vec<u8>, Option<String>),
+}
+
+/// A document ready to extract.
+#[derive(Debug)]
+pub struct DocInput {
+    /// Its id.
+    pub id: String,
+    /// Where it came from, for error records: `request` or `line N`.
+    pub position: String,
+    /// The text or page.
+    pub content: Content,
+    /// Metadata the client gave.
+    pub meta: Meta,
+    /// Whether to put the text in the record (`None`: only for HTML).
+    pub emit_text: Option<bool>,
+}
+
+/// Reads the whole body, at most `limit` bytes: a 413 as soon as the declared length or the
+/// bytes received go over, without holding more than the limit in memory.
+pub async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(ApiError::too_large(limit));
+    }
+    let mut buf = Vec::with_capacity(declared.map_or(0, |n| n as usize));
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "io",
+                format!("the body could not be read: {e}"),
+            )
+        })?;
+        if buf.len() + chunk.len() > limit {
+            return Err(ApiError::too_large(limit));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(buf))
+}
+
+/// The media type of a request without its parameters, in lower case, and its charset.
+pub fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
+    let value = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let charset = parts
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, v)| v.trim().trim_matches('"').to_string());
+    (essence, charset)
+}
+
+/// A JSON object (a request body or a batch line) as a document; `default_id` when it has none.
+pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocInput, DocError> {
+    let fail = |kind, message: String| DocError::new(default_id, position, kind, message);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(fail(ErrorKind::InvalidUtf8, format!("not UTF-8: {e}")));
+    }
+    let request: ExtractRequest = serde_json::from_slice(bytes).map_err(|e| {
+        let message = if e.is_data() && !bytes.trim_ascii_start().starts_with(b"{") {
+            "not a JSON object".to_string()
+        } else {
+            e.to_string()
+        };
+        fail(ErrorKind::MalformedJson, message)
+    })?;
+    let id = match &request.id {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) if !v.is_null() => v.to_string(),
+        _ => default_id.to_string(),
+    };
+    let fail = |kind, message: &str| DocError::new(id.clone(), position, kind, message);
+    let content = match (request.text, request.html) {
+        (Some(text), None) => Content::Text(text),
+        (None, Some(html)) => Content::Html(html.into_bytes(), None),
+        (Some(_), Some(_)) => return Err(fail(ErrorKind::MalformedJson, "give \"text\" or \"html\", not both")),
+        (None, None) => return Err(fail(ErrorKind::MissingText, "no \"text\" or \"html\" string field")),
+    };
+    let meta = Meta {
+        url: request.url.filter(|s| !s.is_empty()),
+        title: request.title.filter(|s| !s.is_empty()),
+        author: request.author.filter(|s| !s.is_empty()),
+        date: request.date.filter(|s| !s.is_empty()),
+        outlet: request.outlet.filter(|s| !s.is_empty()),
+    };
+    Ok(DocInput {
+        id,
+        position: position.to_string(),
+        content,
+        meta,
+        emit_text: request.emit_text,
+    })
+}
+
+/// Extracts one document on the blocking thread pool, so that the async workers keep serving
+/// other connections while the engine runs. `permit` is the extraction slot; it is released
+/// when the extraction ends, even if the request stopped waiting for it.
+pub async fn extract_blocking(
+    app: &AppState,
+    input: DocInput,
+    permit: tokio::sync::OwnedSemaphorePermit,
+) -> Result<Output, DocError> {
+    let extractor = app.extractor();
+    let (id, position) = (input.id.clone(), input.position.clone());
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        extract_document(&*extractor, input)
+    });
+    let result = task.await.unwrap_or_else(|e| {
+        // The engine catches its own panics; this is one in HTML extraction or the record.
+        let message = format!("extraction failed (a bug in saywho): {e}");
+        Err(DocError::new(id, position, ErrorKind::Panic, message))
+    });
+    if let Ok(output) = &result {
+        app.metrics().document(output.record.quotes.len());
+    }
+    result
+}
+
+/// HTML to text if need be, then the engine. Runs on a blocking thread.
+fn extract_document(extractor: &(dyn Extractor + Send + Sync), input: DocInput) -> Result<Output, DocError> {
+    let DocInput {
+        id,
+        position,
+        content,
+        meta,
+        emit_text,
+    } = input;
+    let (text, meta, html) = match content {
+        Content::Text(text) => (text, meta, false),
+        Content::Html(bytes, charset) => {
+            let article = html_article(&bytes, charset.as_deref(), meta, &position, &id)?;
+            (article.0, article.1, true)
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(DocError::new(id, position, ErrorKind::MissingText, "the text is empty"));
+    }
+    let record = extractor.extract(&id, &text).map_err(|e| {
+        let kind = match e {
+            saywho::ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
+            saywho::ExtractError::Panic(_) => ErrorKind::Panic,
+        };
+        DocError::new(id.as_str(), position.as_str(), kind, e.to_string())
+    })?;
+    Ok(Output {
+        record,
+        meta,
+        text: emit_text.unwrap_or(html).then_some(text),
+    })
+}
+
+/// The main text and metadata of a page.
+fn html_article(
+    bytes: &[u8],
+    charset: Option<&str>,
+    meta: Meta,
+    position: &str,
+    id: &str,
+) -> Result<(String, Meta), DocError> {
+    let article = saywho_io::extract_article(bytes, charset, meta, position, id)?;
+    Ok((article.text, article.meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_documents_and_their_errors() {
+        let ok = from_json(
+            br#"{"id": 7, "text": "Hi.", "url": "https://e.org", "extra": 1}"#,
+            "doc",
+            "request",
+        )
+        .unwrap();
+        assert_eq!((ok.id.as_str(), ok.meta.url.as_deref()), ("7", Some("https://e.org")));
+        let cases: [(&[u8], ErrorKind); 5] = [
+            (b"{not json", ErrorKind::MalformedJson),
+            (b"[1]", ErrorKind::MalformedJson),
+            (br#"{"text": "a", "html": "b"}"#, ErrorKind::MalformedJson),
+            (br#"{"id": "x"}"#, ErrorKind::MissingText),
+            (b"{\"text\": \"caf\xe9\"}", ErrorKind::InvalidUtf8),
+        ];
+        for (bytes, kind) in cases {
+            let e = from_json(bytes, "line-3", "line 3").unwrap_err();
+            assert_eq!(e.kind, kind, "{}", String::from_utf8_lossy(bytes));
+        }
+        assert_eq!(from_json(br#"{"id": "x"}"#, "d", "p").unwrap_err().id, "x");
+        assert_eq!(
+            from_json(b"[1]", "line-3", "p").unwrap_err().message,
+            "not a JSON object"
+        );
+    }
+
+    #[test]
+    fn media_types_are_read_without_their_parameters() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONTENT_TYPE,
+            "Text/HTML; Charset=\"windows-1252\"".parse().unwrap(),
+        );
+        assert_eq!(media_type(&h), ("text/html".into(), Some("windows-1252".into())));
+        assert_eq!(media_type(&HeaderMap::new()), (String::new(), None));
+    }
+}

@@ -1,0 +1,569 @@
+//! The API end to end through the router (`tower::ServiceExt::oneshot`), and once over a real
+//! loopback socket: every route, every error status, the batch stream, the body limit,
+//! saturation, time limits and shutdown.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use common::{send, Answer};
+use http_body_util::BodyExt;
+use saywho::ExtractError;
+use saywho_record::Record;
+use saywho_server::{router, router_with, Config};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceExt;
+
+async fn post_json(app: &Router, uri: &str, body: Value) -> Answer {
+    send(app, "POST", uri, Some("application/json"), body.to_string()).await
+}
+
+fn example() -> String {
+    std::fs::read_to_string(common::repo_root().join("examples/article.txt")).expect("examples/article.txt")
+}
+
+fn app() -> Router {
+    router(Config::default())
+}
+
+/// An extractor that waits `delay`, counting the extractions running, then returns an empty record.
+fn slow(delay: Duration, running: Arc<AtomicUsize>) -> Arc<dyn saywho_io::Extractor + Send + Sync> {
+    Arc::new(move |id: &str, _text: &str| -> Result<Record, ExtractError> {
+        running.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(delay);
+        running.fetch_sub(1, Ordering::SeqCst);
+        Ok(Record::new(id, vec![], vec![]))
+    })
+}
+
+#[tokio::test]
+async fn plain_text_gives_the_record_of_extract() {
+    let a = send(
+        &app(),
+        "POST",
+        "/v1/extract?id=ferry",
+        Some("text/plain; charset=utf-8"),
+        example(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert_eq!(a.headers[header::CONTENT_TYPE], "application/json");
+    let record = a.json();
+    assert_eq!(
+        (record["schema_version"].as_str(), record["id"].as_str()),
+        (Some("1.0"), Some("ferry"))
+    );
+    let quotes = record["quotes"].as_array().expect("quotes");
+    assert!(quotes.len() >= 8, "{record}");
+    assert_eq!(quotes[1]["speaker"]["name"], "Elena Vasquez");
+    assert!(record.get("text").is_none(), "the text is only echoed for HTML");
+    // The same as the library's record, field for field.
+    let engine = saywho::Engine::new().extract("ferry", &example()).expect("a record");
+    let line: Value = serde_json::from_str(&serde_json::to_string(&engine).expect("JSON")).expect("JSON");
+    assert_eq!(record, line);
+}
+
+#[tokio::test]
+async fn json_bodies_carry_id_metadata_and_optionally_the_text() {
+    let body = json!({"text": "“Yes,” Ann Lee said.", "id": 42, "url": "https://e.org/a", "title": "T", "emit_text": true, "other": 1});
+    let a = post_json(&app(), "/v1/extract", body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let v = a.json();
+    assert_eq!(
+        (v["id"].as_str(), v["url"].as_str(), v["title"].as_str()),
+        (Some("42"), Some("https://e.org/a"), Some("T"))
+    );
+    assert_eq!(v["text"], "“Yes,” Ann Lee said.");
+    assert_eq!(v["quotes"][0]["speaker"]["name"], "Ann Lee");
+}
+
+const PAGE: &str = r#"<html><head><title>Rain due</title><meta property="og:site_name" content="Daily Example"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Rain due</h1>
+<p>"It will rain all week," forecaster Ann Lee said on Monday, warning drivers.</p></article></body></html>"#;
+
+#[tokio::test]
+async fn html_gives_the_article_text_and_metadata() {
+    for a in [
+        send(
+            &app(),
+            "POST",
+            "/v1/extract?url=https://e.org/rain",
+            Some("text/html"),
+            PAGE,
+        )
+        .await,
+        post_json(
+            &app(),
+            "/v1/extract",
+            json!({"html": PAGE, "url": "https://e.org/rain"}),
+        )
+        .await,
+    ] {
+        assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+        let v = a.json();
+        assert_eq!(v["outlet"], "Daily Example");
+        assert_eq!(v["url"], "https://e.org/rain");
+        let text = v["text"].as_str().expect("the text");
+        assert!(
+            text.contains("forecaster Ann Lee said") && !text.contains("Home"),
+            "{text}"
+        );
+        let q = &v["quotes"][0];
+        let (start, end) = (
+            q["start"].as_u64().unwrap_or(0) as usize,
+            q["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let words: String = text.chars().skip(start).take(end - start).collect();
+        assert_eq!(
+            words,
+            q["text"].as_str().unwrap_or_default(),
+            "offsets are code points into `text`"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_seed_article_has_its_eleven_quotes() {
+    let Some((text, gold)) = common::seed() else {
+        eprintln!("skipped: ../shared/seed is absent");
+        return;
+    };
+    let a = send(&app(), "POST", "/v1/extract", Some("text/plain"), text).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let v = a.json();
+    let speakers: Vec<&Value> = v["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .map(|q| &q["speaker"]["name"])
+        .collect();
+    let expected: Vec<&Value> = gold["quotes"]
+        .as_array()
+        .expect("gold")
+        .iter()
+        .map(|q| &q["speaker"])
+        .collect();
+    assert_eq!(speakers.len(), 11);
+    assert_eq!(speakers, expected);
+}
+
+#[tokio::test]
+async fn every_error_has_its_status_and_kind() {
+    let app = app();
+    let cases: Vec<(Answer, StatusCode, &str)> = vec![
+        (
+            send(&app, "POST", "/v1/extract", Some("application/json"), "{not json").await,
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            post_json(&app, "/v1/extract", json!(["a"])).await,
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            post_json(&app, "/v1/extract", json!({"text": "a", "html": "b"})).await,
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            send(&app, "POST", "/v1/extract", Some("text/plain"), &b"caf\xe9"[..]).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_utf8",
+        ),
+        (
+            send(&app, "POST", "/v1/extract?id=a&id=b", Some("text/plain"), "x").await,
+            StatusCode::BAD_REQUEST,
+            "bad_query",
+        ),
+        (
+            send(
+                &app,
+                "POST",
+                "/v1/extract",
+                Some("application/x-www-form-urlencoded"),
+                "text=x",
+            )
+            .await,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            send(&app, "POST", "/v1/extract", None, "x").await,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            post_json(&app, "/v1/extract", json!({"id": "a"})).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "missing_text",
+        ),
+        (
+            post_json(&app, "/v1/extract", json!({"text": " \n "})).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "missing_text",
+        ),
+        (
+            send(
+                &app,
+                "POST",
+                "/v1/extract",
+                Some("text/html"),
+                "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "html_extraction",
+        ),
+        (
+            send(&app, "GET", "/v1/nothing", None, "").await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            send(&app, "GET", "/v1/extract", None, "").await,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+        ),
+        (
+            send(&app, "POST", "/v1/extract/batch", Some("text/html"), "x").await,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+    ];
+    for (answer, status, kind) in cases {
+        assert_eq!(
+            (answer.status, answer.kind().as_str()),
+            (status, kind),
+            "{}",
+            answer.text()
+        );
+        assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
+        assert!(answer.headers.get(header::RETRY_AFTER).is_none());
+    }
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_413_declared_or_not() {
+    let app = router(Config {
+        max_body_bytes: 1000,
+        ..Config::default()
+    });
+    let big = "word ".repeat(300);
+    let a = send(&app, "POST", "/v1/extract", Some("text/plain"), big.clone()).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
+    // A streamed body has no Content-Length: it is cut off at the limit all the same.
+    let chunks = futures_util::stream::iter((0..30).map(|_| Ok::<_, std::io::Error>("word ".repeat(10))));
+    let a = send(
+        &app,
+        "POST",
+        "/v1/extract",
+        Some("text/plain"),
+        Body::from_stream(chunks),
+    )
+    .await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
+    let a = send(&app, "POST", "/v1/extract/batch", Some("application/x-ndjson"), big).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
+    let a = send(&app, "POST", "/v1/extract", Some("text/plain"), "“Yes,” Ann Lee said.").await;
+    assert_eq!(a.status, StatusCode::OK, "under the limit");
+}
+
+#[tokio::test]
+async fn a_panic_in_extraction_is_a_500_and_the_server_goes_on() {
+    let extractor = Arc::new(|_: &str, text: &str| -> Result<Record, ExtractError> {
+        assert!(!text.contains("boom"), "a bug");
+        Ok(Record::new("ok", vec![], vec![]))
+    });
+    let app = router_with(Config::default(), extractor);
+    let a = send(&app, "POST", "/v1/extract", Some("text/plain"), "boom").await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::INTERNAL_SERVER_ERROR, "panic")
+    );
+    let a = send(&app, "POST", "/v1/extract", Some("text/plain"), "fine").await;
+    assert_eq!(a.status, StatusCode::OK);
+    // In a batch the panic is one error line.
+    let a = send(
+        &app,
+        "POST",
+        "/v1/extract/batch",
+        Some("application/x-ndjson"),
+        "{\"text\":\"boom\"}\n{\"text\":\"x\"}\n",
+    )
+    .await;
+    let lines: Vec<Value> = a
+        .text()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(
+        (lines[0]["error"]["kind"].as_str(), lines[1]["id"].as_str()),
+        (Some("panic"), Some("ok"))
+    );
+}
+
+#[tokio::test]
+async fn a_full_queue_is_503_with_retry_after() {
+    let running = Arc::new(AtomicUsize::new(0));
+    let config = Config {
+        slots: 1,
+        queue: 0,
+        ..Config::default()
+    };
+    let app = router_with(config, slow(Duration::from_millis(400), running.clone()));
+    let first = tokio::spawn({
+        let app = app.clone();
+        async move { send(&app, "POST", "/v1/extract", Some("text/plain"), "a").await }
+    });
+    while running.load(Ordering::SeqCst) == 0 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    for (uri, ct) in [
+        ("/v1/extract", "text/plain"),
+        ("/v1/extract/batch", "application/x-ndjson"),
+    ] {
+        let a = send(&app, "POST", uri, Some(ct), "{\"text\": \"b\"}").await;
+        assert_eq!(
+            (a.status, a.kind().as_str()),
+            (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
+            "{uri}"
+        );
+        assert_eq!(a.headers[header::RETRY_AFTER], "1");
+    }
+    assert_eq!(first.await.expect("the first request").status, StatusCode::OK);
+    let metrics = send(&app, "GET", "/metrics", None, "").await.text();
+    assert!(
+        metrics.contains("saywho_http_requests_total{route=\"/v1/extract\",status=\"503\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("saywho_errors_total{kind=\"overloaded\"} 2"),
+        "{metrics}"
+    );
+}
+
+#[tokio::test]
+async fn a_request_over_the_time_limit_is_503_timeout() {
+    let config = Config {
+        timeout: Duration::from_millis(100),
+        ..Config::default()
+    };
+    let app = router_with(config, slow(Duration::from_millis(600), Arc::default()));
+    let a = send(&app, "POST", "/v1/extract", Some("text/plain"), "a").await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, "timeout")
+    );
+    assert_eq!(a.headers[header::RETRY_AFTER], "1");
+}
+
+#[tokio::test]
+async fn a_batch_streams_records_and_error_lines_in_input_order() {
+    let body = [
+        json!({"id": "a", "text": "“Yes,” Ann Lee said."}).to_string(),
+        "{broken".to_string(),
+        String::new(),
+        json!({"id": 7, "html": PAGE}).to_string(),
+        json!({"id": "c"}).to_string(),
+        json!({"text": "“No,” Bo Li said.", "title": "T"}).to_string(),
+    ]
+    .join("\r\n");
+    let a = send(&app(), "POST", "/v1/extract/batch", Some("application/x-ndjson"), body).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.headers[header::CONTENT_TYPE], "application/x-ndjson");
+    let lines: Vec<Value> = a
+        .text()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let summary: Vec<(String, String)> = lines
+        .iter()
+        .map(|v| {
+            let what = v["error"]["kind"].as_str().map_or_else(
+                || format!("{} quotes", v["quotes"].as_array().map_or(0, Vec::len)),
+                str::to_string,
+            );
+            (v["id"].as_str().unwrap_or_default().to_string(), what)
+        })
+        .collect();
+    let expected = [
+        ("a", "1 quotes"),
+        ("line-2", "malformed_json"),
+        ("7", "1 quotes"),
+        ("c", "missing_text"),
+        ("line-6", "1 quotes"),
+    ];
+    assert_eq!(summary, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+    assert_eq!(lines[1]["error"]["position"], "line 2");
+    assert_eq!(lines[2]["outlet"], "Daily Example");
+    assert_eq!(lines[4]["title"], "T");
+    // The records are those of the single route.
+    let single = post_json(
+        &app(),
+        "/v1/extract",
+        json!({"id": "a", "text": "“Yes,” Ann Lee said."}),
+    )
+    .await;
+    assert_eq!(lines[0], single.json());
+}
+
+#[tokio::test]
+async fn a_batch_answer_starts_before_its_last_line_is_done() {
+    let release = Arc::new(AtomicBool::new(false));
+    let gate = release.clone();
+    let extractor = Arc::new(move |id: &str, _: &str| -> Result<Record, ExtractError> {
+        while id == "slow" && !gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(Record::new(id, vec![], vec![]))
+    });
+    let app = router_with(
+        Config {
+            slots: 1,
+            ..Config::default()
+        },
+        extractor,
+    );
+    let body = "{\"id\":\"fast\",\"text\":\"x\"}\n{\"id\":\"slow\",\"text\":\"x\"}\n";
+    let request = Request::post("/v1/extract/batch")
+        .header(header::CONTENT_TYPE, "application/x-ndjson")
+        .body(Body::from(body))
+        .expect("a request");
+    let response = app.oneshot(request).await.expect("an answer");
+    let mut body = response.into_body();
+    let first = tokio::time::timeout(Duration::from_secs(5), body.frame())
+        .await
+        .expect("the first line comes while the second is still running")
+        .expect("a frame")
+        .expect("data");
+    let first = first.into_data().expect("data");
+    assert!(
+        first.starts_with(b"{\"schema_version\":\"1.0\",\"id\":\"fast\""),
+        "{first:?}"
+    );
+    release.store(true, Ordering::SeqCst);
+    let rest = body.collect().await.expect("the rest").to_bytes();
+    assert!(String::from_utf8_lossy(&rest).contains("\"id\":\"slow\""));
+}
+
+#[tokio::test]
+async fn health_metrics_and_the_openapi_document() {
+    let app = app();
+    let h = send(&app, "GET", "/healthz", None, "").await;
+    assert_eq!((h.status, h.json()["status"].as_str()), (StatusCode::OK, Some("ok")));
+    send(&app, "POST", "/v1/extract", Some("text/plain"), example()).await;
+    send(&app, "POST", "/v1/extract", Some("text/plain"), "").await;
+    let m = send(&app, "GET", "/metrics", None, "").await;
+    assert!(m.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/plain; version=0.0.4"));
+    let text = m.text();
+    for expected in [
+        "saywho_http_requests_total{route=\"/v1/extract\",status=\"200\"} 1",
+        "saywho_http_requests_total{route=\"/v1/extract\",status=\"422\"} 1",
+        "saywho_http_requests_total{route=\"/healthz\",status=\"200\"} 1",
+        "saywho_http_request_duration_seconds_count{route=\"/v1/extract\"} 2",
+        "saywho_documents_total 1",
+        "saywho_errors_total{kind=\"missing_text\"} 1",
+    ] {
+        assert!(text.lines().any(|l| l == expected), "{expected} not in\n{text}");
+    }
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("saywho_quotes_total ") && l != "saywho_quotes_total 0"));
+    let o = send(&app, "GET", "/openapi.json", None, "").await;
+    let spec = o.json();
+    assert!(spec["openapi"].as_str().unwrap_or("").starts_with("3."));
+    for path in [
+        "/v1/extract",
+        "/v1/extract/batch",
+        "/healthz",
+        "/metrics",
+        "/openapi.json",
+    ] {
+        assert!(spec["paths"][path].is_object(), "{path} is documented");
+    }
+    let ok = &spec["paths"]["/v1/extract"]["post"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(ok["$ref"], "#/components/schemas/record");
+    assert!(spec["components"]["schemas"]["quote"]["properties"]["speaker"].is_object());
+}
+
+#[tokio::test]
+async fn pages_are_embedded_and_locked_down() {
+    let app = app();
+    for (path, media) in [
+        ("/", "text/html"),
+        ("/app.js", "text/javascript"),
+        ("/common.js", "text/javascript"),
+        ("/style.css", "text/css"),
+        ("/api", "text/html"),
+        ("/api.js", "text/javascript"),
+        ("/example.txt", "text/plain"),
+    ] {
+        let a = send(&app, "GET", path, None, "").await;
+        assert_eq!(a.status, StatusCode::OK, "{path}");
+        assert!(
+            a.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap_or("")
+                .starts_with(media),
+            "{path}"
+        );
+        let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap_or("");
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe"), "{csp}");
+        assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let text = a.text();
+        if media == "text/html" {
+            // No inline script or handler: every <script> has a src, no on…= attribute.
+            assert!(
+                text.match_indices("<script")
+                    .all(|(i, _)| text[i..].split('>').next().unwrap_or("").contains(" src=")),
+                "{path}"
+            );
+            assert!(!text.contains(" onclick=") && !text.contains(" onload="), "{path}");
+        }
+        if media == "text/javascript" {
+            assert!(
+                !text.contains("innerHTML") && !text.contains("insertAdjacentHTML") && !text.contains("eval("),
+                "{path}"
+            );
+        }
+    }
+    // The API's answers carry the headers too.
+    let a = send(&app, "GET", "/healthz", None, "").await;
+    assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+#[tokio::test]
+async fn a_real_socket_serves_and_shuts_down_gracefully() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let addr = listener.local_addr().expect("an address");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(saywho_server::serve(listener, app(), async {
+        let _ = stopped.await;
+    }));
+    let url = format!("http://{addr}/v1/extract");
+    let a = common::request(hyper::Method::POST, &url, Some("text/plain"), example().into_bytes()).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.json()["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    let _ = stop.send(());
+    let result = tokio::time::timeout(Duration::from_secs(5), server).await;
+    assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
+}
