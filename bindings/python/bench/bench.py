@@ -123,6 +123,9 @@ def run_spark(docs, passes, cli_quotes):
         return
     import saywho.spark
 
+    # The Python workers must be this Python, which has saywho and pyarrow.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     t0 = time.perf_counter()
     spark = (
         SparkSession.builder.master("local[2]").appName("saywho-bench")

@@ -6,20 +6,17 @@
 //! GGT dev document, so a field added to `saywho-record` without a line here is caught.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyModule, PyString};
 use pyo3::{intern, IntoPyObjectExt};
-use saywho_record::{EntityRecord, ErrorRecord, Output, QuoteRecord, Record, SpeakerRecord, TextSpan};
+use rustc_hash::FxHashMap;
+use saywho_record::{
+    EntityKind, EntityRecord, ErrorRecord, Gender, GenderSource, Output, QuoteKind, QuoteRecord, Record, SpeakerRecord,
+    TextSpan,
+};
 
 /// A record as the dict `json.loads` would give for its JSON line.
 pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(intern!(py, "schema_version"), &r.schema_version)?;
-    d.set_item(intern!(py, "id"), &r.id)?;
-    let quotes = r.quotes.iter().map(|q| quote(py, q)).collect::<PyResult<Vec<_>>>()?;
-    d.set_item(intern!(py, "quotes"), PyList::new(py, quotes)?)?;
-    let entities = r.entities.iter().map(|e| entity(py, e)).collect::<PyResult<Vec<_>>>()?;
-    d.set_item(intern!(py, "entities"), PyList::new(py, entities)?)?;
-    Ok(d)
+    Converter::new(py).record(r)
 }
 
 /// An output line (record, then metadata present, then text when given) as a dict.
@@ -57,61 +54,178 @@ pub fn error_record<'py>(py: Python<'py>, e: &ErrorRecord) -> PyResult<Bound<'py
     Ok(d)
 }
 
-fn span<'py>(py: Python<'py>, s: &TextSpan) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(intern!(py, "text"), &s.text)?;
-    d.set_item(intern!(py, "start"), s.start)?;
-    d.set_item(intern!(py, "end"), s.end)?;
-    Ok(d)
+/// Builds one record's objects. A record repeats many short strings (a speaker's name in each
+/// quote, "he" and "said" in mentions and cues) and few confidence values, so each is made
+/// once per record and shared: Python object creation is most of the cost of a conversion.
+struct Converter<'py, 'r> {
+    py: Python<'py>,
+    strings: FxHashMap<&'r str, Bound<'py, PyString>>,
+    floats: Vec<(u32, Bound<'py, PyAny>)>,
 }
 
-fn optional_span<'py>(py: Python<'py>, s: Option<&TextSpan>) -> PyResult<Bound<'py, PyAny>> {
-    match s {
-        Some(s) => Ok(span(py, s)?.into_any()),
-        None => Ok(py.None().into_bound(py)),
+impl<'py, 'r> Converter<'py, 'r> {
+    fn new(py: Python<'py>) -> Self {
+        Converter {
+            py,
+            strings: FxHashMap::default(),
+            floats: Vec::new(),
+        }
+    }
+
+    /// A short string, shared within the record.
+    fn string(&mut self, s: &'r str) -> Bound<'py, PyString> {
+        if let Some(found) = self.strings.get(s) {
+            return found.clone();
+        }
+        let made = PyString::new(self.py, s);
+        self.strings.insert(s, made.clone());
+        made
+    }
+
+    fn optional_string(&mut self, s: Option<&'r str>) -> Bound<'py, PyAny> {
+        match s {
+            Some(s) => self.string(s).into_any(),
+            None => self.py.None().into_bound(self.py),
+        }
+    }
+
+    fn float(&mut self, x: f32) -> PyResult<Bound<'py, PyAny>> {
+        let bits = x.to_bits();
+        if let Some((_, found)) = self.floats.iter().find(|(b, _)| *b == bits) {
+            return Ok(found.clone());
+        }
+        let made = json_float(x).into_bound_py_any(self.py)?;
+        self.floats.push((bits, made.clone()));
+        Ok(made)
+    }
+
+    fn record(&mut self, r: &'r Record) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "schema_version"), &r.schema_version)?;
+        d.set_item(intern!(py, "id"), &r.id)?;
+        let quotes = r.quotes.iter().map(|q| self.quote(q)).collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "quotes"), PyList::new(py, quotes)?)?;
+        let entities = r
+            .entities
+            .iter()
+            .map(|e| self.entity(e))
+            .collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "entities"), PyList::new(py, entities)?)?;
+        Ok(d)
+    }
+
+    fn span(&mut self, s: &'r TextSpan) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "text"), self.string(&s.text))?;
+        d.set_item(intern!(py, "start"), s.start)?;
+        d.set_item(intern!(py, "end"), s.end)?;
+        Ok(d)
+    }
+
+    fn optional_span(&mut self, s: Option<&'r TextSpan>) -> PyResult<Bound<'py, PyAny>> {
+        match s {
+            Some(s) => Ok(self.span(s)?.into_any()),
+            None => Ok(self.py.None().into_bound(self.py)),
+        }
+    }
+
+    fn speaker(&mut self, s: &'r SpeakerRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "name"), self.string(&s.name))?;
+        d.set_item(intern!(py, "entity"), s.entity)?;
+        d.set_item(intern!(py, "mention"), self.optional_span(s.mention.as_ref())?)?;
+        Ok(d)
+    }
+
+    fn quote(&mut self, q: &'r QuoteRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = PyDict::new(py);
+        // The quote's own words are long and unique: not worth a look-up.
+        d.set_item(intern!(py, "text"), &q.text)?;
+        d.set_item(intern!(py, "start"), q.start)?;
+        d.set_item(intern!(py, "end"), q.end)?;
+        let kind = match q.kind {
+            QuoteKind::Direct => intern!(py, "direct"),
+            QuoteKind::Indirect => intern!(py, "indirect"),
+            QuoteKind::Mixed => intern!(py, "mixed"),
+        };
+        d.set_item(intern!(py, "kind"), kind)?;
+        d.set_item(intern!(py, "group"), q.group)?;
+        d.set_item(intern!(py, "cue"), self.optional_span(q.cue.as_ref())?)?;
+        let who = match &q.speaker {
+            Some(s) => self.speaker(s)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        d.set_item(intern!(py, "speaker"), who)?;
+        d.set_item(intern!(py, "channel"), self.optional_string(q.channel.as_deref()))?;
+        d.set_item(intern!(py, "confidence"), self.float(q.confidence)?)?;
+        Ok(d)
+    }
+
+    fn entity(&mut self, e: &'r EntityRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "id"), e.id)?;
+        d.set_item(intern!(py, "name"), self.string(&e.name))?;
+        d.set_item(intern!(py, "key"), self.optional_string(e.key.as_deref()))?;
+        let kind = match e.kind {
+            EntityKind::Person => intern!(py, "person"),
+            EntityKind::Organization => intern!(py, "organization"),
+            EntityKind::Other => intern!(py, "other"),
+        };
+        d.set_item(intern!(py, "type"), kind)?;
+        d.set_item(intern!(py, "gender"), gender(py, e.gender))?;
+        let source = match e.gender_source {
+            GenderSource::Text => intern!(py, "text"),
+            GenderSource::Name => intern!(py, "name"),
+            GenderSource::None => intern!(py, "none"),
+        };
+        d.set_item(intern!(py, "gender_source"), source)?;
+        let mentions = e.mentions.iter().map(|m| self.span(m)).collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "mentions"), PyList::new(py, mentions)?)?;
+        Ok(d)
     }
 }
 
-fn speaker<'py>(py: Python<'py>, s: &SpeakerRecord) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(intern!(py, "name"), &s.name)?;
-    d.set_item(intern!(py, "entity"), s.entity)?;
-    d.set_item(intern!(py, "mention"), optional_span(py, s.mention.as_ref())?)?;
-    Ok(d)
+/// The enum names are interned: one string object each, shared by every record.
+fn gender<'py>(py: Python<'py>, g: Gender) -> &'py Bound<'py, PyString> {
+    match g {
+        Gender::Female => intern!(py, "female"),
+        Gender::Male => intern!(py, "male"),
+        Gender::Unknown => intern!(py, "unknown"),
+    }
 }
 
-fn quote<'py>(py: Python<'py>, q: &QuoteRecord) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(intern!(py, "text"), &q.text)?;
-    d.set_item(intern!(py, "start"), q.start)?;
-    d.set_item(intern!(py, "end"), q.end)?;
-    d.set_item(intern!(py, "kind"), q.kind.as_str())?;
-    d.set_item(intern!(py, "group"), q.group)?;
-    d.set_item(intern!(py, "cue"), optional_span(py, q.cue.as_ref())?)?;
-    let who = match &q.speaker {
-        Some(s) => speaker(py, s)?.into_any(),
-        None => py.None().into_bound(py),
-    };
-    d.set_item(intern!(py, "speaker"), who)?;
-    d.set_item(intern!(py, "channel"), q.channel.as_deref())?;
-    d.set_item(
-        intern!(py, "confidence"),
-        json_float(q.confidence).into_bound_py_any(py)?,
-    )?;
-    Ok(d)
+/// Python's cyclic garbage collector paused while records are turned into dicts, and
+/// resumed (if it ran before) when dropped. Building many thousand dicts otherwise sets off
+/// collections that walk every container made so far, which cost as much as the building
+/// (the dicts and lists made here hold no cycles).
+pub struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
 }
 
-fn entity<'py>(py: Python<'py>, e: &EntityRecord) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(intern!(py, "id"), e.id)?;
-    d.set_item(intern!(py, "name"), &e.name)?;
-    d.set_item(intern!(py, "key"), e.key.as_deref())?;
-    d.set_item(intern!(py, "type"), e.kind.as_str())?;
-    d.set_item(intern!(py, "gender"), e.gender.as_str())?;
-    d.set_item(intern!(py, "gender_source"), e.gender_source.as_str())?;
-    let mentions = e.mentions.iter().map(|m| span(py, m)).collect::<PyResult<Vec<_>>>()?;
-    d.set_item(intern!(py, "mentions"), PyList::new(py, mentions)?)?;
-    Ok(d)
+impl<'py> GcPause<'py> {
+    /// Pauses the collector when it is enabled.
+    pub fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import(intern!(py, "gc"))?;
+        if gc.call_method0(intern!(py, "isenabled"))?.is_truthy()? {
+            gc.call_method0(intern!(py, "disable"))?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Cannot fail in practice; if it did, there is no caller to tell from a drop.
+            let _ = gc.call_method0(intern!(gc.py(), "enable"));
+        }
+    }
 }
 
 /// The float Python reads back from the JSON of an `f32`: serde_json writes its shortest

@@ -107,6 +107,16 @@ def test_extract_many_keeps_order_and_ids():
     assert one == [saywho.extract(t, id=i) for t, i in zip(texts, ids)]
 
 
+def test_extract_many_as_json_gives_the_cli_lines():
+    texts = [LEGEND, "Nothing.", b"\xff"]
+    lines = saywho.extract_many(texts, ids=["a", "b", "c"], errors="record", as_json=True, threads=2)
+    records = saywho.extract_many(texts, ids=["a", "b", "c"], errors="record")
+    assert [json.loads(line) for line in lines] == records
+    assert lines[0] == saywho.extract_json(LEGEND, id="a")
+    with pytest.raises(saywho.SaywhoError):
+        saywho.extract_many(texts, as_json=True)
+
+
 def test_extract_many_arguments():
     assert saywho.extract_many([]) == []
     with pytest.raises(TypeError):

@@ -99,7 +99,8 @@ class Engine:
         ids: Optional[Iterable[Id]] = None,
         threads: Optional[int] = None,
         errors: Errors = "raise",
-    ) -> List[Union[Record, ErrorRecord]]: ...
+        as_json: bool = False,
+    ) -> List[Union[Record, ErrorRecord, str]]: ...
     def extract_arrow(
         self,
         data: Any,
@@ -128,7 +129,8 @@ def extract_many(
     ids: Optional[Iterable[Id]] = None,
     threads: Optional[int] = None,
     errors: Errors = "raise",
-) -> List[Union[Record, ErrorRecord]]: ...
+    as_json: bool = False,
+) -> List[Union[Record, ErrorRecord, str]]: ...
 def extract_arrow(
     data: Any,
     text_column: str = "text",
