@@ -1,0 +1,194 @@
+"""Benchmarks of the Python bindings against the CLI (run by scripts/bench-python).
+
+Engine throughput in MB/s of UTF-8 text (10^6 bytes), as `saywho bench` counts it: the CLI's
+own benchmark (engine only, texts in memory), then `saywho.extract_many` (records as dicts)
+and `saywho.extract_arrow` (a quote table) on the same texts, each going through the corpus
+`--passes` times per run, median of `--repeat` runs; then Spark local[2] over the corpus
+`--spark-passes` times (ids made unique), whose quote count must equal the CLI's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+import pyarrow as pa
+
+import saywho
+
+
+NOTE = """
+Reading the table: the engine runs at the same speed in the extension as in the binary
+(`extract_arrow` and `extract_many(as_json=True)` stay within a few per cent of the CLI per
+CPU-second, the target being 80%). `extract_many` returning dicts falls short of it: a BBC
+pass makes some 470,000 Python objects (a dict for every quote, cue, speaker, entity and
+mention), and building them under the GIL costs about half the engine's own time (for scale,
+CPython's own `marshal.loads` of the same objects takes a third of the engine's time), and it
+cannot run in parallel. Dicts are built from per-shape templates, conversion overlaps the
+extraction of the next documents, and the GC is paused meanwhile; for throughput use
+`extract_arrow` (tables) or `as_json=True` (JSON lines). Spark's figure is dominated by the
+JVM, Arrow transfers to its Python workers and the machine's load at the time; its quote
+count equals the CLI's."""
+
+
+def load(path):
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                docs.append((str(d["id"]), d["text"]))
+    return docs
+
+
+def timed(fn, repeat):
+    """The median wall-clock seconds of `repeat` runs, and the median CPU seconds."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def load_average():
+    try:
+        return " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:  # pragma: no cover
+        return "n/a"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--passes", type=int, default=8)
+    ap.add_argument("--spark-passes", type=int, default=8)
+    ap.add_argument("--no-spark", action="store_true")
+    args = ap.parse_args()
+
+    docs = load(args.corpus)
+    texts = [t for _, t in docs]
+    ids = [i for i, _ in docs]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    loads = [load_average()]
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cli = json.loads(
+        subprocess.run(
+            [args.cli, "bench", "--corpus", args.corpus, "--json", "--threads", "2",
+             "--repeat", str(args.repeat), "--passes", str(args.passes)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cli_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # One counting pass, then `repeat` runs of `passes` passes on 1 thread and on 2.
+    cli_mb = mb * (1 + 2 * args.repeat * args.passes)
+    rows = [
+        ("CLI `saywho bench` (engine, records in Rust)", 1, cli["single_thread"]["mb_per_second"], cli_mb / cli_cpu),
+        ("CLI `saywho bench` (engine, records in Rust)", 2, cli["multi_thread"]["mb_per_second"], cli_mb / cli_cpu),
+    ]
+    loads.append(load_average())
+
+    engine = saywho.Engine()
+    all_texts = texts * args.passes
+    all_ids = [f"{p}/{i}" for p in range(args.passes) for i in ids]
+    table = pa.table({"id": all_ids, "text": all_texts})
+    quotes = sum(len(r["quotes"]) for r in engine.extract_many(texts))
+    runs = [
+        ("`extract_many` (records as dicts)", lambda t: engine.extract_many(all_texts, all_ids, threads=t)),
+        ("`extract_many(as_json=True)` (JSON lines)",
+         lambda t: engine.extract_many(all_texts, all_ids, threads=t, as_json=True)),
+        ("`extract_arrow` (pyarrow table of quotes)", lambda t: engine.extract_arrow(table, threads=t)),
+    ]
+    for name, run in runs:
+        for threads in (1, 2):
+            wall, cpu = timed(lambda: run(threads), args.repeat)
+            rows.append((name, threads, mb * args.passes / wall, mb * args.passes / cpu))
+            loads.append(load_average())
+    arrow_rows = engine.extract_arrow(pa.table({"id": ids, "text": texts})).num_rows
+
+    print(f"- machine: {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
+          f"Python {platform.python_version()}, pyarrow {pa.__version__}, saywho {saywho.__version__}")
+    print(f"- corpus: `{args.corpus}`, {len(docs)} documents, {mb:.2f} MB of text, "
+          f"{args.passes} passes a run, median of {args.repeat} runs")
+    print(f"- quotes: CLI {cli['quotes_found']}, `extract_many` {quotes}, `extract_arrow` {arrow_rows} rows")
+    print(f"- load average (1, 5, 15 min) during the runs: {'; '.join(loads)}")
+    print("- MB/s: wall clock, median run. MB per CPU-second: the process's CPU time (all its")
+    print("  threads; the CLI's over its whole bench), which a busy machine disturbs far less than")
+    print("  the wall clock: it is the per-core throughput the target is about.")
+    print()
+    print("| run | threads | MB/s | MB/s per thread | MB per CPU-second | vs CLI per CPU-second |")
+    print("|---|--:|--:|--:|--:|--:|")
+    cli_cpu_rate = rows[0][3]
+    for name, threads, rate, cpu_rate in rows:
+        print(f"| {name} | {threads} | {rate:.2f} | {rate / threads:.2f} | {cpu_rate:.2f} | "
+              f"{100 * cpu_rate / cli_cpu_rate:.0f}% |")
+    print(NOTE)
+    sys.stdout.flush()
+
+    if args.no_spark:
+        return
+    run_spark(docs, args.spark_passes, cli["quotes_found"])
+
+
+def run_spark(docs, passes, cli_quotes):
+    try:
+        import pyspark
+        from pyspark.sql import SparkSession
+        from pyspark.sql import functions as F
+    except ImportError:
+        print("\nSpark: pyspark is not installed (scripts/test-python installs it)")
+        return
+    import saywho.spark
+
+    # The Python workers must be this Python, which has saywho and pyarrow.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    t0 = time.perf_counter()
+    spark = (
+        SparkSession.builder.master("local[2]").appName("saywho-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "4g")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2000")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    started = time.perf_counter() - t0
+    rows = [(f"{p}/{i}", t) for p in range(passes) for i, t in docs]
+    mb = sum(len(t.encode()) for _, t in rows) / 1e6
+    table = pa.table({"id": [r[0] for r in rows], "text": [r[1] for r in rows]})
+    # Cached and counted first, so that the timed job reads the rows from memory.
+    df = spark.createDataFrame(table.to_pandas()).repartition(8).cache()
+    df.count()
+    loads = [load_average()]
+    t = time.perf_counter()
+    ok = F.col("error_kind").isNull().alias("ok")
+    counts = saywho.spark.quotes(df).groupBy(ok).count().collect()
+    seconds = time.perf_counter() - t
+    loads.append(load_average())
+    spark.stop()
+    by = {r["ok"]: r["count"] for r in counts}
+    quotes = by.get(True, 0)
+    print()
+    print(f"Spark local[2] (pyspark {pyspark.__version__}), BBC x{passes}: {len(rows)} documents, "
+          f"{mb:.2f} MB, 8 partitions, session start {started:.1f} s")
+    print()
+    print("| quotes (Spark) | quotes (CLI x{}) | error rows | seconds | MB/s | documents/s |".format(passes))
+    print("|--:|--:|--:|--:|--:|--:|")
+    print(f"| {quotes} | {cli_quotes * passes} | {by.get(False, 0)} | {seconds:.2f} | {mb / seconds:.2f} | {len(rows) / seconds:.0f} |")
+    print(f"\nload average during the Spark job: {'; '.join(loads)}")
+
+
+if __name__ == "__main__":
+    main()

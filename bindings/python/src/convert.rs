@@ -1,0 +1,281 @@
+//! Records to Python objects: the same keys, order and values as the JSON that `saywho
+//! extract` writes (`serde_json` of the same types), built directly as dicts and lists, which
+//! is several times faster than JSON text parsed back by Python.
+//!
+//! The tests (`tests/test_cli_equality.py`) compare these dicts with the CLI's JSON on every
+//! GGT dev document, so a field added to `saywho-record` without a line here is caught.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyModule, PyString};
+use pyo3::{intern, IntoPyObjectExt};
+use rustc_hash::FxHashMap;
+use saywho_record::{
+    EntityKind, EntityRecord, ErrorRecord, Gender, GenderSource, Output, QuoteKind, QuoteRecord, Record, SpeakerRecord,
+    TextSpan,
+};
+
+/// A record as the dict `json.loads` would give for its JSON line.
+pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> {
+    Converter::new(py).record(r)
+}
+
+/// An output line (record, then metadata present, then text when given) as a dict.
+pub fn output<'py>(py: Python<'py>, out: &Output) -> PyResult<Bound<'py, PyDict>> {
+    let d = record(py, &out.record)?;
+    let m = &out.meta;
+    let meta = [
+        (intern!(py, "url"), &m.url),
+        (intern!(py, "title"), &m.title),
+        (intern!(py, "author"), &m.author),
+        (intern!(py, "date"), &m.date),
+        (intern!(py, "outlet"), &m.outlet),
+    ];
+    for (key, value) in meta {
+        if let Some(value) = value {
+            d.set_item(key, value)?;
+        }
+    }
+    if let Some(text) = &out.text {
+        d.set_item(intern!(py, "text"), text)?;
+    }
+    Ok(d)
+}
+
+/// An error record (`{"schema_version", "id", "error": {"kind", "position", "message"}}`).
+pub fn error_record<'py>(py: Python<'py>, e: &ErrorRecord) -> PyResult<Bound<'py, PyDict>> {
+    let body = PyDict::new(py);
+    body.set_item(intern!(py, "kind"), e.error.kind.as_str())?;
+    body.set_item(intern!(py, "position"), &e.error.position)?;
+    body.set_item(intern!(py, "message"), &e.error.message)?;
+    let d = PyDict::new(py);
+    d.set_item(intern!(py, "schema_version"), &e.schema_version)?;
+    d.set_item(intern!(py, "id"), &e.id)?;
+    d.set_item(intern!(py, "error"), body)?;
+    Ok(d)
+}
+
+/// A dict with `keys` (values `None`): copying it gives a dict of the right size whose keys
+/// are already in place, so filling it replaces values instead of inserting and growing.
+/// CPython copies such a dict's key table in one go; this is a third faster than inserting
+/// the keys one by one into a new dict.
+fn template<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyDict>>,
+    keys: &[&str],
+) -> PyResult<Bound<'py, PyDict>> {
+    let t = cell.get_or_try_init(py, || -> PyResult<Py<PyDict>> {
+        let d = PyDict::new(py);
+        for k in keys {
+            d.set_item(PyString::intern(py, k), py.None())?;
+        }
+        Ok(d.unbind())
+    })?;
+    t.bind(py).copy()
+}
+
+static QUOTE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static ENTITY: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static SPAN: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static SPEAKER: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static RECORD: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
+/// Builds one record's objects. A record repeats many short strings (a speaker's name in each
+/// quote, "he" and "said" in mentions and cues) and few confidence values, so each is made
+/// once per record and shared: Python object creation is most of the cost of a conversion.
+struct Converter<'py, 'r> {
+    py: Python<'py>,
+    strings: FxHashMap<&'r str, Bound<'py, PyString>>,
+    floats: Vec<(u32, Bound<'py, PyAny>)>,
+}
+
+impl<'py, 'r> Converter<'py, 'r> {
+    fn new(py: Python<'py>) -> Self {
+        Converter {
+            py,
+            strings: FxHashMap::default(),
+            floats: Vec::new(),
+        }
+    }
+
+    /// A short string, shared within the record.
+    fn string(&mut self, s: &'r str) -> Bound<'py, PyString> {
+        if let Some(found) = self.strings.get(s) {
+            return found.clone();
+        }
+        let made = PyString::new(self.py, s);
+        self.strings.insert(s, made.clone());
+        made
+    }
+
+    fn optional_string(&mut self, s: Option<&'r str>) -> Bound<'py, PyAny> {
+        match s {
+            Some(s) => self.string(s).into_any(),
+            None => self.py.None().into_bound(self.py),
+        }
+    }
+
+    fn float(&mut self, x: f32) -> PyResult<Bound<'py, PyAny>> {
+        let bits = x.to_bits();
+        if let Some((_, found)) = self.floats.iter().find(|(b, _)| *b == bits) {
+            return Ok(found.clone());
+        }
+        let made = json_float(x).into_bound_py_any(self.py)?;
+        self.floats.push((bits, made.clone()));
+        Ok(made)
+    }
+
+    fn record(&mut self, r: &'r Record) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = template(py, &RECORD, &["schema_version", "id", "quotes", "entities"])?;
+        d.set_item(intern!(py, "schema_version"), &r.schema_version)?;
+        d.set_item(intern!(py, "id"), &r.id)?;
+        let quotes = r.quotes.iter().map(|q| self.quote(q)).collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "quotes"), PyList::new(py, quotes)?)?;
+        let entities = r
+            .entities
+            .iter()
+            .map(|e| self.entity(e))
+            .collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "entities"), PyList::new(py, entities)?)?;
+        Ok(d)
+    }
+
+    fn span(&mut self, s: &'r TextSpan) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = template(py, &SPAN, &["text", "start", "end"])?;
+        d.set_item(intern!(py, "text"), self.string(&s.text))?;
+        d.set_item(intern!(py, "start"), s.start)?;
+        d.set_item(intern!(py, "end"), s.end)?;
+        Ok(d)
+    }
+
+    fn optional_span(&mut self, s: Option<&'r TextSpan>) -> PyResult<Bound<'py, PyAny>> {
+        match s {
+            Some(s) => Ok(self.span(s)?.into_any()),
+            None => Ok(self.py.None().into_bound(self.py)),
+        }
+    }
+
+    fn speaker(&mut self, s: &'r SpeakerRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
+        d.set_item(intern!(py, "name"), self.string(&s.name))?;
+        d.set_item(intern!(py, "entity"), s.entity)?;
+        d.set_item(intern!(py, "mention"), self.optional_span(s.mention.as_ref())?)?;
+        Ok(d)
+    }
+
+    fn quote(&mut self, q: &'r QuoteRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let keys = [
+            "text",
+            "start",
+            "end",
+            "kind",
+            "group",
+            "cue",
+            "speaker",
+            "channel",
+            "confidence",
+        ];
+        let d = template(py, &QUOTE, &keys)?;
+        // The quote's own words are long and unique: not worth a look-up.
+        d.set_item(intern!(py, "text"), &q.text)?;
+        d.set_item(intern!(py, "start"), q.start)?;
+        d.set_item(intern!(py, "end"), q.end)?;
+        let kind = match q.kind {
+            QuoteKind::Direct => intern!(py, "direct"),
+            QuoteKind::Indirect => intern!(py, "indirect"),
+            QuoteKind::Mixed => intern!(py, "mixed"),
+        };
+        d.set_item(intern!(py, "kind"), kind)?;
+        d.set_item(intern!(py, "group"), q.group)?;
+        d.set_item(intern!(py, "cue"), self.optional_span(q.cue.as_ref())?)?;
+        let who = match &q.speaker {
+            Some(s) => self.speaker(s)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        d.set_item(intern!(py, "speaker"), who)?;
+        d.set_item(intern!(py, "channel"), self.optional_string(q.channel.as_deref()))?;
+        d.set_item(intern!(py, "confidence"), self.float(q.confidence)?)?;
+        Ok(d)
+    }
+
+    fn entity(&mut self, e: &'r EntityRecord) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
+        let d = template(py, &ENTITY, &keys)?;
+        d.set_item(intern!(py, "id"), e.id)?;
+        d.set_item(intern!(py, "name"), self.string(&e.name))?;
+        d.set_item(intern!(py, "key"), self.optional_string(e.key.as_deref()))?;
+        let kind = match e.kind {
+            EntityKind::Person => intern!(py, "person"),
+            EntityKind::Organization => intern!(py, "organization"),
+            EntityKind::Other => intern!(py, "other"),
+        };
+        d.set_item(intern!(py, "type"), kind)?;
+        d.set_item(intern!(py, "gender"), gender(py, e.gender))?;
+        let source = match e.gender_source {
+            GenderSource::Text => intern!(py, "text"),
+            GenderSource::Name => intern!(py, "name"),
+            GenderSource::None => intern!(py, "none"),
+        };
+        d.set_item(intern!(py, "gender_source"), source)?;
+        let mentions = e.mentions.iter().map(|m| self.span(m)).collect::<PyResult<Vec<_>>>()?;
+        d.set_item(intern!(py, "mentions"), PyList::new(py, mentions)?)?;
+        Ok(d)
+    }
+}
+
+/// The enum names are interned: one string object each, shared by every record.
+fn gender<'py>(py: Python<'py>, g: Gender) -> &'py Bound<'py, PyString> {
+    match g {
+        Gender::Female => intern!(py, "female"),
+        Gender::Male => intern!(py, "male"),
+        Gender::Unknown => intern!(py, "unknown"),
+    }
+}
+
+/// Python's cyclic garbage collector paused while records are turned into dicts, and
+/// resumed (if it ran before) when dropped. Building many thousand dicts otherwise sets off
+/// collections that walk every container made so far, which cost as much as the building
+/// (the dicts and lists made here hold no cycles).
+pub struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    /// Pauses the collector when it is enabled.
+    pub fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import(intern!(py, "gc"))?;
+        if gc.call_method0(intern!(py, "isenabled"))?.is_truthy()? {
+            gc.call_method0(intern!(py, "disable"))?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Cannot fail in practice; if it did, there is no caller to tell from a drop.
+            let _ = gc.call_method0(intern!(gc.py(), "enable"));
+        }
+    }
+}
+
+/// The float Python reads back from the JSON of an `f32`: serde_json writes its shortest
+/// decimal form (`0.9`, not `0.8999999761581421`), and a non-finite value as `null`.
+///
+/// ```ignore
+/// assert_eq!(json_float(0.9_f32), Some(0.9_f64));
+/// ```
+pub fn json_float(x: f32) -> Option<f64> {
+    if !x.is_finite() {
+        return None;
+    }
+    // Display gives the shortest decimal that reads back as the same f32, as serde_json does.
+    x.to_string().parse::<f64>().ok()
+}
