@@ -28,6 +28,12 @@ pub enum Evidence {
     IndirectWithComplementizer,
     /// Reported speech without "that": "officials said the plan would fail".
     IndirectBareClause,
+    /// Reported speech of two or three words after a subject and its cue ("She said that
+    /// business was good."): short content is more often an object or an adverbial misread.
+    IndirectShortContent,
+    /// Reported speech after a cue coordinated with an earlier verb, the speaker being the
+    /// sentence's subject: "She denied the report and said the company did nothing wrong".
+    IndirectCoordinatedCue,
     /// Reported speech after a gerund cue, the speaker being the sentence's subject: "X
     /// criticised the plan, saying it would fail".
     IndirectAfterGerund,
@@ -61,6 +67,8 @@ impl Evidence {
             Evidence::NoAttribution => 0.5,
             Evidence::IndirectWithComplementizer => 0.75,
             Evidence::IndirectBareClause => 0.65,
+            Evidence::IndirectShortContent => 0.55,
+            Evidence::IndirectCoordinatedCue => 0.6,
             Evidence::IndirectAfterGerund => 0.6,
             Evidence::IndirectContentFirst => 0.7,
             Evidence::IndirectSecondPart => 0.6,

@@ -13,8 +13,14 @@ use crate::lexicon::{flag, form, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
-/// Fewest words reported content must have.
+/// Fewest words reported content must have where nothing but its position says it is a
+/// clause (content before its attribution, after a gerund, around "according to"): shorter
+/// pieces there are mostly adverbials and fragments ("In fact, he said, …").
 const MIN_CONTENT_WORDS: usize = 4;
+/// Fewest words of content after "X said that": the cue and the complementizer already say
+/// it is reported speech ("She said that business was good."); below [`MIN_CONTENT_WORDS`]
+/// it is given [`Evidence::IndirectShortContent`].
+const MIN_CLAUSE_WORDS: usize = 2;
 /// Most tokens that may follow "…, a source said" before the sentence ends.
 const MAX_TAIL: usize = 8;
 
@@ -204,7 +210,10 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let np = np_before(tokens, cue.tok_start as usize, lo)?;
+    let (np, coordinated) = match np_before(tokens, cue.tok_start as usize, lo) {
+        Some(np) => (np, false),
+        None => (coordinated_subject(tokens, cue.tok_start as usize, lo)?, true),
+    };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
     if cue.class == CueClass::Cognition && !has_that {
@@ -217,19 +226,63 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         return None;
     }
     let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
-    if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
+    let words = word_count(tokens, cstart, cend);
+    // Without "that", a short object reads like a clause ("tell stories about …", "tweet it
+    // out").
+    // A short bare clause passes with a visible verb after its subject ("said business was
+    // good").
+    let visible_verb = tokens
+        .get(cstart + 1..cend)
+        .is_some_and(|c| c.iter().any(|t| t.is(flag::AUX | flag::BE_FORM)));
+    let min_words = if has_that {
+        MIN_CLAUSE_WORDS
+    } else if visible_verb {
+        MIN_CLAUSE_WORDS + 1
+    } else {
+        MIN_CONTENT_WORDS
+    };
+    if cend <= cstart || words < min_words {
         return None;
     }
     // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content.
     if !has_that && np_after(tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend) {
         return None;
     }
-    let evidence = if has_that {
+    let evidence = if words < MIN_CONTENT_WORDS {
+        Evidence::IndirectShortContent
+    } else if coordinated {
+        Evidence::IndirectCoordinatedCue
+    } else if has_that {
         Evidence::IndirectWithComplementizer
     } else {
         Evidence::IndirectBareClause
     };
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
+}
+
+/// The subject of a cue coordinated with an earlier verb ("She denied the report and said
+/// …", "… but said …"): the phrase that opens the sentence.
+fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
+    let mut i = k;
+    // "and later said", "but has said"
+    while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
+        i -= 1;
+    }
+    if i <= lo + 2 || !tokens[i - 1].is(flag::CONJ) || tokens[i - 1].is_cap() {
+        return None;
+    }
+    // Past leading conjunctions ("But she denied …"), the sentence's first phrase.
+    let a = (lo..i).find(|&a| !tokens[a].is(flag::CONJ))?;
+    let np = np_after(tokens, a, i - 1)?;
+    // The subject is followed by its own verb, not by the conjunction ("Ohio and said"); a
+    // passive first verb makes the second one passive too ("had been diagnosed … and told he
+    // had three months"), and a hearer verb needs its hearer ("and told reporters").
+    let passive = tokens[np.tok_end as usize..i].iter().any(|t| t.is(flag::BE_FORM));
+    let hearer_missing = tokens[k].is(flag::HEARER_VERB)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject));
+    (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !hearer_missing).then_some(np)
 }
 
 /// "X criticised the plan, saying CONTENT": the speaker is the subject of the sentence.

@@ -4,20 +4,11 @@
 //! the words a speaker phrase is made of (names, titles, role nouns, determiners, possessives)
 //! and across an appositive or parenthetical between commas or dashes.
 
-use crate::lexicon::{flag, form, Case, CueClass, Gender};
+use crate::lexicon::{flag, Case, Gender};
 use crate::token::{shape, Token, TokenKind};
 
-/// A reporting cue: tokens `tok_start..tok_end` ("said", "concluded by writing").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cue {
-    /// Index of its first token: the reporting verb, or the first word of "according to" or
-    /// "quoted as saying".
-    pub tok_start: u32,
-    /// Index just past its last token (end-exclusive).
-    pub tok_end: u32,
-    /// The class of its verb; [`CueClass::Speech`] for "according to" and "quoted as saying".
-    pub class: CueClass,
-}
+mod cue;
+pub use cue::{cue_at, Cue};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,106 +32,6 @@ pub struct SpeakerNp {
     pub tok_end: u32,
     /// What the phrase is.
     pub kind: NpKind,
-}
-
-/// The cue starting at token `k`, if the word there is a reporting verb.
-pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
-    let t = tokens.get(k)?;
-    // A possessive ("the show's host") is a noun, never the verb; so is a cue word after one
-    // ("Musk's tweet", "her statement").
-    if t.kind != TokenKind::Word || t.shape & (shape::IN_QUOTE | shape::HEADLINE | shape::POSSESSIVE) != 0 {
-        return None;
-    }
-    if k > 0 && tokens[k - 1].shape & shape::POSSESSIVE != 0 {
-        return None;
-    }
-    // A capitalised cue word inside a sentence is part of a name or title ("Washington Post").
-    if t.is_cap() && t.shape & shape::SENT_START == 0 {
-        return None;
-    }
-    // "was quoted as saying"
-    // A cue of several words never runs over a line break (nor so out of its sentence).
-    let one_line = |last: usize| !text[t.end as usize..tokens[last].start as usize].contains('\n');
-    if t.is(flag::QUOTATION_PARTICIPLE)
-        && tokens.get(k + 1).is_some_and(|n| n.is(flag::AS_LINK))
-        && tokens.get(k + 2).is_some_and(|n| n.is(flag::CUE))
-        && one_line(k + 2)
-    {
-        return Some(Cue {
-            tok_start: k as u32,
-            tok_end: k as u32 + 3,
-            class: CueClass::Speech,
-        });
-    }
-    let class = t.info.cue?;
-    // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
-    let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
-    if base_form
-        && !t.is(flag::IRREGULAR_PAST)
-        && tokens
-            .get(k + 1)
-            .is_some_and(|n| n.is(flag::ROLE | flag::TITLE) && !n.is_cap())
-    {
-        return None;
-    }
-    // "NBC's “Today” show", "the note": a base-form cue word after an article or a quoted
-    // title is a noun.
-    if base_form && k > 0 {
-        let p = &tokens[k - 1];
-        if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word()
-            || p.is(flag::DEF_ARTICLE | flag::INDEF_ARTICLE)
-        {
-            return None;
-        }
-        // "the company's blog post", "a Facebook post": a noun compound after a determiner.
-        let compound = t.is(flag::CUE_NOUN) && p.is_word() && !p.is(flag::FUNCTION | flag::PRONOUN) && k >= 2 && {
-            // A determiner, a possessive pronoun ("her" included) or a possessor.
-            let d = &tokens[k - 2];
-            d.is(flag::DET)
-                || d.info.case == Some(crate::lexicon::Case::Possessive)
-                || d.is(flag::OBJECT_OR_POSSESSIVE)
-                || d.shape & shape::POSSESSIVE != 0
-        };
-        if compound {
-            return None;
-        }
-    }
-    // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
-    // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
-    // reports of speech.
-    // (Only a cue verb gets here, so "according to" is not one of these.)
-    if tokens
-        .get(k + 1)
-        .is_some_and(|n| n.kind == TokenKind::Word && n.is(flag::INFINITIVE_TO))
-    {
-        return None;
-    }
-    // Passives ("it was said", "he was told") report no speech of the subject.
-    if k > 0 && !t.has_form(form::GERUND) {
-        let p = &tokens[k - 1];
-        if p.kind == TokenKind::Word && p.is(flag::BE_FORM) {
-            return None;
-        }
-    }
-    let mut end = k + 1;
-    // "concluded by writing", "responded by saying"
-    if tokens.get(k + 1).is_some_and(|n| n.is(flag::MEANS_BY))
-        && tokens
-            .get(k + 2)
-            .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
-        && one_line(k + 2)
-    {
-        end = k + 3;
-    }
-    // "pointed out" is listed as "point": its particle belongs to the cue.
-    if tokens.get(end).is_some_and(|n| n.is(flag::CUE_PARTICLE)) {
-        end += 1;
-    }
-    Some(Cue {
-        tok_start: k as u32,
-        tok_end: end as u32,
-        class,
-    })
 }
 
 /// Is this a word that can sit inside a speaker phrase?
@@ -194,9 +85,11 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
         tokens[a].is(flag::DET) && (!tokens[a].is_cap() || tokens[a].shape & shape::SENT_START != 0) && b > a + 1;
     let role_headed =
         last.is(flag::ROLE | flag::TITLE) && !last.is_cap() || after_the && last.is(flag::ROLE_PERSON | flag::TITLE);
-    let kind = if has_name && !role_headed {
+    // "Most said", "nearly half said": a share of a group stands for the group.
+    let quantity = last.is(flag::GROUP_QUANTIFIER) && !last.is(flag::PRONOUN);
+    let kind = if has_name && !role_headed && !quantity {
         NpKind::Name
-    } else if has_role {
+    } else if has_role || quantity {
         NpKind::Description
     } else {
         return None;
@@ -254,9 +147,10 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
                 p.is_punct(b',')
             }
         };
+        // The period of an abbreviation ("surrogate for Mr. Sanders,") ends nothing.
         let openers: Vec<usize> = (floor..i - 1)
             .rev()
-            .take_while(|&j| !tokens[j].is_terminal())
+            .take_while(|&j| !tokens[j].is_terminal() || abbreviation_period(tokens, j))
             .filter(|&j| is_opener(&tokens[j]))
             .collect();
         let &nearest = openers.first()?;
@@ -286,10 +180,49 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         if relative.is_some() {
             return relative;
         }
-        return collect_left(tokens, nearest, lo)
-            .filter(|np| np.kind == NpKind::Name || np.kind == NpKind::Description);
+        let described = |np: &SpeakerNp| np.kind == NpKind::Name || np.kind == NpKind::Description;
+        if let Some(np) = collect_left(tokens, nearest, lo).filter(described) {
+            return Some(np);
+        }
+        // "Marley Anderson, 21, a junior from Las Vegas, said": several appositives in a row.
+        // Only the sentence's own subject is taken across them, so that a phrase inside a
+        // clause before ("After the vote in Ohio, …") is never made the speaker.
+        // Each piece between the commas must read as an appositive (an age, a description),
+        // not an adverbial ("and, without meaning a word of it, told").
+        let appositive = |a: usize, b: usize| {
+            let first = &tokens[a];
+            a < b
+                && !first.is(flag::PREP | flag::SUB | flag::CONJ | flag::ADV | flag::WH | flag::NEG)
+                && !tokens[a..b].iter().any(|t| t.is(flag::CUE) || is_subject_pronoun(t))
+        };
+        let mut right = i - 1;
+        for &j in openers.iter().take(4) {
+            if !appositive(j + 1, right) {
+                return None;
+            }
+            right = j;
+            if j == nearest {
+                continue;
+            }
+            if let Some(np) = collect_left(tokens, j, lo).filter(described) {
+                return opens_clause(tokens, np.tok_start as usize, lo).then_some(np);
+            }
+        }
+        return None;
     }
     collect_left(tokens, i, lo)
+}
+
+/// A period that ends an abbreviation ("Mr.", "Gov."), not a sentence.
+pub(crate) fn abbreviation_period(tokens: &[Token], k: usize) -> bool {
+    tokens[k].is_punct(b'.') && k > 0 && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE)
+}
+
+/// Does a phrase starting at token `a` start its clause: at `lo`, or after conjunctions only?
+fn opens_clause(tokens: &[Token], a: usize, lo: usize) -> bool {
+    tokens[lo..a]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && t.is(flag::CONJ))
 }
 
 /// The longest speaker phrase ending just before token `end`.
@@ -343,6 +276,7 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         let plain_lower = t.kind == TokenKind::Word
             && !t.is_cap()
             && !t.is(flag::ROLE | flag::TITLE | flag::HONORIFIC)
+            && (j != end || !t.is(flag::GROUP_QUANTIFIER))
             && t.shape & shape::POSSESSIVE == 0;
         if plain_lower {
             // "lead singer", "senior officials": an adjective before a role noun.

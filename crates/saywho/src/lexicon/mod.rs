@@ -122,6 +122,9 @@ pub mod flag {
     pub const NAME_JOINER: u64 = 1 << 43;
     /// A form that opens a reported clause though it is an auxiliary ("said having …").
     pub const CLAUSE_OPENER: u64 = 1 << 44;
+    /// A word for a share or a number of people that can stand alone as the subject of a
+    /// report ("most said", "nearly half said", "24 percent said"): a group description.
+    pub const GROUP_QUANTIFIER: u64 = 1 << 45;
 
     /// Any closed-class word: never part of a name.
     pub const FUNCTION: u64 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
@@ -148,7 +151,7 @@ pub mod flag {
         | NAME_INNER_PREP
         | LOWER_CASE_ONLY;
     /// Every bit a [`super::WordInfo`] can hold.
-    pub(crate) const ALL: u64 = (1 << 45) - 1;
+    pub(crate) const ALL: u64 = (1 << 46) - 1;
 }
 
 /// Bits of [`WordInfo::form`]: what a token's spelling ends in, by the lexicon's table of

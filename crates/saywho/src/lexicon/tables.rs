@@ -108,6 +108,7 @@ fn role_flag(name: &str) -> Option<u64> {
         "CUE_PARTICLE" => flag::CUE_PARTICLE,
         "NAME_JOINER" => flag::NAME_JOINER,
         "CLAUSE_OPENER" => flag::CLAUSE_OPENER,
+        "GROUP_QUANTIFIER" => flag::GROUP_QUANTIFIER,
         _ => return None,
     })
 }

@@ -1,0 +1,131 @@
+//! Table-driven tests of the reported speech issue #10 is about (classes of misses on PolNeAR
+//! train and GGT dev), on short passages written for the project. Each case: a passage and the
+//! quotes expected from it, as (quote text, kind, speaker, cue).
+
+use saywho::{Engine, Record};
+
+/// (quote text, kind, speaker name or "", cue or "")
+type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn extract(text: &str) -> Record {
+    Engine::new().extract("t", text).expect("extracts")
+}
+
+fn summary(r: &Record) -> Vec<(String, String, String, String)> {
+    r.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.clone(),
+                q.kind.to_string(),
+                q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+                q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[Expected])]) {
+    for (text, expected) in cases {
+        let got = summary(&extract(text));
+        let want: Vec<(String, String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(got, want, "\n  passage: {text}");
+    }
+}
+
+#[test]
+fn several_appositives_between_subject_and_cue() {
+    check(&[
+        (
+            "Marley Anderson, 21, a junior from Las Vegas, said she turned out to support the senator.",
+            &[(
+                "she turned out to support the senator",
+                "indirect",
+                "Marley Anderson",
+                "said",
+            )],
+        ),
+        (
+            "Nina Turner, a surrogate for Mr. Sanders, said that she had seen several emails.",
+            &[("she had seen several emails", "indirect", "Nina Turner", "said")],
+        ),
+        // An adverbial between commas is no appositive: nobody is made the speaker.
+        (
+            "Ann Lee went upstairs and, without meaning a word of it, told Tracy the plan was fine.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn shares_of_a_group_speak() {
+    check(&[
+        (
+            "Most said they would vote for the senator in November.",
+            &[(
+                "they would vote for the senator in November",
+                "indirect",
+                "Most",
+                "said",
+            )],
+        ),
+        (
+            "Twenty-four percent said she did nothing wrong at all.",
+            &[(
+                "she did nothing wrong at all",
+                "indirect",
+                "Twenty-four percent",
+                "said",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_coordinated_with_an_earlier_verb() {
+    check(&[
+        (
+            "Ann Lee denied the report and said the company had done nothing wrong.",
+            &[("the company had done nothing wrong", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee cut the debt to $42,000 in five years, but said she could not fulfil her dream.",
+            &[("she could not fulfil her dream", "indirect", "Ann Lee", "said")],
+        ),
+        // A passive first verb: "told" is passive too, and nobody speaks.
+        (
+            "Ann Lee had been diagnosed with cancer and told she had three months to live.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn short_reported_speech() {
+    check(&[
+        (
+            "Ann Lee said that business was good.",
+            &[("business was good", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said business was good.",
+            &[("business was good", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said that prices fell.",
+            &[("prices fell", "indirect", "Ann Lee", "said")],
+        ),
+        // Without "that" or a visible verb, a short object is no clause.
+        ("The women will tell stories about firsts.", &[]),
+    ]);
+}
+
+#[test]
+fn short_reported_speech_is_less_sure() {
+    let short = extract("Ann Lee said that business was good.");
+    let long = extract("Ann Lee said that business was good this year.");
+    assert!(short.quotes[0].confidence < long.quotes[0].confidence);
+}
