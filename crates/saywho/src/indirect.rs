@@ -419,7 +419,10 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
         tok_end: k as u32 + 2,
         class: CueClass::Speech,
     };
-    let np = np_after(tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
+    // "according to" says by itself that what surrounds it is reported: its source may be a
+    // document, a count or a poll ("according to a memo released Friday", "according to exit
+    // polls"), a phrase up to the next comma.
+    let np = np_after(tokens, k + 2, hi).or_else(|| source_phrase(tokens, k + 2, hi))?;
     let np_end = np.tok_end as usize;
     let after_np = {
         let mut a = np_end;
@@ -431,13 +434,17 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
         // "According to X, CONTENT."
         (after_np, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',') && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS {
+    } else if tokens[k - 1].is_punct(b',')
+        && tokens.get(np_end).is_some_and(|t| t.is_punct(b','))
+        && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS
+    {
         // "The harsh truth, according to experts, is …": the whole sentence was said, the
         // attribution in the middle of it.
         (lo, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',') {
-        // "CONTENT, according to X."
-        (lo, content_end(text, tokens, lo, k - 1, false))
+    } else if tokens[k - 1].is_punct(b',') || after_np >= hi || tokens[after_np].is_terminal() {
+        // "CONTENT, according to X." (the comma is sometimes left out)
+        let end = if tokens[k - 1].is_punct(b',') { k - 1 } else { k };
+        (lo, content_end(text, tokens, lo, end, false))
     } else {
         return None;
     };
@@ -445,4 +452,29 @@ fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
         return None;
     }
     Some(make(doc, si, a, b, Some(cue), Some(np), Evidence::AccordingTo))
+}
+
+/// The source of "according to" when it is no speaker phrase: the words up to the next comma,
+/// dash or the sentence's end, if they are few and hold no quotation mark.
+fn source_phrase(tokens: &[Token], a: usize, hi: usize) -> Option<SpeakerNp> {
+    let stop = (a..hi.min(a + 16))
+        .find(|&m| {
+            let t = &tokens[m];
+            // "a senior aide who spoke on condition of anonymity": the source ends before its
+            // relative clause.
+            t.is_punct(b',') || t.is_terminal() || t.kind == TokenKind::Dash || m > a && t.is(flag::PERSON_RELATIVE)
+        })
+        .unwrap_or(hi);
+    let words = &tokens[a..stop];
+    let plain = !words.is_empty()
+        && words.iter().all(|t| t.kind != TokenKind::QuoteMark)
+        && words
+            .first()
+            .is_some_and(|t| t.is_word() || t.kind == TokenKind::Number)
+        && (stop < hi.min(a + 16) || stop == hi);
+    plain.then_some(SpeakerNp {
+        tok_start: a as u32,
+        tok_end: stop as u32,
+        kind: NpKind::Description,
+    })
 }

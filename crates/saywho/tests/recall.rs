@@ -129,3 +129,45 @@ fn short_reported_speech_is_less_sure() {
     let long = extract("Ann Lee said that business was good this year.");
     assert!(short.quotes[0].confidence < long.quotes[0].confidence);
 }
+
+#[test]
+fn according_to_a_document_or_a_count() {
+    check(&[
+        (
+            "Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press.",
+            &[(
+                "Clinton leads Sanders by 271 pledged delegates",
+                "indirect",
+                "a count by The Associated Press",
+                "according to",
+            )],
+        ),
+        (
+            "The senators were lining up against the plan, according to a senior aide who spoke on condition of anonymity.",
+            &[(
+                "The senators were lining up against the plan",
+                "indirect",
+                "a senior aide",
+                "according to",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn groups_and_descriptions_speak() {
+    check(&[
+        (
+            "Aides said the senator was resting at home.",
+            &[("the senator was resting at home", "indirect", "Aides", "said")],
+        ),
+        (
+            "Advocates say the law is unfair to tenants.",
+            &[("the law is unfair to tenants", "indirect", "Advocates", "say")],
+        ),
+        (
+            "However, protesters say there is misinformation on both sides.",
+            &[("there is misinformation on both sides", "indirect", "protesters", "say")],
+        ),
+    ]);
+}
