@@ -77,7 +77,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             break;
         }
         // "…, adding that", "…, saying": a second report begins.
-        if t.is_punct(b',')
+        if (t.is_punct(b',') || t.kind == TokenKind::Dash)
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
@@ -161,27 +161,68 @@ pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
             };
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
-            if used_cue(k) || t.is(flag::LABEL_VERB) {
+            if t.is(flag::LABEL_VERB) {
                 k += 1;
                 continue;
             }
-            let found = if cue.class == CueClass::Cognition {
-                subject_first(doc, si, &cue)
+            let found = if used_cue(k) {
+                // `"…," the spokeswoman told POLITICO that Gore plans to skip …`: a cue that
+                // attributes the quotation before it may report a "that" clause after it too.
+                subject_first(doc, si, &cue, true)
+            } else if cue.class == CueClass::Cognition {
+                subject_first(doc, si, &cue, false)
             } else {
-                subject_first(doc, si, &cue)
+                subject_first(doc, si, &cue, false)
                     .or_else(|| content_first(doc, si, &cue))
                     .or_else(|| gerund_clause(doc, si, &cue))
             };
+            // Content that runs into a quotation ends before it, when enough is left.
+            let found = found.and_then(|(q, resume)| {
+                if !covered(q.start, q.end) {
+                    return Some((q, resume));
+                }
+                end_before_quotation(text, tokens, q, hi, &covered_tok).map(|q| (q, resume))
+            });
             match found {
-                Some((q, resume)) if !covered(q.start, q.end) => {
+                Some((q, resume)) => {
                     out.push(q);
                     k = resume.max(k + 1);
                 }
-                _ => k += 1,
+                None => k += 1,
             }
         }
     }
     out
+}
+
+/// Indirect content `q` that runs into a quotation, ended before it ("said the turmoil was not
+/// the fault of banks, “not by a long shot.”"); `None` when too little is left, or when the
+/// quotation goes on with the clause ("said that the comment “was inappropriate”").
+fn end_before_quotation(
+    text: &str,
+    tokens: &[Token],
+    mut q: Quote,
+    hi: usize,
+    covered_tok: &dyn Fn(usize) -> bool,
+) -> Option<Quote> {
+    let a = tokens.partition_point(|t| t.end <= q.start);
+    let mut stop = (a..hi).find(|&m| covered_tok(m))?;
+    while stop > a && tokens[stop - 1].kind == TokenKind::QuoteMark {
+        stop -= 1;
+    }
+    let set_off = stop > a && {
+        let p = &tokens[stop - 1];
+        p.is_punct(b',') || p.is_punct(b':') || p.is_punct(b';') || p.is_terminal() || p.kind == TokenKind::Dash
+    };
+    let end = content_end(text, tokens, a, stop, false);
+    // A phrase cut short ("will look into the") is no content.
+    let cut_short = end > a && tokens[end - 1].is(flag::DET | flag::PREP | flag::CONJ);
+    if !set_off || cut_short || end <= a || covered_tok(a) || word_count(tokens, a, end) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    q.end = tokens[end - 1].end;
+    q.continued_by = None;
+    Some(q)
 }
 
 fn make(
@@ -205,8 +246,8 @@ fn make(
     q
 }
 
-/// "X said (that) CONTENT".
-fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+/// "X said (that) CONTENT"; with `that_only`, only "X said that CONTENT".
+fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
@@ -216,7 +257,7 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
-    if cue.class == CueClass::Cognition && !has_that {
+    if (that_only || cue.class == CueClass::Cognition) && !has_that {
         return None;
     }
     let c = cstart.min(hi - 1);
@@ -294,8 +335,24 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].has_form(form::GERUND) {
         return None;
     }
-    // The subject: the first speaker phrase of the sentence.
-    let np = (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k))?;
+    // The subject: that of an attribution just before (`"…," he said, adding that …`), else
+    // the first speaker phrase of the sentence.
+    let attribution = (lo..k - 1).rev().take(8).find_map(|c| {
+        let before = cue_at(text, tokens, c)?;
+        let end = before.tok_end as usize;
+        // A base form there is a noun ("the province's economic state, saying").
+        let t = &tokens[c];
+        if !t.has_form(form::PAST | form::S) && !t.is(flag::IRREGULAR_PAST) {
+            return None;
+        }
+        // Only an attribution right before the comma: "he said, adding", "said Ann Lee, adding".
+        if end == k - 1 {
+            np_before(tokens, c, lo)
+        } else {
+            np_after(tokens, end, k - 1).filter(|np| np.tok_end as usize == k - 1)
+        }
+    });
+    let np = attribution.or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
     if cstart >= hi
@@ -370,7 +427,11 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && !appositive
         && word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS;
+    // "…, said Howard Rubel, a senior analyst at Jefferies, who notes that …": an appositive
+    // after the speaker may run long and hold clauses of its own; it belongs to the speaker.
+    let set_off_appositive = appositive && tail.first().is_some_and(|t| t.is_punct(b','));
     if !split_tail
+        && !set_off_appositive
         && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
             || tail
                 .iter()

@@ -171,3 +171,54 @@ fn groups_and_descriptions_speak() {
         ),
     ]);
 }
+
+#[test]
+fn a_cue_the_quotation_before_already_used() {
+    check(&[(
+        "“She has obligations at home,” the spokeswoman told Politico that Ann Lee plans to skip the convention.",
+        &[
+            ("She has obligations at home,", "direct", "the spokeswoman", "told"),
+            (
+                "Ann Lee plans to skip the convention",
+                "indirect",
+                "the spokeswoman",
+                "told",
+            ),
+        ],
+    )]);
+}
+
+#[test]
+fn a_gerund_after_an_attribution() {
+    check(&[(
+        "“We will protect our investment,” Ann Lee said, adding that the board would meet next week.",
+        &[
+            ("We will protect our investment,", "direct", "Ann Lee", "said"),
+            ("the board would meet next week", "indirect", "Ann Lee", "adding"),
+        ],
+    )]);
+}
+
+#[test]
+fn content_ends_before_a_quotation_set_off_by_a_comma() {
+    check(&[(
+        "Ann Lee also said the economic turmoil was not mainly the fault of banks, “not by a long shot,” she added.",
+        &[
+            (
+                "the economic turmoil was not mainly the fault of banks",
+                "indirect",
+                "Ann Lee",
+                "said",
+            ),
+            ("not by a long shot,", "direct", "Ann Lee", "added"),
+        ],
+    )]);
+}
+
+#[test]
+fn a_long_appositive_after_an_inverted_cue() {
+    check(&[(
+        "The margins are not good enough, said Howard Rubel, a senior analyst at Jefferies, who notes that sales grew.",
+        &[("The margins are not good enough", "indirect", "Howard Rubel", "said")],
+    )]);
+}
