@@ -262,7 +262,21 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
     }
     let c = cstart.min(hi - 1);
     let next = tokens.get(c + 1).filter(|_| c + 1 < hi);
-    let bare_clause = starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue);
+    // "asked whether …": a question verb's content opens with its question word; no other
+    // verb's does ("did not say when the plant would close").
+    // ("said if he wins, …" is a clause: only wh-words are refused.)
+    let word = |mask: u64| !has_that && tokens[c].kind == TokenKind::Word && tokens[c].is(mask);
+    let question_verb = tokens[cue.tok_start as usize].is(flag::QUESTION_VERB);
+    // "did not say when …", "would not say which …": a refusal to say reports nothing.
+    let k = cue.tok_start as usize;
+    let negated = tokens[lo.max(k.saturating_sub(3))..k].iter().any(|t| t.is(flag::NEG));
+    let bare_clause = if word(flag::WH | flag::SUB) && negated {
+        false
+    } else if question_verb && word(flag::WH | flag::SUB) {
+        true
+    } else {
+        !word(flag::WH) && starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue)
+    };
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }

@@ -4,7 +4,7 @@
 //! the words a speaker phrase is made of (names, titles, role nouns, determiners, possessives)
 //! and across an appositive or parenthetical between commas or dashes.
 
-use crate::lexicon::{flag, Case, Gender};
+use crate::lexicon::{flag, form, Case, Gender};
 use crate::token::{shape, Token, TokenKind};
 
 mod cue;
@@ -210,7 +210,65 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         }
         return None;
     }
-    collect_left(tokens, i, lo)
+    match collect_left(tokens, i, lo) {
+        // "sources familiar with the talks said": a phrase right after a preposition is its
+        // object; the subject is the head before it.
+        // A name there ("the chief of Acme Corp said") is left as it is: the name resolves.
+        Some(np)
+            if np.kind == NpKind::Description
+                && np.tok_start as usize > lo
+                && tokens[np.tok_start as usize - 1].is(flag::PREP) =>
+        {
+            postmodified_subject(tokens, k, i, lo).or(Some(np))
+        }
+        Some(np) => Some(np),
+        None => postmodified_subject(tokens, k, i, lo),
+    }
+}
+
+/// "Advocates for stem cell research said", "sources familiar with the talks said", "One in
+/// four voters in a poll said": a subject with a prepositional phrase after its head. Taken
+/// only when the head opens the clause, so that an object or an adverbial before the cue
+/// ("After talks with the union, officials said") is never read as one. The phrase returned
+/// is the head.
+fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<SpeakerNp> {
+    // A cue word that may be a noun ("the notice of civil claim") or a participle ("statistics
+    // showing") after such a phrase is not the verb.
+    let cue = &tokens[k];
+    let finite = cue.has_form(form::PAST) || cue.is(flag::IRREGULAR_PAST) || !cue.is(flag::CUE_NOUN);
+    if !finite || cue.has_form(form::GERUND) {
+        return None;
+    }
+    let floor = lo.max(i.saturating_sub(10));
+    let mut p = i;
+    while p > floor {
+        p -= 1;
+        let t = &tokens[p];
+        if t.kind == TokenKind::Word && t.is(flag::PREP) && !t.is(flag::SUB) && !t.is_cap() {
+            break;
+        }
+        if !np_word(t) && !t.is(flag::DET) {
+            return None;
+        }
+    }
+    // The preposition has an object ("states where" is no phrase).
+    if p <= lo || p + 1 >= i || !tokens[p].is(flag::PREP) || tokens[i - 1].is(flag::DET) {
+        return None;
+    }
+    // One adjective or participle may stand between the head and its preposition
+    // ("familiar with", "close to", "briefed on").
+    let mut end = p;
+    let t = &tokens[p - 1];
+    if t.kind == TokenKind::Word
+        && !t.is_cap()
+        && !t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE)
+        && p - 1 > lo
+    {
+        end = p - 1;
+    }
+    let np = collect_left(tokens, end, lo).or_else(|| (end != p).then(|| collect_left(tokens, p, lo)).flatten())?;
+    let head_ok = matches!(np.kind, NpKind::Name | NpKind::Description);
+    (head_ok && opens_clause(tokens, np.tok_start as usize, lo)).then_some(np)
 }
 
 /// A period that ends an abbreviation ("Mr.", "Gov."), not a sentence.

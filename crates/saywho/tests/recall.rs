@@ -222,3 +222,50 @@ fn a_long_appositive_after_an_inverted_cue() {
         &[("The margins are not good enough", "indirect", "Howard Rubel", "said")],
     )]);
 }
+
+#[test]
+fn subjects_with_a_prepositional_phrase() {
+    check(&[
+        (
+            "Ann Lee of the Vermont Senate said the vote would come next week.",
+            &[("the vote would come next week", "indirect", "Ann Lee", "said")],
+        ),
+        // A cue word that is a noun after the phrase, or a phrase with no object, is no report.
+        (
+            "The notice of civil claim also includes statistics showing that fights decreased.",
+            &[],
+        ),
+        (
+            "Four colleagues from states where Trump is popular lost their elections.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn questions_are_reported_by_question_verbs_only() {
+    check(&[
+        (
+            "Ann Lee then asked whether it was out of the question for the senator to run.",
+            &[(
+                "whether it was out of the question for the senator to run",
+                "indirect",
+                "Ann Lee",
+                "asked",
+            )],
+        ),
+        ("Ann Lee did not say when the plant would close.", &[]),
+    ]);
+}
+
+#[test]
+fn a_description_with_a_prepositional_phrase_is_the_speaker_phrase() {
+    // The phrase found is the head, "Sources", not "the talks"; coref (another module) does
+    // not yet make an entity of it, so the speaker phrase is checked on the engine's layers.
+    let text = "Sources familiar with the talks said the deal was close.";
+    let doc = Engine::new().analyze(text).expect("analyses");
+    assert_eq!(doc.quotes.len(), 1);
+    let np = doc.quotes[0].speaker.expect("a speaker phrase");
+    let (a, b) = doc.tok_span(np.tok_start, np.tok_end);
+    assert_eq!(&text[a as usize..b as usize], "Sources");
+}

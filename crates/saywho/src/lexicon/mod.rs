@@ -125,6 +125,10 @@ pub mod flag {
     /// A word for a share or a number of people that can stand alone as the subject of a
     /// report ("most said", "nearly half said", "24 percent said"): a group description.
     pub const GROUP_QUANTIFIER: u64 = 1 << 45;
+    /// A reporting verb whose content may be a question ("asked whether …", "wondered why
+    /// …"): its content may open with a wh-word or "whether"/"if"; other verbs' may not ("did
+    /// not say when" reports nothing).
+    pub const QUESTION_VERB: u64 = 1 << 46;
 
     /// Any closed-class word: never part of a name.
     pub const FUNCTION: u64 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
@@ -151,7 +155,7 @@ pub mod flag {
         | NAME_INNER_PREP
         | LOWER_CASE_ONLY;
     /// Every bit a [`super::WordInfo`] can hold.
-    pub(crate) const ALL: u64 = (1 << 46) - 1;
+    pub(crate) const ALL: u64 = (1 << 47) - 1;
 }
 
 /// Bits of [`WordInfo::form`]: what a token's spelling ends in, by the lexicon's table of

@@ -284,6 +284,7 @@ fn add_open_classes(t: &Tables, words: &mut Words) {
             ('B', flag::BARE_CLAUSE_VERB),
             ('H', flag::HEARER_VERB),
             ('L', flag::LABEL_VERB),
+            ('Q', flag::QUESTION_VERB),
         ]
         .iter()
         .filter(|(letter, _)| letters.contains(*letter))
