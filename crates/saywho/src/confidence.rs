@@ -13,6 +13,8 @@ pub enum Evidence {
     /// An opening mark whose closing mark is missing; the quotation was ended at its
     /// paragraph's end.
     UnclosedQuote,
+    /// A quotation signed by a name after a dash, with no verb: `"We will win." — Jane Roe`.
+    DashSignature,
     /// A quoted fragment inside reported speech, with the cue and speaker of its sentence:
     /// `Legend explained that he wrote the song "because …"`.
     MixedQuote,
@@ -61,6 +63,7 @@ impl Evidence {
         match self {
             Evidence::ClosedQuote => 0.9,
             Evidence::UnclosedQuote => 0.6,
+            Evidence::DashSignature => 0.8,
             Evidence::MixedQuote => 0.75,
             Evidence::SpeakerOfSameParagraph => 0.75,
             Evidence::SpeakerOfPreviousParagraph => 0.7,

@@ -438,9 +438,10 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
                 .unwrap_or_default()
                 .iter()
                 .any(|t| t.is(flag::ROLE | flag::TITLE));
+    let interrupted = interrupted_subject(tokens, lo, comma, tail_start, hi);
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && !appositive
-        && word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS;
+        && (interrupted || word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS);
     // "…, said Howard Rubel, a senior analyst at Jefferies, who notes that …": an appositive
     // after the speaker may run long and hold clauses of its own; it belongs to the speaker.
     let set_off_appositive = appositive && tail.first().is_some_and(|t| t.is_punct(b','));
@@ -460,7 +461,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         a += 1;
     }
     let end = content_end(text, tokens, a, comma, false);
-    let head_ok = word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
+    let head_ok = interrupted || word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
     let tail = if split_tail {
         let b = tail_start + 1;
         let b_end = content_end(text, tokens, b, hi, false);
@@ -482,6 +483,34 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         )),
         (false, None) => None,
     }
+}
+
+/// "The plan, she says, will fail.": a short subject before the attribution (`lo..comma`) and
+/// its verb right after it (an auxiliary or a form of "be" after the comma at `tail_start`):
+/// one utterance in two pieces, however short each is.
+fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tail_start: usize, hi: usize) -> bool {
+    let head = &tokens[lo..comma];
+    let subject_start = head.first().is_some_and(|t| {
+        t.kind == TokenKind::Word && (t.is(flag::DET) && !t.is(flag::SUB) || t.is_cap() && !t.is(flag::FUNCTION))
+    });
+    let verb_next = tokens
+        .get(tail_start + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.is(flag::AUX | flag::BE_FORM));
+    // "Also charged, police said, was a man from Toronto": an inverted clause, whose head is
+    // a participle phrase and whose verb is "be".
+    let inverted = tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::BE_FORM))
+        && head
+            .first()
+            .is_some_and(|t| !t.is(flag::CONJ | flag::PREP | flag::SUB | flag::WH | flag::PRONOUN))
+        && head.last().is_some_and(|t| t.has_form(form::PAST));
+    let subject_start = subject_start || inverted;
+    let words = word_count(tokens, lo, comma);
+    tokens.get(tail_start).is_some_and(|t| t.is_punct(b','))
+        && tail_start + 2 < hi
+        && subject_start
+        && verb_next
+        && (1..=4).contains(&words)
+        && head.iter().all(|t| t.is_word() || t.kind == TokenKind::Number)
 }
 
 /// "According to X, CONTENT." and "CONTENT, according to X."

@@ -269,3 +269,41 @@ fn a_description_with_a_prepositional_phrase_is_the_speaker_phrase() {
     let (a, b) = doc.tok_span(np.tok_start, np.tok_end);
     assert_eq!(&text[a as usize..b as usize], "Sources");
 }
+
+#[test]
+fn direct_quotes_in_odd_dress() {
+    check(&[
+        // Single marks around a short quotation with an apostrophe inside.
+        (
+            "'It's over,' Ann Lee said.",
+            &[("It's over,", "direct", "Ann Lee", "said")],
+        ),
+        // A quotation signed after a dash, with no verb.
+        (
+            "“We will win this fight.” — Commissioner Jane Roe",
+            &[("We will win this fight.", "direct", "Jane Roe", "")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_interrupted_clause_is_two_pieces_of_one_utterance() {
+    check(&[
+        (
+            "The plan, Ann Lee says, will fail.",
+            &[
+                ("The plan", "indirect", "Ann Lee", "says"),
+                ("will fail", "indirect", "Ann Lee", "says"),
+            ],
+        ),
+        (
+            "Also charged, police said, was a 34-year-old man from Toronto.",
+            &[
+                ("Also charged", "indirect", "police", "said"),
+                ("was a 34-year-old man from Toronto", "indirect", "police", "said"),
+            ],
+        ),
+    ]);
+    let r = extract("The plan, Ann Lee says, will fail.");
+    assert_eq!(r.quotes[0].group, r.quotes[1].group);
+}
