@@ -13,6 +13,9 @@ use crate::lexicon::{flag, form, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
+mod according;
+use according::according_to;
+
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter
 /// pieces there are mostly adverbials and fragments ("In fact, he said, …").
@@ -58,6 +61,22 @@ fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     })
 }
 
+/// Does a finite reporting verb with no subject of its own start at `a` (after "and", "but"),
+/// maybe after an adverb ("but later said")?
+fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
+    let mut k = a;
+    while k < hi && k < a + 2 && tokens[k].is(flag::ADV) {
+        k += 1;
+    }
+    tokens.get(k).filter(|_| k < hi).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.is(flag::CUE)
+            && !t.is_cap()
+            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && tokens.get(k + 1).is_some_and(|n| n.is(flag::COMPLEMENTIZER))
+    })
+}
+
 /// Verbs that report a clause without "that" ("said the plan failed"). Others only take one
 /// after "that": "denied the request" and "responded a minute later" report nothing.
 fn takes_bare_clause(tokens: &[Token], cue: &Cue) -> bool {
@@ -89,8 +108,17 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             end = k - 1;
             break;
         }
-        // "… but Chapman says …": a new report by someone else begins.
-        if k > from && t.is(flag::CONJ) && new_report_at(text, tokens, k + 1, hi) {
+        // "…, while a new super PAC started …": a clause of the writer's begins.
+        if k > from && t.is(flag::CONCESSIVE_SUB) && tokens[k - 1].is_punct(b',') {
+            end = k;
+            break;
+        }
+        // "… but Chapman says …": a new report by someone else begins; "… but noted that …":
+        // a second report by the same speaker, its own quotation.
+        if k > from
+            && t.is(flag::CONJ)
+            && (new_report_at(text, tokens, k + 1, hi) || coordinated_report_at(tokens, k + 1, hi))
+        {
             end = k;
             break;
         }
@@ -284,6 +312,13 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
     let words = word_count(tokens, cstart, cend);
     // Without "that", a short object reads like a clause ("tell stories about …", "tweet it
     // out").
+    // "announced a $2M fund for schools": after a cue without "that", "a" opens an object
+    // unless a verb form follows ("said a man was arrested", "said a man died").
+    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM | flag::IRREGULAR_PAST) || t.has_form(form::PAST);
+    let has_verb = tokens.get(cstart..cend).is_some_and(|c| c.iter().any(verb_form));
+    if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
+        return None;
+    }
     // A short bare clause passes with a visible verb after its subject ("said business was
     // good").
     let visible_verb = tokens
@@ -511,74 +546,4 @@ fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tail_start: us
         && verb_next
         && (1..=4).contains(&words)
         && head.iter().all(|t| t.is_word() || t.kind == TokenKind::Number)
-}
-
-/// "According to X, CONTENT." and "CONTENT, according to X."
-fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
-    let (text, tokens) = (doc.text, &doc.tokens[..]);
-    let s = &doc.sentences[si];
-    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let cue = Cue {
-        tok_start: k as u32,
-        tok_end: k as u32 + 2,
-        class: CueClass::Speech,
-    };
-    // "according to" says by itself that what surrounds it is reported: its source may be a
-    // document, a count or a poll ("according to a memo released Friday", "according to exit
-    // polls"), a phrase up to the next comma.
-    let np = np_after(tokens, k + 2, hi).or_else(|| source_phrase(tokens, k + 2, hi))?;
-    let np_end = np.tok_end as usize;
-    let after_np = {
-        let mut a = np_end;
-        while a < hi && tokens[a].is_punct(b',') {
-            a += 1;
-        }
-        a
-    };
-    let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
-        // "According to X, CONTENT."
-        (after_np, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',')
-        && tokens.get(np_end).is_some_and(|t| t.is_punct(b','))
-        && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS
-    {
-        // "The harsh truth, according to experts, is …": the whole sentence was said, the
-        // attribution in the middle of it.
-        (lo, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',') || after_np >= hi || tokens[after_np].is_terminal() {
-        // "CONTENT, according to X." (the comma is sometimes left out)
-        let end = if tokens[k - 1].is_punct(b',') { k - 1 } else { k };
-        (lo, content_end(text, tokens, lo, end, false))
-    } else {
-        return None;
-    };
-    if b <= a || word_count(tokens, a, b) < MIN_CONTENT_WORDS {
-        return None;
-    }
-    Some(make(doc, si, a, b, Some(cue), Some(np), Evidence::AccordingTo))
-}
-
-/// The source of "according to" when it is no speaker phrase: the words up to the next comma,
-/// dash or the sentence's end, if they are few and hold no quotation mark.
-fn source_phrase(tokens: &[Token], a: usize, hi: usize) -> Option<SpeakerNp> {
-    let stop = (a..hi.min(a + 16))
-        .find(|&m| {
-            let t = &tokens[m];
-            // "a senior aide who spoke on condition of anonymity": the source ends before its
-            // relative clause.
-            t.is_punct(b',') || t.is_terminal() || t.kind == TokenKind::Dash || m > a && t.is(flag::PERSON_RELATIVE)
-        })
-        .unwrap_or(hi);
-    let words = &tokens[a..stop];
-    let plain = !words.is_empty()
-        && words.iter().all(|t| t.kind != TokenKind::QuoteMark)
-        && words
-            .first()
-            .is_some_and(|t| t.is_word() || t.kind == TokenKind::Number)
-        && (stop < hi.min(a + 16) || stop == hi);
-    plain.then_some(SpeakerNp {
-        tok_start: a as u32,
-        tok_end: stop as u32,
-        kind: NpKind::Description,
-    })
 }

@@ -307,3 +307,45 @@ fn an_interrupted_clause_is_two_pieces_of_one_utterance() {
     let r = extract("The plan, Ann Lee says, will fail.");
     assert_eq!(r.quotes[0].group, r.quotes[1].group);
 }
+
+#[test]
+fn objects_that_are_not_speech() {
+    check(&[
+        ("Ann Lee announced a $2M fund for schools.", &[]),
+        (
+            "Ann Lee announced a man was arrested.",
+            &[("a man was arrested", "indirect", "Ann Lee", "announced")],
+        ),
+    ]);
+}
+
+#[test]
+fn two_reports_in_one_sentence_are_two_quotes() {
+    check(&[
+        (
+            "Ann Lee acknowledged that the candidate misspoke but noted that experts disagree on the matter.",
+            &[
+                ("the candidate misspoke", "indirect", "Ann Lee", "acknowledged"),
+                ("experts disagree on the matter", "indirect", "Ann Lee", "noted"),
+            ],
+        ),
+        (
+            "Ann Lee reported that the group spent $1.1 million on ads, while a new group started by donors spent less.",
+            &[("the group spent $1.1 million on ads", "indirect", "Ann Lee", "reported")],
+        ),
+    ]);
+}
+
+#[test]
+fn verbs_of_communication_added_from_the_literature() {
+    check(&[
+        (
+            "The protesters chanted that the mayor had to resign now.",
+            &[("the mayor had to resign now", "indirect", "The protesters", "chanted")],
+        ),
+        (
+            "Ann Lee opined that the court had gone too far.",
+            &[("the court had gone too far", "indirect", "Ann Lee", "opined")],
+        ),
+    ]);
+}

@@ -129,6 +129,9 @@ pub mod flag {
     /// …"): its content may open with a wh-word or "whether"/"if"; other verbs' may not ("did
     /// not say when" reports nothing).
     pub const QUESTION_VERB: u64 = 1 << 46;
+    /// A concessive or contrastive subordinator ("while", "although"): after a comma it opens
+    /// a clause of the writer's, which ends reported content ("said X, while Y …").
+    pub const CONCESSIVE_SUB: u64 = 1 << 47;
 
     /// Any closed-class word: never part of a name.
     pub const FUNCTION: u64 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
@@ -155,7 +158,7 @@ pub mod flag {
         | NAME_INNER_PREP
         | LOWER_CASE_ONLY;
     /// Every bit a [`super::WordInfo`] can hold.
-    pub(crate) const ALL: u64 = (1 << 47) - 1;
+    pub(crate) const ALL: u64 = (1 << 48) - 1;
 }
 
 /// Bits of [`WordInfo::form`]: what a token's spelling ends in, by the lexicon's table of

@@ -109,6 +109,7 @@ fn role_flag(name: &str) -> Option<u64> {
         "NAME_JOINER" => flag::NAME_JOINER,
         "CLAUSE_OPENER" => flag::CLAUSE_OPENER,
         "GROUP_QUANTIFIER" => flag::GROUP_QUANTIFIER,
+        "CONCESSIVE_SUB" => flag::CONCESSIVE_SUB,
         _ => return None,
     })
 }
