@@ -58,7 +58,7 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         return Some((cue, np_after(tokens, a + 2, limit)));
     }
     for k in a + 1..limit.min(a + 18) {
-        let abbreviation = tokens[k].is_punct(b'.') && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE);
+        let abbreviation = crate::np::abbreviation_period(tokens, k);
         if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() && !abbreviation {
             break;
         }

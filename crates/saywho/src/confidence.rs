@@ -30,6 +30,9 @@ pub enum Evidence {
     IndirectWithComplementizer,
     /// Reported speech without "that": "officials said the plan would fail".
     IndirectBareClause,
+    /// A request reported as its hearer and an infinitive: "Trudeau urged people to send a
+    /// message to the government".
+    IndirectRequest,
     /// Reported speech of two or three words after a subject and its cue ("She said that
     /// business was good."): short content is more often an object or an adverbial misread.
     IndirectShortContent,
@@ -71,6 +74,7 @@ impl Evidence {
             Evidence::IndirectWithComplementizer => 0.75,
             Evidence::IndirectBareClause => 0.65,
             Evidence::IndirectShortContent => 0.55,
+            Evidence::IndirectRequest => 0.6,
             Evidence::IndirectCoordinatedCue => 0.6,
             Evidence::IndirectAfterGerund => 0.6,
             Evidence::IndirectContentFirst => 0.7,

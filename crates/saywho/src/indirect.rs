@@ -288,6 +288,11 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
     if (that_only || cue.class == CueClass::Cognition) && !has_that {
         return None;
     }
+    if !has_that {
+        if let Some(q) = request(doc, si, cue, np) {
+            return Some(q);
+        }
+    }
     let c = cstart.min(hi - 1);
     let next = tokens.get(c + 1).filter(|_| c + 1 < hi);
     // "asked whether …": a question verb's content opens with its question word; no other
@@ -348,6 +353,38 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
         Evidence::IndirectBareClause
     };
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
+}
+
+/// "Trudeau urged people to send a message", "warned residents to stay away": a verb whose
+/// first object is the hearer reports a request as the hearer and an infinitive.
+fn request(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let hi = doc.sentences[si].tok_end as usize;
+    let j = cue.tok_end as usize;
+    if !tokens[cue.tok_start as usize].is(flag::HEARER_VERB) || j >= hi {
+        return None;
+    }
+    // The hearer: a pronoun or a short noun phrase, then "to" and a verb.
+    let to = (j + 1..hi.min(j + 5)).find(|&m| tokens[m].is(flag::INFINITIVE_TO))?;
+    let hearer_ok = tokens[j..to].iter().all(|t| {
+        t.kind == TokenKind::Word
+            && !t.is(flag::PREP | flag::CONJ | flag::SUB | flag::CUE | flag::AUX)
+            && (!t.is(flag::PRONOUN) || t.info.case == Some(crate::lexicon::Case::Object))
+    });
+    let verb_next = tokens
+        .get(to + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.is(flag::FUNCTION));
+    if !hearer_ok || !verb_next {
+        return None;
+    }
+    let cend = content_end(text, tokens, j, hi, false);
+    if cend <= to + 1 || word_count(tokens, j, cend) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some((
+        make(doc, si, j, cend, Some(*cue), Some(np), Evidence::IndirectRequest),
+        cend,
+    ))
 }
 
 /// The subject of a cue coordinated with an earlier verb ("She denied the report and said

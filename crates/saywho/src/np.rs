@@ -271,9 +271,14 @@ fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usize) -> Opti
     (head_ok && opens_clause(tokens, np.tok_start as usize, lo)).then_some(np)
 }
 
-/// A period that ends an abbreviation ("Mr.", "Gov."), not a sentence.
+/// A period that ends an abbreviation ("Mr.", "Gov.", "St.", "Fla."), not a sentence: after
+/// a title, or after a short capitalised word inside the sentence the splitter kept whole.
 pub(crate) fn abbreviation_period(tokens: &[Token], k: usize) -> bool {
-    tokens[k].is_punct(b'.') && k > 0 && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE)
+    let Some(p) = k.checked_sub(1).map(|j| &tokens[j]) else {
+        return false;
+    };
+    tokens[k].is_punct(b'.')
+        && (p.is(flag::HONORIFIC | flag::TITLE) || p.kind == TokenKind::Word && p.is_cap() && p.end - p.start <= 5)
 }
 
 /// Does a phrase starting at token `a` start its clause: at `lo`, or after conjunctions only?

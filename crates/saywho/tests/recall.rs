@@ -349,3 +349,35 @@ fn verbs_of_communication_added_from_the_literature() {
         ),
     ]);
 }
+
+#[test]
+fn requests_reported_as_hearer_and_infinitive() {
+    check(&[
+        (
+            "Ann Lee urged people to send a message to the government.",
+            &[(
+                "people to send a message to the government",
+                "indirect",
+                "Ann Lee",
+                "urged",
+            )],
+        ),
+        (
+            "Ann Lee warned residents to stay away from the river banks.",
+            &[(
+                "residents to stay away from the river banks",
+                "indirect",
+                "Ann Lee",
+                "warned",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn an_abbreviation_inside_an_appositive() {
+    check(&[(
+        "Jonathon Maguire, a researcher at St. Michael's Hospital in Toronto, said the plan may encourage more people to drink.",
+        &[("the plan may encourage more people to drink", "indirect", "Jonathon Maguire", "said")],
+    )]);
+}
