@@ -14,6 +14,8 @@ use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
+mod post;
+
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -394,6 +396,10 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
         spans.push(q);
     }
     carry_speakers(doc, &mut quotes, &sides, &spans);
+    for mut post in post::signed_posts(doc, &quotes) {
+        post.group = quotes.len() as u32;
+        quotes.push(post);
+    }
     quotes
 }
 

@@ -381,3 +381,15 @@ fn an_abbreviation_inside_an_appositive() {
         &[("the plan may encourage more people to drink", "indirect", "Jonathon Maguire", "said")],
     )]);
 }
+
+#[test]
+fn posts_quoted_as_blocks() {
+    check(&[
+        (
+            "Damage is unprecedented with hundreds of trees on power lines. pic.twitter.com/W0IkInjjSH — BC Hydro (@bchydro) December 22, 2018",
+            &[("Damage is unprecedented with hundreds of trees on power lines.", "direct", "BC Hydro", "")],
+        ),
+        // A dash and a name without a handle is no signature of a post.
+        ("Damage is unprecedented with hundreds of trees down — BC Hydro crews are out.", &[]),
+    ]);
+}
