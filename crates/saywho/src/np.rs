@@ -268,7 +268,10 @@ fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usize) -> Opti
     }
     let np = collect_left(tokens, end, lo).or_else(|| (end != p).then(|| collect_left(tokens, p, lo)).flatten())?;
     let head_ok = matches!(np.kind, NpKind::Name | NpKind::Description);
-    (head_ok && opens_clause(tokens, np.tok_start as usize, lo)).then_some(np)
+    // After a comma too: "…, a security professional present during the attack said."
+    let a = np.tok_start as usize;
+    let after_comma = a > lo && tokens[a - 1].is_punct(b',');
+    (head_ok && (after_comma || opens_clause(tokens, a, lo))).then_some(np)
 }
 
 /// A period that ends an abbreviation ("Mr.", "Gov.", "St.", "Fla."), not a sentence: after

@@ -393,3 +393,22 @@ fn posts_quoted_as_blocks() {
         ("Damage is unprecedented with hundreds of trees down — BC Hydro crews are out.", &[]),
     ]);
 }
+
+#[test]
+fn short_second_parts_and_postmodified_speakers_after_the_content() {
+    check(&[
+        (
+            "Too often, Ann Lee says, they get it.",
+            &[("they get it", "indirect", "Ann Lee", "says")],
+        ),
+        (
+            "The group fled the building, a security professional present during the attack said.",
+            &[(
+                "The group fled the building",
+                "indirect",
+                "a security professional",
+                "said",
+            )],
+        ),
+    ]);
+}
