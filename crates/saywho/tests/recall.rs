@@ -412,3 +412,42 @@ fn short_second_parts_and_postmodified_speakers_after_the_content() {
         ),
     ]);
 }
+
+#[test]
+fn more_group_subjects() {
+    check(&[
+        (
+            "Social conservatives say the bills are necessary to protect charities.",
+            &[(
+                "the bills are necessary to protect charities",
+                "indirect",
+                "Social conservatives",
+                "say",
+            )],
+        ),
+        (
+            "Each side said the other would be responsible for the delay.",
+            &[(
+                "the other would be responsible for the delay",
+                "indirect",
+                "Each side",
+                "said",
+            )],
+        ),
+        (
+            "Roger Wicker (R-Miss.) said he expects Cruz to play a major role.",
+            &[(
+                "he expects Cruz to play a major role",
+                "indirect",
+                "Roger Wicker",
+                "said",
+            )],
+        ),
+    ]);
+    // "42% say": the share is the speaker phrase (coref leaves it unresolved).
+    let text = "On economic issues, 42% say they are liberal.";
+    let doc = Engine::new().analyze(text).expect("analyses");
+    let np = doc.quotes[0].speaker.expect("a speaker phrase");
+    let (a, b) = doc.tok_span(np.tok_start, np.tok_end);
+    assert_eq!(&text[a as usize..b as usize], "42%");
+}
