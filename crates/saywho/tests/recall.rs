@@ -451,3 +451,17 @@ fn more_group_subjects() {
     let (a, b) = doc.tok_span(np.tok_start, np.tok_end);
     assert_eq!(&text[a as usize..b as usize], "42%");
 }
+
+#[test]
+fn fractions_and_trades_as_subjects() {
+    check(&[
+        (
+            "Nearly a third say they don't know.",
+            &[("they don't know", "indirect", "a third", "say")],
+        ),
+        (
+            "In the zone, Chinese traders also say business is poor.",
+            &[("business is poor", "indirect", "Chinese traders", "say")],
+        ),
+    ]);
+}
