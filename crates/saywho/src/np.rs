@@ -167,6 +167,22 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
             if inner.as_ref().is_some_and(is_name) {
                 return inner;
             }
+            // "His defence attorneys, Charles Glynn and Richard Jones, have said": two names.
+            let names = &tokens[nearest + 1..i - 1];
+            let joined = names.len() >= 5
+                && names
+                    .iter()
+                    .all(|t| t.is_word() && (t.is_cap() || t.is(flag::ADDITIVE_CONJ)))
+                && names.iter().filter(|t| t.is(flag::ADDITIVE_CONJ)).count() == 1
+                && names.first().is_some_and(|t| t.is_cap() && !t.is(flag::FUNCTION))
+                && names.last().is_some_and(|t| t.is_cap());
+            if joined && collect_left(tokens, nearest, lo).is_some_and(|np| np.kind == NpKind::Description) {
+                return Some(SpeakerNp {
+                    tok_start: nearest as u32 + 1,
+                    tok_end: i as u32 - 1,
+                    kind: NpKind::Name,
+                });
+            }
         }
         // "Sarah Buckley, who attended …, played …, said": a relative clause with commas of
         // its own; its subject stands before ", who".

@@ -465,3 +465,11 @@ fn fractions_and_trades_as_subjects() {
         ),
     ]);
 }
+
+#[test]
+fn two_names_in_apposition_to_a_description() {
+    check(&[(
+        "His defence attorneys, Charles Glynn and Richard Jones, have said they might seek a change of venue.",
+        &[("they might seek a change of venue", "indirect", "Richard Jones", "said")],
+    )]);
+}
