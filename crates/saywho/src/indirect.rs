@@ -513,9 +513,11 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let interrupted = interrupted_subject(tokens, lo, comma, tail_start, hi);
     // "Too often, he says, they get it.": a second part opening with a subject pronoun is a
     // clause however short.
-    let pronoun_clause = tokens.get(tail_start + 1).is_some_and(|t| {
-        t.kind == TokenKind::Word && t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
-    }) && word_count(tokens, tail_start + 1, hi) > MIN_CLAUSE_WORDS;
+    let pronoun_clause = tail_start + 1 < hi
+        && tokens[tail_start + 1..].first().is_some_and(|t| {
+            t.kind == TokenKind::Word && t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
+        })
+        && word_count(tokens, tail_start + 1, hi) > MIN_CLAUSE_WORDS;
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && !appositive
         && (interrupted || pronoun_clause || word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS);

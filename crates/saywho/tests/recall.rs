@@ -473,3 +473,12 @@ fn two_names_in_apposition_to_a_description() {
         &[("they might seek a change of venue", "indirect", "Richard Jones", "said")],
     )]);
 }
+
+#[test]
+fn an_inverted_speaker_ending_in_a_title_period_does_not_panic() {
+    // The speaker phrase takes the sentence's last period ("a spokesman."): the part after it
+    // is empty, and the next sentence must not be read as the second half.
+    let r = extract("It was an issue the minister wanted to progress, said a spokesman. But he played it down.");
+    assert_eq!(r.quotes.len(), 1);
+    assert_eq!(r.quotes[0].text, "It was an issue the minister wanted to progress");
+}
