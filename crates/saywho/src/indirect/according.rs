@@ -56,6 +56,9 @@ pub(super) fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
 /// The source of "according to" when it is no speaker phrase: the words up to the next comma,
 /// dash or the sentence's end, if they are few and hold no quotation mark.
 fn source_phrase(tokens: &[Token], a: usize, hi: usize) -> Option<SpeakerNp> {
+    if a >= hi {
+        return None;
+    }
     let stop = (a..hi.min(a + 16))
         .find(|&m| {
             let t = &tokens[m];
