@@ -14,7 +14,9 @@ use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
 mod according;
+mod shapes;
 use according::according_to;
+use shapes::{coordinated_subject, interrupted_subject, request};
 
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter
@@ -73,7 +75,12 @@ fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
             && t.is(flag::CUE)
             && !t.is_cap()
             && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
-            && tokens.get(k + 1).is_some_and(|n| n.is(flag::COMPLEMENTIZER))
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is(flag::COMPLEMENTIZER)
+                    || n.kind == TokenKind::Word
+                        && n.is(flag::PRONOUN)
+                        && n.info.case == Some(crate::lexicon::Case::Subject)
+            })
     })
 }
 
@@ -313,7 +320,23 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
-    let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
+    let mut cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
+    // "Though Justice Dunphy said he was loath to …, he believed …": in a subordinate clause,
+    // the content ends where the main clause begins.
+    if tokens[lo..np.tok_end as usize]
+        .iter()
+        .any(|t| t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER))
+    {
+        let main = (cstart + 1..cend).find(|&m| {
+            tokens[m].is_punct(b',')
+                && tokens.get(m + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && n.is(flag::PRONOUN)
+                        && n.info.case == Some(crate::lexicon::Case::Subject)
+                })
+        });
+        cend = main.unwrap_or(cend);
+    }
     let words = word_count(tokens, cstart, cend);
     // Without "that", a short object reads like a clause ("tell stories about …", "tweet it
     // out").
@@ -353,63 +376,6 @@ fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Qu
         Evidence::IndirectBareClause
     };
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
-}
-
-/// "Trudeau urged people to send a message", "warned residents to stay away": a verb whose
-/// first object is the hearer reports a request as the hearer and an infinitive.
-fn request(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp) -> Option<(Quote, usize)> {
-    let (text, tokens) = (doc.text, &doc.tokens[..]);
-    let hi = doc.sentences[si].tok_end as usize;
-    let j = cue.tok_end as usize;
-    if !tokens[cue.tok_start as usize].is(flag::HEARER_VERB) || j >= hi {
-        return None;
-    }
-    // The hearer: a pronoun or a short noun phrase, then "to" and a verb.
-    let to = (j + 1..hi.min(j + 5)).find(|&m| tokens[m].is(flag::INFINITIVE_TO))?;
-    let hearer_ok = tokens[j..to].iter().all(|t| {
-        t.kind == TokenKind::Word
-            && !t.is(flag::PREP | flag::CONJ | flag::SUB | flag::CUE | flag::AUX)
-            && (!t.is(flag::PRONOUN) || t.info.case == Some(crate::lexicon::Case::Object))
-    });
-    let verb_next = tokens
-        .get(to + 1)
-        .is_some_and(|t| t.kind == TokenKind::Word && !t.is(flag::FUNCTION));
-    if !hearer_ok || !verb_next {
-        return None;
-    }
-    let cend = content_end(text, tokens, j, hi, false);
-    if cend <= to + 1 || word_count(tokens, j, cend) < MIN_CONTENT_WORDS {
-        return None;
-    }
-    Some((
-        make(doc, si, j, cend, Some(*cue), Some(np), Evidence::IndirectRequest),
-        cend,
-    ))
-}
-
-/// The subject of a cue coordinated with an earlier verb ("She denied the report and said
-/// …", "… but said …"): the phrase that opens the sentence.
-fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
-    let mut i = k;
-    // "and later said", "but has said"
-    while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
-        i -= 1;
-    }
-    if i <= lo + 2 || !tokens[i - 1].is(flag::CONJ) || tokens[i - 1].is_cap() {
-        return None;
-    }
-    // Past leading conjunctions ("But she denied …"), the sentence's first phrase.
-    let a = (lo..i).find(|&a| !tokens[a].is(flag::CONJ))?;
-    let np = np_after(tokens, a, i - 1)?;
-    // The subject is followed by its own verb, not by the conjunction ("Ohio and said"); a
-    // passive first verb makes the second one passive too ("had been diagnosed … and told he
-    // had three months"), and a hearer verb needs its hearer ("and told reporters").
-    let passive = tokens[np.tok_end as usize..i].iter().any(|t| t.is(flag::BE_FORM));
-    let hearer_missing = tokens[k].is(flag::HEARER_VERB)
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject));
-    (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !hearer_missing).then_some(np)
 }
 
 /// "X criticised the plan, saying CONTENT": the speaker is the subject of the sentence.
@@ -562,32 +528,4 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         )),
         (false, None) => None,
     }
-}
-
-/// "The plan, she says, will fail.": a short subject before the attribution (`lo..comma`) and
-/// its verb right after it (an auxiliary or a form of "be" after the comma at `tail_start`):
-/// one utterance in two pieces, however short each is.
-fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tail_start: usize, hi: usize) -> bool {
-    let head = &tokens[lo..comma];
-    let subject_start = head.first().is_some_and(|t| {
-        t.kind == TokenKind::Word && (t.is(flag::DET) && !t.is(flag::SUB) || t.is_cap() && !t.is(flag::FUNCTION))
-    });
-    let verb_next = tokens
-        .get(tail_start + 1)
-        .is_some_and(|t| t.kind == TokenKind::Word && t.is(flag::AUX | flag::BE_FORM));
-    // "Also charged, police said, was a man from Toronto": an inverted clause, whose head is
-    // a participle phrase and whose verb is "be".
-    let inverted = tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::BE_FORM))
-        && head
-            .first()
-            .is_some_and(|t| !t.is(flag::CONJ | flag::PREP | flag::SUB | flag::WH | flag::PRONOUN))
-        && head.last().is_some_and(|t| t.has_form(form::PAST));
-    let subject_start = subject_start || inverted;
-    let words = word_count(tokens, lo, comma);
-    tokens.get(tail_start).is_some_and(|t| t.is_punct(b','))
-        && tail_start + 2 < hi
-        && subject_start
-        && verb_next
-        && (1..=4).contains(&words)
-        && head.iter().all(|t| t.is_word() || t.kind == TokenKind::Number)
 }

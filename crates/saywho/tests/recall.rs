@@ -482,3 +482,17 @@ fn an_inverted_speaker_ending_in_a_title_period_does_not_panic() {
     assert_eq!(r.quotes.len(), 1);
     assert_eq!(r.quotes[0].text, "It was an issue the minister wanted to progress");
 }
+
+#[test]
+fn merged_reports_are_split() {
+    check(&[
+        (
+            "Though Justice Dunphy said he was loath to penalize a charity, he believed the station had acted improperly.",
+            &[("he was loath to penalize a charity", "indirect", "Dunphy", "said")],
+        ),
+        (
+            "Jeff Traeger said unionization is overdue in the restaurant industry, and added he doesn't think customers will mind.",
+            &[("unionization is overdue in the restaurant industry", "indirect", "Jeff Traeger", "said")],
+        ),
+    ]);
+}
