@@ -2,6 +2,7 @@
 //! report. The work is in `saywho-eval`; this file parses arguments and prints.
 
 use anyhow::{bail, Context};
+use saywho_eval::classes::{recall_by_class, ClassRecall};
 use saywho_eval::folds::FoldChoice;
 use saywho_eval::gap;
 use saywho_eval::gate::{run_gate_with_coref, GateOutcome};
@@ -45,6 +46,10 @@ pub struct EvalArgs {
     /// List every miss, false alarm and wrong speaker (at overlap 0.3) with its context.
     #[arg(long)]
     errors: bool,
+    /// Also print recall by class of gold quote (by its annotated cue: verb of saying,
+    /// writing, cognition, "according to", none, other), at overlap 0.3.
+    #[arg(long)]
+    by_class: bool,
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -103,6 +108,8 @@ struct JsonOutput<'a> {
     report: &'a DatasetReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<&'a [ErrorItem]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recall_by_class: Option<&'a [ClassRecall]>,
 }
 
 /// The fold asked for with --folds and --fold, if any.
@@ -138,16 +145,20 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     }
     let options = ScoreOptions {
         name: args.name.clone().unwrap_or_else(|| default_name(path, gold.format)),
-        errors_at: args.errors.then_some(ERRORS_AT),
+        errors_at: (args.errors || args.by_class).then_some(ERRORS_AT),
         ..ScoreOptions::default()
     };
     let engine = saywho::Engine::new();
     let scored = score(&gold, &options, |id, text| extract_or_panic(&engine, id, text));
+    let by_class = args
+        .by_class
+        .then(|| recall_by_class(&gold, &scored.errors, engine.lexicon()));
     let mut out = String::new();
     if args.json {
         let output = JsonOutput {
             report: &scored.report,
             errors: args.errors.then_some(&scored.errors[..]),
+            recall_by_class: by_class.as_deref(),
         };
         out = serde_json::to_string_pretty(&output)? + "\n";
     } else {
@@ -155,6 +166,9 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             write_errors(&mut out, &scored.errors);
         }
         write_table(&mut out, &scored.report, started.elapsed().as_secs_f64());
+        if let Some(classes) = &by_class {
+            write_classes(&mut out, classes);
+        }
     }
     emit(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -191,6 +205,19 @@ fn evaluate_gap(path: &Path, args: &EvalArgs, started: Instant) -> anyhow::Resul
     };
     emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The recall-by-class table of `--by-class`.
+fn write_classes(out: &mut String, classes: &[ClassRecall]) {
+    let _ = writeln!(out, "\nrecall by class of gold quote (its cue), overlap {ERRORS_AT}");
+    for c in classes {
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>22}",
+            c.class,
+            cell(Some(&Ratio::new(c.matched, c.gold)))
+        );
+    }
 }
 
 /// `ggt-dev` for `ggt_dev.jsonl`, `polnear-dev` for `.../polnear/data/dev`, `seed` for the seed.

@@ -15,6 +15,7 @@
 
 pub mod bench;
 pub mod calibration;
+pub mod classes;
 pub mod error;
 pub mod folds;
 pub mod gap;

@@ -14,6 +14,8 @@ use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
+mod post;
+
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -58,7 +60,7 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         return Some((cue, np_after(tokens, a + 2, limit)));
     }
     for k in a + 1..limit.min(a + 18) {
-        let abbreviation = tokens[k].is_punct(b'.') && tokens[k - 1].is(flag::HONORIFIC | flag::TITLE);
+        let abbreviation = crate::np::abbreviation_period(tokens, k);
         if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() && !abbreviation {
             break;
         }
@@ -78,6 +80,31 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         }
     }
     None
+}
+
+/// Short single-quoted spans are mostly apostrophes paired by chance, unless the words end in
+/// the punctuation of speech before the closing mark ('It's over,' she said).
+fn chance_single_marks(tokens: &[Token], q: &QuoteSpan) -> bool {
+    let spoken_close = q.close_tok.is_some_and(|c| {
+        let p = &tokens[c as usize - 1];
+        p.is_punct(b',') || p.is_terminal()
+    });
+    q.single && !spoken_close && word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 3
+}
+
+/// A name signing a quotation after a dash, alone up to the end of its paragraph or sentence:
+/// `"We will win." — Commissioner Jane Roe`.
+fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
+    let tokens = &doc.tokens[..];
+    let close = q.close_tok? as usize;
+    if tokens.get(close + 1)?.kind != TokenKind::Dash {
+        return None;
+    }
+    let para = &doc.paragraphs[doc.sentences[doc.sentence_of(close)].para as usize];
+    let end = para.tok_end as usize;
+    let np = np_after(tokens, close + 2, end).filter(|np| np.kind == NpKind::Name)?;
+    let rest = tokens.get(np.tok_end as usize);
+    (np.tok_end as usize >= end || rest.is_some_and(|t| t.is_terminal())).then_some(np)
 }
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
@@ -279,7 +306,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
     let mut sides: Vec<Option<Side>> = Vec::new();
     let mut spans: Vec<&QuoteSpan> = Vec::new();
     for (qi, q) in doc.quote_spans.iter().enumerate() {
-        if is_title(text, tokens, q) || q.single && word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 3 {
+        if is_title(text, tokens, q) || chance_single_marks(tokens, q) {
             continue;
         }
         let s_open = doc.sentence_of(q.open_tok as usize);
@@ -306,7 +333,13 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
             Some((_, Some(_))) => None,
             _ => before(doc, q, lo).filter(|(_, np, _)| np.is_some() || after_found.is_none()),
         };
-        if let (Some((cue, np)), None) = (after_found, before_found) {
+        let unattributed = after_found.is_none() && before_found.is_none();
+        if let Some(np) = unattributed.then(|| signature(doc, q)).flatten() {
+            // `"…" — Commissioner Jane Roe`: the quotation is signed, with no verb.
+            quote.speaker = Some(np);
+            quote.confidence = Evidence::DashSignature.confidence();
+            side = Some(Side::After);
+        } else if let (Some((cue, np)), None) = (after_found, before_found) {
             quote.cue = Some(cue);
             quote.speaker = np;
             side = Some(Side::After);
@@ -365,6 +398,10 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
         spans.push(q);
     }
     carry_speakers(doc, &mut quotes, &sides, &spans);
+    for mut post in post::signed_posts(doc, &quotes) {
+        post.group = quotes.len() as u32;
+        quotes.push(post);
+    }
     quotes
 }
 

@@ -13,6 +13,8 @@ pub enum Evidence {
     /// An opening mark whose closing mark is missing; the quotation was ended at its
     /// paragraph's end.
     UnclosedQuote,
+    /// A quotation signed by a name after a dash, with no verb: `"We will win." — Jane Roe`.
+    DashSignature,
     /// A quoted fragment inside reported speech, with the cue and speaker of its sentence:
     /// `Legend explained that he wrote the song "because …"`.
     MixedQuote,
@@ -28,6 +30,15 @@ pub enum Evidence {
     IndirectWithComplementizer,
     /// Reported speech without "that": "officials said the plan would fail".
     IndirectBareClause,
+    /// A request reported as its hearer and an infinitive: "Trudeau urged people to send a
+    /// message to the government".
+    IndirectRequest,
+    /// Reported speech of two or three words after a subject and its cue ("She said that
+    /// business was good."): short content is more often an object or an adverbial misread.
+    IndirectShortContent,
+    /// Reported speech after a cue coordinated with an earlier verb, the speaker being the
+    /// sentence's subject: "She denied the report and said the company did nothing wrong".
+    IndirectCoordinatedCue,
     /// Reported speech after a gerund cue, the speaker being the sentence's subject: "X
     /// criticised the plan, saying it would fail".
     IndirectAfterGerund,
@@ -55,12 +66,16 @@ impl Evidence {
         match self {
             Evidence::ClosedQuote => 0.9,
             Evidence::UnclosedQuote => 0.6,
+            Evidence::DashSignature => 0.8,
             Evidence::MixedQuote => 0.75,
             Evidence::SpeakerOfSameParagraph => 0.75,
             Evidence::SpeakerOfPreviousParagraph => 0.7,
             Evidence::NoAttribution => 0.5,
             Evidence::IndirectWithComplementizer => 0.75,
             Evidence::IndirectBareClause => 0.65,
+            Evidence::IndirectShortContent => 0.55,
+            Evidence::IndirectRequest => 0.6,
+            Evidence::IndirectCoordinatedCue => 0.6,
             Evidence::IndirectAfterGerund => 0.6,
             Evidence::IndirectContentFirst => 0.7,
             Evidence::IndirectSecondPart => 0.6,

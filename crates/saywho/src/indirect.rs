@@ -13,8 +13,19 @@ use crate::lexicon::{flag, form, CueClass};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
-/// Fewest words reported content must have.
+mod according;
+mod shapes;
+use according::according_to;
+use shapes::{coordinated_subject, interrupted_subject, request};
+
+/// Fewest words reported content must have where nothing but its position says it is a
+/// clause (content before its attribution, after a gerund, around "according to"): shorter
+/// pieces there are mostly adverbials and fragments ("In fact, he said, …").
 const MIN_CONTENT_WORDS: usize = 4;
+/// Fewest words of content after "X said that": the cue and the complementizer already say
+/// it is reported speech ("She said that business was good."); below [`MIN_CONTENT_WORDS`]
+/// it is given [`Evidence::IndirectShortContent`].
+const MIN_CLAUSE_WORDS: usize = 2;
 /// Most tokens that may follow "…, a source said" before the sentence ends.
 const MAX_TAIL: usize = 8;
 
@@ -52,6 +63,27 @@ fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     })
 }
 
+/// Does a finite reporting verb with no subject of its own start at `a` (after "and", "but"),
+/// maybe after an adverb ("but later said")?
+fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
+    let mut k = a;
+    while k < hi && k < a + 2 && tokens[k].is(flag::ADV) {
+        k += 1;
+    }
+    tokens.get(k).filter(|_| k < hi).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.is(flag::CUE)
+            && !t.is_cap()
+            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is(flag::COMPLEMENTIZER)
+                    || n.kind == TokenKind::Word
+                        && n.is(flag::PRONOUN)
+                        && n.info.case == Some(crate::lexicon::Case::Subject)
+            })
+    })
+}
+
 /// Verbs that report a clause without "that" ("said the plan failed"). Others only take one
 /// after "that": "denied the request" and "responded a minute later" report nothing.
 fn takes_bare_clause(tokens: &[Token], cue: &Cue) -> bool {
@@ -71,7 +103,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             break;
         }
         // "…, adding that", "…, saying": a second report begins.
-        if t.is_punct(b',')
+        if (t.is_punct(b',') || t.kind == TokenKind::Dash)
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
@@ -83,8 +115,17 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             end = k - 1;
             break;
         }
-        // "… but Chapman says …": a new report by someone else begins.
-        if k > from && t.is(flag::CONJ) && new_report_at(text, tokens, k + 1, hi) {
+        // "…, while a new super PAC started …": a clause of the writer's begins.
+        if k > from && t.is(flag::CONCESSIVE_SUB) && tokens[k - 1].is_punct(b',') {
+            end = k;
+            break;
+        }
+        // "… but Chapman says …": a new report by someone else begins; "… but noted that …":
+        // a second report by the same speaker, its own quotation.
+        if k > from
+            && t.is(flag::CONJ)
+            && (new_report_at(text, tokens, k + 1, hi) || coordinated_report_at(tokens, k + 1, hi))
+        {
             end = k;
             break;
         }
@@ -188,28 +229,69 @@ fn find_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Found> {
             };
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
-            if used_cue(k) || t.is(flag::LABEL_VERB) {
+            if t.is(flag::LABEL_VERB) {
                 k += 1;
                 continue;
             }
             let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
-            let found = if cue.class == CueClass::Cognition {
-                plain(subject_first(doc, si, &cue))
+            let found = if used_cue(k) {
+                // `"…," the spokeswoman told POLITICO that Gore plans to skip …`: a cue that
+                // attributes the quotation before it may report a "that" clause after it too.
+                plain(subject_first(doc, si, &cue, true))
+            } else if cue.class == CueClass::Cognition {
+                plain(subject_first(doc, si, &cue, false))
             } else {
-                plain(subject_first(doc, si, &cue))
+                plain(subject_first(doc, si, &cue, false))
                     .or_else(|| content_first(doc, si, &cue))
                     .or_else(|| plain(gerund_clause(doc, si, &cue)))
             };
+            // Content that runs into a quotation ends before it, when enough is left.
+            let found = found.and_then(|(f, resume)| {
+                if !covered(f.quote.start, f.quote.end) {
+                    return Some((f, resume));
+                }
+                end_before_quotation(text, tokens, f, hi, &covered_tok).map(|f| (f, resume))
+            });
             match found {
-                Some((q, resume)) if !covered(q.quote.start, q.quote.end) => {
+                Some((q, resume)) => {
                     out.push(q);
                     k = resume.max(k + 1);
                 }
-                _ => k += 1,
+                None => k += 1,
             }
         }
     }
     out
+}
+
+/// Indirect content `found` that runs into a quotation, ended before it ("said the turmoil was not
+/// the fault of banks, “not by a long shot.”"); `None` when too little is left, or when the
+/// quotation goes on with the clause ("said that the comment “was inappropriate”").
+fn end_before_quotation(
+    text: &str,
+    tokens: &[Token],
+    mut found: Found,
+    hi: usize,
+    covered_tok: &dyn Fn(usize) -> bool,
+) -> Option<Found> {
+    let a = tokens.partition_point(|t| t.end <= found.quote.start);
+    let mut stop = (a..hi).find(|&m| covered_tok(m))?;
+    while stop > a && tokens[stop - 1].kind == TokenKind::QuoteMark {
+        stop -= 1;
+    }
+    let set_off = stop > a && {
+        let p = &tokens[stop - 1];
+        p.is_punct(b',') || p.is_punct(b':') || p.is_punct(b';') || p.is_terminal() || p.kind == TokenKind::Dash
+    };
+    let end = content_end(text, tokens, a, stop, false);
+    // A phrase cut short ("will look into the") is no content.
+    let cut_short = end > a && tokens[end - 1].is(flag::DET | flag::PREP | flag::CONJ);
+    if !set_off || cut_short || end <= a || covered_tok(a) || word_count(tokens, a, end) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    found.quote.end = tokens[end - 1].end;
+    found.continued_by = None;
+    Some(found)
 }
 
 fn make(
@@ -233,32 +315,96 @@ fn make(
     q
 }
 
-/// "X said (that) CONTENT".
-fn subject_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
+/// "X said (that) CONTENT"; with `that_only`, only "X said that CONTENT".
+fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let np = np_before(tokens, cue.tok_start as usize, lo)?;
+    let (np, coordinated) = match np_before(tokens, cue.tok_start as usize, lo) {
+        Some(np) => (np, false),
+        None => (coordinated_subject(tokens, cue.tok_start as usize, lo)?, true),
+    };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
-    if cue.class == CueClass::Cognition && !has_that {
+    if (that_only || cue.class == CueClass::Cognition) && !has_that {
         return None;
+    }
+    if !has_that {
+        if let Some(q) = request(doc, si, cue, np) {
+            return Some(q);
+        }
     }
     let c = cstart.min(hi - 1);
     let next = tokens.get(c + 1).filter(|_| c + 1 < hi);
-    let bare_clause = starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue);
+    // "asked whether …": a question verb's content opens with its question word; no other
+    // verb's does ("did not say when the plant would close").
+    // ("said if he wins, …" is a clause: only wh-words are refused.)
+    let word = |mask: u64| !has_that && tokens[c].kind == TokenKind::Word && tokens[c].is(mask);
+    let question_verb = tokens[cue.tok_start as usize].is(flag::QUESTION_VERB);
+    // "did not say when …", "would not say which …": a refusal to say reports nothing.
+    let k = cue.tok_start as usize;
+    let negated = tokens[lo.max(k.saturating_sub(3))..k].iter().any(|t| t.is(flag::NEG));
+    let bare_clause = if word(flag::WH | flag::SUB) && negated {
+        false
+    } else if question_verb && word(flag::WH | flag::SUB) {
+        true
+    } else {
+        !word(flag::WH) && starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue)
+    };
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
-    let cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
-    if cend <= cstart || word_count(tokens, cstart, cend) < MIN_CONTENT_WORDS {
+    let mut cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
+    // "Though Justice Dunphy said he was loath to …, he believed …": in a subordinate clause,
+    // the content ends where the main clause begins.
+    if tokens[lo..np.tok_end as usize]
+        .iter()
+        .any(|t| t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER))
+    {
+        let main = (cstart + 1..cend).find(|&m| {
+            tokens[m].is_punct(b',')
+                && tokens.get(m + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && n.is(flag::PRONOUN)
+                        && n.info.case == Some(crate::lexicon::Case::Subject)
+                })
+        });
+        cend = main.unwrap_or(cend);
+    }
+    let words = word_count(tokens, cstart, cend);
+    // Without "that", a short object reads like a clause ("tell stories about …", "tweet it
+    // out").
+    // "announced a $2M fund for schools": after a cue without "that", "a" opens an object
+    // unless a verb form follows ("said a man was arrested", "said a man died").
+    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM | flag::IRREGULAR_PAST) || t.has_form(form::PAST);
+    let has_verb = tokens.get(cstart..cend).is_some_and(|c| c.iter().any(verb_form));
+    if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
+        return None;
+    }
+    // A short bare clause passes with a visible verb after its subject ("said business was
+    // good").
+    let visible_verb = tokens
+        .get(cstart + 1..cend)
+        .is_some_and(|c| c.iter().any(|t| t.is(flag::AUX | flag::BE_FORM)));
+    let min_words = if has_that {
+        MIN_CLAUSE_WORDS
+    } else if visible_verb {
+        MIN_CLAUSE_WORDS + 1
+    } else {
+        MIN_CONTENT_WORDS
+    };
+    if cend <= cstart || words < min_words {
         return None;
     }
     // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content.
     if !has_that && np_after(tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend) {
         return None;
     }
-    let evidence = if has_that {
+    let evidence = if words < MIN_CONTENT_WORDS {
+        Evidence::IndirectShortContent
+    } else if coordinated {
+        Evidence::IndirectCoordinatedCue
+    } else if has_that {
         Evidence::IndirectWithComplementizer
     } else {
         Evidence::IndirectBareClause
@@ -275,8 +421,24 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].has_form(form::GERUND) {
         return None;
     }
-    // The subject: the first speaker phrase of the sentence.
-    let np = (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k))?;
+    // The subject: that of an attribution just before (`"…," he said, adding that …`), else
+    // the first speaker phrase of the sentence.
+    let attribution = (lo..k - 1).rev().take(8).find_map(|c| {
+        let before = cue_at(text, tokens, c)?;
+        let end = before.tok_end as usize;
+        // A base form there is a noun ("the province's economic state, saying").
+        let t = &tokens[c];
+        if !t.has_form(form::PAST | form::S) && !t.is(flag::IRREGULAR_PAST) {
+            return None;
+        }
+        // Only an attribution right before the comma: "he said, adding", "said Ann Lee, adding".
+        if end == k - 1 {
+            np_before(tokens, c, lo)
+        } else {
+            np_after(tokens, end, k - 1).filter(|np| np.tok_end as usize == k - 1)
+        }
+    });
+    let np = attribution.or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
     if cstart >= hi
@@ -348,10 +510,22 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
                 .unwrap_or_default()
                 .iter()
                 .any(|t| t.is(flag::ROLE | flag::TITLE));
+    let interrupted = interrupted_subject(tokens, lo, comma, tail_start, hi);
+    // "Too often, he says, they get it.": a second part opening with a subject pronoun is a
+    // clause however short.
+    let pronoun_clause = tail_start + 1 < hi
+        && tokens[tail_start + 1..].first().is_some_and(|t| {
+            t.kind == TokenKind::Word && t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
+        })
+        && word_count(tokens, tail_start + 1, hi) > MIN_CLAUSE_WORDS;
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && !appositive
-        && word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS;
+        && (interrupted || pronoun_clause || word_count(tokens, tail_start + 1, hi) >= MIN_CONTENT_WORDS);
+    // "…, said Howard Rubel, a senior analyst at Jefferies, who notes that …": an appositive
+    // after the speaker may run long and hold clauses of its own; it belongs to the speaker.
+    let set_off_appositive = appositive && tail.first().is_some_and(|t| t.is_punct(b','));
     if !split_tail
+        && !set_off_appositive
         && (tail.iter().filter(|t| !t.is_terminal()).count() > MAX_TAIL
             || tail
                 .iter()
@@ -366,7 +540,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         a += 1;
     }
     let end = content_end(text, tokens, a, comma, false);
-    let head_ok = word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
+    let head_ok = interrupted || word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
     let tail = if split_tail {
         let b = tail_start + 1;
         let b_end = content_end(text, tokens, b, hi, false);
@@ -390,42 +564,4 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         )),
         (false, None) => None,
     }
-}
-
-/// "According to X, CONTENT." and "CONTENT, according to X."
-fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
-    let (text, tokens) = (doc.text, &doc.tokens[..]);
-    let s = &doc.sentences[si];
-    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let cue = Cue {
-        tok_start: k as u32,
-        tok_end: k as u32 + 2,
-        class: CueClass::Speech,
-    };
-    let np = np_after(tokens, k + 2, hi).filter(|np| np.kind != NpKind::Pronoun)?;
-    let np_end = np.tok_end as usize;
-    let after_np = {
-        let mut a = np_end;
-        while a < hi && tokens[a].is_punct(b',') {
-            a += 1;
-        }
-        a
-    };
-    let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
-        // "According to X, CONTENT."
-        (after_np, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',') && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS {
-        // "The harsh truth, according to experts, is …": the whole sentence was said, the
-        // attribution in the middle of it.
-        (lo, content_end(text, tokens, after_np, hi, false))
-    } else if tokens[k - 1].is_punct(b',') {
-        // "CONTENT, according to X."
-        (lo, content_end(text, tokens, lo, k - 1, false))
-    } else {
-        return None;
-    };
-    if b <= a || word_count(tokens, a, b) < MIN_CONTENT_WORDS {
-        return None;
-    }
-    Some(make(doc, si, a, b, Some(cue), Some(np), Evidence::AccordingTo))
 }

@@ -457,9 +457,11 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// How many words and numbers tokens `a..b` hold.
+/// How many words and numbers tokens `a..b` hold (none when the range is empty or reversed).
 pub fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
-    tokens[a..b]
+    tokens
+        .get(a..b)
+        .unwrap_or_default()
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()

@@ -122,6 +122,16 @@ pub mod flag {
     pub const NAME_JOINER: u64 = 1 << 43;
     /// A form that opens a reported clause though it is an auxiliary ("said having …").
     pub const CLAUSE_OPENER: u64 = 1 << 44;
+    /// A word for a share or a number of people that can stand alone as the subject of a
+    /// report ("most said", "nearly half said", "24 percent said"): a group description.
+    pub const GROUP_QUANTIFIER: u64 = 1 << 45;
+    /// A reporting verb whose content may be a question ("asked whether …", "wondered why
+    /// …"): its content may open with a wh-word or "whether"/"if"; other verbs' may not ("did
+    /// not say when" reports nothing).
+    pub const QUESTION_VERB: u64 = 1 << 46;
+    /// A concessive or contrastive subordinator ("while", "although"): after a comma it opens
+    /// a clause of the writer's, which ends reported content ("said X, while Y …").
+    pub const CONCESSIVE_SUB: u64 = 1 << 47;
 
     /// Any closed-class word: never part of a name.
     pub const FUNCTION: u64 = DET | PREP | CONJ | SUB | AUX | ADV | NEG | WH | MISC;
@@ -148,7 +158,7 @@ pub mod flag {
         | NAME_INNER_PREP
         | LOWER_CASE_ONLY;
     /// Every bit a [`super::WordInfo`] can hold.
-    pub(crate) const ALL: u64 = (1 << 45) - 1;
+    pub(crate) const ALL: u64 = (1 << 48) - 1;
 }
 
 /// Bits of [`WordInfo::form`]: what a token's spelling ends in, by the lexicon's table of

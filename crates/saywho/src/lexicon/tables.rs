@@ -108,6 +108,8 @@ fn role_flag(name: &str) -> Option<u64> {
         "CUE_PARTICLE" => flag::CUE_PARTICLE,
         "NAME_JOINER" => flag::NAME_JOINER,
         "CLAUSE_OPENER" => flag::CLAUSE_OPENER,
+        "GROUP_QUANTIFIER" => flag::GROUP_QUANTIFIER,
+        "CONCESSIVE_SUB" => flag::CONCESSIVE_SUB,
         _ => return None,
     })
 }
@@ -283,6 +285,7 @@ fn add_open_classes(t: &Tables, words: &mut Words) {
             ('B', flag::BARE_CLAUSE_VERB),
             ('H', flag::HEARER_VERB),
             ('L', flag::LABEL_VERB),
+            ('Q', flag::QUESTION_VERB),
         ]
         .iter()
         .filter(|(letter, _)| letters.contains(*letter))

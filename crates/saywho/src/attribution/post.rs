@@ -1,0 +1,65 @@
+//! Posts quoted as blocks: an embedded tweet or post is a paragraph of its text followed by
+//! its signature, `TEXT pic.twitter.com/… — BC Hydro (@bchydro) December 22, 2018`. The
+//! words are quoted verbatim without quotation marks; the name before the handle is the
+//! speaker.
+
+use crate::confidence::Evidence;
+use crate::doc::{Doc, Quote, QuoteKind};
+use crate::np::{np_after, NpKind, SpeakerNp};
+use crate::token::{word_count, Token, TokenKind};
+
+/// The signature of a post in tokens `lo..hi` (a paragraph): the dash, and the name before
+/// the account handle in parentheses.
+fn signature(text: &str, tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, SpeakerNp)> {
+    // The last dash of the paragraph: the text of the post may hold dashes of its own.
+    let dash = (lo + 1..hi).rev().find(|&k| tokens[k].kind == TokenKind::Dash)?;
+    let np = np_after(tokens, dash + 1, hi).filter(|np| np.kind == NpKind::Name)?;
+    let open = tokens.get(np.tok_end as usize).filter(|t| t.is_punct(b'('))?;
+    // The handle: "@" then the account name, right after the parenthesis.
+    let handle = text.as_bytes().get(open.end as usize) == Some(&b'@');
+    handle.then_some((dash, np))
+}
+
+/// The end of a post's text before its signature at `dash`: without the link to its picture
+/// ("pic.twitter.com/W0IkInjjSH", maybe glued to a hashtag), a run of tokens with no space
+/// between them that holds a slash.
+fn text_end(tokens: &[Token], lo: usize, dash: usize) -> usize {
+    let mut k = dash;
+    while k > lo + 1 && tokens[k - 2].end == tokens[k - 1].start {
+        k -= 1;
+    }
+    let run = k.saturating_sub(1).max(lo)..dash;
+    let link = tokens[run.clone()].iter().any(|t| t.is_punct(b'/'));
+    if link {
+        run.start
+    } else {
+        dash
+    }
+}
+
+/// Quotes for the posts quoted as blocks, outside the spans `quoted` already holds.
+pub(super) fn signed_posts(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let mut out = Vec::new();
+    for para in &doc.paragraphs {
+        let (lo, hi) = (para.tok_start as usize, para.tok_end as usize);
+        let Some((dash, np)) = signature(text, tokens, lo, hi) else {
+            continue;
+        };
+        let end = text_end(tokens, lo, dash);
+        // A post with quotation marks inside is left to the quotation rules.
+        let marks = tokens[lo..end].iter().any(|t| t.kind == TokenKind::QuoteMark);
+        if end <= lo || marks || word_count(tokens, lo, end) < 4 {
+            continue;
+        }
+        let (start, stop) = (tokens[lo].start, tokens[end - 1].end);
+        if quoted.iter().any(|q| q.start < stop && start < q.end) {
+            continue;
+        }
+        let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);
+        q.speaker = Some(np);
+        q.confidence = Evidence::DashSignature.confidence();
+        out.push(q);
+    }
+    out
+}

@@ -1,0 +1,95 @@
+//! Shapes of reported speech around the main three: a request ("urged people to …"), a cue
+//! coordinated with an earlier verb ("denied the report and said …"), and a clause
+//! interrupted by its attribution ("The plan, she says, will fail.").
+
+use super::{content_end, make, MIN_CONTENT_WORDS};
+use crate::confidence::Evidence;
+use crate::doc::{Doc, Quote};
+use crate::lexicon::{flag, form};
+use crate::np::{np_after, Cue, NpKind, SpeakerNp};
+use crate::token::{word_count, Token, TokenKind};
+
+/// "Trudeau urged people to send a message", "warned residents to stay away": a verb whose
+/// first object is the hearer reports a request as the hearer and an infinitive.
+pub(super) fn request(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let hi = doc.sentences[si].tok_end as usize;
+    let j = cue.tok_end as usize;
+    if !tokens[cue.tok_start as usize].is(flag::HEARER_VERB) || j >= hi {
+        return None;
+    }
+    // The hearer: a pronoun or a short noun phrase, then "to" and a verb.
+    let to = (j + 1..hi.min(j + 5)).find(|&m| tokens[m].is(flag::INFINITIVE_TO))?;
+    let hearer_ok = tokens[j..to].iter().all(|t| {
+        t.kind == TokenKind::Word
+            && !t.is(flag::PREP | flag::CONJ | flag::SUB | flag::CUE | flag::AUX)
+            && (!t.is(flag::PRONOUN) || t.info.case == Some(crate::lexicon::Case::Object))
+    });
+    let verb_next = tokens
+        .get(to + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.is(flag::FUNCTION));
+    if !hearer_ok || !verb_next {
+        return None;
+    }
+    let cend = content_end(text, tokens, j, hi, false);
+    if cend <= to + 1 || word_count(tokens, j, cend) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some((
+        make(doc, si, j, cend, Some(*cue), Some(np), Evidence::IndirectRequest),
+        cend,
+    ))
+}
+
+/// The subject of a cue coordinated with an earlier verb ("She denied the report and said
+/// …", "… but said …"): the phrase that opens the sentence.
+pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
+    let mut i = k;
+    // "and later said", "but has said"
+    while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
+        i -= 1;
+    }
+    if i <= lo + 2 || !tokens[i - 1].is(flag::CONJ) || tokens[i - 1].is_cap() {
+        return None;
+    }
+    // Past leading conjunctions ("But she denied …"), the sentence's first phrase.
+    let a = (lo..i).find(|&a| !tokens[a].is(flag::CONJ))?;
+    let np = np_after(tokens, a, i - 1)?;
+    // The subject is followed by its own verb, not by the conjunction ("Ohio and said"); a
+    // passive first verb makes the second one passive too ("had been diagnosed … and told he
+    // had three months"), and a hearer verb needs its hearer ("and told reporters").
+    let passive = tokens[np.tok_end as usize..i].iter().any(|t| t.is(flag::BE_FORM));
+    let hearer_missing = tokens[k].is(flag::HEARER_VERB)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject));
+    (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !hearer_missing).then_some(np)
+}
+
+/// "The plan, she says, will fail.": a short subject before the attribution (`lo..comma`) and
+/// its verb right after it (an auxiliary or a form of "be" after the comma at `tail_start`):
+/// one utterance in two pieces, however short each is.
+pub(super) fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tail_start: usize, hi: usize) -> bool {
+    let head = &tokens[lo..comma];
+    let subject_start = head.first().is_some_and(|t| {
+        t.kind == TokenKind::Word && (t.is(flag::DET) && !t.is(flag::SUB) || t.is_cap() && !t.is(flag::FUNCTION))
+    });
+    let verb_next = tokens
+        .get(tail_start + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.is(flag::AUX | flag::BE_FORM));
+    // "Also charged, police said, was a man from Toronto": an inverted clause, whose head is
+    // a participle phrase and whose verb is "be".
+    let inverted = tokens.get(tail_start + 1).is_some_and(|t| t.is(flag::BE_FORM))
+        && head
+            .first()
+            .is_some_and(|t| !t.is(flag::CONJ | flag::PREP | flag::SUB | flag::WH | flag::PRONOUN))
+        && head.last().is_some_and(|t| t.has_form(form::PAST));
+    let subject_start = subject_start || inverted;
+    let words = word_count(tokens, lo, comma);
+    tokens.get(tail_start).is_some_and(|t| t.is_punct(b','))
+        && tail_start + 2 < hi
+        && subject_start
+        && verb_next
+        && (1..=4).contains(&words)
+        && head.iter().all(|t| t.is_word() || t.kind == TokenKind::Number)
+}

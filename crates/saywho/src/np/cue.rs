@@ -1,0 +1,117 @@
+//! Reporting cues: is the word at a token a verb of saying, and how many words is the cue
+//! ("said", "was quoted as saying", "responded by saying", "pointed out")?
+
+use crate::lexicon::{flag, form, CueClass};
+use crate::token::{shape, Token, TokenKind};
+
+/// A reporting cue: tokens `tok_start..tok_end` ("said", "concluded by writing").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Index of its first token: the reporting verb, or the first word of "according to" or
+    /// "quoted as saying".
+    pub tok_start: u32,
+    /// Index just past its last token (end-exclusive).
+    pub tok_end: u32,
+    /// The class of its verb; [`CueClass::Speech`] for "according to" and "quoted as saying".
+    pub class: CueClass,
+}
+
+/// The cue starting at token `k`, if the word there is a reporting verb.
+pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
+    let t = tokens.get(k)?;
+    // A possessive ("the show's host") is a noun, never the verb; so is a cue word after one
+    // ("Musk's tweet", "her statement").
+    if t.kind != TokenKind::Word || t.shape & (shape::IN_QUOTE | shape::HEADLINE | shape::POSSESSIVE) != 0 {
+        return None;
+    }
+    if k > 0 && tokens[k - 1].shape & shape::POSSESSIVE != 0 {
+        return None;
+    }
+    // A capitalised cue word inside a sentence is part of a name or title ("Washington Post").
+    if t.is_cap() && t.shape & shape::SENT_START == 0 {
+        return None;
+    }
+    // "was quoted as saying"
+    // A cue of several words never runs over a line break (nor so out of its sentence).
+    let one_line = |last: usize| !text[t.end as usize..tokens[last].start as usize].contains('\n');
+    if t.is(flag::QUOTATION_PARTICIPLE)
+        && tokens.get(k + 1).is_some_and(|n| n.is(flag::AS_LINK))
+        && tokens.get(k + 2).is_some_and(|n| n.is(flag::CUE))
+        && one_line(k + 2)
+    {
+        return Some(Cue {
+            tok_start: k as u32,
+            tok_end: k as u32 + 3,
+            class: CueClass::Speech,
+        });
+    }
+    let class = t.info.cue?;
+    // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
+    let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
+    if base_form
+        && !t.is(flag::IRREGULAR_PAST)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is(flag::ROLE | flag::TITLE) && !n.is_cap())
+    {
+        return None;
+    }
+    // "NBC's “Today” show", "the note": a base-form cue word after an article or a quoted
+    // title is a noun.
+    if base_form && k > 0 {
+        let p = &tokens[k - 1];
+        if p.kind == TokenKind::QuoteMark && k >= 2 && tokens[k - 2].is_word()
+            || p.is(flag::DEF_ARTICLE | flag::INDEF_ARTICLE)
+        {
+            return None;
+        }
+        // "the company's blog post", "a Facebook post": a noun compound after a determiner.
+        let compound = t.is(flag::CUE_NOUN) && p.is_word() && !p.is(flag::FUNCTION | flag::PRONOUN) && k >= 2 && {
+            // A determiner, a possessive pronoun ("her" included) or a possessor.
+            let d = &tokens[k - 2];
+            d.is(flag::DET)
+                || d.info.case == Some(crate::lexicon::Case::Possessive)
+                || d.is(flag::OBJECT_OR_POSSESSIVE)
+                || d.shape & shape::POSSESSIVE != 0
+        };
+        if compound {
+            return None;
+        }
+    }
+    // Gerunds and participles used as nouns or adjectives ("the writing", "a said amount")
+    // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
+    // reports of speech.
+    // (Only a cue verb gets here, so "according to" is not one of these.)
+    if tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && n.is(flag::INFINITIVE_TO))
+    {
+        return None;
+    }
+    // Passives ("it was said", "he was told") report no speech of the subject.
+    if k > 0 && !t.has_form(form::GERUND) {
+        let p = &tokens[k - 1];
+        if p.kind == TokenKind::Word && p.is(flag::BE_FORM) {
+            return None;
+        }
+    }
+    let mut end = k + 1;
+    // "concluded by writing", "responded by saying"
+    if tokens.get(k + 1).is_some_and(|n| n.is(flag::MEANS_BY))
+        && tokens
+            .get(k + 2)
+            .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
+        && one_line(k + 2)
+    {
+        end = k + 3;
+    }
+    // "pointed out" is listed as "point": its particle belongs to the cue.
+    if tokens.get(end).is_some_and(|n| n.is(flag::CUE_PARTICLE)) {
+        end += 1;
+    }
+    Some(Cue {
+        tok_start: k as u32,
+        tok_end: end as u32,
+        class,
+    })
+}

@@ -1,0 +1,80 @@
+//! Unit tests of the speaker phrases around cues.
+
+use super::*;
+use crate::lexicon::Lexicon;
+use crate::token::tokenize;
+
+fn subject(text: &str, cue: &str) -> Option<(String, NpKind)> {
+    let lex = Lexicon::english();
+    let (toks, _) = tokenize(text, &lex);
+    let k = toks.iter().position(|t| t.text(text) == cue)?;
+    cue_at(text, &toks, k)?;
+    let np = np_before(&toks, k, 0)?;
+    let a = toks[np.tok_start as usize].start as usize;
+    let b = toks[np.tok_end as usize - 1].end as usize;
+    Some((text[a..b].to_string(), np.kind))
+}
+
+#[test]
+fn finds_subjects_of_cues() {
+    use NpKind::*;
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, NpKind)>);
+    let cases: &[Case] = &[
+        ("Legend explained that", "explained", Some(("Legend", Name))),
+        (
+            "After thanking people for their words of comfort and empathy he added",
+            "added",
+            Some(("he", Pronoun)),
+        ),
+        ("host Kelly Clarkson said", "said", Some(("host Kelly Clarkson", Name))),
+        (
+            "Kelly Clarkson, the show's host, said",
+            "said",
+            Some(("Kelly Clarkson", Name)),
+        ),
+        (
+            "Teigen -- who announced she was expecting -- revealed",
+            "revealed",
+            Some(("Teigen", Name)),
+        ),
+        ("Teigen -- who announced", "announced", Some(("who", Relative))),
+        ("Some voters say", "say", Some(("Some voters", Description))),
+        (
+            "But the school's defenders said",
+            "said",
+            Some(("the school's defenders", Description)),
+        ),
+        (
+            "The \"Big Love\" singer wrote",
+            "wrote",
+            Some(("The \"Big Love\" singer", Description)),
+        ),
+        ("the lead singer told", "told", Some(("the lead singer", Description))),
+        ("Mr. Hemming also said", "said", Some(("Mr. Hemming", Name))),
+        ("the plan said", "said", Some(("the plan", Description))),
+        ("it was said", "said", None),
+    ];
+    for (text, cue, expected) in cases {
+        let got = subject(text, cue);
+        let want = expected.map(|(s, k)| (s.to_string(), k));
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn finds_inverted_subjects() {
+    let lex = Lexicon::english();
+    for (text, want) in [
+        ("said Legend.", Some("Legend")),
+        ("said the singer.", Some("the singer")),
+        ("said Jane Doe, a spokeswoman", Some("Jane Doe")),
+        ("said in a statement", None),
+    ] {
+        let (toks, _) = tokenize(text, &lex);
+        let np = np_after(&toks, 1, toks.len());
+        let got = np.map(|np| {
+            text[toks[np.tok_start as usize].start as usize..toks[np.tok_end as usize - 1].end as usize].to_string()
+        });
+        assert_eq!(got.as_deref(), want, "{text}");
+    }
+}
