@@ -11,8 +11,8 @@ output, as a dict.
 >>> quote = record["quotes"][0]
 >>> quote["text"], quote["speaker"]["name"], quote["cue"]["text"], quote["channel"]
 ('We will never break,', 'John Legend', 'wrote', 'Twitter')
->>> record["entities"][0]["key"], record["entities"][0]["gender"]
-('john-legend', 'unknown')
+>>> record["entities"][0]["key"], record["entities"][0]["gender"], record["entities"][0]["gender_source"]
+('john-legend', 'male', 'name')
 
 Many documents at once, in parallel on all cores, with the GIL released:
 
