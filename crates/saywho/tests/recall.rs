@@ -2,39 +2,10 @@
 //! train and GGT dev), on short passages written for the project. Each case: a passage and the
 //! quotes expected from it, as (quote text, kind, speaker, cue).
 
-use saywho::{Engine, Record};
+mod common;
 
-/// (quote text, kind, speaker name or "", cue or "")
-type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
-
-fn extract(text: &str) -> Record {
-    Engine::new().extract("t", text).expect("extracts")
-}
-
-fn summary(r: &Record) -> Vec<(String, String, String, String)> {
-    r.quotes
-        .iter()
-        .map(|q| {
-            (
-                q.text.clone(),
-                q.kind.to_string(),
-                q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
-                q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
-}
-
-fn check(cases: &[(&str, &[Expected])]) {
-    for (text, expected) in cases {
-        let got = summary(&extract(text));
-        let want: Vec<(String, String, String, String)> = expected
-            .iter()
-            .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
-            .collect();
-        assert_eq!(got, want, "\n  passage: {text}");
-    }
-}
+use common::{check, extract};
+use saywho::Engine;
 
 #[test]
 fn several_appositives_between_subject_and_cue() {
