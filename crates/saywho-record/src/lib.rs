@@ -6,7 +6,8 @@
 //! that failed, and the flat [`QuoteRow`] of CSV and Parquet. Its one dependency is serde.
 //!
 //! Every serialised record carries [`SCHEMA_VERSION`]. Offsets are Unicode code points into
-//! the exact input text, end-exclusive (Python and JavaScript string indices).
+//! the exact input text, end-exclusive (Python string indices; JavaScript's UTF-16 indices differ
+//! after characters outside the Basic Multilingual Plane).
 //!
 //! ```
 //! use saywho_record::{entity_key, QuoteKind, Record};

@@ -1,6 +1,7 @@
 //! Byte offsets to Unicode code-point offsets.
 //!
-//! The engine works in bytes; users (Python, JavaScript) index strings by code point. An
+//! The engine works in bytes; users index strings by code point, as Python does (JavaScript
+//! counts UTF-16 units and must convert for characters beyond the Basic Multilingual Plane). An
 //! [`OffsetMap`] converts in O(log k) per offset, k being the number of non-ASCII characters,
 //! and costs nothing for ASCII text.
 

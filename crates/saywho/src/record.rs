@@ -3,7 +3,7 @@
 //! without the engine.
 //!
 //! Offsets here are **Unicode code points** into the exact input text, end-exclusive, as Python
-//! and JavaScript index strings. The in-memory [`crate::Doc`] keeps byte offsets; it converts
+//! indexes strings (JavaScript counts UTF-16 units: see docs/SERVER.md). The in-memory [`crate::Doc`] keeps byte offsets; it converts
 //! to a [`Record`] with [`crate::Doc::to_record`]. The JSON Schema for this shape is
 //! `docs/schema/record.schema.json`.
 
