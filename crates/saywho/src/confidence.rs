@@ -90,15 +90,3 @@ impl Evidence {
 /// Taken off a direct or mixed quotation whose attribution has a cue but no speaker phrase
 /// (`"…," noting his age`).
 pub const CUE_WITHOUT_SPEAKER_PENALTY: f32 = 0.2;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_new_quote_starts_with_no_attribution() {
-        // `Quote::new` (doc.rs) sets this value itself.
-        let q = crate::doc::Quote::new(0, 1, crate::QuoteKind::Direct, 0);
-        assert_eq!(q.confidence, Evidence::NoAttribution.confidence());
-    }
-}
