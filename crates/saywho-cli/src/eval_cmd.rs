@@ -25,13 +25,14 @@ const ERRORS_AT: f64 = 0.3;
   saywho eval --format polnear ../shared/data/polnear/data/dev --errors
   saywho eval ../shared/seed/gold.json --json
   saywho eval ../shared/data/gap/gap-development.tsv
+  saywho eval ../shared/data/litbank/quotations/tsv
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2 --complement --list-ids
   saywho eval --gate gate/floors.json
   saywho eval --markdown-from ggt.json polnear.json seed.json")]
 pub struct EvalArgs {
     /// Gold data: a GGT .jsonl file, a PolNeAR split folder (text/ + attributions/), a seed
-    /// gold.json or a GAP gap-*.tsv file.
+    /// gold.json, a GAP gap-*.tsv file or a LitBank quotations folder (.ann and .txt).
     #[arg(required_unless_present_any = ["gate", "markdown_from"])]
     path: Option<PathBuf>,
     /// Gold format; guessed from PATH when absent.
@@ -220,7 +221,8 @@ fn write_classes(out: &mut String, classes: &[ClassRecall]) {
     }
 }
 
-/// `ggt-dev` for `ggt_dev.jsonl`, `polnear-dev` for `.../polnear/data/dev`, `seed` for the seed.
+/// `ggt-dev` for `ggt_dev.jsonl`, `polnear-dev` for `.../polnear/data/dev`, `seed` for the seed,
+/// `litbank` for LitBank.
 fn default_name(path: &Path, format: GoldFormat) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("gold");
     match format {
@@ -228,6 +230,7 @@ fn default_name(path: &Path, format: GoldFormat) -> String {
         GoldFormat::Polnear => format!("polnear-{stem}"),
         GoldFormat::Seed => "seed".to_string(),
         GoldFormat::Gap => stem.to_string(),
+        GoldFormat::Litbank => "litbank".to_string(),
     }
 }
 

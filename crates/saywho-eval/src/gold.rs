@@ -20,6 +20,9 @@ pub enum GoldFormat {
     /// GAP pronoun–name coreference (`gap-development.tsv`): not quotations, scored by
     /// [`crate::gap`].
     Gap,
+    /// LitBank quotations (fiction): a folder of tokenised `NAME.txt` with `NAME.ann` rows
+    /// `QUOTE` and `ATTRIB`, read by [`crate::litbank`].
+    Litbank,
 }
 
 impl GoldFormat {
@@ -30,6 +33,7 @@ impl GoldFormat {
             GoldFormat::Polnear => "polnear",
             GoldFormat::Seed => "seed",
             GoldFormat::Gap => "gap",
+            GoldFormat::Litbank => "litbank",
         }
     }
 }
@@ -48,7 +52,10 @@ impl FromStr for GoldFormat {
             "polnear" => Ok(GoldFormat::Polnear),
             "seed" => Ok(GoldFormat::Seed),
             "gap" => Ok(GoldFormat::Gap),
-            other => Err(format!("unknown gold format {other:?} (ggt, polnear, seed or gap)")),
+            "litbank" => Ok(GoldFormat::Litbank),
+            other => Err(format!(
+                "unknown gold format {other:?} (ggt, polnear, seed, gap or litbank)"
+            )),
         }
     }
 }
@@ -156,7 +163,9 @@ impl GoldSet {
 
 /// Guesses the format of `path`: a `.jsonl` file is GGT; a folder holding `text/` and
 /// `attributions/` is PolNeAR; a `.json` file whose `quotes` array holds objects with a `qid`
-/// is the seed gold; a `.tsv` file whose name starts with `gap` is GAP.
+/// is the seed gold; a `.tsv` file whose name starts with `gap` is GAP; a folder of `.ann`
+/// files with their `.txt` whose rows are `QUOTE` and `ATTRIB` (or one holding such a `tsv/`)
+/// is LitBank.
 pub fn detect_format(path: &Path) -> Result<GoldFormat> {
     let unknown = |reason: &str| EvalError::UnknownFormat {
         path: path.to_path_buf(),
@@ -166,7 +175,12 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
         if path.join("text").is_dir() && path.join("attributions").is_dir() {
             return Ok(GoldFormat::Polnear);
         }
-        return Err(unknown("a folder, but without text/ and attributions/"));
+        if crate::litbank::looks_like(path) {
+            return Ok(GoldFormat::Litbank);
+        }
+        return Err(unknown(
+            "a folder, but neither PolNeAR (text/ and attributions/) nor LitBank (.ann and .txt)",
+        ));
     }
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     match extension.to_ascii_lowercase().as_str() {
@@ -212,6 +226,7 @@ pub fn load(path: &Path, format: Option<GoldFormat>) -> Result<GoldSet> {
         GoldFormat::Ggt => crate::ggt::load(path),
         GoldFormat::Polnear => crate::polnear::load(path),
         GoldFormat::Seed => crate::seed::load(path),
+        GoldFormat::Litbank => crate::litbank::load(path),
         GoldFormat::Gap => Err(EvalError::UnknownFormat {
             path: path.to_path_buf(),
             reason: "GAP is pronoun coreference, not quotations: read it with saywho_eval::gap::load".into(),

@@ -1,4 +1,4 @@
-//! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed, GAP), one-to-one quote
+//! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed, GAP, LitBank), one-to-one quote
 //! matching, metrics, the gender of the people quoted, pronoun coreference (GAP), k-fold splits, the accuracy gate, the throughput benchmark and the Markdown reports.
 //!
 //! The library never prints; every failure is an [`EvalError`] naming the file and place.
@@ -23,6 +23,7 @@ pub mod gate;
 pub mod gender;
 pub mod ggt;
 pub mod gold;
+pub mod litbank;
 pub mod markdown;
 pub mod matching;
 pub mod names;

@@ -333,3 +333,110 @@ fn gap_files_are_detected_by_name_and_not_loaded_as_quotations() {
     assert!(set.examples[0].names[1].coref && !set.examples[0].names[0].coref);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A LitBank-style text: tokenised, one sentence a line, with characters beyond ASCII (curly
+/// marks, an accented name) so that code points and bytes differ.
+const LITBANK_TEXT: &str = "CHAPTER I. Zoë sat by the fire .\n\
+‘ Oh dear ! ’ said Zoë , ‘ I shall be late !\n\
+Come along ! ’\n\
+“ Nonsense , ” Mr. Hall replied .\n";
+
+#[test]
+fn litbank_quotes_are_read_by_sentence_and_token() {
+    let ann = "QUOTE\tQ2\t3\t0\t3\t3\t“ Nonsense , ”\n\
+               QUOTE\tQ1\t1\t0\t1\t4\t‘ Oh dear ! ’\n\
+               QUOTE\tQ3\t1\t8\t2\t3\t‘ I shall be late ! Come along ! ’\n\
+               ATTRIB\tQ1\tZoë-0\n\
+               ATTRIB\tQ3\tZoë-0\n\
+               ATTRIB\tQ2\tMr__Hall-4\n\
+               ATTRIB\tQ9\tNobody-1\n";
+    let (quotes, stats) = saywho_eval::litbank::parse_ann(ann, LITBANK_TEXT, Path::new("x.ann")).expect("parses");
+    assert_eq!(quotes.len(), 3);
+    // File order is kept; the end token is inclusive; offsets are code points.
+    assert_eq!(quotes[0].id, "Q2");
+    assert_eq!(spans(&quotes[0].span), vec![find(LITBANK_TEXT, "“ Nonsense , ”", 0)]);
+    assert_eq!(spans(&quotes[1].span), vec![find(LITBANK_TEXT, "‘ Oh dear ! ’", 0)]);
+    // A quote over two sentences keeps the line break between them.
+    assert_eq!(
+        spans(&quotes[2].span),
+        vec![find(LITBANK_TEXT, "‘ I shall be late !\nCome along ! ’", 0)]
+    );
+    assert_eq!(quotes[2].text, "‘ I shall be late !\nCome along ! ’");
+    // The speaker is the entity's name: `_` read as a space, the entity number dropped.
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Mr Hall"));
+    assert_eq!(quotes[1].speaker.as_deref(), Some("Zoë"));
+    // No mention span, no cue: LitBank does not annotate them.
+    assert!(quotes.iter().all(|q| q.speaker_mention.is_none() && q.cue.is_none()));
+    assert_eq!(stats.orphan_attributions, 1);
+    assert_eq!(stats.unresolved, 0);
+
+    assert_eq!(
+        saywho_eval::litbank::speaker_name("Tom_s_aunt-1").as_deref(),
+        Some("Tom s aunt")
+    );
+    assert_eq!(saywho_eval::litbank::speaker_name("-3"), None);
+    assert_eq!(
+        saywho_eval::litbank::speaker_name("Narrator").as_deref(),
+        Some("Narrator")
+    );
+}
+
+#[test]
+fn litbank_rows_that_disagree_with_the_text_are_errors() {
+    let parse = |ann: &str| saywho_eval::litbank::parse_ann(ann, LITBANK_TEXT, Path::new("x.ann"));
+    // The tokens do not hold the quotation.
+    let err = parse("QUOTE\tQ1\t1\t0\t1\t2\t‘ Oh dear ! ’\n").expect_err("text differs");
+    assert!(err.to_string().contains("Q1"), "{err}");
+    // No such token, no such sentence.
+    assert!(parse("QUOTE\tQ1\t1\t0\t1\t40\t‘\n").is_err());
+    assert!(parse("QUOTE\tQ1\t9\t0\t9\t1\t‘\n").is_err());
+    // Not a number, a short row, an unknown label.
+    assert!(parse("QUOTE\tQ1\tone\t0\t1\t4\t‘ Oh dear ! ’\n").is_err());
+    assert!(parse("QUOTE\tQ1\t1\t0\n").is_err());
+    assert!(parse("SPEAKER\tQ1\tZoë-0\n").is_err());
+    // A quote without attribution is unresolved, not an error; blank rows are skipped.
+    let (quotes, stats) = parse("\nQUOTE\tQ1\t1\t0\t1\t4\t‘ Oh dear ! ’\n\n").expect("parses");
+    assert_eq!((quotes[0].speaker.clone(), stats.unresolved), (None, 1));
+}
+
+#[test]
+fn litbank_folders_are_detected_and_loaded() {
+    let dir = temp_dir("litbank");
+    let tsv = dir.join("tsv");
+    std::fs::create_dir_all(&tsv).expect("mkdir");
+    // A text without quotations has an empty .ann; it sorts first and must not hide the format.
+    std::fs::write(tsv.join("1_empty_brat.ann"), "").expect("write");
+    std::fs::write(tsv.join("1_empty_brat.txt"), "Nothing was said .\n").expect("write");
+    std::fs::write(tsv.join("2_zoe_brat.txt"), LITBANK_TEXT).expect("write");
+    std::fs::write(
+        tsv.join("2_zoe_brat.ann"),
+        "QUOTE\tQ1\t1\t0\t1\t4\t‘ Oh dear ! ’\nATTRIB\tQ1\tZoë-0\n",
+    )
+    .expect("write");
+    std::fs::write(tsv.join("3_lonely_brat.txt"), "Alone .\n").expect("write");
+    assert_eq!(detect_format(&tsv).expect("litbank"), GoldFormat::Litbank);
+    assert_eq!(detect_format(&dir).expect("its parent too"), GoldFormat::Litbank);
+    assert_eq!("litbank".parse::<GoldFormat>(), Ok(GoldFormat::Litbank));
+    let gold = load(&tsv, None).expect("loads");
+    assert_eq!(gold.format, GoldFormat::Litbank);
+    let ids: Vec<&str> = gold.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, vec!["1_empty_brat", "2_zoe_brat"]);
+    assert_eq!(gold.quote_count(), 1);
+    assert!(gold.annotations.resolved_speaker && !gold.annotations.speaker_mention);
+    assert!(gold
+        .notes
+        .iter()
+        .any(|n| n.contains("texts without a .ann file, skipped: 1")));
+    assert_eq!(
+        load(&dir, Some(GoldFormat::Litbank)).expect("via tsv/").quote_count(),
+        1
+    );
+
+    // A folder of other .ann files is not LitBank.
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).expect("mkdir");
+    std::fs::write(other.join("a.ann"), "T1\tSource 0 3\tAnn\n").expect("write");
+    std::fs::write(other.join("a.txt"), "Ann said so.").expect("write");
+    assert!(detect_format(&other).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -86,3 +86,20 @@ fn seed_loads_and_the_oracle_is_perfect() {
     assert_eq!(lenient.channel.map(|r| r.den), Some(9), "q8 and q9 have no channel");
     assert_eq!(lenient.kind.map(|r| r.den), Some(11));
 }
+
+#[test]
+fn litbank_loads_and_the_oracle_is_perfect() {
+    let Some(path) = shared_path("data/litbank/quotations/tsv") else {
+        return;
+    };
+    let gold = load(&path, None).expect("LitBank quotations load");
+    assert_eq!(gold.format, GoldFormat::Litbank);
+    assert_eq!((gold.documents.len(), gold.quote_count()), (100, 1765));
+    assert!(gold
+        .documents
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .all(|q| q.speaker.is_some()));
+    let report = assert_perfect(&gold);
+    assert_eq!(report.exact.f1.percent, Some(100.0));
+}

@@ -467,3 +467,27 @@ fn merged_reports_are_split() {
         ),
     ]);
 }
+
+#[test]
+fn a_source_of_according_to_that_is_no_person_is_never_he_or_she() {
+    // GAP development-792: "local legend" speaks, but "his" is Berney's.
+    let r = extract(
+        "Berney was created a baronet in 1791. According to local legend, like his ancestors, \
+         Sir Berney is still around.",
+    );
+    assert_eq!(
+        r.quotes[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("local legend")
+    );
+    let legend = r.entities.iter().find(|e| e.name == "local legend").expect("an entity");
+    assert_eq!(legend.kind.to_string(), "other");
+    assert_eq!(legend.mentions.len(), 1, "{:?}", legend.mentions);
+    // A role noun still makes the source a person.
+    let r = extract("The plan will fail, according to a senior aide. He spoke on condition of anonymity.");
+    let aide = r
+        .entities
+        .iter()
+        .find(|e| e.name == "a senior aide")
+        .expect("an entity");
+    assert_eq!(aide.kind.to_string(), "person");
+}

@@ -365,12 +365,20 @@ impl Resolver<'_, '_> {
             return Some(e);
         }
         let group = head.is(flag::ROLE_GROUP);
+        // The source of "according to" may be no one: a document, a poll, a legend ("according
+        // to local legend", "according to some"). Unless a role noun or a title says it is a
+        // person ("according to a senior aide", "according to his mother"), it speaks but is
+        // never "he" or "she" (a lower-case word's first-name gender, "legend", says nothing).
+        let a = np.tok_start as usize;
+        let according_to = a >= 2 && tokens[a - 2].is(flag::SOURCE_CUE_HEAD) && tokens[a - 1].is(flag::INFINITIVE_TO);
+        let no_person = according_to && !org && !group && !span.iter().any(|t| t.is(flag::ROLE | flag::TITLE));
         self.clusters.push(Cluster {
             name: phrase_text.to_string(),
             words: Vec::new(),
             org,
             group,
-            person: !org && !group,
+            thing: no_person,
+            person: !org && !group && !no_person,
             female: u32::from(head.info.gender == Gender::Female),
             male: u32::from(head.info.gender == Gender::Male),
             ..Cluster::default()
