@@ -507,7 +507,7 @@ impl Engine {
         }
         let batch = py.detach(|| {
             let rows: Vec<QuoteRow> = done.into_iter().flat_map(|(rows, _)| rows).collect();
-            arrow::rows_to_batch(&rows)
+            saywho_io::quote_batch(&saywho_io::quote_schema(), &rows)
         });
         Ok(arrow::QuoteBatch::new(batch.map_err(arrow::arrow_error)?))
     }
