@@ -4,35 +4,17 @@
 //! `pyarrow` feature.
 //!
 //! In: string columns (`string`, `large_string` or `string_view`), read in place. Out: one
-//! record batch of [`saywho_record::COLUMNS`], with the types of the Parquet output.
+//! record batch of [`saywho_record::COLUMNS`], built by [`saywho_io::quote_batch`] with the
+//! types of the Parquet output.
 
-use arrow_array::builder::{Float32Builder, Int64Builder, StringBuilder};
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{
     make_array, Array, ArrayRef, LargeStringArray, RecordBatch, StringArray, StringViewArray, StructArray,
 };
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::DataType;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyCapsuleMethods, PyTuple};
-use saywho_record::{QuoteRow, COLUMNS};
-use std::sync::Arc;
-
-/// The schema of quote tables: [`COLUMNS`] with the Parquet output's types.
-pub fn quote_schema() -> SchemaRef {
-    let fields: Vec<Field> = COLUMNS
-        .iter()
-        .map(|&name| {
-            let data_type = match name {
-                "group" | "start" | "end" => DataType::Int64,
-                "confidence" => DataType::Float32,
-                _ => DataType::Utf8,
-            };
-            Field::new(name, data_type, name != "doc_id")
-        })
-        .collect();
-    Arc::new(Schema::new(fields))
-}
 
 /// A string column read in place from Arrow memory.
 pub enum Strings {
@@ -107,62 +89,6 @@ fn import_array(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<ArrayRef> {
     }
     .map_err(|e| PyValueError::new_err(format!("column {name:?} could not be read as Arrow: {e}")))?;
     Ok(make_array(data))
-}
-
-/// Builds the record batch of `rows` (in order).
-pub fn rows_to_batch(rows: &[QuoteRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
-    let n = rows.len();
-    let text = |f: fn(&QuoteRow) -> Option<&str>| -> ArrayRef {
-        let bytes = rows.iter().map(|r| f(r).map_or(0, str::len)).sum();
-        let mut b = StringBuilder::with_capacity(n, bytes);
-        for r in rows {
-            b.append_option(f(r));
-        }
-        Arc::new(b.finish())
-    };
-    let int = |f: fn(&QuoteRow) -> Option<i64>| -> ArrayRef {
-        let mut b = Int64Builder::with_capacity(n);
-        for r in rows {
-            b.append_option(f(r));
-        }
-        Arc::new(b.finish())
-    };
-    let mut confidence = Float32Builder::with_capacity(n);
-    for r in rows {
-        confidence.append_option(r.confidence);
-    }
-    let columns = COLUMNS
-        .iter()
-        .map(|&name| {
-            Ok(match name {
-                "doc_id" => text(|r| Some(r.doc_id.as_str())),
-                "url" => text(|r| r.url.as_deref()),
-                "title" => text(|r| r.title.as_deref()),
-                "date" => text(|r| r.date.as_deref()),
-                "outlet" => text(|r| r.outlet.as_deref()),
-                "quote" => text(|r| r.quote.as_deref()),
-                "kind" => text(|r| r.kind),
-                "group" => int(|r| r.group),
-                "speaker" => text(|r| r.speaker.as_deref()),
-                "speaker_key" => text(|r| r.speaker_key.as_deref()),
-                "speaker_gender" => text(|r| r.speaker_gender),
-                "cue" => text(|r| r.cue.as_deref()),
-                "channel" => text(|r| r.channel.as_deref()),
-                "confidence" => Arc::new(confidence.finish_cloned()) as ArrayRef,
-                "start" => int(|r| r.start),
-                "end" => int(|r| r.end),
-                "error_kind" => text(|r| r.error_kind),
-                "error_position" => text(|r| r.error_position.as_deref()),
-                "error_message" => text(|r| r.error_message.as_deref()),
-                other => {
-                    return Err(arrow_schema::ArrowError::SchemaError(format!(
-                        "no values for column {other:?} (a column added to saywho_record::COLUMNS)"
-                    )))
-                }
-            })
-        })
-        .collect::<Result<Vec<ArrayRef>, _>>()?;
-    RecordBatch::try_new(quote_schema(), columns)
 }
 
 /// A record batch of quotes on its way to Python: `pyarrow.record_batch(batch)` (or any

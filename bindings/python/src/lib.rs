@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use saywho::ExtractError;
-use saywho_record::{quote_rows, DocError, ErrorKind, Meta, Output, QuoteRow, Record};
+use saywho_record::{quote_rows, ColumnType, DocError, ErrorKind, Meta, Output, QuoteRow, Record};
 use std::borrow::Cow;
 
 /// The engine's allocations (not Python's objects) go to mimalloc, as in the `saywho` binary:
@@ -507,7 +507,7 @@ impl Engine {
         }
         let batch = py.detach(|| {
             let rows: Vec<QuoteRow> = done.into_iter().flat_map(|(rows, _)| rows).collect();
-            arrow::rows_to_batch(&rows)
+            saywho_io::quote_batch(&saywho_io::quote_schema(), &rows)
         });
         Ok(arrow::QuoteBatch::new(batch.map_err(arrow::arrow_error)?))
     }
@@ -532,6 +532,17 @@ fn _saywho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SaywhoError", py.get_type::<SaywhoError>())?;
     m.add("SCHEMA_VERSION", saywho_record::SCHEMA_VERSION)?;
     m.add("COLUMNS", PyTuple::new(py, saywho_record::COLUMNS)?)?;
+    // (name, Arrow type name, nullable) of each column: the Python half's pyarrow and Spark
+    // schemas are built from it.
+    let column_types = saywho_record::COLUMN_TYPES.iter().map(|c| {
+        let ty = match c.ty {
+            ColumnType::Text => "string",
+            ColumnType::Int64 => "int64",
+            ColumnType::Float32 => "float32",
+        };
+        (c.name, ty, c.nullable)
+    });
+    m.add("_COLUMN_TYPES", PyTuple::new(py, column_types)?)?;
     m.add("DEFAULT_MAX_TEXT_BYTES", saywho::DEFAULT_MAX_TEXT_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -6,8 +6,9 @@
 //! every message goes through [`write`], which ignores a failed write: there is nowhere left to
 //! report it.
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fmt;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Writes one line to stderr; a failure is ignored.
 pub fn write(args: fmt::Arguments<'_>) {
@@ -23,4 +24,22 @@ macro_rules! diag {
     ($($arg:tt)*) => {
         $crate::diag::write(format_args!($($arg)*))
     };
+}
+
+/// A progress bar on stderr (of `total` bytes, when known), only for a person at a terminal and
+/// never when `hide` (--quiet, or an output that shares the terminal).
+pub fn progress_bar(hide: bool, total: Option<u64>) -> ProgressBar {
+    if hide || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4));
+    let template = if total.is_some() {
+        "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}"
+    } else {
+        "{spinner} {elapsed_precise} {bytes} {binary_bytes_per_sec} · {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
 }

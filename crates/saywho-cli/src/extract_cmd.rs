@@ -1,6 +1,7 @@
 //! `saywho extract`: parse arguments, run the `saywho_io` pipeline, report on stderr.
+use crate::input_args::InputArgs;
 use anyhow::{bail, Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use saywho_io::{pipeline, DocError, FileSink, Observer, Progress, Summary};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use std::fs;
@@ -31,23 +32,8 @@ use std::sync::Arc;
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct ExtractArgs {
-    /// Files or folders (read recursively) to read; none, or "-", reads standard input. A file's
-    /// id is its path below the folder given, without extension.
-    pub inputs: Vec<PathBuf>,
-    /// How to read the inputs: by file name (auto), or one format for all.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-    /// JSONL field holding the document id (a line number is used when it is missing).
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// JSONL field holding the document text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// JSONL field holding a metadata field, as NAME=FIELD, NAME one of url, title, author,
-    /// date, outlet (e.g. --meta-field title=headline); repeatable. Unmapped names are read
-    /// from the field of the same name.
-    #[arg(long = "meta-field", value_name = "NAME=FIELD", value_parser = parse_meta_field)]
-    pub meta_fields: Vec<(String, String)>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -92,16 +78,6 @@ pub struct ExtractArgs {
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputFormat {
-    Auto,
-    Text,
-    Jsonl,
-    Html,
-    Warc,
-    Arc,
-}
-
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     Jsonl,
     Csv,
@@ -110,15 +86,7 @@ pub enum OutputFormat {
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let forced = match args.input_format {
-        InputFormat::Auto => None,
-        InputFormat::Text => Some(saywho_io::InputFormat::Text),
-        InputFormat::Jsonl => Some(saywho_io::InputFormat::Jsonl),
-        InputFormat::Html => Some(saywho_io::InputFormat::Html),
-        InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
-        InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
-    };
-    let plan = saywho_io::plan(&args.inputs, forced);
+    let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
     let format = match args.format {
@@ -142,17 +110,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let (sink, resumed) = open_output(&args, format, &output_failed, errors_file.as_mut())?;
     let interrupt = on_signals()?;
     let options = saywho_io::Options {
-        threads: args
-            .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         ordered: !args.unordered,
         strict: args.strict,
-        max_doc_bytes: args.max_doc_bytes,
-        fields: saywho_io::Fields {
-            id: args.id_field.clone(),
-            text: args.text_field.clone(),
-            meta: meta_fields(&args.meta_fields)?,
-        },
         format,
         emit_text: match (args.emit_text, args.no_emit_text) {
             (true, _) => Some(true),
@@ -161,6 +120,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         skip: resumed.as_ref().map_or(saywho_io::Skip::Nothing, |r| r.skip.clone()),
         interrupt: Some(Arc::clone(&interrupt)),
+        ..args.input.options(args.threads, args.max_doc_bytes)?
     };
     if let Some(resumed) = &resumed {
         let what = if format == saywho_io::OutputFormat::Csv {
@@ -356,28 +316,6 @@ fn refuse_to_overwrite_inputs(args: &ExtractArgs, plan: &saywho_io::Plan) -> Res
     Ok(())
 }
 
-/// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
-pub(crate) fn parse_meta_field(value: &str) -> Result<(String, String), String> {
-    let Some((name, field)) = value.split_once('=') else {
-        return Err("expected NAME=FIELD, e.g. title=headline".to_string());
-    };
-    let (name, field) = (name.trim(), field.trim());
-    if field.is_empty() {
-        return Err(format!("no JSONL field given for {name:?}"));
-    }
-    saywho_io::MetaFields::default().set(name, field)?;
-    Ok((name.to_string(), field.to_string()))
-}
-
-/// The metadata fields, defaults overridden by `--meta-field`.
-pub(crate) fn meta_fields(mappings: &[(String, String)]) -> Result<saywho_io::MetaFields> {
-    let mut meta = saywho_io::MetaFields::default();
-    for (name, field) in mappings {
-        meta.set(name, field).map_err(anyhow::Error::msg)?;
-    }
-    Ok(meta)
-}
-
 /// One warning on stderr when several inputs would give their documents the same id.
 pub(crate) fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
     const SHOWN: usize = 3;
@@ -455,21 +393,7 @@ impl Reporter {
         // A bar only for a person watching a run whose output goes to a file: never when the
         // output is piped on, or shares the terminal.
         let to_file = args.output.is_some() || fs::metadata("/dev/stdout").is_ok_and(|m| m.is_file());
-        let show = !args.quiet && to_file && io::stderr().is_terminal();
-        let bar = if show {
-            let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4));
-            let template = if total.is_some() {
-                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}"
-            } else {
-                "{spinner} {elapsed_precise} {bytes} {binary_bytes_per_sec} · {msg}"
-            };
-            if let Ok(style) = ProgressStyle::with_template(template) {
-                bar.set_style(style.progress_chars("=> "));
-            }
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
+        let bar = crate::diag::progress_bar(args.quiet || !to_file, total);
         Reporter { bar, quiet: args.quiet }
     }
 }

@@ -1,12 +1,13 @@
 //! `saywho index`: run the engine over a corpus (or read an `extract` JSONL output) into a
 //! quote store, in batched transactions, with a progress bar and a summary on stderr.
-use crate::extract_cmd::{meta_fields, parse_meta_field, warn_shared_ids, InputFormat};
+use crate::extract_cmd::warn_shared_ids;
 use crate::index_output;
+use crate::input_args::InputArgs;
 use anyhow::{bail, Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use saywho_io::{pipeline, AsIs, DocError, Observer, Output, Progress, Sink};
 use saywho_store::{Store, Writer};
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,8 +27,6 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct IndexArgs {
-    /// Files or folders to read ("-" or none: standard input).
-    pub inputs: Vec<PathBuf>,
     /// The store (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
@@ -35,18 +34,8 @@ pub struct IndexArgs {
     /// first line is an output record).
     #[arg(long)]
     pub from_output: bool,
-    /// How to read the inputs: by file name (auto), or one format for all.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-    /// JSONL field holding the document id.
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// JSONL field holding the document text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// JSONL field holding a metadata field, as NAME=FIELD (as for `extract`); repeatable.
-    #[arg(long = "meta-field", value_name = "NAME=FIELD", value_parser = parse_meta_field)]
-    pub meta_fields: Vec<(String, String)>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Do not store document text (a smaller file; search then shows no context).
     #[arg(long)]
     pub no_text: bool,
@@ -75,18 +64,10 @@ pub(crate) struct Tally {
 
 /// Runs `saywho index`.
 pub fn run(args: IndexArgs) -> Result<ExitCode> {
-    let forced = match args.input_format {
-        InputFormat::Auto => None,
-        InputFormat::Text => Some(saywho_io::InputFormat::Text),
-        InputFormat::Jsonl => Some(saywho_io::InputFormat::Jsonl),
-        InputFormat::Html => Some(saywho_io::InputFormat::Html),
-        InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
-        InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
-    };
-    let plan = saywho_io::plan(&args.inputs, forced);
+    let plan = args.input.plan();
     let from_output = args.from_output || index_output::is_extract_output(&plan)?;
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
-    let bar = progress_bar(args.quiet, plan.total_bytes);
+    let bar = crate::diag::progress_bar(args.quiet, plan.total_bytes);
     let tally = if from_output {
         index_output::index(
             &plan,
@@ -123,26 +104,14 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
 
 /// The engine over the corpus, through `saywho_io::pipeline`, into the store.
 fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar: &ProgressBar) -> Result<Tally> {
+    // Ordered, not strict, nothing skipped and no interrupt: a killed or interrupted index
+    // keeps whole documents (transactions) and a rerun completes it, so there is nothing to
+    // skip and no signal handling of its own. The sink ignores the (default) format: it
+    // receives values, not bytes.
     let options = saywho_io::Options {
-        threads: args
-            .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        ordered: true,
-        strict: false,
-        max_doc_bytes: args.max_doc_bytes,
-        fields: saywho_io::Fields {
-            id: args.id_field.clone(),
-            text: args.text_field.clone(),
-            meta: meta_fields(&args.meta_fields)?,
-        },
-        // The sink ignores the format: it receives values, not bytes.
-        format: saywho_io::OutputFormat::Jsonl { pretty: false },
         // The text is what search shows a quote's context from.
         emit_text: Some(!args.no_text),
-        // A killed or interrupted index keeps whole documents (transactions) and a rerun
-        // completes it, so there is nothing to skip and no signal handling of its own.
-        skip: Default::default(),
-        interrupt: None,
+        ..args.input.options(args.threads, args.max_doc_bytes)?
     };
     let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
     let sink = StoreSink {
@@ -194,23 +163,6 @@ impl Sink for StoreSink<'_> {
 /// a write error, and the CLI prints the whole chain.
 fn store_error(e: saywho_store::Error) -> saywho_io::Error {
     saywho_io::Error::Write(io::Error::other(e))
-}
-
-/// A progress bar on stderr, only for a person at a terminal (never with --quiet).
-pub(crate) fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr_with_hz(4));
-    let template = if total.is_some() {
-        "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}"
-    } else {
-        "{spinner} {elapsed_precise} {bytes} {binary_bytes_per_sec} · {msg}"
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
 }
 
 /// Progress and per-document failures, as for `extract`.

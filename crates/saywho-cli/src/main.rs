@@ -17,6 +17,7 @@ mod eval_cmd;
 mod extract_cmd;
 mod index_cmd;
 mod index_output;
+mod input_args;
 mod report_cmd;
 mod report_html;
 mod search_cmd;

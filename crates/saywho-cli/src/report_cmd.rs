@@ -3,7 +3,7 @@
 use crate::report_html;
 use crate::search_cmd::{open, FilterArgs};
 use anyhow::{Context, Result};
-use saywho_store::{fts_literal, Count, GenderShare, Report, Share};
+use saywho_store::{fts_query, Count, GenderShare, Report, Share};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -52,10 +52,7 @@ pub enum ReportFormat {
 /// Runs `saywho report`.
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let store = open(&args.db)?;
-    let query = match (&args.query, args.literal) {
-        (Some(q), true) => fts_literal(q),
-        (q, _) => q.clone(),
-    };
+    let query = fts_query(args.query.as_deref(), args.literal);
     let report = store.report(query.as_deref(), &args.filters.filters()?)?;
     let format = args.format.unwrap_or_else(|| {
         let ext = args

@@ -157,71 +157,76 @@ fn label(s: &str) -> String {
 /// Horizontal bars of quote counts, largest on top.
 fn bars(rows: &[Count]) -> Result<String> {
     let rows = first(rows, CHART_ROWS);
-    let n = rows.len() as u32;
     let max = rows.iter().map(|c| c.quotes).max().unwrap_or(1).max(1) as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 60 + 22 * n)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(8)
-            .margin_right(24)
-            .x_label_area_size(40)
-            .y_label_area_size(190)
-            .build_cartesian_2d(0f64..max * 1.05, (0..n).into_segmented())
-            .map_err(chart_error)?;
-        let labels: Vec<String> = rows.iter().map(|c| label(&c.name)).collect();
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .label_style(("sans-serif", 13))
-            .axis_desc_style(("sans-serif", 13))
-            .y_labels(n as usize)
-            .y_label_formatter(&|v| row_label(v, &labels))
-            .x_desc("quotes")
-            .draw()
-            .map_err(chart_error)?;
-        chart
-            .draw_series(rows.iter().enumerate().map(|(i, c)| {
-                let y = n - 1 - i as u32;
-                Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(y)),
-                        (c.quotes as f64, SegmentValue::Exact(y + 1)),
-                    ],
-                    BAR.filled(),
-                )
-            }))
-            .map_err(chart_error)?;
-        root.present().map_err(chart_error)?;
-    }
-    Ok(svg)
+    let labels: Vec<String> = rows.iter().map(|c| label(&c.name)).collect();
+    let bars = rows.iter().enumerate().map(|(i, c)| Bar {
+        row: i as u32,
+        from: 0.0,
+        to: c.quotes as f64,
+        color: BAR,
+    });
+    bar_chart(&labels, 22, 190, max * 1.05, "quotes", bars)
 }
 
 /// For each group, two 100% stacked bars (people, then quotes) of women, men and unknown.
 fn shares_chart(groups: &[GenderShare]) -> Result<String> {
-    let n = (groups.len() * 2) as u32;
+    let labels: Vec<String> = groups
+        .iter()
+        .flat_map(|g| {
+            [
+                format!("{} · people", label(&g.group)),
+                format!("{} · quotes", label(&g.group)),
+            ]
+        })
+        .collect();
+    let mut bars = Vec::new();
+    for (i, share) in groups.iter().flat_map(|g| [g.people, g.quotes]).enumerate() {
+        let mut x = 0.0;
+        for (count, color) in [(share.female, FEMALE), (share.male, MALE), (share.unknown, UNKNOWN)] {
+            let w = share.percent(count);
+            bars.push(Bar {
+                row: i as u32,
+                from: x,
+                to: x + w,
+                color,
+            });
+            x += w;
+        }
+    }
+    bar_chart(&labels, 24, 220, 100.0, "% of the group", bars)
+}
+
+/// A horizontal bar (or a piece of a stacked one): its row, counted from the top, where it
+/// starts and ends on the x axis, and its colour.
+struct Bar {
+    row: u32,
+    from: f64,
+    to: f64,
+    color: RGBColor,
+}
+
+/// An SVG chart of horizontal bars: one row per label, top down, `row_height` pixels each, the
+/// labels in a `label_width` area on the left, and an x axis from 0 to `x_max` named `x_desc`.
+fn bar_chart(
+    labels: &[String],
+    row_height: u32,
+    label_width: u32,
+    x_max: f64,
+    x_desc: &str,
+    bars: impl IntoIterator<Item = Bar>,
+) -> Result<String> {
+    let n = labels.len() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 60 + 24 * n)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 60 + row_height * n)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_error)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
             .margin_right(24)
             .x_label_area_size(40)
-            .y_label_area_size(220)
-            .build_cartesian_2d(0f64..100f64, (0..n).into_segmented())
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(0f64..x_max, (0..n).into_segmented())
             .map_err(chart_error)?;
-        let labels: Vec<String> = groups
-            .iter()
-            .flat_map(|g| {
-                [
-                    format!("{} · people", label(&g.group)),
-                    format!("{} · quotes", label(&g.group)),
-                ]
-            })
-            .collect();
         chart
             .configure_mesh()
             .disable_y_mesh()
@@ -229,24 +234,19 @@ fn shares_chart(groups: &[GenderShare]) -> Result<String> {
             .label_style(("sans-serif", 13))
             .axis_desc_style(("sans-serif", 13))
             .y_labels(n as usize)
-            .y_label_formatter(&|v| row_label(v, &labels))
-            .x_desc("% of the group")
+            .y_label_formatter(&|v| row_label(v, labels))
+            .x_desc(x_desc)
             .draw()
             .map_err(chart_error)?;
-        let mut rects = Vec::new();
-        for (i, share) in groups.iter().flat_map(|g| [g.people, g.quotes]).enumerate() {
-            let y = n - 1 - i as u32;
-            let mut x = 0.0;
-            for (count, color) in [(share.female, FEMALE), (share.male, MALE), (share.unknown, UNKNOWN)] {
-                let w = share.percent(count);
-                rects.push(Rectangle::new(
-                    [(x, SegmentValue::Exact(y)), (x + w, SegmentValue::Exact(y + 1))],
-                    color.filled(),
-                ));
-                x += w;
-            }
-        }
-        chart.draw_series(rects).map_err(chart_error)?;
+        chart
+            .draw_series(bars.into_iter().map(|bar| {
+                let y = n - 1 - bar.row;
+                Rectangle::new(
+                    [(bar.from, SegmentValue::Exact(y)), (bar.to, SegmentValue::Exact(y + 1))],
+                    bar.color.filled(),
+                )
+            }))
+            .map_err(chart_error)?;
         root.present().map_err(chart_error)?;
     }
     Ok(svg)

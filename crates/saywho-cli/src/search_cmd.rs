@@ -3,7 +3,7 @@
 //! by `report` and `speakers`.
 use anyhow::{Context, Result};
 use saywho_record::{Gender, QuoteKind};
-use saywho_store::{fts_literal, Filters, SearchHit, Store};
+use saywho_store::{fts_query, Filters, SearchHit, Store};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -90,11 +90,7 @@ pub enum ListFormat {
 /// Runs `saywho search`.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let store = open(&args.db)?;
-    let query = match (&args.query, args.literal) {
-        (Some(q), true) => fts_literal(q),
-        (q, false) => q.clone(),
-        (None, true) => None,
-    };
+    let query = fts_query(args.query.as_deref(), args.literal);
     let hits = store.search(query.as_deref(), &args.filters.filters()?, args.limit)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {

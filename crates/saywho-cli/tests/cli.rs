@@ -1,47 +1,16 @@
 //! End-to-end tests of the `saywho` binary, as a user runs it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{json_lines, output_with_stdin, repo_root, saywho, validator, TempDir};
+use std::process::Output;
 
 fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = saywho()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("saywho starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("saywho finishes")
+    output_with_stdin(saywho().args(args), stdin)
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
-fn validator() -> jsonschema::Validator {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(repo_root().join("docs/schema/record.schema.json")).expect("schema file"),
-    )
-    .expect("schema is JSON");
-    jsonschema::validator_for(&schema).expect("schema compiles")
+    json_lines(&out.stdout)
 }
 
 /// Every offset in a record indexes the input text by code point.
@@ -111,8 +80,7 @@ fn text_format_is_for_people() {
 
 #[test]
 fn bad_documents_become_error_records_and_counts_add_up() {
-    let dir = std::env::temp_dir().join(format!("saywho-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("test");
     let jsonl = dir.join("docs.jsonl");
     std::fs::write(
         &jsonl,
@@ -149,13 +117,11 @@ fn bad_documents_become_error_records_and_counts_add_up() {
     assert_eq!(errors, vec!["malformed_json", "missing_text", "invalid_utf8"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("5 documents read, 2 extracted, 3 failed"), "{stderr}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn reads_folders_and_writes_to_a_file() {
-    let dir = std::env::temp_dir().join(format!("saywho-cli-folder-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = TempDir::new("folder");
     std::fs::create_dir_all(dir.join("2024/jan")).unwrap();
     std::fs::create_dir_all(dir.join(".cache")).unwrap();
     std::fs::write(dir.join("one.txt"), "“Yes,” Ann Lee said.").unwrap();
@@ -201,7 +167,6 @@ fn reads_folders_and_writes_to_a_file() {
         "{stderr}"
     );
     assert!(stderr.contains("4 documents read, 4 extracted"), "{stderr}");
-    std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_file(&out_file).ok();
 }
 

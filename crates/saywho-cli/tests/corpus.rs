@@ -1,37 +1,16 @@
 //! `saywho extract` over corpora, as a user runs it: HTML and WARC in, CSV and Parquet out,
 //! the errors file, --strict, and the summary counts.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
+use common::{json_lines, saywho, validator, TempDir};
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../saywho-io/tests/fixtures")
         .join(name)
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("saywho-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
-fn validator() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema/record.schema.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::validator_for(&schema).unwrap()
 }
 
 /// A WARC.gz with one HTML response (a gzip member per record) and one request record.
@@ -98,7 +77,7 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
 
 #[test]
 fn html_and_warc_give_metadata_and_the_text_offsets_refer_to() {
-    let dir = temp_dir("html");
+    let dir = TempDir::new("html");
     let warc = warc_gz(&dir);
     let html = fixture("harbour.html");
     let out = run(&[html.as_os_str(), warc.as_os_str()]);
@@ -128,12 +107,11 @@ fn html_and_warc_give_metadata_and_the_text_offsets_refer_to() {
 
     let out = run(&[html.as_os_str(), "--no-emit-text".as_ref()]);
     assert!(json_lines(&out.stdout)[0].get("text").is_none());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn csv_parquet_errors_file_and_strict() {
-    let dir = temp_dir("formats");
+    let dir = TempDir::new("formats");
     let jsonl = dir.join("c.jsonl");
     std::fs::write(
         &jsonl,
@@ -196,12 +174,11 @@ fn csv_parquet_errors_file_and_strict() {
         "the good line and the error, then stop"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("--strict"));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn threads_and_unordered_keep_every_document() {
-    let dir = temp_dir("threads");
+    let dir = TempDir::new("threads");
     let jsonl = dir.join("c.jsonl");
     let lines: String = (0..200)
         .map(|i| format!("{{\"id\": \"d{i}\", \"text\": \"“Yes {i},” Ann Lee said.\"}}\n"))
@@ -219,12 +196,11 @@ fn threads_and_unordered_keep_every_document() {
     let mut want: Vec<String> = (0..200).map(|i| format!("d{i}")).collect();
     want.sort();
     assert_eq!(ids, want);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn arc_files_are_read_as_arc() {
-    let dir = temp_dir("arc");
+    let dir = TempDir::new("arc");
     let page = std::fs::read(fixture("harbour.html")).unwrap();
     let mut http = b"HTTP/1.0 200 OK\r\nContent-type: text/html\r\n\r\n".to_vec();
     http.extend_from_slice(&page);
@@ -253,7 +229,6 @@ fn arc_files_are_read_as_arc() {
         assert_eq!(records[0]["id"], "20250314090100/http://courier.example/a");
         assert_eq!(records[0]["title"], "Harbour bridge to close for repairs");
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -270,7 +245,7 @@ fn a_page_of_menus_is_an_error_record_not_a_document() {
 
 #[test]
 fn meta_fields_map_jsonl_field_names() {
-    let dir = temp_dir("meta-fields");
+    let dir = TempDir::new("meta-fields");
     let jsonl = dir.join("c.jsonl");
     std::fs::write(
         &jsonl,
@@ -326,12 +301,11 @@ fn meta_fields_map_jsonl_field_names() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn skipped_records_are_named_for_their_archive_format() {
-    let dir = temp_dir("skipped");
+    let dir = TempDir::new("skipped");
     let arc = arc(&dir);
     let warc = warc_gz(&dir);
     let cases = [
@@ -348,5 +322,4 @@ fn skipped_records_are_named_for_their_archive_format() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(!stderr.contains("WARC records"), "{args:?}: {stderr}");
     }
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -13,9 +13,9 @@
 //! <!-- sample-stdin: “Yes,” Ann Lee said. -->   (optional, before the sample line)
 //! ````
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
+
+use common::{output_with_stdin, repo_root, saywho};
 
 struct Sample {
     line: usize,
@@ -64,27 +64,13 @@ fn samples(readme: &str) -> Vec<Sample> {
 
 #[test]
 fn readme_samples_are_the_commands_real_output() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = repo_root();
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
     let samples = samples(&readme);
     assert!(samples.len() >= 2, "the README shows at least two samples");
     for sample in samples {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_saywho"))
-            .args(&sample.args)
-            .current_dir(&root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("saywho starts");
         let input = sample.stdin.clone().unwrap_or_default();
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("stdin");
-        let out = child.wait_with_output().expect("saywho finishes");
+        let out = output_with_stdin(saywho().args(&sample.args).current_dir(&root), input.as_bytes());
         assert!(
             out.status.success(),
             "README line {}: {:?} failed",

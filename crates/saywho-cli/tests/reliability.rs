@@ -1,34 +1,12 @@
 //! Regressions from the adversarial review (issue #15) that need the binary: stderr that cannot
 //! be written, outputs that are also inputs, outputs that go away.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-/// A fresh folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("saywho-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{saywho, TempDir};
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
 
 /// `n` JSONL lines, every other one broken: each broken line is a message on stderr.
 fn mixed_jsonl(path: &Path, n: usize) {
@@ -48,15 +26,16 @@ fn line_count(path: &Path) -> usize {
     std::fs::read_to_string(path).expect("output").lines().count()
 }
 
-/// Runs `saywho` with stderr closed from the start (a pipe whose reader went away).
-fn run_with_stderr_closed(args: &[&std::ffi::OsStr]) -> Output {
+/// Runs `saywho` with stdout and stderr pipes, one of which `close` closes from the start (a
+/// pipe whose reader went away).
+fn run_with_closed_pipe(args: &[&OsStr], close: fn(&mut Child)) -> Output {
     let mut child = saywho()
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("saywho starts");
-    drop(child.stderr.take());
+    close(&mut child);
     child.wait_with_output().expect("saywho finishes")
 }
 
@@ -75,7 +54,7 @@ fn diagnostics_that_cannot_be_written_never_stop_the_run() {
         "2".as_ref(),
     ];
     // stderr a closed pipe (`2>&1 | head -1`).
-    let output = run_with_stderr_closed(&args);
+    let output = run_with_closed_pipe(&args, |child| drop(child.stderr.take()));
     assert_eq!(output.status.code(), Some(1), "failed documents: exit 1, not a panic");
     assert_eq!(line_count(&out), 2000, "the output is complete");
     // stderr a full disk.
@@ -112,11 +91,7 @@ fn an_output_that_is_also_an_input_is_refused_before_it_is_touched() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(&corpus, &link).unwrap();
     let s = |p: &Path| p.display().to_string();
-    let spelled_otherwise = format!(
-        "{}/../{}/x.jsonl",
-        s(&dir.0),
-        dir.0.file_name().unwrap().to_string_lossy()
-    );
+    let spelled_otherwise = format!("{}/../{}/x.jsonl", s(&dir), dir.file_name().unwrap().to_string_lossy());
     let cases: Vec<Vec<String>> = vec![
         vec![s(&corpus), "-o".into(), s(&corpus)],
         vec![s(&corpus), "-o".into(), spelled_otherwise],
@@ -176,19 +151,6 @@ fn an_output_that_is_also_an_input_is_refused_before_it_is_touched() {
     );
 }
 
-/// Runs `args` with stdout a pipe closed from the start.
-#[cfg(unix)]
-fn run_with_stdout_closed(args: &[&std::ffi::OsStr]) -> Output {
-    let mut child = saywho()
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("saywho starts");
-    drop(child.stdout.take());
-    child.wait_with_output().expect("saywho finishes")
-}
-
 #[cfg(unix)]
 #[test]
 fn an_output_file_that_goes_away_is_a_failure_but_standard_output_is_not() {
@@ -209,7 +171,7 @@ fn an_output_file_that_goes_away_is_a_failure_but_standard_output_is_not() {
                 .iter()
                 .map(|a| if *a == "OK" { ok.as_os_str() } else { a.as_ref() }),
         );
-        let output = run_with_stdout_closed(&args);
+        let output = run_with_closed_pipe(&args, |child| drop(child.stdout.take()));
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), *code, "{extra:?}: {stderr}");
         if *code == Some(2) {

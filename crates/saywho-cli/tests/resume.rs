@@ -1,35 +1,12 @@
 //! Kills and restarts (issue #15 item 8): a run killed with SIGKILL and continued with
 //! `--resume`, or stopped with SIGINT/SIGTERM, ends with the output of one uninterrupted run.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{saywho, signal, TempDir};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-/// A fresh folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("saywho-resume-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A corpus that takes a debug build a few seconds: documents of 1–12 quotes, a broken line
 /// now and then (error records), some ids repeated.
@@ -84,14 +61,6 @@ fn wait_for_output(child: &mut Child, path: &Path, bytes: u64) {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-}
-
-fn signal(child: &Child, name: &str) {
-    let status = Command::new("kill")
-        .args([format!("-{name}"), child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(status.success());
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! `saywho serve` as a user runs it: it binds a loopback port, answers with records that follow
 //! the output schema, and stops cleanly on SIGTERM.
 
+mod common;
+
+use common::{repo_root, saywho, signal, validator};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// One HTTP/1.1 request on its own connection; the status line and the body.
@@ -29,7 +31,7 @@ fn http(addr: &str, method: &str, path: &str, content_type: &str, body: &[u8]) -
 #[cfg(unix)]
 #[test]
 fn serve_answers_on_loopback_and_stops_on_sigterm() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saywho"))
+    let mut child = saywho()
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stderr(Stdio::piped())
         .spawn()
@@ -45,23 +47,14 @@ fn serve_answers_on_loopback_and_stops_on_sigterm() {
         .to_string();
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
 
-    let article =
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/article.txt")).expect("example");
+    let article = std::fs::read(repo_root().join("examples/article.txt")).expect("example");
     let (status, body) = http(&addr, "POST", "/v1/extract", "text/plain", &article);
     assert!(status.contains(" 200 "), "{status}: {body}");
     let record: serde_json::Value = serde_json::from_str(&body).expect("a JSON record");
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema/record.schema.json");
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("schema")).expect("JSON");
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator.iter_errors(&record).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator().iter_errors(&record).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(killed.success());
+    signal(&child, "TERM");
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("a status") {
@@ -82,7 +75,7 @@ fn serve_answers_on_loopback_and_stops_on_sigterm() {
 #[test]
 fn serve_warns_when_not_on_loopback() {
     // An address that cannot be bound here: the warning comes first, then the error.
-    let out = Command::new(env!("CARGO_BIN_EXE_saywho"))
+    let out = saywho()
         .args(["serve", "--addr", "192.0.2.1:1"])
         .output()
         .expect("saywho serve runs");

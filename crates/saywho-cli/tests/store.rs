@@ -2,28 +2,20 @@
 //! `extract` outputs, indexing twice changes nothing, a killed index run leaves whole documents
 //! and a rerun completes it, and the report's numbers match counts made here from the records.
 
+mod common;
+
+use common::{repo_root, saywho, TempDir};
 use saywho_record::{Output, OutputLine};
 use saywho_store::{Filters, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output as Run};
+use std::process::Output as Run;
 use std::time::{Duration, Instant};
 
 const BBC: &str = "../../../shared/data/news-corpus/bbc/bbc_news_2225.jsonl";
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
 fn run(args: &[&str]) -> Run {
     saywho().args(args).output().expect("saywho runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("saywho-store-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn s(p: &Path) -> &str {
@@ -33,8 +25,7 @@ fn s(p: &Path) -> &str {
 /// A small corpus from the example article: outlets, dates in several forms (one missing, one
 /// malformed), a quote in another article, and a broken line.
 fn small_corpus(dir: &Path) -> PathBuf {
-    let article =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/article.txt")).unwrap();
+    let article = std::fs::read_to_string(repo_root().join("examples/article.txt")).unwrap();
     let other = "“We will not raise rents,” said Maria Lopez, the housing minister. She added that the \
                  plan was “fair to tenants”. Tom Reid, the opposition leader, said it was a failure.";
     let rows = [
@@ -109,7 +100,7 @@ fn dump(db: &Path) -> Vec<String> {
 
 #[test]
 fn the_store_holds_what_extract_outputs_and_indexing_twice_changes_nothing() {
-    let dir = temp_dir("roundtrip");
+    let dir = TempDir::new("roundtrip");
     let corpus = small_corpus(&dir);
     let lines = extract_records(&corpus, &dir);
     let db = dir.join("c.db");
@@ -140,12 +131,11 @@ fn the_store_holds_what_extract_outputs_and_indexing_twice_changes_nothing() {
     let r = run(&["index", s(&dir.join("extract.jsonl")), "--db", s(&db2)]);
     assert!(String::from_utf8_lossy(&r.stderr).contains("6 documents read, 5 indexed, 1 failed"));
     assert_eq!(dump(&db2), before);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn search_filters_formats_and_bad_queries() {
-    let dir = temp_dir("search");
+    let dir = TempDir::new("search");
     let corpus = small_corpus(&dir);
     let db = dir.join("c.db");
     run(&["index", s(&corpus), "--db", s(&db), "--quiet"]);
@@ -189,12 +179,11 @@ fn search_filters_formats_and_bad_queries() {
     assert!(String::from_utf8_lossy(&csv.stdout).starts_with("doc_id,title,date,outlet,url,quote,before,after"));
     let table = run(&["search", "rents", "--db", s(&db)]);
     assert!(String::from_utf8_lossy(&table.stdout).contains("[We will not raise rents,]"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn reports_on_an_empty_store_in_every_format() {
-    let dir = temp_dir("empty");
+    let dir = TempDir::new("empty");
     let db = dir.join("empty.db");
     let empty = dir.join("empty.jsonl");
     std::fs::write(&empty, "").unwrap();
@@ -214,7 +203,6 @@ fn reports_on_an_empty_store_in_every_format() {
     assert!(r.status.success());
     let missing = run(&["report", "--db", s(&dir.join("nope.db"))]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no store at"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Women, men and unknown as the report counts them, computed from the extract records.
@@ -274,7 +262,7 @@ fn expected_shares(docs: &[&Output], group: impl Fn(&Output) -> String) -> BTree
 
 #[test]
 fn report_numbers_match_counts_made_from_the_extract_records() {
-    let dir = temp_dir("report");
+    let dir = TempDir::new("report");
     let bbc = Path::new(env!("CARGO_MANIFEST_DIR")).join(BBC);
     // The BBC corpus when it is there (thousands of speakers); the small corpus otherwise.
     let corpus = if bbc.is_file() {
@@ -376,7 +364,6 @@ fn report_numbers_match_counts_made_from_the_extract_records() {
     for external in ["<script", "<link", "src=", "url(", "@import", "href="] {
         assert!(!page.contains(external), "{external}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -386,7 +373,7 @@ fn a_killed_index_run_leaves_whole_documents_and_a_rerun_completes_it() {
         eprintln!("skipped: the BBC corpus is not at {}", bbc.display());
         return;
     }
-    let dir = temp_dir("kill");
+    let dir = TempDir::new("kill");
     let full = dir.join("full.db");
     let r = run(&["index", s(&bbc), "--db", s(&full), "--quiet", "--batch", "50"]);
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
@@ -442,12 +429,11 @@ fn a_killed_index_run_leaves_whole_documents_and_a_rerun_completes_it() {
     let r = run(&["index", s(&bbc), "--db", s(&killed), "--quiet", "--batch", "50"]);
     assert!(r.status.success());
     assert_eq!(dump(&killed), dump(&full));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn speakers_lists_counts_gender_evidence_and_names() {
-    let dir = temp_dir("speakers");
+    let dir = TempDir::new("speakers");
     let corpus = small_corpus(&dir);
     let db = dir.join("c.db");
     run(&["index", s(&corpus), "--db", s(&db), "--quiet"]);
@@ -466,5 +452,4 @@ fn speakers_lists_counts_gender_evidence_and_names() {
     assert!(maria["names"].as_array().unwrap().iter().any(|n| n == "She"));
     let table = run(&["speakers", "--db", s(&db), "--type", "person"]);
     assert!(String::from_utf8_lossy(&table.stdout).starts_with("SPEAKER"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }

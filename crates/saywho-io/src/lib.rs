@@ -37,7 +37,9 @@ pub use input::{
     Compression, Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, Source, WarcSkips,
 };
 #[cfg(feature = "parquet")]
-pub use output::{parquet_schema, ParquetSink};
+pub use output::ParquetSink;
+#[cfg(feature = "arrow")]
+pub use output::{quote_batch, quote_schema};
 pub use output::{
     quote_rows, render, AsIs, Body, Collect, FileSink, FormatRender, OutputFormat, QuoteRow, Render, Sink, COLUMNS,
 };

@@ -32,7 +32,7 @@ pub use meta::{Meta, Output, OutputLine};
 pub use record::{
     EntityKind, EntityRecord, Gender, GenderSource, QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan,
 };
-pub use rows::{quote_rows, QuoteRow, COLUMNS};
+pub use rows::{quote_rows, Column, ColumnType, QuoteRow, COLUMNS, COLUMN_TYPES};
 
 /// The version of the output schema (`docs/schema/record.schema.json`), carried by every
 /// record as `schema_version`. The major number changes when a field is removed, renamed or

@@ -5,28 +5,75 @@
 use crate::{DocError, Output};
 use serde::Serialize;
 
-/// Column names, in order (the CSV header and the Parquet schema).
-pub const COLUMNS: [&str; 19] = [
-    "doc_id",
-    "url",
-    "title",
-    "date",
-    "outlet",
-    "quote",
-    "kind",
-    "group",
-    "speaker",
-    "speaker_key",
-    "speaker_gender",
-    "cue",
-    "channel",
-    "confidence",
-    "start",
-    "end",
-    "error_kind",
-    "error_position",
-    "error_message",
+/// The type of a column's values; the Parquet output and the Python bindings' Arrow tables map
+/// it to Arrow's (`string`, `int64`, `float32`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnType {
+    /// UTF-8 text.
+    Text,
+    /// A signed 64-bit integer.
+    Int64,
+    /// A 32-bit float.
+    Float32,
+}
+
+/// One column of the quote rows: its name, type, and whether it may be empty (null).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Column {
+    /// The column's name (CSV header, Parquet field).
+    pub name: &'static str,
+    /// The type of its values.
+    pub ty: ColumnType,
+    /// Whether a row may leave it empty (every column but `doc_id`).
+    pub nullable: bool,
+}
+
+/// The columns, in order, with their types (the Parquet schema and the Python bindings' Arrow
+/// schema are built from it).
+pub const COLUMN_TYPES: [Column; 19] = [
+    Column {
+        name: "doc_id",
+        ty: ColumnType::Text,
+        nullable: false,
+    },
+    nullable("url", ColumnType::Text),
+    nullable("title", ColumnType::Text),
+    nullable("date", ColumnType::Text),
+    nullable("outlet", ColumnType::Text),
+    nullable("quote", ColumnType::Text),
+    nullable("kind", ColumnType::Text),
+    nullable("group", ColumnType::Int64),
+    nullable("speaker", ColumnType::Text),
+    nullable("speaker_key", ColumnType::Text),
+    nullable("speaker_gender", ColumnType::Text),
+    nullable("cue", ColumnType::Text),
+    nullable("channel", ColumnType::Text),
+    nullable("confidence", ColumnType::Float32),
+    nullable("start", ColumnType::Int64),
+    nullable("end", ColumnType::Int64),
+    nullable("error_kind", ColumnType::Text),
+    nullable("error_position", ColumnType::Text),
+    nullable("error_message", ColumnType::Text),
 ];
+
+const fn nullable(name: &'static str, ty: ColumnType) -> Column {
+    Column {
+        name,
+        ty,
+        nullable: true,
+    }
+}
+
+/// Column names, in order (the CSV header): the names of [`COLUMN_TYPES`].
+pub const COLUMNS: [&str; 19] = {
+    let mut names = [""; 19];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = COLUMN_TYPES[i].name;
+        i += 1;
+    }
+    names
+};
 
 /// One row: a quote, or a failed document. Field order is [`COLUMNS`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

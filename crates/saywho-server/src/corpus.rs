@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use saywho_record::{EntityKind, Gender, QuoteKind};
-use saywho_store::{fts_literal, Filters, Store};
+use saywho_store::{fts_query, Filters, Store};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -119,7 +119,7 @@ impl CorpusQuery {
             Some("true" | "1" | "on") => true,
             Some(other) => return Err(bad(format!("literal: {other:?} is not true or false"))),
         };
-        Ok(nonempty(&self.q).and_then(|q| if literal { fts_literal(q) } else { Some(q.to_string()) }))
+        Ok(fts_query(nonempty(&self.q), literal))
     }
 
     fn limit(&self, default: usize) -> Result<usize, ApiError> {

@@ -35,7 +35,7 @@ pub use date::normalize_date;
 pub use filter::Filters;
 pub use report::{Count, GenderShare, Report, Share};
 pub use schema::STORE_SCHEMA_VERSION;
-pub use search::{fts_literal, SearchHit};
+pub use search::{fts_literal, fts_query, SearchHit};
 pub use speakers::Speaker;
 pub use write::{Counts, Writer};
 

@@ -63,6 +63,24 @@ pub fn fts_literal(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// The FTS5 query of a user's `query`: as given, or when `literal` its words as typed
+/// ([`fts_literal`]).
+///
+/// ```
+/// use saywho_store::fts_query;
+/// assert_eq!(fts_query(Some("hous*"), false).as_deref(), Some("hous*"));
+/// assert_eq!(fts_query(Some("hous*"), true).as_deref(), Some(r#""hous*""#));
+/// assert_eq!(fts_query(None, true), None);
+/// ```
+pub fn fts_query(query: Option<&str>, literal: bool) -> Option<String> {
+    let query = query?;
+    if literal {
+        fts_literal(query)
+    } else {
+        Some(query.to_string())
+    }
+}
+
 impl Store {
     /// The quotes matching the FTS5 `query` (all quotes when `None`) and `filters`, best match
     /// first (BM25; without a query, in indexing order), at most `limit`.

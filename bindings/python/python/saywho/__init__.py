@@ -37,6 +37,7 @@ from ._saywho import (
     SaywhoError,
     __version__,
 )
+from ._saywho import _COLUMN_TYPES
 from ._saywho import Engine as _NativeEngine
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -257,14 +258,10 @@ def quote_schema() -> "pyarrow.Schema":
     not nullable)."""
     import pyarrow as pa
 
-    def kind(name: str) -> "pyarrow.DataType":
-        if name in ("group", "start", "end"):
-            return pa.int64()
-        if name == "confidence":
-            return pa.float32()
-        return pa.string()
-
-    return pa.schema([pa.field(n, kind(n), nullable=(n != "doc_id")) for n in COLUMNS])
+    types = {"string": pa.string(), "int64": pa.int64(), "float32": pa.float32()}
+    return pa.schema(
+        [pa.field(name, types[kind], nullable=nullable) for name, kind, nullable in _COLUMN_TYPES]
+    )
 
 
 def _record_batches(data: Any) -> Iterator["pyarrow.RecordBatch"]:

@@ -35,15 +35,12 @@ def quote_struct() -> "StructType":
         StructType,
     )
 
-    def kind(name: str):
-        if name in ("group", "start", "end"):
-            return LongType()
-        if name == "confidence":
-            return FloatType()
-        return StringType()
-
+    types = {"string": StringType(), "int64": LongType(), "float32": FloatType()}
     return StructType(
-        [StructField(n, kind(n), nullable=(n != "doc_id")) for n in saywho.COLUMNS]
+        [
+            StructField(name, types[kind], nullable=nullable)
+            for name, kind, nullable in saywho._COLUMN_TYPES
+        ]
     )
 
 

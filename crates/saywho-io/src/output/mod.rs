@@ -2,13 +2,17 @@
 //! order, by one [`Sink`]. JSONL keeps one line per document; CSV and Parquet one row per quote
 //! ([`QuoteRow`]).
 
+#[cfg(feature = "arrow")]
+mod arrow;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
 mod text;
 
+#[cfg(feature = "arrow")]
+pub use self::arrow::{quote_batch, quote_schema};
 #[cfg(feature = "parquet")]
-pub use self::parquet::{parquet_schema, ParquetSink};
+pub use self::parquet::ParquetSink;
 pub use rows::{quote_rows, QuoteRow, COLUMNS};
 
 use crate::doc::Output;
