@@ -41,3 +41,11 @@ pub use rows::{quote_rows, Column, ColumnType, QuoteRow, COLUMNS, COLUMN_TYPES};
 /// History: `1.0` (2026-12) added `schema_version`, the entity `key` and `gender_source`, and
 /// the `speaker_key` column of the quote rows, to the unversioned format of 2026-11.
 pub const SCHEMA_VERSION: &str = "1.0";
+
+/// The JSON Schema of a record (`docs/schema/record.schema.json`, linked into this crate so
+/// that it packages): what the server publishes in its OpenAPI document.
+///
+/// ```
+/// assert!(saywho_record::JSON_SCHEMA.contains("schema_version"));
+/// ```
+pub const JSON_SCHEMA: &str = include_str!("../schema/record.schema.json");
