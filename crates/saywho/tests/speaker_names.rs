@@ -1,0 +1,39 @@
+//! Table-driven tests of how speakers are named (issue #9, "entity recognition and typing"):
+//! titles and the words that modify them stay out of the name, so the name is a person's.
+
+mod common;
+
+use common::{check, extract};
+
+#[test]
+fn a_modifier_before_a_title_joins_the_title_not_the_name() {
+    check(&[
+        (
+            "Liberal MP Dana Whitfield spoke at the rally. \"We will not back down,\" she said.",
+            &[("We will not back down,", "direct", "Dana Whitfield", "said")],
+        ),
+        (
+            "Health Minister Randy Delorey spoke on Monday. He said the province would hire nurses.",
+            &[("the province would hire nurses", "indirect", "Randy Delorey", "said")],
+        ),
+        // A place or an organisation before the title stays a name of its own.
+        (
+            "European Central Bank President Mario Draghi said rates would stay low for a year.",
+            &[("rates would stay low for a year", "indirect", "Mario Draghi", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
+    let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
+    let names: Vec<(&str, String)> = r
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind.to_string()))
+        .collect();
+    assert_eq!(names, [("Andrew Weaver", "person".to_string())]);
+    let r = extract("European Central Bank President Mario Draghi said rates would stay low.");
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["European Central Bank", "Mario Draghi"]);
+}
