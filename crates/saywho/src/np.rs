@@ -231,13 +231,30 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     match collect_left(tokens, i, lo) {
         // "sources familiar with the talks said": a phrase right after a preposition is its
         // object; the subject is the head before it.
-        // A name there ("the chief of Acme Corp said") is left as it is: the name resolves.
         Some(np)
             if np.kind == NpKind::Description
                 && np.tok_start as usize > lo
                 && tokens[np.tok_start as usize - 1].is(flag::PREP) =>
         {
             postmodified_subject(tokens, k, i, lo).or(Some(np))
+        }
+        // "A spokeswoman for Governor Reyes said", "an aide to Mr. Smith said": after a
+        // person's role and a preposition, a titled person's name is the object; the role
+        // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
+        // its spokesperson.)
+        Some(np)
+            if np.kind == NpKind::Name
+                && np.tok_start as usize > lo
+                && tokens[np.tok_start as usize - 1].is(flag::PREP)
+                && tokens[np.tok_start as usize..np.tok_end as usize]
+                    .iter()
+                    .any(|t| t.is(flag::TITLE | flag::HONORIFIC)) =>
+        {
+            postmodified_subject(tokens, k, i, lo)
+                .filter(|head| {
+                    head.kind == NpKind::Description && tokens[head.tok_end as usize - 1].is(flag::ROLE_PERSON)
+                })
+                .or(Some(np))
         }
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),

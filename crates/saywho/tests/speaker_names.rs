@@ -37,3 +37,18 @@ fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
     let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["European Central Bank", "Mario Draghi"]);
 }
+
+#[test]
+fn a_role_for_a_titled_person_speaks_for_them() {
+    check(&[
+        (
+            "A spokeswoman for Governor Reyes said he would not attend the hearing.",
+            &[("he would not attend the hearing", "indirect", "A spokeswoman", "said")],
+        ),
+        // An organisation speaks through its spokesperson.
+        (
+            "A spokesman for the London Stock Exchange said it would reopen on Monday.",
+            &[("it would reopen on Monday", "indirect", "London Stock Exchange", "said")],
+        ),
+    ]);
+}
