@@ -463,6 +463,25 @@ fn office_in_body(tokens: &[Token], j: usize, end: usize, lo: usize) -> Option<S
     None
 }
 
+/// Up to three lower-case content words from `j` and then a capitalised name word: "farm
+/// worker Luis Ortega". Returns the index of the name word, or `j` when there is none.
+fn occupation_before_name(tokens: &[Token], j: usize, hi: usize) -> usize {
+    let plain = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_cap()
+            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::CALENDAR)
+    };
+    let words = tokens[j..hi.min(j + 4)].iter().take_while(|t| plain(t)).count();
+    let name_follows = tokens
+        .get(j + words)
+        .is_some_and(|n| j + words < hi && n.is_cap() && n.is_word() && !n.is(flag::FUNCTION | flag::PRONOUN));
+    if (1..=3).contains(&words) && name_follows {
+        j + words
+    } else {
+        j
+    }
+}
+
 /// The speaker phrase that starts at token `k`, right after an inverted cue ("said Legend",
 /// "said the singer"), not reaching `hi`.
 pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
@@ -474,6 +493,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             kind: NpKind::Pronoun,
         });
     }
+    let occupation_end = occupation_before_name(tokens, k, hi);
     let mut j = k;
     while j < hi {
         let t = &tokens[j];
@@ -524,7 +544,10 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             let after_the = tokens[k].is(flag::DEF_ARTICLE) && j - k <= 3;
             let head_seen = tokens[k..j].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
             let description_word = after_the && !head_seen && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN);
-            if !rest_has_role && !description_word {
+            // "said farm worker Luis Ortega": an occupation the lexicon lacks, right before
+            // the name, in the speaker's place after an inverted cue.
+            let before_speaker_name = j < occupation_end;
+            if !rest_has_role && !description_word && !before_speaker_name {
                 break;
             }
         }

@@ -52,3 +52,25 @@ fn a_role_for_a_titled_person_speaks_for_them() {
         ),
     ]);
 }
+
+#[test]
+fn an_occupation_the_lexicon_lacks_before_the_name_after_an_inverted_cue() {
+    check(&[
+        (
+            "\"We feel forgotten,\" said farm worker Luis Ortega.",
+            &[("We feel forgotten,", "direct", "Luis Ortega", "said")],
+        ),
+        (
+            "\"It was a good dog house,\" says architect Lorena Paz Akin, who built it.",
+            &[("It was a good dog house,", "direct", "Lorena Paz Akin", "says")],
+        ),
+        // An adverb is no occupation: "later Bob" names nobody.
+        (
+            "\"We will be back,\" said coach Ann Lee. \"Soon,\" said later Bob.",
+            &[
+                ("We will be back,", "direct", "Ann Lee", "said"),
+                ("Soon,", "direct", "", "said"),
+            ],
+        ),
+    ]);
+}
