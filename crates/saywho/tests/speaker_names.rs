@@ -74,3 +74,15 @@ fn an_occupation_the_lexicon_lacks_before_the_name_after_an_inverted_cue() {
         ),
     ]);
 }
+
+#[test]
+fn a_description_between_the_quotation_and_its_cue() {
+    check(&[
+        (
+            "\"It will rain all week,\" a veteran forecaster commented.",
+            &[("It will rain all week,", "direct", "a veteran forecaster", "commented")],
+        ),
+        // Only a noun for a person describes a speaker there: a voice is nobody.
+        ("\"Who is that?\" a harsh voice cried.", &[]),
+    ]);
+}
