@@ -59,6 +59,12 @@ pub(crate) fn metadata_date(html: &str) -> Option<String> {
     let bytes = html.as_bytes();
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
+        // Only <meta>, <script> and <time> matter, and comments, whose content is skipped:
+        // other tags are not read at all.
+        if !matches!(bytes.get(lt + 1), Some(b'm' | b'M' | b's' | b'S' | b't' | b'T' | b'!')) {
+            at = lt + 1;
+            continue;
+        }
         let tag = read_tag(html, lt);
         at = tag.end;
         let Kind::Start {

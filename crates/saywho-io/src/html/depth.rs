@@ -214,22 +214,15 @@ pub(super) fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
+/// The first `needle` in `haystack` (the `memchr` crate's vectorised search: the page is
+/// scanned from `<` to `<`, and most of its bytes lie between tags).
 pub(super) fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    memchr::memchr(needle, haystack)
 }
 
 /// The first `needle` in `bytes` at or after `from`.
 pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut at = from;
-    while let Some(i) = memchr(first, bytes.get(at..)?) {
-        let start = at + i;
-        if bytes[start..].starts_with(needle) {
-            return Some(start);
-        }
-        at = start + 1;
-    }
-    None
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|i| from + i)
 }
 
 #[cfg(test)]
