@@ -95,9 +95,13 @@ fn text_of(result: &trafilatura::ExtractResult) -> String {
 }
 
 /// trafilatura's options: its defaults, without its date search, which falls back on any
-/// date-like text of the page (a year in the prose became the date); [`dates`] reads the date.
+/// date-like text of the page (a year in the prose became the date; [`dates`] reads the date),
+/// and with comment sections pruned before extraction rather than extracted as comments that
+/// are then thrown away (the same text on the 91 benchmark pages, 1.5% fewer instructions).
 fn options() -> trafilatura::Options {
-    trafilatura::Options::default().with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
+    trafilatura::Options::default()
+        .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
+        .with_exclude_comments(true)
 }
 
 /// trafilatura's main-content extractor alone: `None` when it finds no content, or only lines
