@@ -61,32 +61,42 @@ fn load_average() -> String {
         .unwrap_or_else(|_| "n/a".into())
 }
 
-/// Times `work` over every page, `passes` times a run, `repeat` runs.
-fn time_step(name: &str, set: &ArticleSet, repeat: usize, passes: usize, work: impl Fn(&[u8], &str)) -> StepReport {
-    let mut seconds = Vec::new();
-    let mut cpu_seconds = Vec::new();
+/// A step to time: its name and the work done on one page (its HTML and id).
+type Step<'a> = (&'a str, &'a dyn Fn(&[u8], &str));
+
+/// Times each step over every page, `passes` times a run, `repeat` runs. The steps take turns
+/// within each repetition, so that a change in the machine's load weighs on all of them alike.
+fn time_steps(set: &ArticleSet, repeat: usize, passes: usize, steps: &[Step<'_>]) -> Vec<StepReport> {
+    let mut seconds = vec![Vec::new(); steps.len()];
+    let mut cpu_seconds = vec![Vec::new(); steps.len()];
     for _ in 0..repeat.max(1) {
-        let cpu = thread_cpu_seconds();
-        let started = Instant::now();
-        for _ in 0..passes {
-            for page in &set.pages {
-                work(&page.html, &page.id);
+        for (i, (_, work)) in steps.iter().enumerate() {
+            let cpu = thread_cpu_seconds();
+            let started = Instant::now();
+            for _ in 0..passes {
+                for page in &set.pages {
+                    work(&page.html, &page.id);
+                }
             }
-        }
-        seconds.push(started.elapsed().as_secs_f64());
-        if let (Some(before), Some(after)) = (cpu, thread_cpu_seconds()) {
-            cpu_seconds.push(after - before);
+            seconds[i].push(started.elapsed().as_secs_f64());
+            if let (Some(before), Some(after)) = (cpu, thread_cpu_seconds()) {
+                cpu_seconds[i].push(after - before);
+            }
         }
     }
     let mb = (set.html_bytes() * passes) as f64 / 1e6;
     let per = |s: f64| if s > 0.0 { mb / s } else { 0.0 };
-    StepReport {
-        name: name.to_string(),
-        mb_per_second: per(median(&seconds)),
-        mb_per_cpu_second: per(median(&cpu_seconds)),
-        seconds,
-        cpu_seconds,
-    }
+    steps
+        .iter()
+        .zip(seconds.into_iter().zip(cpu_seconds))
+        .map(|((name, _), (seconds, cpu_seconds))| StepReport {
+            name: name.to_string(),
+            mb_per_second: per(median(&seconds)),
+            mb_per_cpu_second: per(median(&cpu_seconds)),
+            seconds,
+            cpu_seconds,
+        })
+        .collect()
 }
 
 /// Runs `saywho bench --html DIR`.
@@ -107,10 +117,15 @@ pub(crate) fn run(dir: &Path, threads: usize, repeat: usize, passes: usize, json
             let _ = engine.extract(id, &article.text);
         }
     };
-    let steps = vec![
-        time_step("HTML to text (main-text step alone)", &set, repeat, passes, html_step),
-        time_step("HTML to text, then the engine", &set, repeat, passes, with_engine),
-    ];
+    let steps = time_steps(
+        &set,
+        repeat,
+        passes,
+        &[
+            ("HTML to text (main-text step alone)", &html_step),
+            ("HTML to text, then the engine", &with_engine),
+        ],
+    );
     let exe = std::env::current_exe()?;
     let pages = dir.join("html");
     let counts: Vec<usize> = if threads > 1 { vec![1, threads] } else { vec![1] };
