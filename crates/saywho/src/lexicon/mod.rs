@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
+mod short;
 mod tables;
 
 /// Bit flags describing what a word can be. A word can carry several.
@@ -433,6 +434,8 @@ pub struct Lexicon {
     language: &'static str,
     /// Every word by its lower-case form.
     words: FxHashMap<Box<str>, WordInfo>,
+    /// The short ASCII words of `words` again, for the tokeniser's lookups.
+    short_words: short::ShortWords,
     /// Bits of [`cased`] for words as written.
     cased: FxHashMap<Box<str>, u16>,
     /// Endings that say a word's [`form`].
@@ -492,8 +495,11 @@ impl Lexicon {
     /// What the lexicon knows of `word`, matched without regard to case. Unknown words get
     /// the empty [`WordInfo`].
     pub fn lookup(&self, word: &str) -> WordInfo {
-        // Lower-case into a stack buffer: no allocation for the common ASCII word.
         let bytes = word.as_bytes();
+        if let Some(info) = self.short_words.get(bytes) {
+            return info;
+        }
+        // Lower-case into a stack buffer: no allocation for the common ASCII word.
         // Most words are lower-case ASCII already: look them up as they are.
         if bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             return self.words.get(word).copied().unwrap_or_default();

@@ -200,6 +200,7 @@ pub(super) fn build(t: &Tables) -> Lexicon {
 
     Lexicon {
         language: t.code,
+        short_words: super::short::ShortWords::new(words.iter().map(|(w, i)| (&**w, *i))),
         words,
         cased: cased_words,
         endings: read_endings(t),
