@@ -9,8 +9,11 @@
 
 use rustc_hash::FxHashMap;
 
+mod endings;
 mod short;
 mod tables;
+
+use endings::Endings;
 
 /// Bit flags describing what a word can be. A word can carry several.
 ///
@@ -372,61 +375,6 @@ impl std::fmt::Display for UnknownLanguage {
 
 impl std::error::Error for UnknownLanguage {}
 
-/// Word endings indexed by their last byte, so that a token is compared only with the
-/// endings it may have: this runs for every token.
-#[derive(Debug)]
-struct Endings {
-    /// (ending, bits of [`form`]), in table order.
-    list: Vec<(Box<str>, u8)>,
-    /// For each byte, the bit set of `list` entries ending in it (at most 32 entries).
-    by_last_byte: Box<[u32; 256]>,
-}
-
-impl Endings {
-    fn new(list: Vec<(Box<str>, u8)>) -> Endings {
-        // `by_last_byte` indexes 32 endings at most.
-        debug_assert!(list.len() <= 32);
-        let mut by_last_byte = Box::new([0u32; 256]);
-        for (i, (ending, _)) in list.iter().enumerate().take(32) {
-            if let Some(&last) = ending.as_bytes().last() {
-                by_last_byte[last as usize] |= 1 << i;
-            }
-        }
-        Endings { list, by_last_byte }
-    }
-
-    /// The entries `word` ends with, in table order.
-    #[inline]
-    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a (Box<str>, u8)> + 'a {
-        let bytes = word.as_bytes();
-        let mut candidates = bytes.last().map_or(0, |&last| self.by_last_byte[last as usize]);
-        std::iter::from_fn(move || {
-            while candidates != 0 {
-                let entry = &self.list[candidates.trailing_zeros() as usize];
-                candidates &= candidates - 1;
-                // Compared byte by byte: endings are a few bytes, shorter than a call to memcmp.
-                let ending = entry.0.as_bytes();
-                if bytes.len() >= ending.len() && bytes.iter().rev().zip(ending.iter().rev()).all(|(a, b)| a == b) {
-                    return Some(entry);
-                }
-            }
-            None
-        })
-    }
-
-    /// The bits of every entry `word` ends with.
-    #[inline]
-    fn forms_of(&self, word: &str) -> u8 {
-        self.matches(word).fold(0, |forms, (_, bits)| forms | bits)
-    }
-
-    /// `word` without the first entry, in table order, it ends with.
-    #[inline]
-    fn strip<'w>(&self, word: &'w str) -> Option<&'w str> {
-        self.matches(word).next().map(|(e, _)| &word[..word.len() - e.len()])
-    }
-}
-
 /// The compiled tables of one language.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -453,6 +401,10 @@ pub struct Lexicon {
     channel_labels: Vec<ChannelLabel>,
     /// Channel phrases and context rules by their first word, lower case.
     channel_contexts: FxHashMap<Box<str>, ChannelContext>,
+    /// For each byte, bit `n` (63 for 63 and more) set when a key of `channel_contexts` of
+    /// `n` bytes starts with that byte in either ASCII case: most words are skipped without
+    /// lower-casing or hashing them.
+    channel_context_starts: Box<[u64; 256]>,
 }
 
 impl Lexicon {
@@ -590,6 +542,16 @@ impl Lexicon {
     #[inline]
     pub fn channel_context(&self, word: &str) -> Option<&ChannelContext> {
         self.channel_contexts.get(word)
+    }
+
+    /// False when no word of `word`'s first byte and length, whatever its ASCII case, starts a
+    /// channel phrase or context rule ([`Lexicon::channel_context`] of its lower case is
+    /// `None`); true when one may.
+    #[inline]
+    pub fn may_start_channel_context(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.channel_context_starts[usize::from(b)] & 1 << word.len().min(63) != 0)
     }
 }
 
