@@ -40,35 +40,61 @@ static CLASS: [u8; 256] = {
 /// The end of the word starting at `start`: letters and digits, joined by inner apostrophes,
 /// hyphens, and the periods of "U.S." or "3.5". With it, when the word is only ASCII letters
 /// and digits, the union of its bytes' [`CLASS`] bits (for [`plain_word_token`]).
+#[inline]
 pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
+    let bytes = text.as_bytes();
+    // ASCII letters and digits are most words: their run, a byte at a time, without decoding
+    // a char.
+    let mut at = start;
+    let mut classes = 0u8;
+    while let Some(&b) = bytes.get(at) {
+        let c = CLASS[usize::from(b)];
+        if c == 0 {
+            break;
+        }
+        classes |= c;
+        at += 1;
+    }
+    // Most words end at an ASCII character: one that is neither a letter, a digit nor a
+    // combining mark, and not a joiner that [`scan_any_word`] would take (each needs a letter
+    // or digit after it, which an ASCII character that is neither is not).
+    let ends = match bytes.get(at) {
+        None => true,
+        Some(&b) => {
+            b.is_ascii()
+                && (!matches!(b, b'\'' | b'-' | b'&' | b'.' | b',')
+                    || bytes
+                        .get(at + 1)
+                        .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric()))
+        }
+    };
+    if ends {
+        return (at, Some(classes));
+    }
+    // Otherwise the general scan decides; the word is plain when it takes nothing more.
+    let end = scan_any_word(text, start);
+    (end, (end == at).then_some(classes))
+}
+
+/// [`scan_word`]'s end, for any word.
+#[inline(never)]
+fn scan_any_word(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut seg_len = 0usize; // letters since the last inner period
     let mut at = start;
-    let mut classes = 0u8;
-    let mut plain = true;
     while at < bytes.len() {
-        let b = bytes[at];
-        // ASCII letters and digits are most of a word: take them a byte at a time, without
-        // decoding a char.
-        let c = CLASS[usize::from(b)];
-        if c != 0 {
-            classes |= c;
+        // ASCII letters and digits: a byte at a time, without decoding a char.
+        if bytes[at].is_ascii_alphanumeric() {
             at += 1;
             end = at;
             seg_len += 1;
             continue;
         }
-        // Any other ASCII character but the joiners below ends the word (it is neither
-        // alphanumeric nor a combining mark): the common case, a space or punctuation.
-        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.' | b',') {
-            break;
-        }
         let Some(c) = text[at..].chars().next() else { break };
         let after = at + c.len_utf8();
         // Decomposed accents ("Jose\u{301}") belong to their letter.
         if c.is_alphanumeric() || is_combining_mark(c) {
-            plain = false;
             end = after;
             at = after;
             seg_len += 1;
@@ -92,7 +118,6 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
         if !joins {
             break;
         }
-        plain = false;
         if c == '.' {
             seg_len = 0;
         }
@@ -100,7 +125,7 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
     }
     // "U.S." keeps no final period here; the period is its own token and the sentence
     // splitter asks the abbreviation list about "U.S".
-    (end, plain.then_some(classes))
+    end
 }
 
 /// Combining diacritical marks, which Unicode stores after the letter they accent.
@@ -182,6 +207,7 @@ pub(super) fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) ->
 /// [`CLASS`] bits together are `classes` (from [`scan_word`]): what [`word_token`] gives, from
 /// what the scan has already seen. Such a word has no possessive or contraction ending (each
 /// starts with an apostrophe) and no name particle (each ends in a hyphen).
+#[inline]
 pub(super) fn plain_word_token(text: &str, start: usize, end: usize, classes: u8, lex: &Lexicon) -> Token {
     let t = &text[start..end];
     let bytes = t.as_bytes();
@@ -399,6 +425,20 @@ mod tests {
         ];
         for (text, word) in cases {
             assert_eq!(&text[..scan_word(text, 0).0], word, "{text}");
+        }
+        // The fast scan ends where the general one does, at every start of these texts.
+        let texts = [
+            "It's the U.S. and A.B.C. on 3,000.5 or 1.13bn, rock 'n' roll - AT&T; x-ray.",
+            "don’t José Jose\u{301} naïve 日本 word,word word.word 5'10\" a--b a-'b",
+        ];
+        for text in texts {
+            for (i, _) in text.char_indices() {
+                let (end, plain) = scan_word(text, i);
+                assert_eq!(end, scan_any_word(text, i), "{text} at {i}");
+                let word = &text[i..end];
+                let simple = !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric());
+                assert_eq!(plain.is_some(), simple || word.is_empty(), "{text} at {i}");
+            }
         }
     }
 }
