@@ -19,10 +19,9 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
         if t.kind != TokenKind::Word || t.in_quote() {
             continue;
         }
-        let word = t.text(text);
-        let context = if lex.may_start_channel_context(word) {
+        let context = if lex.may_start_channel_context_with(t.first, (t.end - t.start) as usize) {
             let mut buf = [0u8; 32];
-            lex.channel_context(&ascii_lower(word, &mut buf))
+            lex.channel_context(&ascii_lower(t.text(text), &mut buf))
         } else {
             None
         };

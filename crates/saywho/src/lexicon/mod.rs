@@ -551,7 +551,14 @@ impl Lexicon {
     pub fn may_start_channel_context(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&b| self.channel_context_starts[usize::from(b)] & 1 << word.len().min(63) != 0)
+            .is_some_and(|&b| self.may_start_channel_context_with(b, word.len()))
+    }
+
+    /// [`Lexicon::may_start_channel_context`] of a word of `len` bytes whose first byte is
+    /// `first` (a token's [`first`](crate::token::Token::first) and length).
+    #[inline]
+    pub fn may_start_channel_context_with(&self, first: u8, len: usize) -> bool {
+        self.channel_context_starts[usize::from(first)] & 1 << len.min(63) != 0
     }
 }
 
