@@ -19,7 +19,8 @@ const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 #[derive(Debug, Default)]
 pub(super) struct ShortWords {
     /// Open addressing with linear probing: 0 for an empty slot, else 1 + an index into
-    /// `keys` and `infos`. A power of two long, at most half full.
+    /// `keys` and `infos`. A power of two long, at most a quarter full, so that most words
+    /// (which are in no table) end at an empty slot.
     slots: Box<[u16]>,
     /// Each word's bytes, zero-padded, and its length in the last byte, as two little-endian
     /// words.
@@ -99,7 +100,7 @@ impl ShortWords {
         if table.keys.len() >= usize::from(u16::MAX) {
             return ShortWords::default();
         }
-        let size = (table.keys.len() * 2).next_power_of_two().max(16);
+        let size = (table.keys.len() * 4).next_power_of_two().max(16);
         table.shift = 64 - size.trailing_zeros();
         let mut slots = vec![0u16; size].into_boxed_slice();
         for (i, key) in table.keys.iter().enumerate() {
