@@ -73,8 +73,9 @@ fn pack(word: &[u8]) -> Option<[u64; 2]> {
 fn ascii_lower(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let at_least_a = w + ONES * (0x80 - u64::from(b'A'));
-    let past_z = w + ONES * (0x80 - u64::from(b'Z') - 1);
+    // 0x41 and 0x5A are the ASCII codes of the first and last capital letters.
+    let at_least_a = w + ONES * (0x80 - 0x41);
+    let past_z = w + ONES * (0x80 - 0x5A - 1);
     let capital = (at_least_a ^ past_z) & HIGH;
     w | capital >> 2
 }
@@ -90,7 +91,7 @@ impl ShortWords {
             let b = w.as_bytes();
             let fits =
                 !b.is_empty() && b.len() <= MAX_LEN && b.iter().all(|&c| c.is_ascii() && !c.is_ascii_uppercase());
-            if let (true, Some(key)) = (fits, pack(b)) {
+            if let Some(key) = fits.then(|| pack(b)).flatten() {
                 table.keys.push(key);
                 table.infos.push(info);
             }
