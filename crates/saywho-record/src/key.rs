@@ -21,6 +21,19 @@ pub fn entity_key(name: &str) -> Option<String> {
     let mut key = String::with_capacity(name.len());
     let mut gap = false;
     for c in name.chars() {
+        // ASCII, most names: as below, without the tables of accents and of lower case.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if gap {
+                    key.push('-');
+                    gap = false;
+                }
+                key.push(c.to_ascii_lowercase());
+            } else if !matches!(c, '\'' | '.') {
+                gap = !key.is_empty();
+            }
+            continue;
+        }
         // Apostrophes and periods join: "O'Brien", "J.K.", "St.".
         if matches!(c, '\'' | '’' | '‘' | 'ʼ' | '.') {
             continue;

@@ -19,9 +19,12 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
         if t.kind != TokenKind::Word || t.in_quote() {
             continue;
         }
-        let mut buf = [0u8; 32];
-        let lower = ascii_lower(t.text(text), &mut buf);
-        let context = lex.channel_context(&lower);
+        let context = if lex.may_start_channel_context_with(t.first, (t.end - t.start) as usize) {
+            let mut buf = [0u8; 32];
+            lex.channel_context(&ascii_lower(t.text(text), &mut buf))
+        } else {
+            None
+        };
         for p in context.map_or(&[][..], |c| &c.phrases[..]) {
             let fits = p.words.iter().enumerate().all(|(i, w)| {
                 tokens

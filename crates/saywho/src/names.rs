@@ -46,7 +46,9 @@ pub fn is_name_word(t: &Token) -> bool {
 pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -> Vec<NameMention> {
     // Words capitalised mid-sentence somewhere in the article: evidence that the same word
     // at the start of a sentence is a name too.
-    let mut seen_mid: FxHashSet<&str> = FxHashSet::default();
+    // Sized for news text (about one capitalised word in twelve tokens) so that it is not
+    // regrown several times.
+    let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(tokens.len() / 12, Default::default());
     for (k, t) in tokens.iter().enumerate() {
         if is_name_word(t) && !at_sentence_start(tokens, k) {
             seen_mid.insert(t.base(text));

@@ -22,15 +22,32 @@ impl OffsetMap {
     /// ```
     pub fn new(text: &str) -> OffsetMap {
         let mut extra = Vec::new();
-        if !text.is_ascii() {
-            let mut total = 0u32;
-            for (i, c) in text.char_indices() {
-                let len = c.len_utf8() as u32;
-                if len > 1 {
-                    total += len - 1;
-                    extra.push((i as u32 + len, total));
+        let bytes = text.as_bytes();
+        let mut total = 0u32;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            // ASCII runs eight bytes at a time: most of a text.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
                 }
             }
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            // `i` is the lead byte of a character (the text is UTF-8): its length follows.
+            let len: u32 = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            total += len - 1;
+            extra.push((i as u32 + len, total));
+            i += len as usize;
         }
         OffsetMap { extra }
     }
@@ -50,7 +67,12 @@ mod tests {
 
     #[test]
     fn matches_char_indices() {
-        for text in ["plain ascii", "“Curly” — é ü 日本 🎉 end", ""] {
+        for text in [
+            "plain ascii",
+            "“Curly” — é ü 日本 🎉 end",
+            "",
+            "eight by eight bytes, then é, then 🎉, then more ASCII than eight bytes ü",
+        ] {
             let map = OffsetMap::new(text);
             for (ci, (bi, _)) in text.char_indices().enumerate() {
                 assert_eq!(map.char_offset(bi), ci, "{text} at {bi}");

@@ -6,6 +6,9 @@
 
 use crate::lexicon::{flag, Lexicon, WordInfo};
 
+mod word;
+use word::{plain_word_token, scan_word, word_token};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -202,6 +205,16 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             i += 1;
             continue;
         }
+        // An ASCII letter or digit starts a word (as the general test below would say).
+        if b.is_ascii_alphanumeric() {
+            let token = match scan_word(text, i) {
+                (end, Some(classes)) => plain_word_token(text, i, end, classes, lex),
+                (end, None) => word_token(text, i, end, lex),
+            };
+            tokens.push(token);
+            i = token.end as usize;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         let clen = c.len_utf8();
         // Zero-width and soft-hyphen characters are invisible: treat them as space.
@@ -210,7 +223,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             continue;
         }
         if c.is_alphanumeric() {
-            let end = scan_word(text, i);
+            let (end, _) = scan_word(text, i);
             tokens.push(word_token(text, i, end, lex));
             i = end;
             continue;
@@ -238,7 +251,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
                 && prev.is_none_or(|p| !p.is_alphanumeric())
                 && is_elision(&text[i + clen..], lex)
             {
-                let end = scan_word(text, i + clen);
+                let (end, _) = scan_word(text, i + clen);
                 tokens.push(word_token(text, i, end, lex));
                 i = end;
                 continue;
@@ -399,64 +412,6 @@ fn punct(start: usize, end: usize, kind: TokenKind, first: u8) -> Token {
     }
 }
 
-/// The end of the word starting at `start`: letters and digits, joined by inner apostrophes,
-/// hyphens, and the periods of "U.S." or "3.5".
-fn scan_word(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = start;
-    let mut seg_len = 0usize; // letters since the last inner period
-    let mut at = start;
-    while at < bytes.len() {
-        // ASCII letters and digits are most of a word: take them a byte at a time, without
-        // decoding a char.
-        if bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            end = at;
-            seg_len += 1;
-            continue;
-        }
-        let Some(c) = text[at..].chars().next() else { break };
-        let after = at + c.len_utf8();
-        // Decomposed accents ("Jose\u{301}") belong to their letter.
-        if c.is_alphanumeric() || is_combining_mark(c) {
-            end = after;
-            at = after;
-            seg_len += 1;
-            continue;
-        }
-        let next = text[after..].chars().next();
-        let joins = match c {
-            '\'' | '’' => next.is_some_and(char::is_alphabetic),
-            '-' | '&' => next.is_some_and(char::is_alphanumeric),
-            '.' => {
-                next.is_some_and(|n| n.is_alphabetic()) && seg_len == 1
-                    || next.is_some_and(|n| n.is_ascii_digit())
-                        && text[start..at].bytes().all(|b| b.is_ascii_digit() || b == b',')
-            }
-            ',' => {
-                next.is_some_and(|n| n.is_ascii_digit())
-                    && text[start..at].bytes().all(|b| b.is_ascii_digit() || b == b',')
-            }
-            _ => false,
-        };
-        if !joins {
-            break;
-        }
-        if c == '.' {
-            seg_len = 0;
-        }
-        at = after;
-    }
-    // "U.S." keeps no final period here; the period is its own token and the sentence
-    // splitter asks the abbreviation list about "U.S".
-    end
-}
-
-/// Combining diacritical marks, which Unicode stores after the letter they accent.
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// How many words and numbers tokens `a..b` hold (none when the range is empty or reversed).
 pub fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
     tokens
@@ -465,60 +420,6 @@ pub fn word_count(tokens: &[Token], a: usize, b: usize) -> usize {
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()
-}
-
-fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) -> Token {
-    let t = &text[start..end];
-    let first_char = t.chars().find(|c| c.is_alphanumeric());
-    let is_number = first_char.is_some_and(|c| c.is_ascii_digit());
-    let mut shape = 0u8;
-    // "al-Shabaab", "el-Sisi": a lower-case particle before a capitalised name.
-    let particle_name = lex.has_name_particle(t);
-    if first_char.is_some_and(char::is_uppercase) || particle_name {
-        shape |= shape::CAP;
-        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && !t.chars().any(char::is_lowercase) {
-            shape |= shape::ALL_CAPS;
-        }
-    }
-    let base = lex.strip_possessive(t);
-    let possessive = base.len() < t.len();
-    let mut info = if is_number {
-        WordInfo::default()
-    } else {
-        // "I’m", "they’re", "don’t": the word before the contraction says what it is.
-        match lex.contraction_stem(base).map(|s| (s, lex.lookup(s))) {
-            Some((stem, info)) if info.flags() != 0 => whole_word_roles(info, stem, t),
-            _ => whole_word_roles(lex.lookup(base), base, t),
-        }
-    };
-    info.form = lex.forms_of(t);
-    // "she's", "it's": a contraction, not a possessive.
-    if possessive && !info.is(flag::PRONOUN | flag::FUNCTION) {
-        shape |= shape::POSSESSIVE;
-    }
-    Token {
-        start: start as u32,
-        end: end as u32,
-        kind: if is_number { TokenKind::Number } else { TokenKind::Word },
-        shape,
-        mark: 0,
-        first: text.as_bytes()[start],
-        info,
-    }
-}
-
-/// `info`, found for `word` (all of `token`, or a part of it), without the roles that hold
-/// only for the word itself when `word` is a part ("wasn't" is no form of "be"), nor those of
-/// a lower-case word when `token` has a capital.
-#[inline]
-fn whole_word_roles(mut info: WordInfo, word: &str, token: &str) -> WordInfo {
-    if word.len() != token.len() {
-        info.remove(flag::WHOLE_WORD);
-    } else if info.is(flag::LOWER_CASE_ONLY) && token.bytes().any(|b| b.is_ascii_uppercase()) {
-        info.remove(flag::LOWER_CASE_ONLY);
-    }
-    info
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "arrow")]
 mod arrow;
+mod json;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
@@ -59,6 +60,10 @@ pub fn render(result: std::result::Result<&Output, &DocError>, format: OutputFor
     let text_len = result.ok().and_then(|out| out.text.as_ref()).map_or(0, String::len);
     let mut bytes = Vec::with_capacity(4096 + text_len);
     match (format, result) {
+        (OutputFormat::Jsonl { pretty: false }, Ok(out)) => {
+            json::write_output(&mut bytes, out);
+            bytes.push(b'\n');
+        }
         (OutputFormat::Jsonl { pretty }, Ok(out)) => json_line(&mut bytes, out, pretty)?,
         (OutputFormat::Jsonl { pretty }, Err(e)) => json_line(&mut bytes, &e.record(), pretty)?,
         (OutputFormat::Text, Ok(out)) => text::write_listing(&mut bytes, &out.record).map_err(Error::Write)?,

@@ -9,7 +9,11 @@
 
 use rustc_hash::FxHashMap;
 
+mod endings;
+mod short;
 mod tables;
+
+use endings::Endings;
 
 /// Bit flags describing what a word can be. A word can carry several.
 ///
@@ -374,61 +378,6 @@ impl std::fmt::Display for UnknownLanguage {
 
 impl std::error::Error for UnknownLanguage {}
 
-/// Word endings indexed by their last byte, so that a token is compared only with the
-/// endings it may have: this runs for every token.
-#[derive(Debug)]
-struct Endings {
-    /// (ending, bits of [`form`]), in table order.
-    list: Vec<(Box<str>, u8)>,
-    /// For each byte, the bit set of `list` entries ending in it (at most 32 entries).
-    by_last_byte: Box<[u32; 256]>,
-}
-
-impl Endings {
-    fn new(list: Vec<(Box<str>, u8)>) -> Endings {
-        // `by_last_byte` indexes 32 endings at most.
-        debug_assert!(list.len() <= 32);
-        let mut by_last_byte = Box::new([0u32; 256]);
-        for (i, (ending, _)) in list.iter().enumerate().take(32) {
-            if let Some(&last) = ending.as_bytes().last() {
-                by_last_byte[last as usize] |= 1 << i;
-            }
-        }
-        Endings { list, by_last_byte }
-    }
-
-    /// The entries `word` ends with, in table order.
-    #[inline]
-    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a (Box<str>, u8)> + 'a {
-        let bytes = word.as_bytes();
-        let mut candidates = bytes.last().map_or(0, |&last| self.by_last_byte[last as usize]);
-        std::iter::from_fn(move || {
-            while candidates != 0 {
-                let entry = &self.list[candidates.trailing_zeros() as usize];
-                candidates &= candidates - 1;
-                // Compared byte by byte: endings are a few bytes, shorter than a call to memcmp.
-                let ending = entry.0.as_bytes();
-                if bytes.len() >= ending.len() && bytes.iter().rev().zip(ending.iter().rev()).all(|(a, b)| a == b) {
-                    return Some(entry);
-                }
-            }
-            None
-        })
-    }
-
-    /// The bits of every entry `word` ends with.
-    #[inline]
-    fn forms_of(&self, word: &str) -> u8 {
-        self.matches(word).fold(0, |forms, (_, bits)| forms | bits)
-    }
-
-    /// `word` without the first entry, in table order, it ends with.
-    #[inline]
-    fn strip<'w>(&self, word: &'w str) -> Option<&'w str> {
-        self.matches(word).next().map(|(e, _)| &word[..word.len() - e.len()])
-    }
-}
-
 /// The compiled tables of one language.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -436,6 +385,8 @@ pub struct Lexicon {
     language: &'static str,
     /// Every word by its lower-case form.
     words: FxHashMap<Box<str>, WordInfo>,
+    /// The short ASCII words of `words` again, for the tokeniser's lookups.
+    short_words: short::ShortWords,
     /// Bits of [`cased`] for words as written.
     cased: FxHashMap<Box<str>, u16>,
     /// Endings that say a word's [`form`].
@@ -453,6 +404,10 @@ pub struct Lexicon {
     channel_labels: Vec<ChannelLabel>,
     /// Channel phrases and context rules by their first word, lower case.
     channel_contexts: FxHashMap<Box<str>, ChannelContext>,
+    /// For each byte, bit `n` (63 for 63 and more) set when a key of `channel_contexts` of
+    /// `n` bytes starts with that byte in either ASCII case: most words are skipped without
+    /// lower-casing or hashing them.
+    channel_context_starts: Box<[u64; 256]>,
 }
 
 impl Lexicon {
@@ -495,8 +450,11 @@ impl Lexicon {
     /// What the lexicon knows of `word`, matched without regard to case. Unknown words get
     /// the empty [`WordInfo`].
     pub fn lookup(&self, word: &str) -> WordInfo {
-        // Lower-case into a stack buffer: no allocation for the common ASCII word.
         let bytes = word.as_bytes();
+        if let Some(info) = self.short_words.get(bytes) {
+            return info;
+        }
+        // Lower-case into a stack buffer: no allocation for the common ASCII word.
         // Most words are lower-case ASCII already: look them up as they are.
         if bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             return self.words.get(word).copied().unwrap_or_default();
@@ -587,6 +545,23 @@ impl Lexicon {
     #[inline]
     pub fn channel_context(&self, word: &str) -> Option<&ChannelContext> {
         self.channel_contexts.get(word)
+    }
+
+    /// False when no word of `word`'s first byte and length, whatever its ASCII case, starts a
+    /// channel phrase or context rule ([`Lexicon::channel_context`] of its lower case is
+    /// `None`); true when one may.
+    #[inline]
+    pub fn may_start_channel_context(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.may_start_channel_context_with(b, word.len()))
+    }
+
+    /// [`Lexicon::may_start_channel_context`] of a word of `len` bytes whose first byte is
+    /// `first` (a token's [`first`](crate::token::Token::first) and length).
+    #[inline]
+    pub fn may_start_channel_context_with(&self, first: u8, len: usize) -> bool {
+        self.channel_context_starts[usize::from(first)] & 1 << len.min(63) != 0
     }
 }
 

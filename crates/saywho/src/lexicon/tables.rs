@@ -205,6 +205,7 @@ pub(super) fn build(t: &Tables) -> Lexicon {
 
     Lexicon {
         language: t.code,
+        short_words: super::short::ShortWords::new(words.iter().map(|(w, i)| (&**w, *i))),
         words,
         cased: cased_words,
         endings: read_endings(t),
@@ -214,8 +215,23 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         longest_particle,
         page_furniture: rows(t.page_furniture).map(|r| Box::from(r[0])).collect(),
         channel_labels,
+        channel_context_starts: context_starts(&channel_contexts),
         channel_contexts,
     }
+}
+
+/// For each byte, the lengths (bit `n`, 63 for 63 and more) of the keys of `contexts` that
+/// start with it in either ASCII case.
+fn context_starts(contexts: &FxHashMap<Box<str>, ChannelContext>) -> Box<[u64; 256]> {
+    let mut starts = Box::new([0u64; 256]);
+    for key in contexts.keys() {
+        if let Some(&b) = key.as_bytes().first() {
+            let bit = 1u64 << key.len().min(63);
+            starts[usize::from(b.to_ascii_lowercase())] |= bit;
+            starts[usize::from(b.to_ascii_uppercase())] |= bit;
+        }
+    }
+    starts
 }
 
 /// Function words, month and weekday names, pronouns.

@@ -75,3 +75,33 @@ fn languages_are_values() {
     assert_eq!(err.code, "fr");
     assert!(err.to_string().contains("\"fr\"") && err.to_string().ends_with("en"));
 }
+
+#[test]
+fn channel_context_filter_lets_every_key_through() {
+    let lex = Lexicon::english();
+    assert!(!lex.channel_contexts.is_empty());
+    for key in lex.channel_contexts.keys() {
+        for word in [key.to_string(), key.to_ascii_uppercase()] {
+            assert!(lex.may_start_channel_context(&word), "{word}");
+        }
+    }
+    // A word of no key's first letter and length is skipped.
+    let long = "q".repeat(40);
+    assert!(!lex.channel_contexts.keys().any(|k| k.len() == 40));
+    assert!(!lex.may_start_channel_context(&long));
+}
+
+#[test]
+fn short_word_table_agrees_with_the_word_map() {
+    let lex = Lexicon::english();
+    for (word, info) in &lex.words {
+        for w in [word.to_string(), word.to_uppercase(), format!("{word}x")] {
+            let want = if w.to_lowercase() == **word {
+                info.flags()
+            } else {
+                lex.words.get(w.to_lowercase().as_str()).map_or(0, |i| i.flags())
+            };
+            assert_eq!(lex.lookup(&w).flags(), want, "{w}");
+        }
+    }
+}

@@ -17,7 +17,19 @@ pub struct Cue {
 }
 
 /// The cue starting at token `k`, if the word there is a reporting verb.
+#[inline]
 pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
+    let t = tokens.get(k)?;
+    // Most words are neither a cue verb nor the start of "quoted as saying": no cue, as the
+    // full test below would find (every cue it returns starts with one of the two).
+    if t.info.cue.is_none() && !t.is(flag::QUOTATION_PARTICIPLE) {
+        return None;
+    }
+    cue_at_word(text, tokens, k)
+}
+
+/// [`cue_at`] for a word that is a cue verb or a quotation participle.
+fn cue_at_word(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     let t = tokens.get(k)?;
     // A possessive ("the show's host") is a noun, never the verb; so is a cue word after one
     // ("Musk's tweet", "her statement").
