@@ -28,6 +28,8 @@ pub mod markdown;
 pub mod matching;
 pub mod names;
 pub mod pathological;
+pub mod ranker_data;
+pub mod train;
 pub mod polnear;
 pub mod report;
 pub mod score;

@@ -14,6 +14,9 @@
 
 use crate::lexicon::Gender;
 
+pub mod learned;
+pub use learned::LearnedRanker;
+
 /// The furthest an antecedent may be under [`RuleRanker`], in weighted tokens (see
 /// [`Features::tokens_since_mention`]).
 pub const MAX_DISTANCE: u32 = 600;
@@ -97,6 +100,11 @@ pub struct Features {
     pub thing: bool,
     /// It was born of a description ("a spokesperson"), not of a name.
     pub described: bool,
+    /// Tokens from its latest mention as the speaker of a quote, if any: recency of speaking.
+    pub tokens_since_spoken: Option<u32>,
+    /// Its latest mention was the subject of a clause or a speaker: the grammatical role of
+    /// the latest mention.
+    pub latest_as_subject: bool,
     /// A description's head word was seen as this entity's title or role ("the mayor" for
     /// "Mayor Doug McCallum").
     pub known_by_role: bool,
