@@ -7,6 +7,7 @@ use saywho_eval::folds::FoldChoice;
 use saywho_eval::gold::{self, GoldFormat};
 use saywho_eval::ranker_data::{self, Sample};
 use saywho_eval::train::{self, TrainOptions};
+use saywho::rank::learned;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,6 +51,15 @@ pub struct TrainArgs {
     /// L2 penalty.
     #[arg(long, default_value_t = TrainOptions::default().l2)]
     l2: f64,
+    /// Multiply the weight of a source's samples: `ggt=2`, `litbank-coref=0` (sources: gap,
+    /// ggt, litbank-coref, litbank-quotes). Repeatable.
+    #[arg(long, value_name = "SOURCE=W", value_parser = parse_weight)]
+    weight: Vec<(String, f64)>,
+    /// Kinds of query whose block of weights is not learned but set to choose what the rules
+    /// choose (kinds: speaker_pronoun, pronoun, description). The blocks are disjoint, so the
+    /// other blocks are trained as they would be anyway.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    rules_for: Vec<String>,
     /// Weigh samples one by one instead of giving each source the same total weight.
     #[arg(long)]
     no_balance: bool,
@@ -107,13 +117,33 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         iterations: args.iterations,
         l2: args.l2,
         balance_sources: !args.no_balance,
+        source_weights: args.weight.clone(),
         ..TrainOptions::default()
     };
     provenance.push(format!(
-        "options: {} iterations, learning rate {}, momentum {}, L2 {}, sources balanced: {}",
-        options.iterations, options.learning_rate, options.momentum, options.l2, options.balance_sources
+        "options: {} iterations, learning rate {}, momentum {}, L2 {}, sources balanced: {}, source weights: {:?}",
+        options.iterations,
+        options.learning_rate,
+        options.momentum,
+        options.l2,
+        options.balance_sources,
+        options.source_weights
     ));
-    let weights = train::train(&samples, &options);
+    let mut weights = train::train(&samples, &options);
+    for kind in &args.rules_for {
+        if !learned::KINDS.contains(&kind.as_str()) {
+            anyhow::bail!("--rules-for {kind}: the kinds are {}", learned::KINDS.join(", "));
+        }
+        let rules = rule_weights();
+        for (i, w) in weights.iter_mut().enumerate() {
+            if learned::feature_name(i).ends_with(&format!(".{kind}")) {
+                *w = rules[i];
+            }
+        }
+    }
+    if !args.rules_for.is_empty() {
+        provenance.push(format!("blocks set to the rules' choice: {}", args.rules_for.join(", ")));
+    }
     let rules = train::accuracy(&samples, &rule_weights());
     let learned = train::accuracy(&samples, &weights);
     provenance.push(format!(
@@ -136,11 +166,17 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn parse_weight(s: &str) -> Result<(String, f64), String> {
+    let (name, w) = s.split_once('=').ok_or("expected SOURCE=WEIGHT")?;
+    let w: f64 = w.parse().map_err(|_| format!("{w:?} is not a number"))?;
+    Ok((name.to_string(), w))
+}
+
 /// Weights that choose what the rules choose.
-fn rule_weights() -> saywho::rank::learned::Vector {
-    let mut w = [0.0; saywho::rank::learned::DIMENSION];
+fn rule_weights() -> learned::Vector {
+    let mut w = [0.0; learned::DIMENSION];
     for (i, x) in w.iter_mut().enumerate() {
-        if saywho::rank::learned::feature_name(i).starts_with("rule_choice.") {
+        if learned::feature_name(i).starts_with("rule_choice.") {
             *x = 1.0;
         }
     }

@@ -14,7 +14,7 @@ use saywho::rank::learned::{feature_name, Vector, DIMENSION};
 use std::fmt::Write as _;
 
 /// How to train.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrainOptions {
     /// Passes of gradient descent over all samples.
     pub iterations: usize,
@@ -26,6 +26,9 @@ pub struct TrainOptions {
     pub l2: f64,
     /// Weigh each source (`gap`, `ggt`, …) as much as the others in total, whatever its size.
     pub balance_sources: bool,
+    /// Multipliers of the weight of some sources (after balancing), by source name; 0 leaves
+    /// a source out.
+    pub source_weights: Vec<(String, f64)>,
 }
 
 impl Default for TrainOptions {
@@ -36,14 +39,23 @@ impl Default for TrainOptions {
             momentum: 0.9,
             l2: 1e-3,
             balance_sources: true,
+            source_weights: Vec::new(),
         }
     }
 }
 
-/// The weight of each sample: 1, or under `balance_sources` the same total for each source.
-fn sample_weights(samples: &[Sample], balance: bool) -> Vec<f64> {
-    if !balance {
-        return vec![1.0; samples.len()];
+/// The weight of each sample: 1, or under `balance_sources` the same total for each source;
+/// times the source's multiplier.
+fn sample_weights(samples: &[Sample], options: &TrainOptions) -> Vec<f64> {
+    let multiplier = |s: &Sample| {
+        options
+            .source_weights
+            .iter()
+            .find(|(name, _)| *name == s.source)
+            .map_or(1.0, |x| x.1)
+    };
+    if !options.balance_sources {
+        return samples.iter().map(multiplier).collect();
     }
     let mut sources: Vec<(&str, usize)> = Vec::new();
     for s in samples {
@@ -57,7 +69,7 @@ fn sample_weights(samples: &[Sample], balance: bool) -> Vec<f64> {
         .iter()
         .map(|s| {
             let n = sources.iter().find(|(name, _)| *name == s.source).map_or(1, |x| x.1);
-            share / n as f64
+            share / n as f64 * multiplier(s)
         })
         .collect()
 }
@@ -98,7 +110,7 @@ fn accumulate(w: &[f64; DIMENSION], s: &Sample, weight: f64, grad: &mut [f64; DI
 
 /// Fits weights to `samples` (see the module documentation).
 pub fn train(samples: &[Sample], options: &TrainOptions) -> Vector {
-    let weights = sample_weights(samples, options.balance_sources);
+    let weights = sample_weights(samples, options);
     let total: f64 = weights.iter().sum::<f64>().max(1.0);
     let mut w = [0.0f64; DIMENSION];
     let mut velocity = [0.0f64; DIMENSION];

@@ -52,6 +52,8 @@ pub struct Query {
     pub want_person: bool,
     /// The description's head names an organisation ("the company").
     pub org: bool,
+    /// The phrase is the speaker of a quote ("…," he said).
+    pub speaks: bool,
     /// Range of its candidates in [`crate::Doc::candidates`].
     pub candidates: (u32, u32),
     /// The entity chosen (index into [`crate::Doc::entities`]), if any.

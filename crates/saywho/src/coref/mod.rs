@@ -345,6 +345,7 @@ impl Resolver<'_, '_> {
                 gender,
                 want_person: !org,
                 org,
+                speaks: self.quote_of_speaker.contains_key(&np.tok_start),
                 candidates: (0, 0),
                 chosen: None,
             };

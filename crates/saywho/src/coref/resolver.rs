@@ -105,6 +105,7 @@ impl Resolver<'_, '_> {
             gender: t.info.gender,
             want_person: false,
             org: false,
+            speaks: self.quote_of_speaker.contains_key(&k),
             candidates: (0, 0),
             chosen: None,
         };

@@ -8,9 +8,10 @@
 //! (`crates/saywho/models/ranker.tsv`) are embedded at build time; `scripts/train-ranker`
 //! regenerates them bit for bit.
 //!
-//! Features come in two blocks, one for pronouns and one for descriptions, so that the two kinds
-//! of query weigh the same evidence differently; a feature name ends in `.pronoun` or
-//! `.description` accordingly.
+//! Features come in three blocks, one for pronouns that speak ("…," he said), one for other
+//! pronouns and one for descriptions, so that the kinds of query weigh the same evidence
+//! differently; a feature name ends in `.speaker_pronoun`, `.pronoun` or `.description`
+//! accordingly.
 
 use super::{Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
 use crate::lexicon::Gender;
@@ -47,16 +48,18 @@ pub const BLOCK: &[&str] = &[
     "plural_query_person",
 ];
 
-/// Length of a feature vector: a block for pronouns, then one for descriptions.
-pub const DIMENSION: usize = 2 * BLOCK.len();
+/// The blocks of a feature vector, in order: the kinds of query.
+pub const KINDS: &[&str] = &["speaker_pronoun", "pronoun", "description"];
+
+/// Length of a feature vector: a block for each of [`KINDS`].
+pub const DIMENSION: usize = 3 * BLOCK.len();
 
 /// A feature vector.
 pub type Vector = [f32; DIMENSION];
 
 /// The name of feature `i` of a vector: `log_mentions.pronoun`.
 pub fn feature_name(i: usize) -> String {
-    let kind = if i < BLOCK.len() { "pronoun" } else { "description" };
-    format!("{}.{kind}", BLOCK[i % BLOCK.len()])
+    format!("{}.{}", BLOCK[i % BLOCK.len()], KINDS[i / BLOCK.len()])
 }
 
 /// May the ranker choose this candidate? The hard constraints of [`RuleRanker`]: it agrees in
@@ -91,7 +94,12 @@ pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
     };
     let nearest = allowed_min(&|c| i64::from(c.features.tokens_since_mention));
     let most = allowed_min(&|c| -i64::from(c.features.mentions));
-    let offset = if query.kind == QueryKind::Pronoun { 0 } else { BLOCK.len() };
+    let offset = BLOCK.len()
+        * match query.kind {
+            QueryKind::Pronoun if query.speaks => 0,
+            QueryKind::Pronoun => 1,
+            QueryKind::Description => 2,
+        };
     let plural = query.gender == Gender::Plural;
     candidates
         .iter()
