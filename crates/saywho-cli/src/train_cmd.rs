@@ -3,11 +3,11 @@
 //! `saywho_eval::train`; this file parses arguments and prints.
 
 use anyhow::Context;
+use saywho::rank::learned;
 use saywho_eval::folds::FoldChoice;
 use saywho_eval::gold::{self, GoldFormat};
 use saywho_eval::ranker_data::{self, Sample};
 use saywho_eval::train::{self, TrainOptions};
-use saywho::rank::learned;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,7 +76,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     for path in &args.gap {
         let set = saywho_eval::gap::load(path).with_context(|| format!("cannot load {}", path.display()))?;
         let s = ranker_data::gap_samples(&engine, &set);
-        provenance.push(format!("  {} ({} examples): {} queries", shown(path), set.examples.len(), s.len()));
+        provenance.push(format!(
+            "  {} ({} examples): {} queries",
+            shown(path),
+            set.examples.len(),
+            s.len()
+        ));
         samples.extend(s);
     }
     for path in &args.ggt {
@@ -96,18 +101,29 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &args.litbank_coref {
         let docs = ranker_data::load_litbank_coref(dir).with_context(|| format!("cannot load {}", dir.display()))?;
         let s = ranker_data::litbank_coref_samples(&engine, &docs);
-        provenance.push(format!("  {} ({} documents): {} queries", shown(dir), docs.len(), s.len()));
+        provenance.push(format!(
+            "  {} ({} documents): {} queries",
+            shown(dir),
+            docs.len(),
+            s.len()
+        ));
         samples.extend(s);
     }
     if let Some(dir) = &args.litbank_quotes {
         let gold =
             gold::load(dir, Some(GoldFormat::Litbank)).with_context(|| format!("cannot load {}", dir.display()))?;
         let s = ranker_data::quote_samples(&engine, &gold, "litbank-quotes");
-        provenance.push(format!("  {} ({} documents): {} queries", shown(dir), gold.documents.len(), s.len()));
+        provenance.push(format!(
+            "  {} ({} documents): {} queries",
+            shown(dir),
+            gold.documents.len(),
+            s.len()
+        ));
         samples.extend(s);
     }
     if let Some(path) = &args.dump {
-        std::fs::write(path, ranker_data::dump(&samples)).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, ranker_data::dump(&samples))
+            .with_context(|| format!("cannot write {}", path.display()))?;
         diag!("{} queries written to {}", samples.len(), path.display());
         if args.out.is_none() {
             return Ok(ExitCode::SUCCESS);
@@ -142,7 +158,10 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.rules_for.is_empty() {
-        provenance.push(format!("blocks set to the rules' choice: {}", args.rules_for.join(", ")));
+        provenance.push(format!(
+            "blocks set to the rules' choice: {}",
+            args.rules_for.join(", ")
+        ));
     }
     let rules = train::accuracy(&samples, &rule_weights());
     let learned = train::accuracy(&samples, &weights);

@@ -233,7 +233,10 @@ pub fn load_litbank_coref(dir: &Path) -> Result<Vec<CorefDocument>> {
                 continue;
             }
             let bad = || EvalError::invalid(&ann_path, format!("line {}", n + 1), format!("bad offsets in {head:?}"));
-            let (a, b) = (a.parse::<usize>().map_err(|_| bad())?, b.parse::<usize>().map_err(|_| bad())?);
+            let (a, b) = (
+                a.parse::<usize>().map_err(|_| bad())?,
+                b.parse::<usize>().map_err(|_| bad())?,
+            );
             let chain = match chains.iter().position(|c| c == kind) {
                 Some(i) => i,
                 None => {

@@ -102,6 +102,10 @@ pub struct Features {
     pub thing: bool,
     /// It was born of a description ("a spokesperson"), not of a name.
     pub described: bool,
+    /// The gender its first name says, when the name table is decisive (a person's name of two
+    /// words or more); [`Gender::Unknown`] otherwise. Evidence, not agreement: the text's
+    /// evidence is [`Features::gender`].
+    pub name_gender: Gender,
     /// Tokens from its latest mention as the speaker of a quote, if any: recency of speaking.
     pub tokens_since_spoken: Option<u32>,
     /// Its latest mention was the subject of a clause or a speaker: the grammatical role of

@@ -77,9 +77,15 @@ impl Salience {
         }
     }
 
-    /// Gives each role of the clusters built from names an index.
+    /// Gives each role of the clusters built from names an index, and each its first name's
+    /// gender.
     pub(super) fn index_roles(&mut self, clusters: &mut [Cluster]) {
         for c in clusters.iter_mut() {
+            if !c.org && !c.group && !c.words.is_empty() {
+                c.name_gender = crate::name_gender::first_name(&c.name)
+                    .and_then(crate::name_gender::first_name_gender)
+                    .map_or(Gender::Unknown, |(g, _)| g);
+            }
             for r in &c.roles {
                 let id = match self.role_ids.get(r) {
                     Some(&id) => id,
@@ -264,6 +270,7 @@ impl Context<'_> {
             group: c.group,
             thing: c.thing,
             described: c.words.is_empty(),
+            name_gender: c.name_gender,
             tokens_since_spoken: c.last_spoke.map(|s| tok.saturating_sub(s)),
             latest_as_subject: c.last_was_subject,
             known_by_role: query.kind == QueryKind::Description && self.role.is_some_and(|r| c.role_ids.contains(&r)),

@@ -46,6 +46,8 @@ pub const BLOCK: &[&str] = &[
     "plural_query_org",
     "plural_query_group",
     "plural_query_person",
+    "name_gender_matches",
+    "name_gender_conflicts",
 ];
 
 /// The blocks of a feature vector, in order: the kinds of query.
@@ -62,16 +64,26 @@ pub fn feature_name(i: usize) -> String {
     format!("{}.{}", BLOCK[i % BLOCK.len()], KINDS[i / BLOCK.len()])
 }
 
+/// The candidate's first name says the other gender than the pronoun's ("she" for "Richard
+/// Cuthbertson"), and the text says nothing of its gender (text evidence wins).
+pub fn name_conflict(query: &Query, f: &super::Features) -> bool {
+    matches!(query.gender, Gender::Male | Gender::Female)
+        && f.gender == Gender::Unknown
+        && f.name_gender != Gender::Unknown
+        && f.name_gender != query.gender
+}
+
 /// May the ranker choose this candidate? The hard constraints of [`RuleRanker`]: it agrees in
 /// gender and number, syntax does not rule it out, it is within [`MAX_DISTANCE`], a
 /// description of a person does not take an organisation, a description does not take an
-/// entity born of another description. A candidate a rule overrides distance for (known by
-/// the description's role word, the antecedent of the pronoun's relative clause) is allowed.
+/// entity born of another description; and its first name does not say the other gender
+/// ([`name_conflict`]). A candidate a rule overrides distance for (known by the description's
+/// role word, the antecedent of the pronoun's relative clause) is allowed.
 pub fn allowed(query: &Query, c: &Candidate) -> bool {
     let f = &c.features;
     let by_rule = query.kind == QueryKind::Description && f.known_by_role
         || query.kind == QueryKind::Pronoun && f.relative_antecedent;
-    by_rule || RuleRanker::distance(query, f).is_some()
+    by_rule || RuleRanker::distance(query, f).is_some() && !name_conflict(query, f)
 }
 
 fn log1p(x: u32) -> f32 {
@@ -81,7 +93,13 @@ fn log1p(x: u32) -> f32 {
 /// The feature vector of each candidate of `query` (in the order given). Some features compare
 /// a candidate with the others: the rule's choice, the nearest, the most mentioned.
 pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
+    // The rules' choice among candidates whose first name agrees too.
     let mut scratch: Vec<Candidate> = candidates.to_vec();
+    for c in &mut scratch {
+        if name_conflict(query, &c.features) {
+            c.features.agrees = false;
+        }
+    }
     let rule_choice = RuleRanker.rank(query, &mut scratch);
     let ok: Vec<bool> = candidates.iter().map(|c| allowed(query, c)).collect();
     let allowed_min = |key: &dyn Fn(&Candidate) -> i64| {
@@ -137,6 +155,10 @@ pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
                 f32::from(u8::from(plural && f.org)),
                 f32::from(u8::from(plural && f.group)),
                 f32::from(u8::from(plural && f.person_evidence)),
+                f32::from(u8::from(person_gender && f.name_gender == query.gender)),
+                f32::from(u8::from(
+                    person_gender && f.name_gender != Gender::Unknown && f.name_gender != query.gender,
+                )),
             ];
             let mut v = [0.0; DIMENSION];
             v[offset..offset + BLOCK.len()].copy_from_slice(&block);
