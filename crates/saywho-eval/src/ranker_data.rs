@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn a_gap_example_gives_a_labelled_pronoun() {
         let tsv = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n\
-                   t-1\tMark Dunn met Ali Reza in Toronto. Dunn said he was happy.\the\t44\tMark Dunn\t0\tTRUE\tAli Reza\t14\tFALSE\t-\n";
+                   t-1\tMark Dunn met Ali Reza in Toronto. Dunn smiled as he went home.\the\t50\tMark Dunn\t0\tTRUE\tAli Reza\t14\tFALSE\t-\n";
         let set = crate::gap::parse(tsv, Path::new("gap-t.tsv")).expect("parses");
         let samples = gap_samples(&Engine::new(), &set);
         assert_eq!(samples.len(), 1);
