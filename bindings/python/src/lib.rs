@@ -490,6 +490,7 @@ impl Engine {
                                 author: None,
                                 date: meta(2),
                                 outlet: meta(3),
+                                date_source: None,
                             },
                             text: None,
                         };

@@ -19,6 +19,9 @@ use std::time::Instant;
 /// The corpus measured when `--corpus` is not given (relative to the repository root).
 const DEFAULT_CORPUS: &str = "../shared/data/news-corpus/bbc/bbc_news_2225.jsonl";
 
+/// The HTML pages measured by `--html` without a folder (relative to the repository root).
+const DEFAULT_HTML: &str = "../shared/data/article-extraction";
+
 /// Arguments of `saywho bench`.
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
@@ -48,6 +51,12 @@ pub struct BenchArgs {
     /// many times over (ids made unique).
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1000))]
     passes: u32,
+    /// Time HTML pages instead: the main-text step alone and with the engine (in memory, one
+    /// thread), and whole `saywho extract` runs on the pages, in MB of HTML per second. DIR
+    /// holds html/ (<id>.html[.gz]) and ground-truth.json.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = DEFAULT_HTML,
+          conflicts_with_all = ["markdown_from", "pipeline", "pathological"])]
+    html: Option<PathBuf>,
     /// Print the body of docs/PERFORMANCE.md from a report saved earlier with --json.
     #[arg(long, value_name = "BENCH.json", conflicts_with_all = ["threads", "json"])]
     markdown_from: Option<PathBuf>,
@@ -57,6 +66,12 @@ pub struct BenchArgs {
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.markdown_from {
         return render_markdown(path);
+    }
+    if let Some(dir) = &args.html {
+        let threads = args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        return crate::bench_html::run(dir, threads, args.repeat, args.passes as usize, args.json);
     }
     if !args.corpus.is_file() {
         diag!(
@@ -176,6 +191,29 @@ fn pipeline_inputs(dir: &Path, passes: u32, documents: &[CorpusDocument]) -> any
     Ok([(jsonl, jsonl_bytes), (warc, warc_bytes)])
 }
 
+/// Runs `exe extract PATH --threads N` to /dev/null, as a user runs it, and returns the
+/// documents it read (from its summary line).
+pub(crate) fn extract_process(exe: &Path, path: &Path, threads: usize) -> Result<u64, EvalError> {
+    let fail = |e: &dyn std::fmt::Display| EvalError::invalid(path, "pipeline", e.to_string());
+    let out = std::process::Command::new(exe)
+        .arg("extract")
+        .arg(path)
+        .args(["--threads", &threads.to_string(), "--quiet", "-o", "/dev/null"])
+        .output()
+        .map_err(|e| fail(&e))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("saywho: ")?
+                .split(" documents read")
+                .next()?
+                .parse()
+                .ok()
+        })
+        .ok_or_else(|| fail(&format!("no summary from saywho extract: {stderr}")))
+}
+
 /// `--pipeline`: whole runs on the JSONL corpus and on a WARC.gz made from it.
 fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Result<ExitCode> {
     let threads = args
@@ -186,26 +224,7 @@ fn run_pipeline(args: &BenchArgs, documents: &[CorpusDocument]) -> anyhow::Resul
     // repeated inside one process once looked slower on WARC input; callgrind found the same
     // instructions in every round and no lock contention, so that was the machine's load.)
     let exe = std::env::current_exe()?;
-    let run = |path: &Path, n: usize| -> Result<u64, EvalError> {
-        let fail = |e: &dyn std::fmt::Display| EvalError::invalid(path, "pipeline", e.to_string());
-        let out = std::process::Command::new(&exe)
-            .arg("extract")
-            .arg(path)
-            .args(["--threads", &n.to_string(), "--quiet", "-o", "/dev/null"])
-            .output()
-            .map_err(|e| fail(&e))?;
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        stderr
-            .lines()
-            .find_map(|l| {
-                l.strip_prefix("saywho: ")?
-                    .split(" documents read")
-                    .next()?
-                    .parse()
-                    .ok()
-            })
-            .ok_or_else(|| fail(&format!("no summary from saywho extract: {stderr}")))
-    };
+    let run = |path: &Path, n: usize| extract_process(&exe, path, n);
     let dir = std::env::temp_dir().join(format!("saywho-bench-pipeline-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     // The inputs live in `dir`, which goes whatever happens.

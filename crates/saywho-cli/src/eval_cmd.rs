@@ -5,7 +5,7 @@ use anyhow::{bail, Context};
 use saywho_eval::classes::{recall_by_class, ClassRecall};
 use saywho_eval::folds::FoldChoice;
 use saywho_eval::gap;
-use saywho_eval::gate::{run_gate_with_coref, GateOutcome};
+use saywho_eval::gate::{run_gate_with, GateOutcome};
 use saywho_eval::gold::{self, GoldFormat};
 use saywho_eval::markdown;
 use saywho_eval::{score, DatasetReport, ErrorItem, ErrorKind, Prf, Ratio, ScoreOptions};
@@ -26,13 +26,17 @@ const ERRORS_AT: f64 = 0.3;
   saywho eval ../shared/seed/gold.json --json
   saywho eval ../shared/data/gap/gap-development.tsv
   saywho eval ../shared/data/litbank/quotations/tsv
+  saywho eval ../shared/data/article-extraction
+  saywho eval --html ../shared/data/article-extraction/html ground-truth.json --errors
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2 --complement --list-ids
   saywho eval --gate gate/floors.json
   saywho eval --markdown-from ggt.json polnear.json seed.json")]
 pub struct EvalArgs {
     /// Gold data: a GGT .jsonl file, a PolNeAR split folder (text/ + attributions/), a seed
-    /// gold.json, a GAP gap-*.tsv file or a LitBank quotations folder (.ann and .txt).
+    /// gold.json, a GAP gap-*.tsv file, a LitBank quotations folder (.ann and .txt), or HTML
+    /// pages with their article bodies (a folder of html/ and ground-truth.json, or the
+    /// ground-truth file with --html).
     #[arg(required_unless_present_any = ["gate", "markdown_from"])]
     path: Option<PathBuf>,
     /// Gold format; guessed from PATH when absent.
@@ -41,6 +45,10 @@ pub struct EvalArgs {
     /// The dataset's label in reports (default: from the path, e.g. ggt-dev).
     #[arg(long)]
     name: Option<String>,
+    /// Score main-text extraction on the HTML pages (<id>.html[.gz]) of this folder; PATH is
+    /// then the ground truth ({id: {"articleBody", "url"}}).
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -161,10 +169,18 @@ fn fold_choice(args: &EvalArgs) -> anyhow::Result<Option<FoldChoice>> {
 
 fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let format = match args.format {
-        Some(format) => format,
-        None => gold::detect_format(path).with_context(|| format!("cannot load gold data from {}", path.display()))?,
+    let format = match (args.format, &args.html) {
+        (Some(format), _) => format,
+        (None, Some(_)) => GoldFormat::Html,
+        (None, None) => {
+            gold::detect_format(path).with_context(|| format!("cannot load gold data from {}", path.display()))?
+        }
     };
+    if format == GoldFormat::Html {
+        let set = crate::eval_html::load(path, args.html.as_deref())?;
+        let name = args.name.clone().unwrap_or_else(|| default_name(path, format));
+        return crate::eval_html::evaluate(&set, &name, args.json, args.errors);
+    }
     if format == GoldFormat::Gap {
         return evaluate_gap(path, args, started);
     }
@@ -267,6 +283,7 @@ fn default_name(path: &Path, format: GoldFormat) -> String {
         GoldFormat::Seed => "seed".to_string(),
         GoldFormat::Gap => stem.to_string(),
         GoldFormat::Litbank => "litbank".to_string(),
+        GoldFormat::Html => "article-extraction".to_string(),
     }
 }
 
@@ -285,11 +302,12 @@ fn render_markdown(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
     let engine = saywho::Engine::new();
     let coref = |text: &str| gap::engine_mentions(&engine, text);
-    let outcome = run_gate_with_coref(
+    let outcome = run_gate_with(
         floors,
         shared,
         |id, text| extract_or_panic(&engine, id, text),
         Some(&coref),
+        Some(&crate::eval_html::html_text),
     )
     .with_context(|| format!("gate {}", floors.display()))?;
     let findings = match &outcome {
@@ -305,21 +323,25 @@ fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<Exit
     if failures.is_empty() {
         let _ = writeln!(
             summary,
-            "gate passed: {} figures at or above their floors",
+            "gate passed: {} figures within their floors and ceilings",
             findings.len()
         );
     } else {
         let _ = writeln!(
             summary,
-            "gate FAILED: {} of {} figures below their floors:",
+            "gate FAILED: {} of {} figures beyond their floors or ceilings:",
             failures.len(),
             findings.len()
         );
         for f in &failures {
             let _ = writeln!(
                 summary,
-                "  {} {} = {:.1} < {:.1}",
-                f.dataset, f.metric, f.value, f.floor
+                "  {} {} = {:.1} {} {:.1}",
+                f.dataset,
+                f.metric,
+                f.value,
+                if f.ceiling { ">" } else { "<" },
+                f.floor
             );
         }
     }
@@ -333,8 +355,12 @@ fn gate(floors: &Path, shared: Option<&Path>, json: bool) -> anyhow::Result<Exit
             let verdict = if f.passed { "ok  " } else { "FAIL" };
             let _ = writeln!(
                 out,
-                "{verdict} {:<16} {:<34} {:>6.1}  (floor {:.1})",
-                f.dataset, f.metric, f.value, f.floor
+                "{verdict} {:<16} {:<34} {:>6.1}  ({} {:.1})",
+                f.dataset,
+                f.metric,
+                f.value,
+                if f.ceiling { "ceiling" } else { "floor" },
+                f.floor
             );
         }
         out.push_str(&summary);

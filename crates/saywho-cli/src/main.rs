@@ -12,8 +12,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[macro_use]
 mod diag;
 mod bench_cmd;
+mod bench_html;
 mod bench_pathological;
 mod eval_cmd;
+mod eval_html;
 mod extract_cmd;
 mod index_cmd;
 mod index_output;

@@ -286,6 +286,7 @@ pub fn dataset_report(name: &str, set: &GapSet, gap: GapReport, notes: Vec<Strin
         calibration: Vec::new(),
         gender: None,
         gap: Some(gap),
+        article: None,
     }
 }
 

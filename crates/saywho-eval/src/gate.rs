@@ -1,6 +1,7 @@
 //! The accuracy gate: floors for headline figures, kept in one JSON file, checked against
 //! fresh scores. See `gate/floors.json` for the file and `docs/EVALUATION.md` for its rules.
 
+use crate::article::{self, ArticlePage};
 use crate::error::{EvalError, Result};
 use crate::gap::{self, CorefMention};
 use crate::gold::{self, GoldFormat};
@@ -36,7 +37,11 @@ pub struct DatasetFloors {
     /// Its path, relative to the shared folder.
     pub path: PathBuf,
     /// Metric name (see [`DatasetReport::metric`]) to the lowest acceptable percentage.
+    #[serde(default)]
     pub floors: BTreeMap<String, f64>,
+    /// Metric name to the highest acceptable value (a count of pages lost, say).
+    #[serde(default)]
+    pub ceilings: BTreeMap<String, f64>,
 }
 
 /// One metric checked against its floor.
@@ -48,9 +53,12 @@ pub struct Finding {
     pub metric: String,
     /// The measured percentage.
     pub value: f64,
-    /// The floor.
+    /// The floor (or the ceiling, when `ceiling` is set).
     pub floor: f64,
-    /// `value >= floor`.
+    /// `floor` is a ceiling: the value must be at most it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ceiling: bool,
+    /// `value >= floor` (`value <= floor` for a ceiling).
     pub passed: bool,
 }
 
@@ -91,17 +99,22 @@ pub fn load_floors(path: &Path) -> Result<Floors> {
     })
 }
 
-/// Checks `report` against `floors`. Any panic of the extractor fails the gate too. An unknown
+/// Checks `report` against `floors` (and its ceilings). Any panic of the extractor fails the gate too. An unknown
 /// metric, or one the dataset does not annotate, is an error rather than a silent pass.
 pub fn check(floors: &DatasetFloors, report: &DatasetReport) -> Result<Vec<Finding>> {
-    let mut findings = Vec::with_capacity(floors.floors.len() + 1);
-    for (metric, &floor) in &floors.floors {
+    let mut findings = Vec::with_capacity(floors.floors.len() + floors.ceilings.len() + 1);
+    let bounds = floors
+        .floors
+        .iter()
+        .map(|(metric, bound)| (metric, *bound, false))
+        .chain(floors.ceilings.iter().map(|(metric, bound)| (metric, *bound, true)));
+    for (metric, bound, ceiling) in bounds {
         let bad = |message: String| EvalError::Floor {
             dataset: floors.name.clone(),
             message,
         };
         let value = match report.metric(metric).map_err(bad)? {
-            MetricValue::Percent(value) => value,
+            MetricValue::Percent(value) | MetricValue::Count(value) => value,
             MetricValue::NotAnnotated => {
                 return Err(bad(format!("{metric} is not available: the gold does not annotate it")))
             }
@@ -110,8 +123,9 @@ pub fn check(floors: &DatasetFloors, report: &DatasetReport) -> Result<Vec<Findi
             dataset: floors.name.clone(),
             metric: metric.clone(),
             value,
-            floor,
-            passed: value >= floor,
+            floor: bound,
+            ceiling,
+            passed: if ceiling { value <= bound } else { value >= bound },
         });
     }
     if report.panicked_documents > 0 {
@@ -120,6 +134,7 @@ pub fn check(floors: &DatasetFloors, report: &DatasetReport) -> Result<Vec<Findi
             metric: "panicked_documents (must be 0)".into(),
             value: report.panicked_documents as f64,
             floor: 0.0,
+            ceiling: true,
             passed: false,
         });
     }
@@ -160,12 +175,30 @@ where
 /// [`crate::gap::score_gap`]).
 pub type Coref<'a> = &'a (dyn Fn(&str) -> std::result::Result<Vec<CorefMention>, String> + Sync);
 
+/// The main-text extractor an HTML data set is scored with (see
+/// [`crate::article::score_articles`]).
+pub type HtmlText<'a> = &'a (dyn Fn(&ArticlePage) -> std::result::Result<String, String> + Sync);
+
 /// [`run_gate`], with `coref` to score the GAP data sets the floors name.
 pub fn run_gate_with_coref<F>(
     floors_path: &Path,
     shared: Option<&Path>,
     extract: F,
     coref: Option<Coref<'_>>,
+) -> Result<GateOutcome>
+where
+    F: Fn(&str, &str) -> Record + Sync,
+{
+    run_gate_with(floors_path, shared, extract, coref, None)
+}
+
+/// [`run_gate_with_coref`], with `html` to score the HTML main-text data sets the floors name.
+pub fn run_gate_with<F>(
+    floors_path: &Path,
+    shared: Option<&Path>,
+    extract: F,
+    coref: Option<Coref<'_>>,
+    html: Option<HtmlText<'_>>,
 ) -> Result<GateOutcome>
 where
     F: Fn(&str, &str) -> Record + Sync,
@@ -188,6 +221,18 @@ where
             })?;
             let set = gap::load(&path)?;
             let report = gap::dataset_report(&dataset.name, &set, gap::score_gap(&set, coref), Vec::new());
+            findings.extend(check(dataset, &report)?);
+            reports.push(report);
+            continue;
+        }
+        if dataset.format == GoldFormat::Html {
+            let html = html.ok_or_else(|| EvalError::Floor {
+                dataset: dataset.name.clone(),
+                message: "an HTML data set needs a main-text extractor (run_gate_with)".into(),
+            })?;
+            let set = article::load(&path)?;
+            let (scored, _) = article::score_articles(&set, html);
+            let report = article::dataset_report(&dataset.name, &set, scored, Vec::new());
             findings.extend(check(dataset, &report)?);
             reports.push(report);
             continue;

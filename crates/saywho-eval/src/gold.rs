@@ -23,6 +23,9 @@ pub enum GoldFormat {
     /// LitBank quotations (fiction): a folder of tokenised `NAME.txt` with `NAME.ann` rows
     /// `QUOTE` and `ATTRIB`, read by [`crate::litbank`].
     Litbank,
+    /// Main text of HTML pages (the article-extraction benchmark): a folder of pages
+    /// `<id>.html[.gz]` and `ground-truth.json`, scored by [`crate::article`].
+    Html,
 }
 
 impl GoldFormat {
@@ -34,6 +37,7 @@ impl GoldFormat {
             GoldFormat::Seed => "seed",
             GoldFormat::Gap => "gap",
             GoldFormat::Litbank => "litbank",
+            GoldFormat::Html => "html",
         }
     }
 }
@@ -53,8 +57,9 @@ impl FromStr for GoldFormat {
             "seed" => Ok(GoldFormat::Seed),
             "gap" => Ok(GoldFormat::Gap),
             "litbank" => Ok(GoldFormat::Litbank),
+            "html" => Ok(GoldFormat::Html),
             other => Err(format!(
-                "unknown gold format {other:?} (ggt, polnear, seed, gap or litbank)"
+                "unknown gold format {other:?} (ggt, polnear, seed, gap, litbank or html)"
             )),
         }
     }
@@ -165,7 +170,8 @@ impl GoldSet {
 /// `attributions/` is PolNeAR; a `.json` file whose `quotes` array holds objects with a `qid`
 /// is the seed gold; a `.tsv` file whose name starts with `gap` is GAP; a folder of `.ann`
 /// files with their `.txt` whose rows are `QUOTE` and `ATTRIB` (or one holding such a `tsv/`)
-/// is LitBank.
+/// is LitBank; a folder holding `ground-truth.json` and `html/` is the article-extraction
+/// benchmark (HTML).
 pub fn detect_format(path: &Path) -> Result<GoldFormat> {
     let unknown = |reason: &str| EvalError::UnknownFormat {
         path: path.to_path_buf(),
@@ -178,8 +184,12 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
         if crate::litbank::looks_like(path) {
             return Ok(GoldFormat::Litbank);
         }
+        if crate::article::looks_like(path) {
+            return Ok(GoldFormat::Html);
+        }
         return Err(unknown(
-            "a folder, but neither PolNeAR (text/ and attributions/) nor LitBank (.ann and .txt)",
+            "a folder, but neither PolNeAR (text/ and attributions/), LitBank (.ann and .txt) \
+             nor HTML pages (html/ and ground-truth.json)",
         ));
     }
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -216,7 +226,8 @@ fn file_name_starts_with(path: &Path, prefix: &str) -> bool {
 }
 
 /// Loads `path` in `format`, or in the detected format when `format` is `None`. GAP is not
-/// quotation gold: it is an error here, and [`crate::gap::load`] reads it.
+/// quotation gold, nor is HTML: they are errors here, and [`crate::gap::load`] and
+/// [`crate::article::load`] read them.
 pub fn load(path: &Path, format: Option<GoldFormat>) -> Result<GoldSet> {
     let format = match format {
         Some(format) => format,
@@ -230,6 +241,10 @@ pub fn load(path: &Path, format: Option<GoldFormat>) -> Result<GoldSet> {
         GoldFormat::Gap => Err(EvalError::UnknownFormat {
             path: path.to_path_buf(),
             reason: "GAP is pronoun coreference, not quotations: read it with saywho_eval::gap::load".into(),
+        }),
+        GoldFormat::Html => Err(EvalError::UnknownFormat {
+            path: path.to_path_buf(),
+            reason: "HTML pages are main-text gold, not quotations: read them with saywho_eval::article::load".into(),
         }),
     }
 }

@@ -1,5 +1,5 @@
 //! Measuring instruments for saywho: gold loaders (GGT, PolNeAR, seed, GAP, LitBank), one-to-one quote
-//! matching, metrics, the gender of the people quoted, pronoun coreference (GAP), k-fold splits, the accuracy gate, the throughput benchmark and the Markdown reports.
+//! matching, metrics, the gender of the people quoted, pronoun coreference (GAP), k-fold splits, the accuracy gate, main-text extraction from HTML pages (the article-extraction benchmark's metric), the throughput benchmark and the Markdown reports.
 //!
 //! The library never prints; every failure is an [`EvalError`] naming the file and place.
 //! The scorer takes any extractor `Fn(&str, &str) -> saywho::Record`, so tests can pass fakes:
@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+pub mod article;
 pub mod bench;
 pub mod calibration;
 pub mod classes;

@@ -110,6 +110,9 @@ pub struct DatasetReport {
     /// Pronoun coreference figures, for a GAP data set (which has no quotations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<crate::gap::GapReport>,
+    /// Main-text extraction figures, for HTML pages (which have no quotations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<crate::article::ArticleReport>,
 }
 
 /// The value of a metric named in a floors file.
@@ -117,6 +120,8 @@ pub struct DatasetReport {
 pub enum MetricValue {
     /// A percentage (an empty denominator reads as 0).
     Percent(f64),
+    /// A count (pages lost), for a ceiling rather than a floor.
+    Count(f64),
     /// The dataset does not annotate what the metric needs.
     NotAnnotated,
 }
@@ -135,8 +140,9 @@ impl DatasetReport {
     /// `female_source_recall`, `female_source_f1`, the same with `male_`, and
     /// `female_share_agreement` (100 minus the distance in points between the system's and the
     /// gold's female share); the GAP figures `gap_f1`, `gap_f1_masculine`, `gap_f1_feminine` and
-    /// `gap_bias` (feminine F1 over masculine F1, times 100). `Err` explains an unknown name or
-    /// threshold.
+    /// `gap_bias` (feminine F1 over masculine F1, times 100); the HTML main-text figures
+    /// `article_f1`, `article_precision`, `article_recall`, `article_accuracy` (percentages) and
+    /// `article_lost_pages` (a count). `Err` explains an unknown name or threshold.
     pub fn metric(&self, key: &str) -> Result<MetricValue, String> {
         let percent = |r: &Ratio| MetricValue::Percent(r.percent_or_zero());
         let optional = |r: Option<Ratio>| r.as_ref().map_or(MetricValue::NotAnnotated, percent);
@@ -147,6 +153,9 @@ impl DatasetReport {
             _ => {}
         }
         if let Some(value) = self.gender_or_gap_metric(key) {
+            return Ok(value);
+        }
+        if let Some(value) = self.article_metric(key) {
             return Ok(value);
         }
         let (name, threshold) = key
@@ -172,6 +181,21 @@ impl DatasetReport {
             "channel_accuracy" => optional(at.channel),
             "kind_accuracy" => optional(at.kind),
             _ => return Err(format!("unknown metric {name:?} in {key:?}")),
+        })
+    }
+
+    /// The HTML main-text metrics by name; `None` for any other name.
+    fn article_metric(&self, key: &str) -> Option<MetricValue> {
+        let article = |pick: fn(&crate::article::ArticleReport) -> MetricValue| {
+            self.article.as_ref().map_or(MetricValue::NotAnnotated, pick)
+        };
+        Some(match key {
+            "article_f1" => article(|a| MetricValue::Percent(100.0 * a.figures.f1)),
+            "article_precision" => article(|a| MetricValue::Percent(100.0 * a.figures.precision)),
+            "article_recall" => article(|a| MetricValue::Percent(100.0 * a.figures.recall)),
+            "article_accuracy" => article(|a| MetricValue::Percent(100.0 * a.figures.accuracy)),
+            "article_lost_pages" => article(|a| MetricValue::Count(a.lost as f64)),
+            _ => return None,
         })
     }
 

@@ -213,6 +213,7 @@ where
         calibration: calibration.bins(),
         gender: gender.map(|g| g.report()),
         gap: None,
+        article: None,
     };
     Scored { report, errors }
 }

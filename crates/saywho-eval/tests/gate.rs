@@ -104,6 +104,7 @@ fn floors() -> DatasetFloors {
         format: GoldFormat::Seed,
         path: PathBuf::new(),
         floors,
+        ceilings: BTreeMap::new(),
     }
 }
 
@@ -244,4 +245,43 @@ fn run_gate_reads_the_floors_file_and_the_shared_folder() {
     .expect("runs");
     assert!(seen.failures().is_empty());
     let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn ceilings_bound_lost_pages_and_floors_bound_article_f1() {
+    use saywho_eval::article::{dataset_report, ArticleReport, ArticleSet, Figures};
+    let set = ArticleSet {
+        source: PathBuf::from("<memory>"),
+        pages: Vec::new(),
+    };
+    let article = ArticleReport {
+        pages: 10,
+        lost: 2,
+        figures: Figures {
+            precision: 0.9,
+            recall: 0.8,
+            f1: 0.85,
+            accuracy: 0.1,
+        },
+        ..ArticleReport::default()
+    };
+    let report = dataset_report("pages", &set, article, Vec::new());
+    let bounds = |floor: f64, ceiling: f64| DatasetFloors {
+        name: "pages".into(),
+        format: GoldFormat::Html,
+        path: PathBuf::new(),
+        floors: [("article_f1".to_string(), floor)].into_iter().collect(),
+        ceilings: [("article_lost_pages".to_string(), ceiling)].into_iter().collect(),
+    };
+    let failing = |floors: DatasetFloors| -> Vec<String> {
+        let findings = check(&floors, &report).expect("known metrics");
+        findings.into_iter().filter(|f| !f.passed).map(|f| f.metric).collect()
+    };
+    assert!(failing(bounds(85.0, 2.0)).is_empty());
+    assert_eq!(failing(bounds(85.0, 1.0)), ["article_lost_pages"]);
+    assert_eq!(failing(bounds(85.1, 2.0)), ["article_f1"]);
+    // A quotation metric on pages is an error, not a pass.
+    let mut wrong = bounds(0.0, 9.0);
+    wrong.floors.insert("quote_f1@0.3".into(), 0.0);
+    assert!(check(&wrong, &report).is_err());
 }

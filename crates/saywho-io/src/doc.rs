@@ -2,7 +2,7 @@
 //! ready for the engine, and the [`Output`] record written for it.
 
 use crate::error::DocError;
-pub use saywho_record::{Meta, Output};
+pub use saywho_record::{DateSource, Meta, Output};
 
 /// Raw input for one document, as the reader found it. Decoding and parsing happen in the
 /// workers, so the reader stays cheap and the pipeline scales with threads.

@@ -1,8 +1,11 @@
 //! HTML pages to article text and metadata, with trafilatura (main-text extraction that drops
-//! menus, ads, related links and comments, and reads title, author, date and site name from
-//! meta tags, OpenGraph and JSON-LD). A page without an article — only navigation, link lists
-//! or site notices — is an `html_extraction` error, not its menu.
+//! menus, ads, related links and comments, and reads title, author and site name from meta
+//! tags, OpenGraph and JSON-LD). The date is read by [`dates`], from the page's metadata or the
+//! article's dateline only. A page without an article — only navigation, link lists or site
+//! notices — is an `html_extraction` error, not its menu.
 
+mod dateline;
+mod dates;
 mod depth;
 
 use crate::doc::Meta;
@@ -56,12 +59,17 @@ pub fn extract_article(
         let s = s.trim().to_string();
         (!s.is_empty()).then_some(s)
     };
+    let (date, date_source) = match known.date {
+        Some(date) => (Some(date), known.date_source),
+        None => dates::page_date(&html, &text),
+    };
     let meta = Meta {
         url: known.url.or_else(|| some(m.url)),
         title: known.title.or_else(|| some(m.title)),
         author: known.author.or_else(|| some(m.author)),
-        date: known.date.or_else(|| m.date.map(|d| d.format("%Y-%m-%d").to_string())),
+        date,
         outlet: known.outlet.or_else(|| some(m.sitename)),
+        date_source,
     };
     Ok(Article { text, meta })
 }
@@ -86,6 +94,16 @@ fn text_of(result: &trafilatura::ExtractResult) -> String {
     text
 }
 
+/// trafilatura's options: its defaults, without its date search, which falls back on any
+/// date-like text of the page (a year in the prose became the date; [`dates`] reads the date),
+/// and with comment sections pruned before extraction rather than extracted as comments that
+/// are then thrown away (the same text on the 91 benchmark pages, 1.5% fewer instructions).
+fn options() -> trafilatura::Options {
+    trafilatura::Options::default()
+        .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
+        .with_exclude_comments(true)
+}
+
 /// trafilatura's main-content extractor alone: `None` when it finds no content, or only lines
 /// that are not prose (a menu or a list of headlines taken for the article).
 ///
@@ -94,7 +112,7 @@ fn text_of(result: &trafilatura::ExtractResult) -> String {
 /// the paragraphs of short articles. Here the fallback is off, so a short article keeps its
 /// own paragraphs and nothing else; [`fallback_content`] is tried only when this finds nothing.
 fn main_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String)>, trafilatura::TrafilaturaError> {
-    let mut options = trafilatura::Options::default();
+    let mut options = options();
     options.config = options.config.with_min_extracted_size(0);
     match trafilatura::extract(html, &options) {
         Ok(result) => {
@@ -112,7 +130,7 @@ fn main_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String
 /// copyright, sign-in, newsletter): `None` otherwise, so that a page of navigation and
 /// boilerplate gives an `html_extraction` error rather than its menu.
 fn fallback_content(html: &str) -> Result<Option<(trafilatura::ExtractResult, String)>, trafilatura::TrafilaturaError> {
-    let result = match trafilatura::extract(html, &trafilatura::Options::default()) {
+    let result = match trafilatura::extract(html, &options()) {
         Ok(result) => result,
         Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => return Ok(None),
         Err(e) => return Err(e),
@@ -158,20 +176,39 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Closing quotes and brackets, which may follow the end of a sentence.
-const CLOSERS: &str = "\"'”’»)]";
+const CLOSERS: &str = "\"'”’»)]」』";
 
 /// Fewest words in a line of prose.
 const PROSE_WORDS: usize = 4;
 
-/// A line of running text: at least [`PROSE_WORDS`] words, ending a sentence (before any
-/// closing quotes or brackets). Menu items, link labels and headlines are not.
+/// Fewest characters of a line of prose in a script written without spaces between words
+/// (Chinese, Japanese).
+const PROSE_UNSPACED_CHARS: usize = 12;
+
+/// A line of running text: at least [`PROSE_WORDS`] words (or, in a script without spaces,
+/// [`PROSE_UNSPACED_CHARS`] letters), ending a sentence (before any closing quotes or
+/// brackets). Menu items, link labels and headlines are not.
 fn is_prose(line: &str) -> bool {
     let body = line.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(c));
     let words = body
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
-    words >= PROSE_WORDS && body.ends_with(['.', '!', '?', '…'])
+    let unspaced = body.chars().filter(|&c| is_unspaced_letter(c)).count();
+    (words >= PROSE_WORDS || unspaced >= PROSE_UNSPACED_CHARS) && body.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// A letter of a script written without spaces: CJK ideographs, kana, and their punctuation's
+/// neighbours (Unicode blocks, not a word list).
+fn is_unspaced_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0xFF66..=0xFF9D    // half-width Katakana
+        | 0x0E00..=0x0E7F    // Thai
+    )
 }
 
 /// The phrases of the notices every page of a site carries, which are not an article: word
@@ -343,6 +380,10 @@ mod tests {
             ("Home News Sport", false, false),
             ("Read more.", false, false),
             ("Letters: readers on the river footpath", false, false),
+            ("市議会は月曜日、川に新しい橋を建設する計画を承認した。", true, false),
+            ("「長く待たれていた決定だ」と述べた。」", true, false),
+            ("市議会が新しい橋を承認", false, false),
+            ("ホーム ニュース", false, false),
             ("We use cookies to give you the best experience.", true, true),
             (
                 "Copyright 2025 The Millbrook Courier Ltd. All rights reserved.",

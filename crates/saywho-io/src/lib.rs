@@ -28,7 +28,7 @@ mod prepare;
 mod resume;
 mod synth;
 
-pub use doc::{Document, Meta, Output, Payload, Unit};
+pub use doc::{DateSource, Document, Meta, Output, Payload, Unit};
 pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 #[cfg(feature = "html")]
 pub use html::{extract_article, paragraphs, Article};

@@ -211,6 +211,7 @@ fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Resu
         author: field(&m.author),
         date: field(&m.date),
         outlet: field(&m.outlet),
+        date_source: None,
     };
     let Some(serde_json::Value::String(text)) = object.remove(&fields.text) else {
         let message = format!("no string field {:?}", fields.text);

@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn jsonl_keeps_whole_lines_and_counts_them() {
-        let error = br#"{"schema_version":"1.0","id":"x","error":{"kind":"io","position":"p","message":"m"}}"#;
+        let error = br#"{"schema_version":"1.1","id":"x","error":{"kind":"io","position":"p","message":"m"}}"#;
         let two = [&b"{\"id\":\"a\"}\n"[..], error, b"\n"].concat();
         let cases: Vec<(Vec<u8>, (u64, Skip, usize))> = vec![
             (b"".to_vec(), (0, Skip::Nothing, 0)),

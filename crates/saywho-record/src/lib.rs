@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use saywho_record::{entity_key, QuoteKind, Record};
-//! let line = r#"{"schema_version":"1.0","id":"a","quotes":[],"entities":[]}"#;
+//! let line = r#"{"schema_version":"1.1","id":"a","quotes":[],"entities":[]}"#;
 //! let record: Record = serde_json::from_str(line).unwrap();
 //! assert_eq!(record.id, "a");
 //! assert_eq!(QuoteKind::Mixed.as_str(), "mixed");
@@ -28,7 +28,7 @@ mod rows;
 
 pub use error::{DocError, ErrorBody, ErrorKind, ErrorRecord};
 pub use key::entity_key;
-pub use meta::{Meta, Output, OutputLine};
+pub use meta::{DateSource, Meta, Output, OutputLine};
 pub use record::{
     EntityKind, EntityRecord, Gender, GenderSource, QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan,
 };
@@ -39,5 +39,14 @@ pub use rows::{quote_rows, Column, ColumnType, QuoteRow, COLUMNS, COLUMN_TYPES};
 /// changes meaning; the minor number when a field is added.
 ///
 /// History: `1.0` (2026-12) added `schema_version`, the entity `key` and `gender_source`, and
-/// the `speaker_key` column of the quote rows, to the unversioned format of 2026-11.
-pub const SCHEMA_VERSION: &str = "1.0";
+/// the `speaker_key` column of the quote rows, to the unversioned format of 2026-11; `1.1`
+/// (2026-12) added the document's `date_source`.
+pub const SCHEMA_VERSION: &str = "1.1";
+
+/// The JSON Schema of a record (`docs/schema/record.schema.json`, linked into this crate so
+/// that it packages): what the server publishes in its OpenAPI document.
+///
+/// ```
+/// assert!(saywho_record::JSON_SCHEMA.contains("schema_version"));
+/// ```
+pub const JSON_SCHEMA: &str = include_str!("../schema/record.schema.json");

@@ -21,6 +21,20 @@ pub struct Meta {
     /// The outlet (site name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// Where an HTML page's `date` came from; absent when the date came with the input (a
+    /// JSONL field) or there is no date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
+}
+
+/// Where a page's publication date was read: never from the article's prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The page's metadata: a meta tag, JSON-LD or a `<time>` element.
+    Metadata,
+    /// The dateline that opens the article ("WASHINGTON, March 3, 2019 (Reuters) -").
+    Dateline,
 }
 
 /// One line of `extract` output for a document that was processed: the engine's record plus
@@ -42,9 +56,9 @@ pub struct Output {
 ///
 /// ```
 /// use saywho_record::OutputLine;
-/// let ok: OutputLine = serde_json::from_str(r#"{"schema_version":"1.0","id":"a","quotes":[],"entities":[],"title":"T"}"#).unwrap();
+/// let ok: OutputLine = serde_json::from_str(r#"{"schema_version":"1.1","id":"a","quotes":[],"entities":[],"title":"T"}"#).unwrap();
 /// assert!(matches!(ok, OutputLine::Document(ref o) if o.meta.title.as_deref() == Some("T")));
-/// let failed: OutputLine = serde_json::from_str(r#"{"schema_version":"1.0","id":"b","error":{"kind":"too_large","position":"x:2","message":"m"}}"#).unwrap();
+/// let failed: OutputLine = serde_json::from_str(r#"{"schema_version":"1.1","id":"b","error":{"kind":"too_large","position":"x:2","message":"m"}}"#).unwrap();
 /// assert!(matches!(failed, OutputLine::Error(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

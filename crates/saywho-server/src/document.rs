@@ -141,6 +141,7 @@ pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocIn
         author: request.author.filter(|s| !s.is_empty()),
         date: request.date.filter(|s| !s.is_empty()),
         outlet: request.outlet.filter(|s| !s.is_empty()),
+        date_source: None,
     };
     Ok(DocInput {
         id,

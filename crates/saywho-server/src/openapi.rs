@@ -7,9 +7,6 @@ use crate::error::{ErrorDetail, ErrorResponse};
 use serde_json::{Map, Value};
 use utoipa::OpenApi;
 
-/// The JSON Schema of an output line (a document record or an error record).
-const RECORD_SCHEMA: &str = include_str!("../../../docs/schema/record.schema.json");
-
 /// The parts of the document written by hand: title, description, tags and shared schemas.
 #[derive(OpenApi)]
 #[openapi(
@@ -30,7 +27,7 @@ pub struct ApiDoc;
 /// definitions added to `components.schemas`, their references rewritten to point there.
 pub fn finish(api: utoipa::openapi::OpenApi) -> Value {
     let mut doc = serde_json::to_value(&api).unwrap_or_else(|_| Value::Object(Map::new()));
-    let schema: Value = serde_json::from_str(RECORD_SCHEMA).unwrap_or(Value::Null);
+    let schema: Value = serde_json::from_str(saywho_record::JSON_SCHEMA).unwrap_or(Value::Null);
     let Value::Object(mut schema) = schema else {
         return doc;
     };

@@ -38,7 +38,7 @@ const ASSETS: &[Asset] = &[
     Asset {
         path: "/example.txt",
         media: "text/plain; charset=utf-8",
-        body: include_str!("../../../examples/article.txt"),
+        body: include_str!("../web/example.txt"),
     },
     Asset {
         path: "/api",

@@ -55,7 +55,7 @@ async fn plain_text_gives_the_record_of_extract() {
     let record = a.json();
     assert_eq!(
         (record["schema_version"].as_str(), record["id"].as_str()),
-        (Some("1.0"), Some("ferry"))
+        (Some(saywho_record::SCHEMA_VERSION), Some("ferry"))
     );
     let quotes = record["quotes"].as_array().expect("quotes");
     assert!(quotes.len() >= 8, "{record}");
@@ -452,7 +452,7 @@ async fn a_batch_answer_starts_before_its_last_line_is_done() {
         .expect("data");
     let first = first.into_data().expect("data");
     assert!(
-        first.starts_with(b"{\"schema_version\":\"1.0\",\"id\":\"fast\""),
+        first.starts_with(b"{\"schema_version\":\"1.1\",\"id\":\"fast\""),
         "{first:?}"
     );
     release.store(true, Ordering::SeqCst);

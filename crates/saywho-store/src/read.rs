@@ -33,6 +33,7 @@ impl Store {
                         author: r.get(4)?,
                         date: r.get(5)?,
                         outlet: r.get(6)?,
+                        date_source: None,
                     },
                     r.get::<_, Option<String>>(7)?,
                 ))

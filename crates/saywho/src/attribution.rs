@@ -9,7 +9,7 @@
 
 use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::flag;
+use crate::lexicon::{cased, flag, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
@@ -36,7 +36,7 @@ fn is_title(text: &str, tokens: &[Token], q: &QuoteSpan) -> bool {
 }
 
 /// The attribution after a closing mark: `, he wrote`, `, said Legend`, `Jane Doe told CTV`.
-fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerNp>)> {
+fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerNp>)> {
     let close = q.close_tok? as usize;
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut a = close + 1;
@@ -65,7 +65,7 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
             break;
         }
         if let Some(cue) = cue_at(text, tokens, k) {
-            let np = np_before(tokens, k, a)?;
+            let np = np_before(tokens, k, a).or_else(|| unlisted_description(text, tokens, lex, a, k))?;
             // "University of the Fraser Valley political scientist Hamish Telford said": an
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
@@ -80,6 +80,31 @@ fn after(doc: &Doc, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerN
         }
     }
     None
+}
+
+/// `"…," a veteran forecaster commented`: between a quotation's closing mark and its cue,
+/// where only the speaker can stand, a determiner and up to three lower-case words describe
+/// the speaker when the last is a noun for a person, even one that heads no description in
+/// the lexicon's roles ("a harsh voice cried" is nobody).
+fn unlisted_description(text: &str, tokens: &[Token], lex: &Lexicon, a: usize, k: usize) -> Option<SpeakerNp> {
+    let words = &tokens[a..k];
+    let plain = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_cap()
+            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::AUX)
+    };
+    let head = words.last()?;
+    let person = head.is(flag::ROLE_PERSON) || lex.is_cased(head.text(text), cased::PERSON_NOUN);
+    let described = tokens[a].is(flag::DET)
+        && !tokens[a].is(flag::PRONOUN)
+        && (2..=4).contains(&words.len())
+        && words[1..].iter().all(plain)
+        && person;
+    described.then_some(SpeakerNp {
+        tok_start: a as u32,
+        tok_end: k as u32,
+        kind: NpKind::Description,
+    })
 }
 
 /// Short single-quoted spans are mostly apostrophes paired by chance, unless the words end in
@@ -299,7 +324,7 @@ pub(crate) fn last_attribution(doc: &Doc, para: usize) -> Option<SpeakerNp> {
 }
 
 /// Finds direct and mixed quotations.
-pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
+pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut quotes: Vec<Quote> = Vec::new();
     // For each kept quote: the side its own attribution stood on.
@@ -328,7 +353,7 @@ pub fn attribute_quoted(doc: &Doc) -> Vec<Quote> {
         let mut side = None;
         // After the quote first (`"…," he wrote`), unless that gives a cue with no speaker
         // (`"…," noting his age`) and the sentence before names one (`Vickers said he's "…"`).
-        let after_found = after(doc, q, after_limit);
+        let after_found = after(doc, lex, q, after_limit);
         let before_found = match after_found {
             Some((_, Some(_))) => None,
             _ => before(doc, q, lo).filter(|(_, np, _)| np.is_some() || after_found.is_none()),

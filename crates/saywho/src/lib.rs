@@ -182,7 +182,7 @@ impl Engine {
         doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
         doc.names = names::find_names(text, &doc.tokens, lex);
-        doc.quotes = find_quotes(&doc);
+        doc.quotes = find_quotes(&doc, lex);
         let work = coref::Work::for_tokens(doc.tokens.len());
         coref::resolve(&mut doc, lex, &*self.ranker, work);
         drop_unspoken_phrases(&mut doc);
@@ -199,8 +199,8 @@ impl Engine {
 
 /// Direct, mixed and indirect quotations, in text order, with speakers carried across
 /// paragraphs once all are known.
-fn find_quotes(doc: &Doc) -> Vec<Quote> {
-    let mut quotes = attribution::attribute_quoted(doc);
+fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
+    let mut quotes = attribution::attribute_quoted(doc, lex);
     let first_group = quotes.len() as u32;
     let indirect = indirect::attribute_indirect(doc, &quotes);
     quotes.extend(indirect.into_iter().map(|mut q| {

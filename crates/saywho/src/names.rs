@@ -54,6 +54,8 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     }
 
     let mut names = Vec::new();
+    // The last run found to modify a title: it joins the next name's titles.
+    let mut modifier: Option<(usize, usize)> = None;
     let mut k = 0usize;
     while k < tokens.len() {
         let t = &tokens[k];
@@ -64,6 +66,11 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             continue;
         }
         let end = run_end(text, tokens, lex, k);
+        if modifies_title(text, tokens, lex, k, end) {
+            modifier = Some((k, end));
+            k = end;
+            continue;
+        }
         if at_sentence_start(tokens, k) && end == k + 1 {
             // "Teigen revealed …": the subject of a reporting verb.
             let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
@@ -91,7 +98,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         {
             start = k + 1;
         }
-        let title_start = titles_before(tokens, start);
+        let mut title_start = titles_before(tokens, start);
+        if let Some((m_start, m_end)) = modifier.take() {
+            if m_end == title_start {
+                title_start = m_start;
+            }
+        }
         names.push(NameMention {
             title_start: title_start as u32,
             tok_start: start as u32,
@@ -110,14 +122,10 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
     let mut end = k + 1;
     if t.shape & shape::POSSESSIVE == 0 {
         while let Some(n) = tokens.get(end) {
-            // "Chinese Vice-President Wang Qishan": a title before a name ends the run.
-            // So does one after a place or an organisation: "Barron County District Attorney
-            // Brian Wright", "European Central Bank President Mario Draghi".
-            let place_or_org = || {
-                tokens[k..end]
-                    .iter()
-                    .any(|t| lex.is_cased(t.base(text), cased::ORG | cased::NON_PERSON))
-            };
+            // A title before a name ends the run: "Chinese Vice-President Wang Qishan",
+            // "Barron County District Attorney Brian Wright", "European Central Bank
+            // President Mario Draghi", "Liberal MP Dana Whitfield" (see `find_names` for
+            // what becomes of the words before the title).
             // "The Canadian Press Paul Carver", "Getty Images Kevin Vickers": a photo credit
             // ends where a caption starts.
             let credit = lex.is_cased(tokens[end - 1].base(text), cased::PHOTO_CREDIT)
@@ -127,10 +135,7 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
             if credit {
                 break;
             }
-            let title_before_name = n.is(flag::TITLE)
-                && !n.is(flag::HONORIFIC)
-                && tokens.get(end + 1).is_some_and(is_name_word)
-                && (n.text(text).contains('-') || place_or_org());
+            let title_before_name = title_starts_name(tokens, end);
             if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
                 end += 1;
                 if n.shape & shape::POSSESSIVE != 0 {
@@ -161,6 +166,26 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
         }
     }
     end
+}
+
+/// A title (not an honorific) at `k` directly before a name word: "MP" in "Liberal MP Dana
+/// Whitfield".
+fn title_starts_name(tokens: &[Token], k: usize) -> bool {
+    tokens[k].is(flag::TITLE) && !tokens[k].is(flag::HONORIFIC) && tokens.get(k + 1).is_some_and(is_name_word)
+}
+
+/// Whether the run `k..end`, which stops before a title, is a modifier of that title rather
+/// than a name of its own: "Liberal" in "Liberal MP Dana Whitfield", "Health" in "Health
+/// Minister Randy Delorey". A place or an organisation is a name ("European Central Bank
+/// President Mario Draghi"), and so is the run before a hyphenated title ("Chinese
+/// Vice-President Wang Qishan").
+fn modifies_title(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize, end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| !t.text(text).contains('-'))
+        && title_starts_name(tokens, end)
+        && tokens[end].start <= tokens[end - 1].end + 1
+        && !tokens[k..end]
+            .iter()
+            .any(|t| lex.is_cased(t.base(text), cased::ORG | cased::NON_PERSON) || lex.is_org_word(t.base(text)))
 }
 
 /// The first of the titles and honorifics just before the name starting at `start`.

@@ -231,13 +231,30 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     match collect_left(tokens, i, lo) {
         // "sources familiar with the talks said": a phrase right after a preposition is its
         // object; the subject is the head before it.
-        // A name there ("the chief of Acme Corp said") is left as it is: the name resolves.
         Some(np)
             if np.kind == NpKind::Description
                 && np.tok_start as usize > lo
                 && tokens[np.tok_start as usize - 1].is(flag::PREP) =>
         {
             postmodified_subject(tokens, k, i, lo).or(Some(np))
+        }
+        // "A spokeswoman for Governor Reyes said", "an aide to Mr. Smith said": after a
+        // person's role and a preposition, a titled person's name is the object; the role
+        // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
+        // its spokesperson.)
+        Some(np)
+            if np.kind == NpKind::Name
+                && np.tok_start as usize > lo
+                && tokens[np.tok_start as usize - 1].is(flag::PREP)
+                && tokens[np.tok_start as usize..np.tok_end as usize]
+                    .iter()
+                    .any(|t| t.is(flag::TITLE | flag::HONORIFIC)) =>
+        {
+            postmodified_subject(tokens, k, i, lo)
+                .filter(|head| {
+                    head.kind == NpKind::Description && tokens[head.tok_end as usize - 1].is(flag::ROLE_PERSON)
+                })
+                .or(Some(np))
         }
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),
@@ -446,6 +463,25 @@ fn office_in_body(tokens: &[Token], j: usize, end: usize, lo: usize) -> Option<S
     None
 }
 
+/// Up to three lower-case content words from `j` and then a capitalised name word: "farm
+/// worker Luis Ortega". Returns the index of the name word, or `j` when there is none.
+fn occupation_before_name(tokens: &[Token], j: usize, hi: usize) -> usize {
+    let plain = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_cap()
+            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::CALENDAR)
+    };
+    let words = tokens[j..hi.min(j + 4)].iter().take_while(|t| plain(t)).count();
+    let name_follows = tokens
+        .get(j + words)
+        .is_some_and(|n| j + words < hi && n.is_cap() && n.is_word() && !n.is(flag::FUNCTION | flag::PRONOUN));
+    if (1..=3).contains(&words) && name_follows {
+        j + words
+    } else {
+        j
+    }
+}
+
 /// The speaker phrase that starts at token `k`, right after an inverted cue ("said Legend",
 /// "said the singer"), not reaching `hi`.
 pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
@@ -457,6 +493,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             kind: NpKind::Pronoun,
         });
     }
+    let occupation_end = occupation_before_name(tokens, k, hi);
     let mut j = k;
     while j < hi {
         let t = &tokens[j];
@@ -507,7 +544,10 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             let after_the = tokens[k].is(flag::DEF_ARTICLE) && j - k <= 3;
             let head_seen = tokens[k..j].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
             let description_word = after_the && !head_seen && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN);
-            if !rest_has_role && !description_word {
+            // "said farm worker Luis Ortega": an occupation the lexicon lacks, right before
+            // the name, in the speaker's place after an inverted cue.
+            let before_speaker_name = j < occupation_end;
+            if !rest_has_role && !description_word && !before_speaker_name {
                 break;
             }
         }

@@ -102,7 +102,7 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
 }
 
 /// What a `<` starts.
-enum Kind {
+pub(super) enum Kind {
     /// A start tag: its name's byte range, and whether it ends with `/>`.
     Start { name: (usize, usize), self_closing: bool },
     /// An end tag and its name's byte range.
@@ -111,10 +111,12 @@ enum Kind {
     Other,
 }
 
-struct Tag {
-    kind: Kind,
+/// The markup a `<` starts.
+pub(super) struct Tag {
+    /// What it is.
+    pub(super) kind: Kind,
     /// Just past its `>` (or past the `<` when it starts no tag).
-    end: usize,
+    pub(super) end: usize,
 }
 
 fn name_of(html: &str, (start, end): (usize, usize)) -> &str {
@@ -136,7 +138,7 @@ fn close_family(open: &mut Vec<&str>, name: &str) {
 }
 
 /// Reads the markup that starts at the `<` at `lt`.
-fn read_tag(html: &str, lt: usize) -> Tag {
+pub(super) fn read_tag(html: &str, lt: usize) -> Tag {
     let bytes = html.as_bytes();
     let rest = &bytes[lt + 1..];
     if rest.starts_with(b"!--") {
@@ -199,7 +201,7 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
 }
 
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag's `<`.
-fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+pub(super) fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut at = from;
     while let Some(i) = find(bytes, at, b"</") {
@@ -212,22 +214,15 @@ fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+/// The first `needle` in `haystack` (the `memchr` crate's vectorised search: the page is
+/// scanned from `<` to `<`, and most of its bytes lie between tags).
+pub(super) fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    memchr::memchr(needle, haystack)
 }
 
 /// The first `needle` in `bytes` at or after `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut at = from;
-    while let Some(i) = memchr(first, bytes.get(at..)?) {
-        let start = at + i;
-        if bytes[start..].starts_with(needle) {
-            return Some(start);
-        }
-        at = start + 1;
-    }
-    None
+pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|i| from + i)
 }
 
 #[cfg(test)]

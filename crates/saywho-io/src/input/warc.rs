@@ -169,7 +169,9 @@ pub(crate) fn is_html_type(content_type: &str) -> bool {
 
 /// The `charset=` parameter of a Content-Type value.
 pub(crate) fn charset_of(content_type: &str) -> Option<String> {
-    let (_, rest) = content_type.split_once("charset=")?;
+    // The parameter's name is case-insensitive (`Charset=`, `CHARSET=`).
+    let at = content_type.to_ascii_lowercase().find("charset=")?;
+    let rest = &content_type[at + "charset=".len()..];
     let value = rest.split(';').next()?.trim().trim_matches(|c| c == '"' || c == '\'');
     (!value.is_empty()).then(|| value.to_string())
 }

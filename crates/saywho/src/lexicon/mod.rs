@@ -204,6 +204,9 @@ pub mod cased {
     pub const ACRONYM_SKIP: u16 = 1 << 9;
     /// Joins the words of an outlet's name ("and" in "Fox and Friends").
     pub const NAME_AND: u16 = 1 << 10;
+    /// A lower-case noun whose most frequent sense is a person ("forecaster"); see
+    /// `person_nouns.txt`.
+    pub const PERSON_NOUN: u16 = 1 << 11;
 }
 
 /// Grammatical gender as the text shows it.

@@ -23,6 +23,7 @@ pub(super) struct Tables {
     org_words: &'static str,
     abbreviations: &'static str,
     name_words: &'static str,
+    person_nouns: &'static str,
     affixes: &'static str,
     page_furniture: &'static str,
     channels: &'static str,
@@ -42,6 +43,7 @@ pub(super) const ENGLISH: Tables = Tables {
     org_words: include_str!("../../lexicons/en/org_words.txt"),
     abbreviations: include_str!("../../lexicons/en/abbreviations.txt"),
     name_words: include_str!("../../lexicons/en/name_words.tsv"),
+    person_nouns: include_str!("../../lexicons/en/person_nouns.txt"),
     affixes: include_str!("../../lexicons/en/affixes.tsv"),
     page_furniture: include_str!("../../lexicons/en/page_furniture.txt"),
     channels: include_str!("../../lexicons/en/channels.tsv"),
@@ -170,6 +172,9 @@ pub(super) fn build(t: &Tables) -> Lexicon {
     }
     for row in rows(t.abbreviations) {
         add_cased(row[0], cased::ABBREVIATION);
+    }
+    for row in rows(t.person_nouns) {
+        add_cased(row[0], cased::PERSON_NOUN);
     }
     for row in rows(t.name_words) {
         let bit = name_class(row[0]);

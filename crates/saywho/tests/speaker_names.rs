@@ -1,0 +1,88 @@
+//! Table-driven tests of how speakers are named (issue #9, "entity recognition and typing"):
+//! titles and the words that modify them stay out of the name, so the name is a person's.
+
+mod common;
+
+use common::{check, extract};
+
+#[test]
+fn a_modifier_before_a_title_joins_the_title_not_the_name() {
+    check(&[
+        (
+            "Liberal MP Dana Whitfield spoke at the rally. \"We will not back down,\" she said.",
+            &[("We will not back down,", "direct", "Dana Whitfield", "said")],
+        ),
+        (
+            "Health Minister Randy Delorey spoke on Monday. He said the province would hire nurses.",
+            &[("the province would hire nurses", "indirect", "Randy Delorey", "said")],
+        ),
+        // A place or an organisation before the title stays a name of its own.
+        (
+            "European Central Bank President Mario Draghi said rates would stay low for a year.",
+            &[("rates would stay low for a year", "indirect", "Mario Draghi", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
+    let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
+    let names: Vec<(&str, String)> = r
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind.to_string()))
+        .collect();
+    assert_eq!(names, [("Andrew Weaver", "person".to_string())]);
+    let r = extract("European Central Bank President Mario Draghi said rates would stay low.");
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["European Central Bank", "Mario Draghi"]);
+}
+
+#[test]
+fn a_role_for_a_titled_person_speaks_for_them() {
+    check(&[
+        (
+            "A spokeswoman for Governor Reyes said he would not attend the hearing.",
+            &[("he would not attend the hearing", "indirect", "A spokeswoman", "said")],
+        ),
+        // An organisation speaks through its spokesperson.
+        (
+            "A spokesman for the London Stock Exchange said it would reopen on Monday.",
+            &[("it would reopen on Monday", "indirect", "London Stock Exchange", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_occupation_the_lexicon_lacks_before_the_name_after_an_inverted_cue() {
+    check(&[
+        (
+            "\"We feel forgotten,\" said farm worker Luis Ortega.",
+            &[("We feel forgotten,", "direct", "Luis Ortega", "said")],
+        ),
+        (
+            "\"It was a good dog house,\" says architect Lorena Paz Akin, who built it.",
+            &[("It was a good dog house,", "direct", "Lorena Paz Akin", "says")],
+        ),
+        // An adverb is no occupation: "later Bob" names nobody.
+        (
+            "\"We will be back,\" said coach Ann Lee. \"Soon,\" said later Bob.",
+            &[
+                ("We will be back,", "direct", "Ann Lee", "said"),
+                ("Soon,", "direct", "", "said"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_description_between_the_quotation_and_its_cue() {
+    check(&[
+        (
+            "\"It will rain all week,\" a veteran forecaster commented.",
+            &[("It will rain all week,", "direct", "a veteran forecaster", "commented")],
+        ),
+        // Only a noun for a person describes a speaker there: a voice is nobody.
+        ("\"Who is that?\" a harsh voice cried.", &[]),
+    ]);
+}
