@@ -77,11 +77,11 @@ impl Salience {
         }
     }
 
-    /// Gives each role of the clusters built from names an index, and each its first name's
-    /// gender.
-    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster]) {
+    /// Gives each role of the clusters built from names an index, and with `name_gender` each
+    /// its first name's gender.
+    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster], name_gender: bool) {
         for c in clusters.iter_mut() {
-            if !c.org && !c.group && !c.words.is_empty() {
+            if name_gender && !c.org && !c.group && !c.words.is_empty() {
                 c.name_gender = crate::name_gender::first_name(&c.name)
                     .and_then(crate::name_gender::first_name_gender)
                     .map_or(Gender::Unknown, |(g, _)| g);

@@ -263,4 +263,8 @@ impl SpeakerRanker for LearnedRanker {
         let org_fits = |c: &Candidate| query.kind == QueryKind::Pronoun || c.features.org == query.org;
         super::best_score(candidates).filter(|&i| org_fits(&candidates[i]))
     }
+
+    fn uses_name_gender(&self) -> bool {
+        true
+    }
 }
