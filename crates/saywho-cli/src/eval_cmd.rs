@@ -81,9 +81,45 @@ pub struct EvalArgs {
     /// Print the ids of the documents selected (one a line) instead of scoring them.
     #[arg(long)]
     list_ids: bool,
+    /// The speaker ranker that resolves pronouns and descriptions: the hand-written rules, or
+    /// the learned model (see docs/ENGINE.md).
+    #[arg(long, value_enum, default_value_t = RankerChoice::Rules)]
+    ranker: RankerChoice,
+    /// With --ranker learned: weights from this file (written by `saywho train-ranker`)
+    /// instead of those shipped with the engine.
+    #[arg(long, value_name = "FILE")]
+    ranker_weights: Option<PathBuf>,
     /// Print the body of docs/ACCURACY.md from reports saved earlier with --json.
     #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with = "path")]
     markdown_from: Vec<PathBuf>,
+}
+
+/// Which speaker ranker `saywho eval` runs.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankerChoice {
+    /// The hand-written rules (saywho::rank::RuleRanker).
+    Rules,
+    /// The learned model (saywho::rank::LearnedRanker).
+    Learned,
+}
+
+/// The engine with the ranker asked for.
+fn engine_for(args: &EvalArgs) -> anyhow::Result<saywho::Engine> {
+    let engine = saywho::Engine::new();
+    if args.ranker == RankerChoice::Rules {
+        if args.ranker_weights.is_some() {
+            bail!("--ranker-weights needs --ranker learned");
+        }
+        return Ok(engine);
+    }
+    let ranker = match &args.ranker_weights {
+        Some(path) => {
+            let tsv = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            saywho::rank::LearnedRanker::parse(&tsv).with_context(|| format!("in {}", path.display()))?
+        }
+        None => saywho::rank::LearnedRanker::embedded()?,
+    };
+    Ok(engine.with_ranker(Box::new(ranker)))
 }
 
 fn parse_format(s: &str) -> Result<GoldFormat, String> {
@@ -165,7 +201,7 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         errors_at: (args.errors || args.by_class).then_some(ERRORS_AT),
         ..ScoreOptions::default()
     };
-    let engine = saywho::Engine::new();
+    let engine = engine_for(args)?;
     let scored = score(&gold, &options, |id, text| extract_or_panic(&engine, id, text));
     let by_class = args
         .by_class
@@ -209,7 +245,7 @@ fn evaluate_gap(path: &Path, args: &EvalArgs, started: Instant) -> anyhow::Resul
         emit(&ids)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let engine = saywho::Engine::new();
+    let engine = engine_for(args)?;
     let scored = gap::score_gap(&set, |text| gap::engine_mentions(&engine, text));
     let name = args.name.clone().unwrap_or_else(|| default_name(path, GoldFormat::Gap));
     let report = gap::dataset_report(&name, &set, scored, notes);

@@ -25,6 +25,7 @@ mod report_html;
 mod search_cmd;
 mod serve_cmd;
 mod speakers_cmd;
+mod train_cmd;
 
 /// Who said what: quotations, speakers, cues and channels in news articles.
 #[derive(Parser, Debug)]
@@ -51,6 +52,8 @@ enum Command {
     /// List the people and organisations quoted in a store.
     Speakers(speakers_cmd::SpeakersArgs),
     Serve(serve_cmd::ServeArgs),
+    /// Fit the learned speaker ranker's weights on gold data (or dump its training data).
+    TrainRanker(train_cmd::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report_cmd::run(args),
         Command::Speakers(args) => speakers_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
+        Command::TrainRanker(args) => train_cmd::run(args),
     };
     match result {
         Ok(code) => code,

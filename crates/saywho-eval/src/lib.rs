@@ -30,10 +30,12 @@ pub mod matching;
 pub mod names;
 pub mod pathological;
 pub mod polnear;
+pub mod ranker_data;
 pub mod report;
 pub mod score;
 pub mod seed;
 pub mod span;
+pub mod train;
 
 pub use calibration::{expected_calibration_error, Calibration, CalibrationBin};
 pub use error::{EvalError, Result};

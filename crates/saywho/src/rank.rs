@@ -14,6 +14,9 @@
 
 use crate::lexicon::Gender;
 
+pub mod learned;
+pub use learned::LearnedRanker;
+
 /// The furthest an antecedent may be under [`RuleRanker`], in weighted tokens (see
 /// [`Features::tokens_since_mention`]).
 pub const MAX_DISTANCE: u32 = 600;
@@ -49,6 +52,8 @@ pub struct Query {
     pub want_person: bool,
     /// The description's head names an organisation ("the company").
     pub org: bool,
+    /// The phrase is the speaker of a quote ("…," he said).
+    pub speaks: bool,
     /// Range of its candidates in [`crate::Doc::candidates`].
     pub candidates: (u32, u32),
     /// The entity chosen (index into [`crate::Doc::entities`]), if any.
@@ -97,6 +102,16 @@ pub struct Features {
     pub thing: bool,
     /// It was born of a description ("a spokesperson"), not of a name.
     pub described: bool,
+    /// The gender its first name says, when the name table is decisive (a person's name of two
+    /// words or more) and the ranker asks for it ([`SpeakerRanker::uses_name_gender`]);
+    /// [`Gender::Unknown`] otherwise. Evidence, not agreement: the text's
+    /// evidence is [`Features::gender`].
+    pub name_gender: Gender,
+    /// Tokens from its latest mention as the speaker of a quote, if any: recency of speaking.
+    pub tokens_since_spoken: Option<u32>,
+    /// Its latest mention was the subject of a clause or a speaker: the grammatical role of
+    /// the latest mention.
+    pub latest_as_subject: bool,
     /// A description's head word was seen as this entity's title or role ("the mayor" for
     /// "Mayor Doug McCallum").
     pub known_by_role: bool,
@@ -116,6 +131,13 @@ pub struct Features {
 pub trait SpeakerRanker: Send + Sync + std::fmt::Debug {
     /// Scores `candidates` (in entity order) and returns the chosen one's index.
     fn rank(&self, query: &Query, candidates: &mut [Candidate]) -> Option<usize>;
+
+    /// Whether the ranker reads [`Features::name_gender`]: looking first names up cost 6% of
+    /// the engine's instructions on GGT dev (callgrind), so it is done only for a ranker that
+    /// asks.
+    fn uses_name_gender(&self) -> bool {
+        false
+    }
 }
 
 /// The index of the highest score, the first on ties: a helper for rankers that score each

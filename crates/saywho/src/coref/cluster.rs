@@ -31,10 +31,17 @@ pub(super) struct Cluster {
     /// Token of the latest mention, and of the latest as a subject or speaker.
     pub(super) last_any: Option<u32>,
     pub(super) last_subject: Option<u32>,
+    /// Token of the latest mention as a quote's speaker.
+    pub(super) last_spoke: Option<u32>,
+    /// The latest mention was a subject or a speaker.
+    pub(super) last_was_subject: bool,
     /// Sentence of the latest mention.
     pub(super) last_sentence: u32,
     /// Mentions resolved so far.
     pub(super) mention_count: u32,
+    /// The gender of the first name of a person's name of two words or more, when the name
+    /// table is decisive ([`crate::name_gender::first_name_gender`]); unknown otherwise.
+    pub(super) name_gender: Gender,
 
     pub(super) mentions: Vec<(u32, u32)>,
 }

@@ -56,7 +56,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     let name_entity = cluster_names(doc, lex, &mut clusters, &mut index);
     let mut salience = Salience::new(work);
     salience.work.spent += index.reads;
-    salience.index_roles(&mut clusters);
+    salience.index_roles(&mut clusters, ranker.uses_name_gender());
     let quote_of_speaker = quotes_by_speaker(doc);
     let events = events(doc, &quote_of_speaker);
     let mut r = Resolver {
@@ -345,6 +345,7 @@ impl Resolver<'_, '_> {
                 gender,
                 want_person: !org,
                 org,
+                speaks: self.quote_of_speaker.contains_key(&np.tok_start),
                 candidates: (0, 0),
                 chosen: None,
             };

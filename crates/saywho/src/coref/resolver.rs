@@ -1,7 +1,7 @@
 //! The resolution pass: one method per kind of event, in text order.
 
 use super::position::{is_located, is_subject, pronoun_case};
-use super::salience::Salience;
+use super::salience::{Role, Salience};
 use super::{antecedent_of_who, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
 use crate::lexicon::{flag, Case, Gender};
@@ -32,13 +32,13 @@ pub(super) struct Resolver<'d, 't> {
 
 impl Resolver<'_, '_> {
     /// Records a mention of cluster `e` at token `tok`.
-    pub(super) fn touch(&mut self, e: usize, tok: u32, subject: bool) {
+    pub(super) fn touch(&mut self, e: usize, tok: u32, role: Role) {
         let sentences = &self.doc.sentences;
         while self.sentence + 1 < sentences.len() && sentences[self.sentence].tok_end <= tok {
             self.sentence += 1;
         }
         self.salience
-            .touch(&mut self.clusters, e, tok, self.sentence as u32, subject);
+            .touch(&mut self.clusters, e, tok, self.sentence as u32, role);
     }
 
     /// A name: a mention of its cluster, with what its position says of it.
@@ -71,7 +71,7 @@ impl Resolver<'_, '_> {
         {
             c.modifier += 1;
         }
-        self.touch(e as usize, n.tok_start, subject);
+        self.touch(e as usize, n.tok_start, Role { subject, speaks });
         self.at_token.insert(n.tok_start, e);
         self.mentions.push(Mention {
             tok_start: n.tok_start,
@@ -105,6 +105,7 @@ impl Resolver<'_, '_> {
             gender: t.info.gender,
             want_person: false,
             org: false,
+            speaks: self.quote_of_speaker.contains_key(&k),
             candidates: (0, 0),
             chosen: None,
         };
@@ -121,7 +122,8 @@ impl Resolver<'_, '_> {
             c.person = true;
         }
         let subject = case == Some(Case::Subject);
-        self.touch(e, k, subject);
+        let speaks = self.quote_of_speaker.contains_key(&k);
+        self.touch(e, k, Role { subject, speaks });
         self.at_token.insert(k, e as u32);
         self.mentions.push(Mention {
             tok_start: k,
@@ -202,7 +204,8 @@ impl Resolver<'_, '_> {
             _ => self.description(np),
         };
         if let Some(e) = e {
-            self.touch(e as usize, np.tok_start, true);
+            let speaks = self.quote_of_speaker.contains_key(&np.tok_start);
+            self.touch(e as usize, np.tok_start, Role { subject: true, speaks });
             self.at_token.insert(np.tok_start, e);
             if np.kind == NpKind::Description {
                 self.mentions.push(Mention {

@@ -42,6 +42,15 @@ impl Work {
     }
 }
 
+/// What a mention's position says of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Role {
+    /// The subject of a clause, or a speaker.
+    pub(super) subject: bool,
+    /// The speaker of a quote.
+    pub(super) speaks: bool,
+}
+
 /// The mention history and per-cluster state that candidates are read from.
 #[derive(Debug, Default)]
 pub(super) struct Salience {
@@ -68,9 +77,15 @@ impl Salience {
         }
     }
 
-    /// Gives each role of the clusters built from names an index.
-    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster]) {
+    /// Gives each role of the clusters built from names an index, and with `name_gender` each
+    /// its first name's gender.
+    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster], name_gender: bool) {
         for c in clusters.iter_mut() {
+            if name_gender && !c.org && !c.group && !c.words.is_empty() {
+                c.name_gender = crate::name_gender::first_name(&c.name)
+                    .and_then(crate::name_gender::first_name_gender)
+                    .map_or(Gender::Unknown, |(g, _)| g);
+            }
             for r in &c.roles {
                 let id = match self.role_ids.get(r) {
                     Some(&id) => id,
@@ -86,13 +101,18 @@ impl Salience {
         self.role_history = vec![Vec::new(); self.role_ids.len()];
     }
 
-    /// Records a mention of cluster `e` at token `tok` in sentence `sentence`.
-    pub(super) fn touch(&mut self, clusters: &mut [Cluster], e: usize, tok: u32, sentence: u32, subject: bool) {
+    /// Records a mention of cluster `e` at token `tok` in sentence `sentence`: as the subject of
+    /// a clause or a speaker (`subject`), and as a quote's speaker (`speaks`).
+    pub(super) fn touch(&mut self, clusters: &mut [Cluster], e: usize, tok: u32, sentence: u32, role: Role) {
         let c = &mut clusters[e];
         c.last_any = Some(tok);
-        if subject {
+        if role.subject {
             c.last_subject = Some(tok);
         }
+        if role.speaks {
+            c.last_spoke = Some(tok);
+        }
+        c.last_was_subject = role.subject;
         c.last_sentence = sentence;
         c.mention_count += 1;
         self.touches.push((tok, e as u32));
@@ -250,6 +270,9 @@ impl Context<'_> {
             group: c.group,
             thing: c.thing,
             described: c.words.is_empty(),
+            name_gender: c.name_gender,
+            tokens_since_spoken: c.last_spoke.map(|s| tok.saturating_sub(s)),
+            latest_as_subject: c.last_was_subject,
             known_by_role: query.kind == QueryKind::Description && self.role.is_some_and(|r| c.role_ids.contains(&r)),
             excluded: (self.excluded)(e),
             relative_antecedent: self.relative == Some(e),
