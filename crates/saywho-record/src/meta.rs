@@ -37,6 +37,20 @@ pub enum DateSource {
     Dateline,
 }
 
+impl DateSource {
+    /// The name in the output: `metadata` or `dateline`.
+    ///
+    /// ```
+    /// assert_eq!(saywho_record::DateSource::Dateline.as_str(), "dateline");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Dateline => "dateline",
+        }
+    }
+}
+
 /// One line of `extract` output for a document that was processed: the engine's record plus
 /// the document's metadata and, on request, its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -29,13 +29,16 @@ pub(super) fn write_output(buf: &mut Vec<u8>, out: &Output) {
     }
     buf.push(b']');
     let m = &out.meta;
+    let date_source = m.date_source.map(|d| d.as_str());
+    // In the order of `Meta`'s fields, then the text: serde's order.
     let fields = [
-        ("url", &m.url),
-        ("title", &m.title),
-        ("author", &m.author),
-        ("date", &m.date),
-        ("outlet", &m.outlet),
-        ("text", &out.text),
+        ("url", m.url.as_deref()),
+        ("title", m.title.as_deref()),
+        ("author", m.author.as_deref()),
+        ("date", m.date.as_deref()),
+        ("outlet", m.outlet.as_deref()),
+        ("date_source", date_source),
+        ("text", out.text.as_deref()),
     ];
     for (name, value) in fields {
         if let Some(v) = value {
@@ -215,7 +218,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use saywho_record::Meta;
+    use saywho_record::{DateSource, Meta};
 
     fn same_as_serde(out: &Output) {
         let mut mine = Vec::new();
@@ -247,6 +250,7 @@ mod tests {
                     author: Some("Ann \u{7f} Lee".into()),
                     date: Some("2024-01-02".into()),
                     outlet: Some("BBC".into()),
+                    date_source: Some(DateSource::Dateline),
                 },
                 text: Some(text.to_string()),
             });
