@@ -161,7 +161,8 @@ pub fn best_score(candidates: &[Candidate]) -> Option<usize> {
 ///   (the latest entity on ties of position), if that entity is an organisation exactly when
 ///   the description names one; else, as a pronoun does:
 /// - the nearest agreeing entity not ruled out (for a description, not born of another
-///   description, and a person when it describes one), where the distance is the tokens since
+///   description, and a person when it describes one; for "he" or "she", not a person whose
+///   first name says the other gender while the text says nothing: [`name_conflict`]), where the distance is the tokens since
 ///   its latest mention, or a third of those since its latest mention as a subject if less,
 ///   doubled for an entity with no sign of being a person that was a subject once and
 ///   quadrupled for one that never was; no further than [`MAX_DISTANCE`]; the first in entity
@@ -176,13 +177,24 @@ pub struct RuleRanker;
 /// Added to the score of a candidate chosen by a rule that overrides distance.
 const OVERRIDE: f32 = 1.0e7;
 
+/// The candidate's first name says the other gender than the pronoun's ("she" for "Richard
+/// Cuthbertson"), and the text says nothing of its gender (text evidence wins): the name table
+/// is decisive only for names at least ~90% one way ([`crate::name_gender`]).
+pub fn name_conflict(query: &Query, f: &Features) -> bool {
+    matches!(query.gender, Gender::Male | Gender::Female)
+        && f.gender == Gender::Unknown
+        && f.name_gender != Gender::Unknown
+        && f.name_gender != query.gender
+}
+
 impl RuleRanker {
     /// The weighted distance of a candidate, `None` when ruled out.
     pub fn distance(query: &Query, f: &Features) -> Option<u32> {
         let ruled_out = !f.agrees
             || query.want_person && f.org
             || f.excluded
-            || query.kind == QueryKind::Description && f.described;
+            || query.kind == QueryKind::Description && f.described
+            || name_conflict(query, f);
         if ruled_out {
             return None;
         }
@@ -199,6 +211,10 @@ impl RuleRanker {
 }
 
 impl SpeakerRanker for RuleRanker {
+    fn uses_name_gender(&self) -> bool {
+        true
+    }
+
     fn rank(&self, query: &Query, candidates: &mut [Candidate]) -> Option<usize> {
         let org_fits = |c: &Candidate| query.kind == QueryKind::Pronoun || c.features.org == query.org;
         if query.kind == QueryKind::Pronoun {

@@ -35,7 +35,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// A case where the first name decides: the rules give "she" to the nearest person, a man.
+/// A case where the first name decides: "she" skips the nearest person, a man by his first
+/// name (both rankers apply the name filter, `rank::name_conflict`).
 const NAME_GENDER: (&str, &str, &str) = (
     "Richard Miller told the court the report was late. Wendy Golden waited for years. \
      Richard Miller left early. \"I chose to fight,\" she says.",
@@ -87,4 +88,14 @@ fn the_rules_ranker_is_still_the_default() {
         .extract("t", text)
         .expect("extracts");
     assert_eq!(a, b);
+}
+
+#[test]
+fn the_rules_skip_a_person_whose_first_name_says_the_other_gender() {
+    let (text, words, expected) = NAME_GENDER;
+    assert_eq!(speaker_of(&Engine::new(), text, words).as_deref(), Some(expected));
+    // Text evidence wins over the name: "Mr." makes this Wendy a man.
+    let text = "Richard Miller told the court the report was late. Mr. Wendy Golden waited for \
+                years. \"I chose to fight,\" he says.";
+    assert_eq!(speaker_of(&Engine::new(), text, words).as_deref(), Some("Wendy Golden"));
 }

@@ -13,7 +13,7 @@
 //! differently; a feature name ends in `.speaker_pronoun`, `.pronoun` or `.description`
 //! accordingly.
 
-use super::{Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
+use super::{name_conflict, Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
 use crate::lexicon::Gender;
 
 /// Names of the features of one block, in vector order.
@@ -64,26 +64,17 @@ pub fn feature_name(i: usize) -> String {
     format!("{}.{}", BLOCK[i % BLOCK.len()], KINDS[i / BLOCK.len()])
 }
 
-/// The candidate's first name says the other gender than the pronoun's ("she" for "Richard
-/// Cuthbertson"), and the text says nothing of its gender (text evidence wins).
-pub fn name_conflict(query: &Query, f: &super::Features) -> bool {
-    matches!(query.gender, Gender::Male | Gender::Female)
-        && f.gender == Gender::Unknown
-        && f.name_gender != Gender::Unknown
-        && f.name_gender != query.gender
-}
-
 /// May the ranker choose this candidate? The hard constraints of [`RuleRanker`]: it agrees in
 /// gender and number, syntax does not rule it out, it is within [`MAX_DISTANCE`], a
 /// description of a person does not take an organisation, a description does not take an
-/// entity born of another description; and its first name does not say the other gender
+/// entity born of another description, its first name does not say the other gender
 /// ([`name_conflict`]). A candidate a rule overrides distance for (known by the description's
 /// role word, the antecedent of the pronoun's relative clause) is allowed.
 pub fn allowed(query: &Query, c: &Candidate) -> bool {
     let f = &c.features;
     let by_rule = query.kind == QueryKind::Description && f.known_by_role
         || query.kind == QueryKind::Pronoun && f.relative_antecedent;
-    by_rule || RuleRanker::distance(query, f).is_some() && !name_conflict(query, f)
+    by_rule || RuleRanker::distance(query, f).is_some()
 }
 
 fn log1p(x: u32) -> f32 {
