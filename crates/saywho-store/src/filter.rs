@@ -89,6 +89,11 @@ impl Filters {
         Ok((sql, values))
     }
 
+    /// True when a filter is on the document (outlet or dates) rather than the quote.
+    pub(crate) fn document_filtered(&self) -> bool {
+        self.outlet.is_some() || self.from.is_some() || self.to.is_some()
+    }
+
     /// The condition on documents alone (outlet and dates), for counting documents.
     pub(crate) fn document_sql(&self) -> Result<(String, Vec<Value>)> {
         let docs_only = Filters {

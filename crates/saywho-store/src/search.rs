@@ -119,7 +119,16 @@ impl Store {
              FROM hits h JOIN quotes q ON q.quote = h.quote JOIN documents d ON d.doc = q.doc
              ORDER BY h.r, h.doc, h.seq",
             // Spelled out rather than by the constant `r`, which the planner cannot see through.
-            order = if query.is_some() { "f.rank" } else { "q.doc, q.seq" }
+            // With a document filter (outlet, dates) the plan walks documents by their index,
+            // and only `d.doc` (equal to `q.doc`) tells the planner that rows already come in
+            // order, so that it stops at the limit instead of sorting every match (100 ms -> 3
+            // ms for an outlet and a gender on 100,000 documents); without one it walks quotes
+            // by `quotes_doc`, which `q.doc` matches.
+            order = match (query, filters.document_filtered()) {
+                (Some(_), _) => "f.rank",
+                (None, true) => "d.doc, q.seq",
+                (None, false) => "q.doc, q.seq",
+            }
         );
         let run = || -> rusqlite::Result<Vec<SearchHit>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
