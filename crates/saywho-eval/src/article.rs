@@ -77,7 +77,7 @@ struct Truth {
 /// Loads the pages of `pages` named in `ground_truth`. Every id of the ground truth must have
 /// its page (`<id>.html.gz` or `<id>.html`, gzip detected from the bytes).
 pub fn load_split(pages: &Path, ground_truth: &Path) -> Result<ArticleSet> {
-    let raw = std::fs::read_to_string(ground_truth).map_err(|e| EvalError::io(ground_truth, e))?;
+    let raw = crate::files::read_text(ground_truth)?;
     let truths: HashMap<String, Truth> = serde_json::from_str(&raw).map_err(|source| EvalError::Json {
         path: ground_truth.to_path_buf(),
         location: "whole file".into(),

@@ -25,7 +25,7 @@ pub fn load_corpus(path: &Path) -> Result<Vec<CorpusDocument>> {
         id: serde_json::Value,
         text: String,
     }
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let raw = crate::files::read_text(path)?;
     let mut documents = Vec::new();
     for (index, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {

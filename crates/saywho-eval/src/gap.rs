@@ -118,7 +118,7 @@ impl GapReport {
 
 /// Reads a GAP `.tsv` file.
 pub fn load(path: &Path) -> Result<GapSet> {
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let raw = crate::files::read_text(path)?;
     parse(&raw, path)
 }
 

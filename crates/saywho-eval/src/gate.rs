@@ -91,7 +91,7 @@ impl GateOutcome {
 
 /// Reads a floors file.
 pub fn load_floors(path: &Path) -> Result<Floors> {
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let raw = crate::files::read_text(path)?;
     serde_json::from_str(&raw).map_err(|source| EvalError::Json {
         path: path.to_path_buf(),
         location: "whole file".into(),

@@ -63,7 +63,7 @@ pub struct LineStats {
 
 /// Reads a GGT JSONL file.
 pub fn load(path: &Path) -> Result<GoldSet> {
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let raw = crate::files::read_text(path)?;
     let mut documents = Vec::new();
     let mut stats = LineStats::default();
     for (index, line) in raw.lines().enumerate() {

@@ -197,7 +197,7 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
         "jsonl" => Ok(GoldFormat::Ggt),
         "tsv" if file_name_starts_with(path, "gap") => Ok(GoldFormat::Gap),
         "json" => {
-            let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+            let raw = crate::files::read_text(path)?;
             let value: serde_json::Value = serde_json::from_str(&raw).map_err(|source| EvalError::Json {
                 path: path.to_path_buf(),
                 location: "whole file".into(),

@@ -18,6 +18,7 @@ pub mod bench;
 pub mod calibration;
 pub mod classes;
 pub mod error;
+mod files;
 pub mod folds;
 pub mod gap;
 pub mod gate;

@@ -22,6 +22,7 @@
 //! speaker is mentioned, nor the cue: those figures read `n/a`. Every quote is direct speech.
 
 use crate::error::{EvalError, Result};
+use crate::files::{read_text, sorted_entries};
 use crate::gold::{Annotations, GoldDocument, GoldFormat, GoldQuote, GoldSet};
 use crate::span::{CharIndex, Span, SpanSet};
 use std::collections::{BTreeMap, HashMap};
@@ -52,7 +53,7 @@ fn data_dir(dir: &Path) -> PathBuf {
 /// `ATTRIB` row (a text without quotations has an empty `.ann`).
 pub fn looks_like(dir: &Path) -> bool {
     let dir = data_dir(dir);
-    let Ok(paths) = list(&dir) else {
+    let Ok(paths) = sorted_entries(&dir) else {
         return false;
     };
     let first_row = paths
@@ -68,7 +69,7 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
     let dir = data_dir(dir);
     let mut ann_of: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut texts = 0;
-    for path in list(&dir)? {
+    for path in sorted_entries(&dir)? {
         match path.extension().and_then(|e| e.to_str()) {
             Some("ann") => {
                 if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
@@ -94,8 +95,8 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
             without_text += 1;
             continue;
         }
-        let text = read(&text_path)?;
-        let ann = read(ann_path)?;
+        let text = read_text(&text_path)?;
+        let ann = read_text(ann_path)?;
         let (quotes, ann_stats) = parse_ann(&ann, &text, ann_path)?;
         stats.orphan_attributions += ann_stats.orphan_attributions;
         stats.unresolved += ann_stats.unresolved;
@@ -142,21 +143,6 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
         merge_predicted_groups: false,
         notes,
     })
-}
-
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))
-}
-
-/// The entries of `dir`, sorted.
-fn list(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        paths.push(entry.map_err(|e| EvalError::io(dir, e))?.path());
-    }
-    paths.sort();
-    Ok(paths)
 }
 
 /// The code-point span of every token of every line of `text`: `[line][token]`.

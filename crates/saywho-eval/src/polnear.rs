@@ -10,6 +10,7 @@
 //! multi-line covered texts spill onto continuation lines there.
 
 use crate::error::{EvalError, Result};
+use crate::files::{read_text, sorted_entries};
 use crate::gold::{char_len, Annotations, GoldDocument, GoldFormat, GoldQuote, GoldSet};
 use crate::span::{CharIndex, Span, SpanSet};
 use std::collections::{BTreeMap, HashMap};
@@ -34,7 +35,7 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
     let ann_dir = dir.join("attributions");
     // name -> alphabetically first .ann file; BTreeMap keeps the articles in name order.
     let mut ann_of: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for path in list(&ann_dir)? {
+    for path in sorted_entries(&ann_dir)? {
         let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
@@ -61,8 +62,8 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
             without_text += 1;
             continue;
         }
-        let text = read(&text_path)?;
-        let ann = read(ann_path)?;
+        let text = read_text(&text_path)?;
+        let ann = read_text(ann_path)?;
         let (quotes, ann_stats) = parse_ann(&ann, &text, ann_path)?;
         stats.without_content += ann_stats.without_content;
         documents.push(GoldDocument {
@@ -72,7 +73,7 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
             sources: None,
         });
     }
-    let texts_without_ann = list(&text_dir)?
+    let texts_without_ann = sorted_entries(&text_dir)?
         .iter()
         .filter_map(|p| p.file_stem().and_then(|s| s.to_str()))
         .filter(|stem| !ann_of.contains_key(*stem))
@@ -108,21 +109,6 @@ pub fn load(dir: &Path) -> Result<GoldSet> {
         merge_predicted_groups: true,
         notes,
     })
-}
-
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))
-}
-
-/// The entries of `dir`, sorted.
-fn list(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        paths.push(entry.map_err(|e| EvalError::io(dir, e))?.path());
-    }
-    paths.sort();
-    Ok(paths)
 }
 
 /// Parses one `.ann` file against its article `text`; `path` only labels errors.

@@ -203,17 +203,15 @@ pub struct CorefDocument {
 /// Reads LitBank's coreference folder (`coref/brat`: `NAME.ann` and `NAME.txt`). A mention is a
 /// `T` row whose type is a chain id (`Sir_Walter_Elliot-0`) rather than an entity category.
 pub fn load_litbank_coref(dir: &Path) -> Result<Vec<CorefDocument>> {
-    let mut anns: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| EvalError::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let anns: Vec<_> = crate::files::sorted_entries(dir)?
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
-    anns.sort();
     let mut docs = Vec::new();
     for ann_path in anns {
         let txt_path = ann_path.with_extension("txt");
-        let ann = std::fs::read_to_string(&ann_path).map_err(|e| EvalError::io(&ann_path, e))?;
-        let text = std::fs::read_to_string(&txt_path).map_err(|e| EvalError::io(&txt_path, e))?;
+        let ann = crate::files::read_text(&ann_path)?;
+        let text = crate::files::read_text(&txt_path)?;
         let mut chains: Vec<String> = Vec::new();
         let mut mentions = Vec::new();
         for (n, line) in ann.lines().enumerate() {

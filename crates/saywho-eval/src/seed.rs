@@ -41,10 +41,10 @@ struct SeedQuote {
 
 /// Reads a seed `gold.json` and the article its `source` names.
 pub fn load(path: &Path) -> Result<GoldSet> {
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let raw = crate::files::read_text(path)?;
     let source = source_name(&raw, path)?;
     let text_path = path.parent().unwrap_or_else(|| Path::new(".")).join(source);
-    let text = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
+    let text = crate::files::read_text(&text_path)?;
     let document = parse(&raw, text, path)?;
     Ok(GoldSet {
         format: GoldFormat::Seed,
