@@ -182,8 +182,9 @@ fn title_starts_name(tokens: &[Token], k: usize) -> bool {
 /// President Mario Draghi"), and so is the run before a hyphenated title ("Chinese
 /// Vice-President Wang Qishan").
 fn modifies_title(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize, end: usize) -> bool {
-    tokens.get(end).is_some_and(|t| !t.text(text).contains('-'))
+    end < tokens.len()
         && title_starts_name(tokens, end)
+        && !tokens[end].text(text).contains('-')
         && tokens[end].start <= tokens[end - 1].end + 1
         && !tokens[k..end]
             .iter()

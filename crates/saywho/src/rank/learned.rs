@@ -13,7 +13,7 @@
 //! differently; a feature name ends in `.speaker_pronoun`, `.pronoun` or `.description`
 //! accordingly.
 
-use super::{name_conflict, Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
+use super::{Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
 use crate::lexicon::Gender;
 
 /// Names of the features of one block, in vector order.
@@ -68,7 +68,7 @@ pub fn feature_name(i: usize) -> String {
 /// gender and number, syntax does not rule it out, it is within [`MAX_DISTANCE`], a
 /// description of a person does not take an organisation, a description does not take an
 /// entity born of another description, its first name does not say the other gender
-/// ([`name_conflict`]). A candidate a rule overrides distance for (known by the description's
+/// ([`super::name_conflict`]). A candidate a rule overrides distance for (known by the description's
 /// role word, the antecedent of the pronoun's relative clause) is allowed.
 pub fn allowed(query: &Query, c: &Candidate) -> bool {
     let f = &c.features;
@@ -84,13 +84,9 @@ fn log1p(x: u32) -> f32 {
 /// The feature vector of each candidate of `query` (in the order given). Some features compare
 /// a candidate with the others: the rule's choice, the nearest, the most mentioned.
 pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
-    // The rules' choice among candidates whose first name agrees too.
+    // The rules' choice (which skips first-name conflicts itself); on a copy, since ranking
+    // writes scores.
     let mut scratch: Vec<Candidate> = candidates.to_vec();
-    for c in &mut scratch {
-        if name_conflict(query, &c.features) {
-            c.features.agrees = false;
-        }
-    }
     let rule_choice = RuleRanker.rank(query, &mut scratch);
     let ok: Vec<bool> = candidates.iter().map(|c| allowed(query, c)).collect();
     let allowed_min = |key: &dyn Fn(&Candidate) -> i64| {
