@@ -538,6 +538,13 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
         {
             // Lower-case words may precede a role noun ("the lead singer"); after "the" they
             // may also be a description the lexicon lacks ("the rookie defenceman").
+            // A past form with an object after it is the clause's verb, not a modifier: "The
+            // police arrested a man and said …" (subject "The police").
+            let verb_with_object = (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+                && tokens.get(j + 1).is_some_and(|n| n.is(flag::DET | flag::PRONOUN));
+            if verb_with_object {
+                break;
+            }
             let rest_has_role = tokens[j + 1..hi.min(j + 4)]
                 .iter()
                 .any(|x| x.is(flag::ROLE | flag::TITLE));

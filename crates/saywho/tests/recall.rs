@@ -66,6 +66,16 @@ fn a_cue_coordinated_with_an_earlier_verb() {
             "Ann Lee cut the debt to $42,000 in five years, but said she could not fulfil her dream.",
             &[("she could not fulfil her dream", "indirect", "Ann Lee", "said")],
         ),
+        // The first verb is no part of the subject, even when a person noun follows it.
+        (
+            "The police arrested a man and said a curfew would continue through the weekend.",
+            &[(
+                "a curfew would continue through the weekend",
+                "indirect",
+                "The police",
+                "said",
+            )],
+        ),
         // A passive first verb: "told" is passive too, and nobody speaks.
         (
             "Ann Lee had been diagnosed with cancer and told she had three months to live.",
