@@ -86,3 +86,25 @@ fn a_description_between_the_quotation_and_its_cue() {
         ("\"Who is that?\" a harsh voice cried.", &[]),
     ]);
 }
+
+#[test]
+fn a_name_the_clause_is_set_against_is_not_its_pronoun() {
+    // Issue #9's first example: the more prominent Dunn, named in "Unlike Dunn,", is not the
+    // "he" of that clause, nor of the quote after it.
+    check(&[
+        (
+            "Mark Dunn found work at the plant last spring. \"The money is good,\" Dunn said.\n\n\
+             His neighbour Ali Reza has had less luck. Unlike Dunn, he has not found a job. \
+             \"My children come first,\" he said.",
+            &[
+                ("The money is good,", "direct", "Mark Dunn", "said"),
+                ("My children come first,", "direct", "Ali Reza", "said"),
+            ],
+        ),
+        // A clause after the preposition may be about the subject: left to the ranker.
+        (
+            "Ann Lee left the band in May. After Lee left the band, she said she wanted to rest.",
+            &[("she wanted to rest", "indirect", "Ann Lee", "said")],
+        ),
+    ]);
+}

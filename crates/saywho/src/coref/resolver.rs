@@ -7,6 +7,7 @@ use crate::doc::{Doc, Mention};
 use crate::lexicon::{flag, Case, Gender};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
+use crate::token::TokenKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// State of the pass: clusters, mentions so far, and the queries recorded.
@@ -146,6 +147,33 @@ impl Resolver<'_, '_> {
                     .rev()
                     .take_while(|m| m.tok_start >= sentence_start)
                     .find(|m| m.subject)
+                    .map(|m| m.entity as usize),
+            );
+        }
+        // "Unlike Dunn, he has not found a job": a name alone after the preposition that
+        // opens the sentence, set off by a comma before the pronoun, is someone the clause is
+        // set against, not its subject. Only a bare name: a longer phrase may be a clause about
+        // the subject ("After Hayes left the series, he …"), and a cue after the pronoun makes
+        // an attribution ("For Dunn, he said, …").
+        let opener = &tokens[sentence_start as usize];
+        let fronted = case == Some(Case::Subject)
+            && k >= sentence_start + 3
+            && tokens[k as usize - 1].is_punct(b',')
+            && opener.kind == TokenKind::Word
+            && opener.is(flag::PREP)
+            && !opener.is(flag::SUB)
+            && !tokens.get(k as usize + 1).is_some_and(|t| t.is(flag::CUE))
+            && k - sentence_start <= 6
+            && tokens[sentence_start as usize + 1..k as usize - 1]
+                .iter()
+                .all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION));
+        if fronted {
+            let first = mentions.partition_point(|m| m.tok_start < sentence_start);
+            exclude.extend(
+                mentions[first..]
+                    .iter()
+                    .take_while(|m| m.tok_start < k)
+                    .filter(|m| !tokens[m.tok_start as usize].is(flag::PRONOUN))
                     .map(|m| m.entity as usize),
             );
         }
