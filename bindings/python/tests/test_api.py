@@ -16,7 +16,7 @@ LEGEND = "“We will never break,” John Legend wrote on Twitter. “I love you
 def test_extract_returns_the_record_with_its_schema_version():
     r = saywho.extract(LEGEND, id="a")
     assert list(r) == ["schema_version", "id", "quotes", "entities"]
-    assert r["schema_version"] == saywho.SCHEMA_VERSION == "1.1"
+    assert r["schema_version"] == saywho.SCHEMA_VERSION == "1.2"
     assert r["id"] == "a"
     q = r["quotes"][0]
     assert list(q) == ["text", "start", "end", "kind", "group", "cue", "speaker", "channel", "confidence"]
@@ -91,7 +91,7 @@ def test_negative_limit_is_rejected():
 def test_odd_texts_do_not_crash():
     for text in ["", " ", "\n\n", "“", "”“", "\u0000", "said said said", "🙂" * 1000, "“a" * 5000]:
         r = saywho.extract(text)
-        assert r["schema_version"] == "1.1"
+        assert r["schema_version"] == "1.2"
 
 
 def test_extract_many_keeps_order_and_ids():
@@ -142,7 +142,7 @@ def test_extract_many_errors_raise_or_become_records():
     records = engine.extract_many(texts, errors="record")
     assert [r.get("error", {}).get("kind") for r in records] == [None, "too_large", "invalid_utf8", None]
     assert records[1] == {
-        "schema_version": "1.1",
+        "schema_version": "1.2",
         "id": "1",
         "error": {"kind": "too_large", "position": "texts[1]", "message": records[1]["error"]["message"]},
     }

@@ -133,12 +133,12 @@ fn csv_parquet_errors_file_and_strict() {
     let table = std::fs::read_to_string(&csv).unwrap();
     let rows: Vec<&str> = table.lines().collect();
     assert!(
-        rows[0].starts_with("doc_id,url,title,date,outlet,quote,kind,group,speaker,"),
+        rows[0].starts_with("doc_id,url,title,date,date_source,outlet,quote,kind,group,speaker,"),
         "{}",
         rows[0]
     );
     assert!(
-        rows[1].starts_with("a,https://e.example/a,,,,\"Yes,\",direct,0,Ann Lee,"),
+        rows[1].starts_with("a,https://e.example/a,,,,,\"Yes,\",direct,0,Ann Lee,"),
         "{}",
         rows[1]
     );
@@ -285,7 +285,7 @@ fn meta_fields_map_jsonl_field_names() {
         table
             .lines()
             .nth(1)
-            .is_some_and(|row| row.starts_with("a,https://e.example/a,Ann agrees,2025-03-14,E,")),
+            .is_some_and(|row| row.starts_with("a,https://e.example/a,Ann agrees,2025-03-14,,E,")),
         "{table}"
     );
 

@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn jsonl_keeps_whole_lines_and_counts_them() {
-        let error = br#"{"schema_version":"1.1","id":"x","error":{"kind":"io","position":"p","message":"m"}}"#;
+        let error = br#"{"schema_version":"1.2","id":"x","error":{"kind":"io","position":"p","message":"m"}}"#;
         let two = [&b"{\"id\":\"a\"}\n"[..], error, b"\n"].concat();
         let cases: Vec<(Vec<u8>, (u64, Skip, usize))> = vec![
             (b"".to_vec(), (0, Skip::Nothing, 0)),
@@ -292,8 +292,8 @@ mod tests {
     #[test]
     fn csv_cuts_the_last_document_and_resumes_after_the_one_before() {
         let header = format!("{}\n", COLUMNS.join(","));
-        let row = |id: &str, quote: &str| format!("{id},,,,,{quote},direct,0,,,,said,,0.9,0,1,,,\n");
-        let error = "e,,,,,,,,,,,,,,,,io,f.txt,gone\n";
+        let row = |id: &str, quote: &str| format!("{id},,,,,,{quote},direct,0,,,,said,,0.9,0,1,,,\n");
+        let error = "e,,,,,,,,,,,,,,,,,io,f.txt,gone\n";
         let a = row("a", "\"two\nlines\"") + &row("a", "x");
         let cases: Vec<(String, (u64, Skip, usize))> = vec![
             (String::new(), (0, Skip::Nothing, 0)),

@@ -100,7 +100,7 @@ impl DocError {
     /// use saywho_record::{DocError, ErrorKind};
     /// let e = DocError::new("a", "a.txt", ErrorKind::InvalidUtf8, "byte 3");
     /// let json = serde_json::to_string(&e.record()).unwrap();
-    /// assert_eq!(json, r#"{"schema_version":"1.1","id":"a","error":{"kind":"invalid_utf8","position":"a.txt","message":"byte 3"}}"#);
+    /// assert_eq!(json, r#"{"schema_version":"1.2","id":"a","error":{"kind":"invalid_utf8","position":"a.txt","message":"byte 3"}}"#);
     /// ```
     pub fn record(&self) -> ErrorRecord {
         ErrorRecord {

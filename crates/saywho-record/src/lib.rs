@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use saywho_record::{entity_key, QuoteKind, Record};
-//! let line = r#"{"schema_version":"1.1","id":"a","quotes":[],"entities":[]}"#;
+//! let line = r#"{"schema_version":"1.2","id":"a","quotes":[],"entities":[]}"#;
 //! let record: Record = serde_json::from_str(line).unwrap();
 //! assert_eq!(record.id, "a");
 //! assert_eq!(QuoteKind::Mixed.as_str(), "mixed");
@@ -40,8 +40,9 @@ pub use rows::{quote_rows, Column, ColumnType, QuoteRow, COLUMNS, COLUMN_TYPES};
 ///
 /// History: `1.0` (2026-12) added `schema_version`, the entity `key` and `gender_source`, and
 /// the `speaker_key` column of the quote rows, to the unversioned format of 2026-11; `1.1`
-/// (2026-12) added the document's `date_source`.
-pub const SCHEMA_VERSION: &str = "1.1";
+/// (2026-12) added the document's `date_source`; `1.2` (2026-12) its `date_source` column in
+/// the quote rows.
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// The JSON Schema of a record (`docs/schema/record.schema.json`, linked into this crate so
 /// that it packages): what the server publishes in its OpenAPI document.

@@ -70,9 +70,9 @@ pub struct Output {
 ///
 /// ```
 /// use saywho_record::OutputLine;
-/// let ok: OutputLine = serde_json::from_str(r#"{"schema_version":"1.1","id":"a","quotes":[],"entities":[],"title":"T"}"#).unwrap();
+/// let ok: OutputLine = serde_json::from_str(r#"{"schema_version":"1.2","id":"a","quotes":[],"entities":[],"title":"T"}"#).unwrap();
 /// assert!(matches!(ok, OutputLine::Document(ref o) if o.meta.title.as_deref() == Some("T")));
-/// let failed: OutputLine = serde_json::from_str(r#"{"schema_version":"1.1","id":"b","error":{"kind":"too_large","position":"x:2","message":"m"}}"#).unwrap();
+/// let failed: OutputLine = serde_json::from_str(r#"{"schema_version":"1.2","id":"b","error":{"kind":"too_large","position":"x:2","message":"m"}}"#).unwrap();
 /// assert!(matches!(failed, OutputLine::Error(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

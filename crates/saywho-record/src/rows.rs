@@ -30,7 +30,7 @@ pub struct Column {
 
 /// The columns, in order, with their types (the Parquet schema and the Python bindings' Arrow
 /// schema are built from it).
-pub const COLUMN_TYPES: [Column; 19] = [
+pub const COLUMN_TYPES: [Column; 20] = [
     Column {
         name: "doc_id",
         ty: ColumnType::Text,
@@ -39,6 +39,7 @@ pub const COLUMN_TYPES: [Column; 19] = [
     nullable("url", ColumnType::Text),
     nullable("title", ColumnType::Text),
     nullable("date", ColumnType::Text),
+    nullable("date_source", ColumnType::Text),
     nullable("outlet", ColumnType::Text),
     nullable("quote", ColumnType::Text),
     nullable("kind", ColumnType::Text),
@@ -65,8 +66,8 @@ const fn nullable(name: &'static str, ty: ColumnType) -> Column {
 }
 
 /// Column names, in order (the CSV header): the names of [`COLUMN_TYPES`].
-pub const COLUMNS: [&str; 19] = {
-    let mut names = [""; 19];
+pub const COLUMNS: [&str; 20] = {
+    let mut names = [""; 20];
     let mut i = 0;
     while i < names.len() {
         names[i] = COLUMN_TYPES[i].name;
@@ -86,6 +87,8 @@ pub struct QuoteRow {
     pub title: Option<String>,
     /// The document's publication date, as its metadata gives it (kept as a string).
     pub date: Option<String>,
+    /// Where an HTML page's `date` came from: `metadata` or `dateline` (see `DateSource`).
+    pub date_source: Option<&'static str>,
     /// The document's outlet (site name), from its metadata.
     pub outlet: Option<String>,
     /// The quoted words.
@@ -156,6 +159,7 @@ pub fn quote_rows(result: Result<&Output, &DocError>) -> Vec<QuoteRow> {
                 url: out.meta.url.clone(),
                 title: out.meta.title.clone(),
                 date: out.meta.date.clone(),
+                date_source: out.meta.date_source.map(|d| d.as_str()),
                 outlet: out.meta.outlet.clone(),
                 quote: Some(q.text.clone()),
                 kind: Some(q.kind.as_str()),
@@ -176,4 +180,51 @@ pub fn quote_rows(result: Result<&Output, &DocError>) -> Vec<QuoteRow> {
 
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DateSource, Meta, QuoteKind, QuoteRecord, Record};
+
+    #[test]
+    fn rows_carry_the_document_metadata_and_where_its_date_came_from() {
+        let quote = QuoteRecord {
+            text: "Yes,".into(),
+            start: 1,
+            end: 5,
+            kind: QuoteKind::Direct,
+            group: 0,
+            cue: None,
+            speaker: None,
+            channel: None,
+            confidence: 0.9,
+        };
+        let meta = Meta {
+            date: Some("2019-03-03".into()),
+            date_source: Some(DateSource::Dateline),
+            outlet: Some("Reuters".into()),
+            ..Meta::default()
+        };
+        let out = Output {
+            record: Record::new("a", vec![quote], vec![]),
+            meta,
+            text: None,
+        };
+        let row = &quote_rows(Ok(&out))[0];
+        assert_eq!(row.date.as_deref(), Some("2019-03-03"));
+        assert_eq!(row.date_source, Some("dateline"));
+        assert_eq!(row.outlet.as_deref(), Some("Reuters"));
+        // A date that came with the input says nothing of its source.
+        let out = Output {
+            meta: Meta {
+                date: Some("2019-03-03".into()),
+                ..Meta::default()
+            },
+            ..out
+        };
+        assert_eq!(quote_rows(Ok(&out))[0].date_source, None);
+        let at = COLUMNS.iter().position(|&c| c == "date_source");
+        assert_eq!(at, Some(COLUMNS.iter().position(|&c| c == "date").unwrap() + 1));
+    }
 }

@@ -452,7 +452,7 @@ async fn a_batch_answer_starts_before_its_last_line_is_done() {
         .expect("data");
     let first = first.into_data().expect("data");
     assert!(
-        first.starts_with(b"{\"schema_version\":\"1.1\",\"id\":\"fast\""),
+        first.starts_with(b"{\"schema_version\":\"1.2\",\"id\":\"fast\""),
         "{first:?}"
     );
     release.store(true, Ordering::SeqCst);

@@ -179,7 +179,7 @@ def extract_json(text: Text, id: Optional[Union[str, int]] = None) -> str:
     """The record of one text as a JSON string: the very line ``saywho extract`` writes.
 
     >>> extract_json("No quotes here.", id="n")
-    '{"schema_version":"1.1","id":"n","quotes":[],"entities":[]}'
+    '{"schema_version":"1.2","id":"n","quotes":[],"entities":[]}'
     """
     return default_engine().extract_json(text, id)
 
@@ -226,7 +226,7 @@ def extract_many(
     >>> rs[0]["quotes"][0]["speaker"]["name"], rs[1]["error"]["kind"]
     ('Ann Lee', 'invalid_utf8')
     >>> extract_many(["No quotes."], as_json=True)
-    ['{"schema_version":"1.1","id":"0","quotes":[],"entities":[]}']
+    ['{"schema_version":"1.2","id":"0","quotes":[],"entities":[]}']
     """
     return default_engine().extract_many(texts, ids, threads, errors, as_json)
 

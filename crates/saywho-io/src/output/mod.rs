@@ -52,7 +52,7 @@ pub enum Body {
 /// let record = saywho::Engine::new().extract("a", "“Yes,” Ann Lee said.").unwrap();
 /// let out = Output { record, meta: Default::default(), text: None };
 /// let Body::Bytes(line) = render(Ok(&out), OutputFormat::Jsonl { pretty: false }).unwrap() else { panic!() };
-/// assert!(line.starts_with(br#"{"schema_version":"1.1","id":"a","quotes":[{"text":"Yes,""#));
+/// assert!(line.starts_with(br#"{"schema_version":"1.2","id":"a","quotes":[{"text":"Yes,""#));
 /// ```
 pub fn render(result: std::result::Result<&Output, &DocError>, format: OutputFormat) -> Result<Body> {
     // Sized for a typical record (a few kB) plus any text it carries, so the buffer is not
