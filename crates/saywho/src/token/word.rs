@@ -192,15 +192,7 @@ pub(super) fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) ->
         Some(ascii) => ascii_word(t, ascii, lex),
         None => any_word(t, lex),
     };
-    Token {
-        start: start as u32,
-        end: end as u32,
-        kind: if is_number { TokenKind::Number } else { TokenKind::Word },
-        shape,
-        mark: 0,
-        first: text.as_bytes()[start],
-        info,
-    }
+    word_or_number(start, end, is_number, shape, text.as_bytes()[start], info)
 }
 
 /// The token of the word `text[start..end]`, made only of ASCII letters and digits whose
@@ -226,6 +218,12 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, classes: u8
         whole_word_roles(lex.lookup(t), t, t, classes & class::UPPER != 0)
     };
     info.form = lex.forms_of(t);
+    word_or_number(start, end, is_number, shape, first, info)
+}
+
+/// The token both word paths make once they know what the word is.
+#[inline]
+fn word_or_number(start: usize, end: usize, is_number: bool, shape: u8, first: u8, info: WordInfo) -> Token {
     Token {
         start: start as u32,
         end: end as u32,
