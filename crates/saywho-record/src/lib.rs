@@ -1,9 +1,11 @@
 //! saywho-record: the output schema of saywho, shared by the engine, corpus I/O, the store,
 //! the server and the language bindings.
 //!
-//! It holds only types and their serde shape: a document's [`Record`] (quotes and entities),
+//! It holds the types and their serde shape: a document's [`Record`] (quotes and entities),
 //! the [`Output`] line that adds the document's [`Meta`], the [`ErrorRecord`] of a document
-//! that failed, and the flat [`QuoteRow`] of CSV and Parquet. Its one dependency is serde.
+//! that failed, and the flat [`QuoteRow`] of CSV and Parquet; and the one reader of
+//! publication dates ([`date`]) that the HTML reader and the store share. Its one dependency
+//! is serde.
 //!
 //! Every serialised record carries [`SCHEMA_VERSION`]. Offsets are Unicode code points into
 //! the exact input text, end-exclusive (Python string indices; JavaScript's UTF-16 indices differ
@@ -20,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+pub mod date;
 mod error;
 mod key;
 mod meta;

@@ -51,6 +51,18 @@ impl DateSource {
     }
 }
 
+impl std::str::FromStr for DateSource {
+    type Err = String;
+    /// Parses the output name back (`"dateline".parse()`).
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "metadata" => Ok(DateSource::Metadata),
+            "dateline" => Ok(DateSource::Dateline),
+            _ => Err(format!("not one of metadata, dateline: {s:?}")),
+        }
+    }
+}
+
 /// One line of `extract` output for a document that was processed: the engine's record plus
 /// the document's metadata and, on request, its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

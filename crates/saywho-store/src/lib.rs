@@ -22,7 +22,6 @@
 
 #![warn(missing_docs)]
 
-mod date;
 mod filter;
 mod read;
 mod report;
@@ -31,9 +30,10 @@ mod search;
 mod speakers;
 mod write;
 
-pub use date::normalize_date;
 pub use filter::Filters;
 pub use report::{Count, GenderShare, Report, Share};
+/// Dates are read as everywhere in saywho (HTML metadata, datelines, JSONL input).
+pub use saywho_record::date::normalize_date;
 pub use schema::STORE_SCHEMA_VERSION;
 pub use search::{fts_literal, fts_query, SearchHit};
 pub use speakers::Speaker;
@@ -49,7 +49,7 @@ pub enum Error {
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The file is a database of another schema version.
-    #[error("the database has store schema version {found}, this saywho reads version {expected}; index the corpus again into a new file")]
+    #[error("the database has store schema version {found}, this saywho reads version {expected}; a version-1 store is upgraded when it is next opened for writing (`saywho index` into it), any other needs the corpus indexed again into a new file")]
     SchemaVersion {
         /// The version in the file.
         found: String,

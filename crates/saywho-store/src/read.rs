@@ -21,7 +21,7 @@ impl Store {
         let head = self
             .conn
             .prepare_cached(
-                "SELECT doc, schema_version, url, title, author, date_raw, outlet, text FROM documents WHERE id = ?1",
+                "SELECT doc, schema_version, url, title, author, date_raw, outlet, text, date_source FROM documents WHERE id = ?1",
             )?
             .query_row([id], |r| {
                 Ok((
@@ -36,12 +36,14 @@ impl Store {
                         date_source: None,
                     },
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
                 ))
             })
             .optional()?;
-        let Some((doc, schema_version, meta, text)) = head else {
+        let Some((doc, schema_version, mut meta, text, date_source)) = head else {
             return Ok(None);
         };
+        meta.date_source = date_source.map(|s| s.parse()).transpose().map_err(Error::Corrupt)?;
         let entities = self.entities_of(doc)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT text, char_start, char_end, kind, grp, cue, cue_start, cue_end, speaker, speaker_name,

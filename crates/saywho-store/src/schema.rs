@@ -5,8 +5,11 @@ use crate::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The version of the store's schema, kept in `meta.schema_version`. A database of another
-/// version is refused rather than misread.
-pub const STORE_SCHEMA_VERSION: &str = "1";
+/// version is refused rather than misread, except a version-1 store opened for writing, which
+/// is brought up to date in place (see [`upgrade`]).
+///
+/// History: `1` (2026-12) the first; `2` (2026-12) added `documents.date_source`.
+pub const STORE_SCHEMA_VERSION: &str = "2";
 
 /// The tables, indexes and triggers (documented in `crates/saywho-store/README.md`).
 ///
@@ -34,6 +37,7 @@ CREATE TABLE IF NOT EXISTS documents (
     author         TEXT,
     date           TEXT,
     date_raw       TEXT,
+    date_source    TEXT,
     outlet         TEXT,
     text           TEXT,
     quote_count    INTEGER NOT NULL,
@@ -148,6 +152,7 @@ pub(crate) fn init(conn: &Connection, writable: bool) -> Result<()> {
     };
     match found {
         Some(v) if v == STORE_SCHEMA_VERSION => Ok(()),
+        Some(v) if v == "1" && writable => upgrade(conn),
         Some(v) => Err(Error::SchemaVersion {
             found: v,
             expected: STORE_SCHEMA_VERSION,
@@ -161,4 +166,17 @@ pub(crate) fn init(conn: &Connection, writable: bool) -> Result<()> {
         }
         None => Err(Error::NotAStore),
     }
+}
+
+/// Brings a version-1 store to the current version: version 2 added `documents.date_source`,
+/// which documents stored before it leave NULL (their source is unknown, as for JSONL input).
+/// Adding a nullable column rewrites no row, so this is instant on any size of store.
+fn upgrade(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!(
+        "BEGIN IMMEDIATE;
+         ALTER TABLE documents ADD COLUMN date_source TEXT;
+         UPDATE meta SET value = '{STORE_SCHEMA_VERSION}' WHERE key = 'schema_version';
+         COMMIT;"
+    ))?;
+    Ok(())
 }

@@ -5,7 +5,7 @@
 //! whole documents; so a process killed at any moment leaves the documents of the committed
 //! batches, each complete, and an index run started again replaces them with the same rows.
 
-use crate::{date::normalize_date, int, Result, Store};
+use crate::{int, normalize_date, Result, Store};
 use rusqlite::{params, OptionalExtension};
 use saywho_record::{DocError, Output, QuoteRecord, Record};
 
@@ -52,6 +52,7 @@ impl Store {
             meta.author,
             date,
             meta.date,
+            meta.date_source.map(|d| d.as_str()),
             meta.outlet,
             out.text,
             int(record.quotes.len())?,
@@ -75,19 +76,21 @@ impl Store {
                 self.conn
                     .prepare_cached(
                         "UPDATE documents SET id = ?1, url = ?2, title = ?3, author = ?4, date = ?5, date_raw = ?6,
-                         outlet = ?7, text = ?8, quote_count = ?9, entity_count = ?10, schema_version = ?11
-                         WHERE doc = ?12",
+                         date_source = ?7, outlet = ?8, text = ?9, quote_count = ?10, entity_count = ?11,
+                         schema_version = ?12 WHERE doc = ?13",
                     )?
                     .execute(params![
-                        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], doc
+                        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10],
+                        row[11], doc
                     ])?;
                 doc
             }
             None => {
                 self.conn
                     .prepare_cached(
-                        "INSERT INTO documents (id, url, title, author, date, date_raw, outlet, text,
-                         quote_count, entity_count, schema_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                        "INSERT INTO documents (id, url, title, author, date, date_raw, date_source, outlet, text,
+                         quote_count, entity_count, schema_version)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     )?
                     .execute(row)?;
                 self.conn.last_insert_rowid()

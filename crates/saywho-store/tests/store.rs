@@ -2,10 +2,10 @@
 //! injection, dates, errors, and a report checked against counts made here.
 
 use saywho_record::{
-    entity_key, DocError, EntityKind, EntityRecord, ErrorKind, Gender, GenderSource, Meta, Output, QuoteKind,
-    QuoteRecord, Record, SpeakerRecord, TextSpan,
+    entity_key, DateSource, DocError, EntityKind, EntityRecord, ErrorKind, Gender, GenderSource, Meta, Output,
+    QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan,
 };
-use saywho_store::{fts_literal, Error, Filters, Store};
+use saywho_store::{fts_literal, Error, Filters, Store, STORE_SCHEMA_VERSION};
 
 fn span(text: &str, start: usize) -> TextSpan {
     TextSpan {
@@ -68,7 +68,7 @@ fn corpus() -> Vec<Output> {
             "{id}: Ann Lee said “we must build more homes now” to reporters."
         )),
     };
-    vec![
+    let mut outputs = vec![
         doc(
             "a",
             Some("2024-01-15"),
@@ -104,7 +104,10 @@ fn corpus() -> Vec<Output> {
             vec![quote("Homes first", Some(("Ann Lee", 0)), None)],
             vec![ann()],
         ),
-    ]
+    ];
+    // Where an HTML page's date came from is stored with it, and comes back.
+    outputs[0].meta.date_source = Some(DateSource::Metadata);
+    outputs
 }
 
 fn store_with(outputs: &[Output]) -> Store {
@@ -121,7 +124,7 @@ fn dump(store: &Store) -> Vec<String> {
     let conn = store.connection();
     let mut rows = Vec::new();
     for sql in [
-        "SELECT id, url, title, date, date_raw, outlet, text, quote_count FROM documents ORDER BY id",
+        "SELECT id, url, title, date, date_raw, date_source, outlet, text, quote_count FROM documents ORDER BY id",
         "SELECT d.id, q.seq, q.text, q.kind, q.speaker_key, q.speaker_gender, q.channel FROM quotes q JOIN documents d USING (doc) ORDER BY 1, 2",
         "SELECT d.id, e.entity, e.name, e.key, e.gender FROM entities e JOIN documents d USING (doc) ORDER BY 1, 2",
         "SELECT d.id, m.entity, m.seq, m.text FROM mentions m JOIN documents d USING (doc) ORDER BY 1, 2, 3",
@@ -431,5 +434,45 @@ fn a_file_store_reopens_read_only_and_refuses_other_files() {
         .unwrap();
     let e = Store::open_read_only(&other);
     assert!(matches!(e, Err(Error::NotAStore)), "{e:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_version_1_store_is_upgraded_when_opened_for_writing() {
+    let dir = std::env::temp_dir().join(format!("saywho-store-v1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v1.db");
+    let mut old = corpus()[1].clone();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.put(&old).unwrap();
+    }
+    // What a store written by version 1 looks like: no `date_source` column.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "ALTER TABLE documents DROP COLUMN date_source;
+             UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let e = Store::open_read_only(&path);
+    assert!(
+        matches!(&e, Err(Error::SchemaVersion { found, .. }) if found == "1"),
+        "{:?}",
+        e.err()
+    );
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.get("b").unwrap().as_ref(), Some(&old));
+        old.meta.date_source = Some(DateSource::Dateline);
+        store.put(&old).unwrap();
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.get("b").unwrap().as_ref(), Some(&old));
+    let version: String = store
+        .connection()
+        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, STORE_SCHEMA_VERSION);
     std::fs::remove_dir_all(&dir).unwrap();
 }

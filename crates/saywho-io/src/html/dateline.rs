@@ -3,24 +3,7 @@
 //! line is read, up to the dash or colon that ends the dateline, so a year or a date in the
 //! prose is never taken for the article's date.
 
-use super::dates::{iso_date, valid};
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// The month names, from `lexicons/en/months.tsv`.
-fn months() -> &'static HashMap<String, u32> {
-    static MONTHS: OnceLock<HashMap<String, u32>> = OnceLock::new();
-    MONTHS.get_or_init(|| {
-        include_str!("../../lexicons/en/months.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, number) = l.split_once('\t')?;
-                Some((name.trim().to_string(), number.trim().parse().ok()?))
-            })
-            .collect()
-    })
-}
+use saywho_record::date::{numeric_date, written_date};
 
 /// Longest dateline read, in characters, before its closing dash or colon.
 const DATELINE_CHARS: usize = 80;
@@ -49,32 +32,11 @@ fn line_date(line: &str) -> Option<String> {
     let head = head_of(line)?;
     if let Some(date) = head.split_whitespace().find_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-        (w.len() == 10).then(|| iso_date(w)).flatten()
+        (w.len() == 10).then(|| numeric_date(w)).flatten()
     }) {
         return Some(date);
     }
     written_date(head)
-}
-
-/// The first date written with a month name in `text` ("March 3, 2019", "3 Sept. 2019",
-/// "November 19, 2019, 07:47 PM EST"), as `YYYY-MM-DD`.
-pub(super) fn written_date(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    let month = |w: &str| months().get(w).copied();
-    let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-    let year = |w: &str| (w.len() == 4).then(|| w.parse::<u32>().ok()).flatten();
-    words.windows(3).find_map(|w| {
-        let (y, m, d) = match (month(&w[0]), day(&w[1]), day(&w[0]), month(&w[1])) {
-            (Some(m), Some(d), _, _) => (year(&w[2])?, m, d),
-            (_, _, Some(d), Some(m)) => (year(&w[2])?, m, d),
-            _ => return None,
-        };
-        valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
-    })
 }
 
 /// The start of `line` up to its first free-standing separator, when that comes within
