@@ -253,6 +253,13 @@ fn evaluate_gap(path: &Path, args: &EvalArgs, started: Instant) -> anyhow::Resul
         serde_json::to_string_pretty(&report)? + "\n"
     } else {
         let mut out = String::new();
+        if args.errors {
+            write_gap_errors(
+                &mut out,
+                &set,
+                &saywho_eval::gap_errors::diagnose(&engine, &set.examples),
+            );
+        }
         write_gap_table(&mut out, &report, started.elapsed().as_secs_f64());
         out
     };
@@ -521,6 +528,44 @@ fn write_gap_table(out: &mut String, r: &DatasetReport, seconds: f64) {
     for note in &r.notes {
         let _ = writeln!(out, "note: {note}");
     }
+}
+
+/// Each GAP example gone wrong with its class, then the count of each class by pronoun.
+fn write_gap_errors(out: &mut String, set: &gap::GapSet, diagnoses: &[saywho_eval::gap_errors::GapDiagnosis]) {
+    use std::collections::BTreeMap;
+    let mut counts: BTreeMap<_, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (ex, d) in set.examples.iter().zip(diagnoses) {
+        *counts
+            .entry(d.class)
+            .or_default()
+            .entry(d.pronoun.as_str())
+            .or_default() += 1;
+        if d.class == saywho_eval::gap_errors::GapClass::Right {
+            continue;
+        }
+        let gold = |i: usize| if ex.names[i].coref { "TRUE" } else { "false" };
+        let _ = writeln!(
+            out,
+            "[{}] {} {:?}@{}: A {:?} {}, B {:?} {}; chosen {}",
+            d.class.label(),
+            ex.id,
+            ex.pronoun,
+            ex.pronoun_offset,
+            ex.names[0].text,
+            gold(0),
+            ex.names[1].text,
+            gold(1),
+            d.chosen.as_deref().unwrap_or("-")
+        );
+        let _ = writeln!(out, "  {}\n", flat(&ex.text));
+    }
+    let _ = writeln!(out, "classes (examples, by pronoun):");
+    for (class, by_pronoun) in &counts {
+        let total: usize = by_pronoun.values().sum();
+        let detail: Vec<String> = by_pronoun.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let _ = writeln!(out, "  {:<34} {total:>5}  ({})", class.label(), detail.join(", "));
+    }
+    out.push('\n');
 }
 
 /// One line of text, for context printed on a terminal.

@@ -21,6 +21,7 @@ pub mod error;
 mod files;
 pub mod folds;
 pub mod gap;
+pub mod gap_errors;
 pub mod gate;
 pub mod gender;
 pub mod ggt;

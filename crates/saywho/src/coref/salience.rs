@@ -82,9 +82,11 @@ impl Salience {
     pub(super) fn index_roles(&mut self, clusters: &mut [Cluster], name_gender: bool) {
         for c in clusters.iter_mut() {
             if name_gender && !c.org && !c.group && !c.words.is_empty() {
-                c.name_gender = crate::name_gender::first_name(&c.name)
-                    .and_then(crate::name_gender::first_name_gender)
-                    .map_or(Gender::Unknown, |(g, _)| g);
+                // A name of one word is looked up as it is: as often a surname as a first name,
+                // but the table decides only for names at least 90% one way, and a surname
+                // rarely is one ("Maurice", "Natasha" are; "Jordan", "Lee" are not).
+                let first = crate::name_gender::first_name(&c.name).unwrap_or(&c.name);
+                c.name_gender = crate::name_gender::first_name_gender(first).map_or(Gender::Unknown, |(g, _)| g);
             }
             for r in &c.roles {
                 let id = match self.role_ids.get(r) {
