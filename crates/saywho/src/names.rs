@@ -85,7 +85,10 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 || before_cue
                 || introduced
                 || first_name_before_clause(text, tokens, k);
-            if !evidence || t.is(flag::CUE) {
+            // "Officials said", "Critics argue": a noun for a group opening a sentence is a
+            // description of speakers, not a name, unless it is capitalised mid-sentence too.
+            let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
+            if !evidence || t.is(flag::CUE) || group_noun {
                 k = end;
                 continue;
             }

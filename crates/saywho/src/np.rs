@@ -85,8 +85,12 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     // heads a description too.
     let after_the =
         tokens[a].is(flag::DET) && (!tokens[a].is_cap() || tokens[a].shape & shape::SENT_START != 0) && b > a + 1;
-    let role_headed =
-        last.is(flag::ROLE | flag::TITLE) && !last.is_cap() || after_the && last.is(flag::ROLE_PERSON | flag::TITLE);
+    // "Officials said", "Sources familiar with the talks said": a noun for a group opening
+    // the sentence alone is capitalised only for its place.
+    let group_opening = b == a + 1 && last.is(flag::ROLE_GROUP) && last.shape & shape::SENT_START != 0;
+    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap()
+        || after_the && last.is(flag::ROLE_PERSON | flag::TITLE)
+        || group_opening;
     // "Most said", "nearly half said": a share of a group stands for the group.
     let quantity = last.is(flag::GROUP_QUANTIFIER) && !last.is(flag::PRONOUN) || last.is_punct(b'%');
     let kind = if has_name && !role_headed && !quantity {

@@ -150,7 +150,32 @@ fn groups_and_descriptions_speak() {
             "However, protesters say there is misinformation on both sides.",
             &[("there is misinformation on both sides", "indirect", "protesters", "say")],
         ),
+        // A group noun opening the sentence, with a phrase after it.
+        (
+            "Sources familiar with the talks said the deal was close.",
+            &[("the deal was close", "indirect", "Sources", "said")],
+        ),
+        (
+            "Officials close to the mayor said the budget would balance.",
+            &[("the budget would balance", "indirect", "Officials", "said")],
+        ),
     ]);
+}
+
+#[test]
+fn a_group_noun_opening_a_sentence_is_a_group_not_a_person() {
+    // Capitalised only for its place: not a name, so not a person called "Officials" whose
+    // key would join every article's officials into one speaker.
+    for text in [
+        "Officials said the bridge would reopen in May.",
+        "Critics argue the plan is too costly for the town.",
+    ] {
+        let record = extract(text);
+        let speaker = record.quotes[0].speaker.as_ref().expect("a speaker");
+        let entity = &record.entities[speaker.entity];
+        assert_eq!(entity.kind, saywho::EntityKind::Other, "{text}");
+        assert_eq!(entity.key, None, "{text}");
+    }
 }
 
 #[test]
@@ -241,8 +266,8 @@ fn questions_are_reported_by_question_verbs_only() {
 
 #[test]
 fn a_description_with_a_prepositional_phrase_is_the_speaker_phrase() {
-    // The phrase found is the head, "Sources", not "the talks"; coref (another module) does
-    // not yet make an entity of it, so the speaker phrase is checked on the engine's layers.
+    // The phrase found is the head, "Sources", not "the talks" (checked on the engine's
+    // layers; `groups_and_descriptions_speak` checks the speaker in the record).
     let text = "Sources familiar with the talks said the deal was close.";
     let doc = Engine::new().analyze(text).expect("analyses");
     assert_eq!(doc.quotes.len(), 1);

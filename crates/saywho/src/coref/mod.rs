@@ -138,10 +138,18 @@ fn events(doc: &Doc, quote_of_speaker: &FxHashMap<u32, usize>) -> Vec<Event> {
             events.push(Event::Pronoun(k as u32));
         }
     }
-    // Speaker phrases that are not names need resolving where they stand.
+    // Speaker phrases that are not names need resolving where they stand. A group noun that
+    // the names layer took for a name ("Police said" in an article that names "Thames Valley
+    // Police") is resolved as that name.
+    let is_name = |np: SpeakerNp| {
+        let i = doc.names.partition_point(|n| n.tok_start < np.tok_start);
+        doc.names
+            .get(i)
+            .is_some_and(|n| n.tok_start == np.tok_start && n.tok_end == np.tok_end)
+    };
     for q in &doc.quotes {
         if let Some(np) = q.speaker {
-            if matches!(np.kind, NpKind::Description | NpKind::Relative) && !q.speaker_carried {
+            if matches!(np.kind, NpKind::Description | NpKind::Relative) && !q.speaker_carried && !is_name(np) {
                 events.push(Event::Speaker(np));
             }
         }
