@@ -34,6 +34,7 @@ pub mod name_gender;
 pub mod names;
 pub mod np;
 pub mod offsets;
+pub mod places;
 pub mod rank;
 pub mod record;
 pub mod sentence;

@@ -108,3 +108,27 @@ fn a_name_the_clause_is_set_against_is_not_its_pronoun() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_that_is_only_a_place_is_never_he_or_she() {
+    check(&[
+        // "Ontario" is no person (lexicons/en/places.txt): "he" is Doug Ford.
+        (
+            "Doug Ford met the premiers. Ontario rejected the offer. \"We will not sign it,\" he said.",
+            &[("We will not sign it,", "direct", "Doug Ford", "said")],
+        ),
+        // A longer name that holds a place is a person's.
+        (
+            "George Washington crossed the river. \"We march at dawn,\" he said.",
+            &[("We march at dawn,", "direct", "George Washington", "said")],
+        ),
+    ]);
+    // Speaking, it is a government, not a person counted among the people quoted.
+    let r = extract("Ontario said it would appeal the ruling to the Supreme Court.");
+    let kinds: Vec<(&str, String)> = r
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind.to_string()))
+        .collect();
+    assert_eq!(kinds[0], ("Ontario", "other".to_string()));
+}

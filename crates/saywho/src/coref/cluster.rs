@@ -13,6 +13,12 @@ pub(super) struct Cluster {
     pub(super) words: Vec<String>,
     pub(super) name: String,
     pub(super) org: bool,
+    /// The fullest name is a place of the place table ("Kenya", "Ontario"): a thing unless
+    /// a title or role makes it a person ([`Cluster::is_thing`]).
+    pub(super) place: bool,
+    /// A title or role word before a name or in apposition to it says person ("Mrs.
+    /// Georgia", "Austria, the team's point guard,"): a place name is then a person's.
+    pub(super) titled: bool,
     /// An event, place or law: never "he" or "she".
     pub(super) thing: bool,
     /// Mentions after "in", "at", "from" (places), and mentions elsewhere.
@@ -48,6 +54,12 @@ pub(super) struct Cluster {
 }
 
 impl Cluster {
+    /// Never "he" or "she": an event, place or law, or a name of the place table ("Kenya")
+    /// that no title or role before it made a person ("Mrs. Georgia").
+    pub(super) fn is_thing(&self) -> bool {
+        self.thing || self.place && !self.titled
+    }
+
     pub(super) fn gender(&self) -> Gender {
         use std::cmp::Ordering::*;
         match self.female.cmp(&self.male) {
@@ -92,6 +104,8 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
         }
         if grows {
             c.name = n.text(text, tokens).to_string();
+            // Judged on the fullest name only: "Douglas" may be a place, "Poor Douglas" is not.
+            c.place = crate::places::is_place(&words);
         }
         describe_name(doc, lex, n, &words, org, c);
         out.push(e as u32);
@@ -140,6 +154,7 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
         }
         if !c.org {
             c.person = true;
+            c.titled = true;
         }
         let role = t.text(text).to_ascii_lowercase();
         // Roles are a set: "Mr Blair" fifty times is one role.
@@ -155,7 +170,7 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
         Gender::Male | Gender::Female => {
             let only_a_place = c.located > 0 && c.unlocated == 0;
             let only_a_modifier = c.modifier > 0 && c.modifier >= c.located + c.unlocated;
-            let could_be_person = !(c.org || c.group || c.thing || only_a_place || only_a_modifier);
+            let could_be_person = !(c.org || c.group || c.is_thing() || only_a_place || only_a_modifier);
             could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
         }
         Gender::Neuter => c.org,

@@ -274,7 +274,7 @@ fn entity_of(c: Cluster) -> Entity {
         // A party or team named in the plural ("the Liberals") is an organisation too.
         kind: if c.org || c.group && !c.words.is_empty() {
             EntityKind::Organization
-        } else if c.thing {
+        } else if c.is_thing() {
             EntityKind::Other
         } else if c.person || c.female + c.male > 0 {
             EntityKind::Person

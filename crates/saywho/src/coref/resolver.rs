@@ -60,6 +60,7 @@ impl Resolver<'_, '_> {
                 .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE));
         if (speaks || role_apposed) && !c.org && !c.group {
             c.person = true;
+            c.titled |= role_apposed;
         }
         if is_located(tokens, n.title_start as usize) {
             c.located += 1;

@@ -270,7 +270,7 @@ impl Context<'_> {
             person_evidence: c.person || c.female + c.male > 0,
             org: c.org,
             group: c.group,
-            thing: c.thing,
+            thing: c.is_thing(),
             described: c.words.is_empty(),
             name_gender: c.name_gender,
             tokens_since_spoken: c.last_spoke.map(|s| tok.saturating_sub(s)),

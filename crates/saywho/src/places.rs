@@ -1,0 +1,72 @@
+//! Place names: countries, US states, Canada's provinces and territories, the capitals of
+//! countries and the cities of a million people or more, from `lexicons/en/places.txt`
+//! (derived from GeoNames by `scripts/build-place-table`; provenance in `lexicons/README.md`).
+//!
+//! Coreference reads it so that an entity whose whole name is a place ("Kenya", "Ontario",
+//! "Houston") is a thing: "he" and "she" never refer to it, and it is not counted among the
+//! people quoted, whatever the first-name table says of the word ("Kenya" and "India" are
+//! also women's first names). A longer name is not a place ("George Washington"), and an
+//! article's own evidence of a person (a title or role before the name) wins.
+//!
+//! ```
+//! assert!(saywho::places::is_place(&["Kenya"]));
+//! assert!(saywho::places::is_place(&["Nova", "Scotia"]));
+//! assert!(!saywho::places::is_place(&["George", "Washington"]));
+//! ```
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// The table, as `scripts/build-place-table` writes it.
+const TABLE: &str = include_str!("../lexicons/en/places.txt");
+
+/// The names of the table, borrowed from the embedded text: built once per process.
+fn names() -> &'static FxHashSet<&'static str> {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        TABLE
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect()
+    })
+}
+
+/// Is the name made of `words` (as written, any case) exactly a place of the table?
+pub fn is_place(words: &[&str]) -> bool {
+    // The longest names of the table have five words ("Saint Vincent and the Grenadines").
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let name = words.join(" ").to_lowercase();
+    names().contains(name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_lower_case_and_without_duplicates() {
+        let rows: Vec<&str> = TABLE.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(rows.len() > 500);
+        for pair in rows.windows(2) {
+            assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
+        }
+        assert!(rows.iter().all(|r| r.to_lowercase() == *r && r.trim() == *r));
+    }
+
+    #[test]
+    fn whole_names_only() {
+        let cases: &[(&[&str], bool)] = &[
+            (&["Ontario"], true),
+            (&["BRITISH", "COLUMBIA"], true),
+            (&["Houston"], true),
+            (&["Ontario", "Power", "Generation"], false),
+            (&["Doug", "Ford"], false),
+            (&[], false),
+        ];
+        for (words, expected) in cases {
+            assert_eq!(is_place(words), *expected, "{words:?}");
+        }
+    }
+}
