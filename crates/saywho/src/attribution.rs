@@ -86,7 +86,13 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
 /// where only the speaker can stand, a determiner and up to three lower-case words describe
 /// the speaker when the last is a noun for a person, even one that heads no description in
 /// the lexicon's roles ("a harsh voice cried" is nobody).
-fn unlisted_description(text: &str, tokens: &[Token], lex: &Lexicon, a: usize, k: usize) -> Option<SpeakerNp> {
+pub(crate) fn unlisted_description(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    a: usize,
+    k: usize,
+) -> Option<SpeakerNp> {
     let words = &tokens[a..k];
     let plain = |t: &Token| {
         t.kind == TokenKind::Word

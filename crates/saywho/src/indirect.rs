@@ -6,10 +6,10 @@
 //! - content, subject and cue: "The plan will fail, a source said.";
 //! - "according to": "According to police, the man fled." / "…, according to police."
 
-use crate::attribution::content_start;
+use crate::attribution::{content_start, unlisted_description};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{flag, form, CueClass};
+use crate::lexicon::{flag, form, CueClass, Lexicon};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
@@ -142,9 +142,9 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
 /// mixed quotations already use. Groups are numbered 0, 1, 2 … in the order found; the two
 /// parts of content split by its attribution ("A, officials said, B") share one.
-pub fn attribute_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
+pub fn attribute_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
-    for (group, found) in (0u32..).zip(find_indirect(doc, quoted)) {
+    for (group, found) in (0u32..).zip(find_indirect(doc, lex, quoted)) {
         let mut q = found.quote;
         q.group = group;
         let second = found.continued_by.map(|(start, end)| Quote {
@@ -174,7 +174,7 @@ impl From<Quote> for Found {
     }
 }
 
-fn find_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Found> {
+fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     // Per-token marks, so that each test below is one look-up whatever the number of quotes.
     let mut used = vec![false; tokens.len()];
@@ -237,11 +237,11 @@ fn find_indirect(doc: &Doc, quoted: &[Quote]) -> Vec<Found> {
             let found = if used_cue(k) {
                 // `"…," the spokeswoman told POLITICO that Gore plans to skip …`: a cue that
                 // attributes the quotation before it may report a "that" clause after it too.
-                plain(subject_first(doc, si, &cue, true))
+                plain(subject_first(doc, lex, si, &cue, true))
             } else if cue.class == CueClass::Cognition {
-                plain(subject_first(doc, si, &cue, false))
+                plain(subject_first(doc, lex, si, &cue, false))
             } else {
-                plain(subject_first(doc, si, &cue, false))
+                plain(subject_first(doc, lex, si, &cue, false))
                     .or_else(|| content_first(doc, si, &cue))
                     .or_else(|| plain(gerund_clause(doc, si, &cue)))
             };
@@ -316,13 +316,17 @@ fn make(
 }
 
 /// "X said (that) CONTENT"; with `that_only`, only "X said that CONTENT".
-fn subject_first(doc: &Doc, si: usize, cue: &Cue, that_only: bool) -> Option<(Quote, usize)> {
+fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
-    let (np, coordinated) = match np_before(tokens, cue.tok_start as usize, lo) {
+    let k = cue.tok_start as usize;
+    // "A veteran forecaster commented that": opening the sentence, a description whose head
+    // is a noun for a person the roles lack.
+    let opening_description = || unlisted_description(text, tokens, lex, lo, k);
+    let (np, coordinated) = match np_before(tokens, k, lo).or_else(opening_description) {
         Some(np) => (np, false),
-        None => (coordinated_subject(tokens, cue.tok_start as usize, lo)?, true),
+        None => (coordinated_subject(tokens, k, lo)?, true),
     };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".

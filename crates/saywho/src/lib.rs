@@ -203,7 +203,7 @@ impl Engine {
 fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
     let mut quotes = attribution::attribute_quoted(doc, lex);
     let first_group = quotes.len() as u32;
-    let indirect = indirect::attribute_indirect(doc, &quotes);
+    let indirect = indirect::attribute_indirect(doc, lex, &quotes);
     quotes.extend(indirect.into_iter().map(|mut q| {
         q.group += first_group;
         q

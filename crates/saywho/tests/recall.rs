@@ -159,6 +159,17 @@ fn groups_and_descriptions_speak() {
             "Officials close to the mayor said the budget would balance.",
             &[("the budget would balance", "indirect", "Officials", "said")],
         ),
+        // A description whose head is a noun for a person that the roles lack.
+        (
+            "A veteran forecaster commented that the storm would pass by Sunday.",
+            &[(
+                "the storm would pass by Sunday",
+                "indirect",
+                "A veteran forecaster",
+                "commented",
+            )],
+        ),
+        ("A harsh voice cried that the storm would pass by Sunday.", &[]),
     ]);
 }
 
