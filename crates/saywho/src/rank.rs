@@ -12,7 +12,7 @@
 //! reaches further: see [`MAX_DISTANCE`]), plus, for a description, the latest entity known by
 //! the description's role word wherever it was mentioned. They are listed in entity order.
 
-use crate::lexicon::Gender;
+use crate::lexicon::{Case, Gender};
 
 pub mod learned;
 pub use learned::LearnedRanker;
@@ -54,6 +54,9 @@ pub struct Query {
     pub org: bool,
     /// The phrase is the speaker of a quote ("…," he said).
     pub speaks: bool,
+    /// A pronoun's grammatical case ("he", "him", "his"), for parallelism with the
+    /// candidates' roles; `None` for a description.
+    pub case: Option<Case>,
     /// Range of its candidates in [`crate::Doc::candidates`].
     pub candidates: (u32, u32),
     /// The entity chosen (index into [`crate::Doc::entities`]), if any.
@@ -112,6 +115,18 @@ pub struct Features {
     /// Its latest mention was the subject of a clause or a speaker: the grammatical role of
     /// the latest mention.
     pub latest_as_subject: bool,
+    /// Its latest mention was possessive ("Dunn's", "his").
+    pub latest_possessive: bool,
+    /// Its mentions so far as the subject of a clause or as a speaker: how much the text is
+    /// about it.
+    pub subject_mentions: u32,
+    /// Tokens from its first mention to the query: the entity the text opened with is often
+    /// its topic.
+    pub tokens_since_first_mention: u32,
+    /// It disagrees in gender with the query only because of a single pronoun resolved to it
+    /// earlier (no title, no second pronoun): evidence that may itself be a resolution error,
+    /// so a ranker may weigh it instead of ruling the candidate out.
+    pub weak_gender_conflict: bool,
     /// A description's head word was seen as this entity's title or role ("the mayor" for
     /// "Mayor Doug McCallum").
     pub known_by_role: bool,

@@ -41,6 +41,12 @@ pub(super) struct Cluster {
     pub(super) last_spoke: Option<u32>,
     /// The latest mention was a subject or a speaker.
     pub(super) last_was_subject: bool,
+    /// The latest mention was possessive.
+    pub(super) last_was_possessive: bool,
+    /// Token of the first mention.
+    pub(super) first_any: Option<u32>,
+    /// Mentions so far as a subject or a speaker.
+    pub(super) subject_count: u32,
     /// Sentence of the latest mention.
     pub(super) last_sentence: u32,
     /// Mentions resolved so far.
@@ -164,18 +170,30 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
     }
 }
 
+/// Could "he" or "she" refer to it, gender aside?
+fn could_be_person(c: &Cluster) -> bool {
+    let only_a_place = c.located > 0 && c.unlocated == 0;
+    let only_a_modifier = c.modifier > 0 && c.modifier >= c.located + c.unlocated;
+    !(c.org || c.group || c.is_thing() || only_a_place || only_a_modifier)
+}
+
 /// Can an entity be referred to by a pronoun or description of this gender?
 pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
     match gender {
-        Gender::Male | Gender::Female => {
-            let only_a_place = c.located > 0 && c.unlocated == 0;
-            let only_a_modifier = c.modifier > 0 && c.modifier >= c.located + c.unlocated;
-            let could_be_person = !(c.org || c.group || c.is_thing() || only_a_place || only_a_modifier);
-            could_be_person && (c.gender() == Gender::Unknown || c.gender() == gender)
-        }
+        Gender::Male | Gender::Female => could_be_person(c) && (c.gender() == Gender::Unknown || c.gender() == gender),
         Gender::Neuter => c.org,
         Gender::Plural => c.org || c.group,
         // Any person (descriptions whose head says no gender).
         _ => !c.org,
     }
+}
+
+/// The entity disagrees with a pronoun of this gender only because one pronoun of the other
+/// gender was resolved to it (its one vote of gender evidence; a title gives three): see
+/// [`crate::rank::Features::weak_gender_conflict`].
+pub(super) fn weak_gender_conflict(c: &Cluster, gender: Gender) -> bool {
+    matches!(gender, Gender::Male | Gender::Female)
+        && c.female + c.male == 1
+        && c.gender() != gender
+        && could_be_person(c)
 }

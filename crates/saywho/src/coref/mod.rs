@@ -354,6 +354,7 @@ impl Resolver<'_, '_> {
                 want_person: !org,
                 org,
                 speaks: self.quote_of_speaker.contains_key(&np.tok_start),
+                case: None,
                 candidates: (0, 0),
                 chosen: None,
             };

@@ -49,6 +49,7 @@ impl Resolver<'_, '_> {
         let e = self.name_entity[i];
         let speaks = self.speaker_names.contains(&n.tok_start);
         let subject = speaks || is_subject(tokens, n.title_start as usize, n.tok_end as usize);
+        let possessive = tokens[n.tok_end as usize - 1].shape & crate::token::shape::POSSESSIVE != 0;
         let c = &mut self.clusters[e as usize];
         // "Shanaaz Gokool, president of Dying with Dignity Canada, …": an appositive
         // role says person.
@@ -73,7 +74,15 @@ impl Resolver<'_, '_> {
         {
             c.modifier += 1;
         }
-        self.touch(e as usize, n.tok_start, Role { subject, speaks });
+        self.touch(
+            e as usize,
+            n.tok_start,
+            Role {
+                subject,
+                speaks,
+                possessive,
+            },
+        );
         self.at_token.insert(n.tok_start, e);
         self.mentions.push(Mention {
             tok_start: n.tok_start,
@@ -108,6 +117,7 @@ impl Resolver<'_, '_> {
             want_person: false,
             org: false,
             speaks: self.quote_of_speaker.contains_key(&k),
+            case,
             candidates: (0, 0),
             chosen: None,
         };
@@ -125,7 +135,16 @@ impl Resolver<'_, '_> {
         }
         let subject = case == Some(Case::Subject);
         let speaks = self.quote_of_speaker.contains_key(&k);
-        self.touch(e, k, Role { subject, speaks });
+        let possessive = case == Some(Case::Possessive);
+        self.touch(
+            e,
+            k,
+            Role {
+                subject,
+                speaks,
+                possessive,
+            },
+        );
         self.at_token.insert(k, e as u32);
         self.mentions.push(Mention {
             tok_start: k,
@@ -234,7 +253,15 @@ impl Resolver<'_, '_> {
         };
         if let Some(e) = e {
             let speaks = self.quote_of_speaker.contains_key(&np.tok_start);
-            self.touch(e as usize, np.tok_start, Role { subject: true, speaks });
+            self.touch(
+                e as usize,
+                np.tok_start,
+                Role {
+                    subject: true,
+                    speaks,
+                    possessive: false,
+                },
+            );
             self.at_token.insert(np.tok_start, e);
             if np.kind == NpKind::Description {
                 self.mentions.push(Mention {

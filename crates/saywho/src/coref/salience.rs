@@ -5,7 +5,7 @@
 //! are the clusters touched in the [`WINDOW`] tokens before it, read backwards from the end of
 //! the history, so a look-up costs the mentions near it, not every entity of the document.
 
-use super::cluster::{compatible, Cluster};
+use super::cluster::{compatible, weak_gender_conflict, Cluster};
 use crate::lexicon::Gender;
 use crate::rank::{Candidate, Features, Query, QueryKind, WINDOW};
 use rustc_hash::FxHashMap;
@@ -49,6 +49,8 @@ pub(super) struct Role {
     pub(super) subject: bool,
     /// The speaker of a quote.
     pub(super) speaks: bool,
+    /// A possessive ("Dunn's", "his").
+    pub(super) possessive: bool,
 }
 
 /// The mention history and per-cluster state that candidates are read from.
@@ -114,7 +116,12 @@ impl Salience {
         if role.speaks {
             c.last_spoke = Some(tok);
         }
+        if role.subject {
+            c.subject_count += 1;
+        }
+        c.first_any.get_or_insert(tok);
         c.last_was_subject = role.subject;
+        c.last_was_possessive = role.possessive;
         c.last_sentence = sentence;
         c.mention_count += 1;
         self.touches.push((tok, e as u32));
@@ -275,6 +282,10 @@ impl Context<'_> {
             name_gender: c.name_gender,
             tokens_since_spoken: c.last_spoke.map(|s| tok.saturating_sub(s)),
             latest_as_subject: c.last_was_subject,
+            latest_possessive: c.last_was_possessive,
+            subject_mentions: c.subject_count,
+            tokens_since_first_mention: tok.saturating_sub(c.first_any.unwrap_or(last)),
+            weak_gender_conflict: weak_gender_conflict(c, query.gender),
             known_by_role: query.kind == QueryKind::Description && self.role.is_some_and(|r| c.role_ids.contains(&r)),
             excluded: (self.excluded)(e),
             relative_antecedent: self.relative == Some(e),

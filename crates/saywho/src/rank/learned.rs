@@ -14,7 +14,7 @@
 //! accordingly.
 
 use super::{Candidate, Query, QueryKind, RuleRanker, SpeakerRanker, MAX_DISTANCE};
-use crate::lexicon::Gender;
+use crate::lexicon::{Case, Gender};
 
 /// Names of the features of one block, in vector order.
 pub const BLOCK: &[&str] = &[
@@ -48,6 +48,17 @@ pub const BLOCK: &[&str] = &[
     "plural_query_person",
     "name_gender_matches",
     "name_gender_conflicts",
+    "latest_possessive",
+    "subject_if_query_subject",
+    "subject_if_query_object",
+    "subject_if_query_possessive",
+    "possessive_if_query_possessive",
+    "same_sentence_subject",
+    "log_subject_mentions",
+    "most_as_subject",
+    "first_mentioned",
+    "log_tokens_since_first_mention",
+    "weak_gender_conflict",
 ];
 
 /// The blocks of a feature vector, in order: the kinds of query.
@@ -70,11 +81,35 @@ pub fn feature_name(i: usize) -> String {
 /// entity born of another description, its first name does not say the other gender
 /// ([`super::name_conflict`]). A candidate a rule overrides distance for (known by the description's
 /// role word, the antecedent of the pronoun's relative clause) is allowed.
+///
+/// One constraint is softened for a pronoun that does not speak: a candidate whose gender
+/// rests on a single pronoun of the other gender resolved to it
+/// ([`super::Features::weak_gender_conflict`]) is allowed when it passes the others, and the
+/// model weighs that evidence; one wrong resolution then no longer fixes the entity's gender
+/// for the rest of the text. A speaking pronoun keeps the rule: its block may be set to the
+/// rules' choice, which never takes such a candidate.
 pub fn allowed(query: &Query, c: &Candidate) -> bool {
     let f = &c.features;
     let by_rule = query.kind == QueryKind::Description && f.known_by_role
         || query.kind == QueryKind::Pronoun && f.relative_antecedent;
-    by_rule || RuleRanker::distance(query, f).is_some()
+    by_rule || RuleRanker::distance(query, f).is_some() || softened(query, c)
+}
+
+/// Allowed only because the gender constraint is softened (see [`allowed`]).
+fn softened(query: &Query, c: &Candidate) -> bool {
+    let f = &c.features;
+    query.kind == QueryKind::Pronoun
+        && !query.speaks
+        && f.weak_gender_conflict
+        && RuleRanker::distance(
+            query,
+            &super::Features {
+                agrees: true,
+                gender: Gender::Unknown,
+                ..f.clone()
+            },
+        )
+        .is_some()
 }
 
 fn log1p(x: u32) -> f32 {
@@ -99,6 +134,9 @@ pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
     };
     let nearest = allowed_min(&|c| i64::from(c.features.tokens_since_mention));
     let most = allowed_min(&|c| -i64::from(c.features.mentions));
+    let most_subject = allowed_min(&|c| -i64::from(c.features.subject_mentions)).filter(|&m| m < 0);
+    let first = allowed_min(&|c| -i64::from(c.features.tokens_since_first_mention));
+    let case = query.case;
     let offset = BLOCK.len()
         * match query.kind {
             QueryKind::Pronoun if query.speaks => 0,
@@ -146,6 +184,21 @@ pub fn vectors(query: &Query, candidates: &[Candidate]) -> Vec<Vector> {
                 f32::from(u8::from(
                     person_gender && f.name_gender != Gender::Unknown && f.name_gender != query.gender,
                 )),
+                // Parallelism: a pronoun tends to take the role its antecedent had.
+                f32::from(u8::from(f.latest_possessive)),
+                f32::from(u8::from(f.latest_as_subject && case == Some(Case::Subject))),
+                f32::from(u8::from(f.latest_as_subject && case == Some(Case::Object))),
+                f32::from(u8::from(f.latest_as_subject && case == Some(Case::Possessive))),
+                f32::from(u8::from(f.latest_possessive && case == Some(Case::Possessive))),
+                f32::from(u8::from(f.latest_as_subject && f.sentences_since_mention == 0)),
+                // The topic: the entity most often a subject, the one the text opened with.
+                log1p(f.subject_mentions),
+                f32::from(u8::from(ok[i] && most_subject == Some(-i64::from(f.subject_mentions)))),
+                f32::from(u8::from(
+                    ok[i] && first == Some(-i64::from(f.tokens_since_first_mention)),
+                )),
+                log1p(f.tokens_since_first_mention),
+                f32::from(u8::from(f.weak_gender_conflict)),
             ];
             let mut v = [0.0; DIMENSION];
             v[offset..offset + BLOCK.len()].copy_from_slice(&block);
