@@ -55,17 +55,36 @@ fn rows_text() -> &'static str {
     rest
 }
 
-/// [`rows_text`] and its rows' (start of the row, end of its name) byte offsets, found once
-/// per process on first use.
+/// One row of the table, as found by [`rows`].
+struct Row {
+    /// The name's first eight bytes, big-endian and zero-padded: integers in this order sort
+    /// as the names do, so most steps of the bisection compare two integers and do not touch
+    /// the text (names hold no NUL byte).
+    prefix: u64,
+    /// Where the row starts in [`rows_text`].
+    start: u32,
+    /// Where its name ends (its first tab).
+    name_end: u32,
+}
+
+/// The first eight bytes of `name` as a big-endian integer, zero-padded.
+fn prefix(name: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = name.len().min(8);
+    buf[..n].copy_from_slice(&name[..n]);
+    u64::from_be_bytes(buf)
+}
+
+/// [`rows_text`] and its rows, found once per process on first use.
 ///
 /// The rows are not parsed up front (parsing the 22,467 rows into an array on first use cost
 /// some 21 million instructions per process, a tenth of extracting 300 news articles); only
 /// where each starts and where its name ends are noted, in one pass over the bytes (about 4
-/// million, once). Bisecting the raw text at each look-up instead, finding a line's ends around each
-/// midpoint and splitting its fields, cost some 7,000 instructions per look-up: a fifth of the
-/// engine's time on BBC news.
-fn rows() -> &'static (&'static str, Vec<(u32, u32)>) {
-    static ROWS: std::sync::OnceLock<(&'static str, Vec<(u32, u32)>)> = std::sync::OnceLock::new();
+/// million, once). Bisecting the raw text at each look-up instead, finding a line's ends around
+/// each midpoint and splitting its fields, cost some 7,000 instructions per look-up: a fifth of
+/// the engine's time on BBC news.
+fn rows() -> &'static (&'static str, Vec<Row>) {
+    static ROWS: std::sync::OnceLock<(&'static str, Vec<Row>)> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| {
         let text = rows_text();
         let bytes = text.as_bytes();
@@ -76,7 +95,11 @@ fn rows() -> &'static (&'static str, Vec<(u32, u32)>) {
         for line in bytes.split(|&b| b == b'\n') {
             if !line.is_empty() {
                 let name_len = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-                rows.push((start as u32, (start + name_len) as u32));
+                rows.push(Row {
+                    prefix: prefix(&line[..name_len]),
+                    start: start as u32,
+                    name_end: (start + name_len) as u32,
+                });
             }
             start += line.len() + 1;
         }
@@ -88,10 +111,16 @@ fn rows() -> &'static (&'static str, Vec<(u32, u32)>) {
 fn find(key: &str) -> Option<(u16, u32)> {
     let (text, rows) = rows();
     let bytes = text.as_bytes();
+    let key = key.as_bytes();
+    let key_prefix = prefix(key);
     let at = rows
-        .binary_search_by(|&(start, name_end)| bytes[start as usize..name_end as usize].cmp(key.as_bytes()))
+        .binary_search_by(|row| {
+            row.prefix
+                .cmp(&key_prefix)
+                .then_with(|| bytes[row.start as usize..row.name_end as usize].cmp(key))
+        })
         .ok()?;
-    let after = &bytes[rows[at].1 as usize..];
+    let after = &bytes[rows[at].name_end as usize..];
     let line = &after[..after.iter().position(|&b| b == b'\n').unwrap_or(after.len())];
     // The fields are ASCII digits and periods, checked as they are read.
     let mut fields = line
