@@ -67,8 +67,11 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         name_entity: &name_entity,
         speaker_names: speaker_name_starts(doc),
         quote_of_speaker,
-        at_token: FxHashMap::default(),
-        mentions: Vec::new(),
+        // Each event notes at most one token's entity and one mention: sized once, so that
+        // neither is regrown (rehashing the map and regrowing the list a dozen times a
+        // document cost ~0.8% of the engine on BBC news).
+        at_token: FxHashMap::with_capacity_and_hasher(events.len(), Default::default()),
+        mentions: Vec::with_capacity(events.len()),
         description_entities: FxHashMap::default(),
         queries: Vec::new(),
         // About as many candidates as events in a news article: one allocation, no regrowth.
