@@ -39,6 +39,7 @@ fn is_title(text: &str, tokens: &[Token], q: &QuoteSpan) -> bool {
 fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerNp>)> {
     let close = q.close_tok? as usize;
     let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let closed_by_period = close > 0 && tokens[close - 1].is_punct(b'.');
     let mut a = close + 1;
     while a < limit && (tokens[a].is_punct(b',') || tokens[a].kind == TokenKind::Dash) {
         a += 1;
@@ -65,6 +66,11 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
             break;
         }
         if let Some(cue) = cue_at(text, tokens, k) {
+            if closed_by_period && opens_content(tokens, cue.tok_end as usize, limit) {
+                // `"…unfunded." Jones said it was a disaster`: the quotation ended its
+                // sentence, and the cue after it introduces a report of its own.
+                return None;
+            }
             let np = np_before(tokens, k, a).or_else(|| unlisted_description(text, tokens, lex, a, k))?;
             // "University of the Fraser Valley political scientist Hamish Telford said": an
             // organisation's name before the phrase belongs to it.
@@ -80,6 +86,30 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         }
     }
     None
+}
+
+/// The last cue with a named or pronoun subject in tokens `lo..hi` (between two quotations,
+/// or from a paragraph's start to a quotation), its subject within the cue's sentence.
+fn attribution_between(doc: &Doc, lo: usize, hi: usize) -> Option<SpeakerNp> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    (lo..hi).rev().find_map(|k| {
+        let cue = cue_at(text, tokens, k)?;
+        (cue.tok_start as usize == k).then_some(())?;
+        let sentence_start = doc.sentences[doc.sentence_of(k)].tok_start as usize;
+        let np = np_before(tokens, k, sentence_start.max(lo))?;
+        matches!(np.kind, NpKind::Name | NpKind::Pronoun).then_some(np)
+    })
+}
+
+/// Does the word at `k` open reported content after a cue ("said *it* was", "said *that*",
+/// "said *the* plan", "said *Ottawa* would")? A date ("said Monday"), a preposition or an
+/// adverb ("said on Monday", "said later") ends an attribution instead.
+fn opens_content(tokens: &[Token], k: usize, limit: usize) -> bool {
+    tokens.get(k).filter(|_| k < limit).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !t.is(flag::CALENDAR | flag::PREP | flag::ADV)
+            && (t.is(flag::COMPLEMENTIZER | flag::PRONOUN | flag::DET) || t.is_cap())
+    })
 }
 
 /// `"…," a veteran forecaster commented`: between a quotation's closing mark and its cue,
@@ -402,10 +432,12 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                 quote.kind = QuoteKind::Mixed;
                 quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[c].start;
-                // The reported content runs on past the fragment to the end of its clause.
+                // The reported content runs on past the fragment to the end of its clause,
+                // unless the fragment's own period ended the sentence.
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
                 let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
-                if clause_end > after_fragment {
+                let closed_by_period = q.close_tok.is_some_and(|t| tokens[t as usize - 1].is_punct(b'.'));
+                if clause_end > after_fragment && !closed_by_period {
                     quote.end = tokens[clause_end - 1].end;
                 }
             }
@@ -494,7 +526,16 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             .chain(i + 1..para_end[i])
             .find(|&j| sides[j].is_some());
         if let Some(j) = in_para {
-            quotes[i].speaker = quotes[j].speaker;
+            // `"…," a columnist wrote. "…" Foster writes that … "…"`: a named speaker's cue
+            // between the two quotes is the nearer attribution.
+            let between = (j < i)
+                .then(|| {
+                    spans[j]
+                        .close_tok
+                        .and_then(|c| attribution_between(doc, c as usize + 1, spans[i].open_tok as usize))
+                })
+                .flatten();
+            quotes[i].speaker = between.or(quotes[j].speaker);
             quotes[i].speaker_carried = true;
             quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
             continue;

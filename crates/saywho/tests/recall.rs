@@ -537,3 +537,52 @@ fn a_source_of_according_to_that_is_no_person_is_never_he_or_she() {
         .expect("an entity");
     assert_eq!(aide.kind.to_string(), "person");
 }
+
+#[test]
+fn a_quotation_ending_its_sentence_leaves_the_next_cue_alone() {
+    check(&[
+        // The fragment's period ends the sentence: "Jones said" opens a report of its own.
+        (
+            "Ann Smith described the plan as \"reckless and unfunded.\" Bob Jones said it was a disaster.",
+            &[
+                (
+                    "the plan as \"reckless and unfunded.",
+                    "mixed",
+                    "Ann Smith",
+                    "described",
+                ),
+                ("it was a disaster", "indirect", "Bob Jones", "said"),
+            ],
+        ),
+        // The cue still closes a quotation when nothing but the speaker follows it.
+        (
+            "\"We will fight this in court.\" Ann Smith said.",
+            &[("We will fight this in court.", "direct", "Ann Smith", "said")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_unattributed_quotation_takes_the_nearest_attribution_before_it() {
+    // The second quotation is the columnist's; the third follows Lee's report, not the
+    // columnist's words.
+    let r = extract(
+        "\"Nothing could be worse for the city,\" a local columnist wrote in 1954. \"We wish them \
+         well.\" Ann Lee writes that the council agreed. The law banned \"anyone unsuited to the \
+         climate of the province.\"",
+    );
+    let speakers: Vec<_> = r
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("a local columnist"),
+            Some("a local columnist"),
+            Some("Ann Lee"),
+            Some("Ann Lee")
+        ]
+    );
+}
