@@ -44,8 +44,7 @@ pub enum Evidence {
     IndirectAfterGerund,
     /// Reported speech before its attribution: "The plan will fail, a source said."
     IndirectContentFirst,
-    /// Only the part after the attribution is reported speech: "Too often, he says, they get
-    /// it."
+    /// Only the part after the attribution is reported speech: "And, he says, they get it."
     IndirectSecondPart,
     /// "According to X, …" and "…, according to X."
     AccordingTo,

@@ -544,7 +544,6 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         a += 1;
     }
     let end = content_end(text, tokens, a, comma, false);
-    let head_ok = interrupted || word_count(tokens, a, end) >= MIN_CONTENT_WORDS;
     let tail = if split_tail {
         let b = tail_start + 1;
         let b_end = content_end(text, tokens, b, hi, false);
@@ -552,6 +551,11 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
     } else {
         None
     };
+    // "Too often, he says, they get it.": with a second half, a short lead-in is the first
+    // piece of what was said.
+    let head_ok = interrupted
+        || word_count(tokens, a, end) >= MIN_CONTENT_WORDS
+        || tail.is_some() && tokens[a].is_word() && word_count(tokens, a, end) >= 1;
     match (head_ok, tail) {
         (true, tail) => {
             let first = Found {
@@ -561,7 +565,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
             };
             Some((first, hi))
         }
-        // "Too often, he says, they get it.": a short lead-in is not what was said.
+        // "And, he says, they get it.": a lead-in of conjunctions alone is not what was said.
         (false, Some((b, e))) => Some((
             make(doc, si, b, e, Some(*cue), Some(np), Evidence::IndirectSecondPart).into(),
             hi,

@@ -416,6 +416,14 @@ fn short_second_parts_and_postmodified_speakers_after_the_content() {
     check(&[
         (
             "Too often, Ann Lee says, they get it.",
+            &[
+                ("Too often", "indirect", "Ann Lee", "says"),
+                ("they get it", "indirect", "Ann Lee", "says"),
+            ],
+        ),
+        // A lead-in of a conjunction alone is not what was said.
+        (
+            "And, Ann Lee says, they get it.",
             &[("they get it", "indirect", "Ann Lee", "says")],
         ),
         (
