@@ -111,6 +111,17 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             end = k;
             break;
         }
+        // `he's a "long ways from a decision," noting that …`: the same after a quotation's
+        // comma and closing mark, which stay with the quotation.
+        if t.is_punct(b',')
+            && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::QuoteMark)
+            && tokens
+                .get(k + 2)
+                .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
+        {
+            end = k + 2;
+            break;
+        }
         if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
             end = k - 1;
             break;
@@ -422,12 +433,21 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
     let k = cue.tok_start as usize;
-    if k == lo || !tokens[k - 1].is_punct(b',') || !tokens[k].has_form(form::GERUND) {
+    if k == lo || !tokens[k].has_form(form::GERUND) {
         return None;
     }
+    // The comma before the gerund, or before a quotation's closing mark there (`he's a "long
+    // way from a decision," noting that …`).
+    let comma = if tokens[k - 1].is_punct(b',') {
+        k - 1
+    } else if k >= lo + 2 && tokens[k - 1].kind == TokenKind::QuoteMark && tokens[k - 2].is_punct(b',') {
+        k - 2
+    } else {
+        return None;
+    };
     // The subject: that of an attribution just before (`"…," he said, adding that …`), else
     // the first speaker phrase of the sentence.
-    let attribution = (lo..k - 1).rev().take(8).find_map(|c| {
+    let attribution = (lo..comma).rev().take(8).find_map(|c| {
         let before = cue_at(text, tokens, c)?;
         let end = before.tok_end as usize;
         // A base form there is a noun ("the province's economic state, saying").
@@ -436,10 +456,10 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
             return None;
         }
         // Only an attribution right before the comma: "he said, adding", "said Ann Lee, adding".
-        if end == k - 1 {
+        if end == comma {
             np_before(tokens, c, lo)
         } else {
-            np_after(tokens, end, k - 1).filter(|np| np.tok_end as usize == k - 1)
+            np_after(tokens, end, comma).filter(|np| np.tok_end as usize == comma)
         }
     });
     let np = attribution.or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;

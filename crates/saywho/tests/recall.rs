@@ -594,3 +594,14 @@ fn an_unattributed_quotation_takes_the_nearest_attribution_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_gerund_cue_after_a_fragments_closing_mark_ends_the_fragment() {
+    check(&[(
+        "Ann Lee said she is a \"long way from making a decision,\" noting that she has served in public office for 43 years.",
+        &[
+            ("she is a \"long way from making a decision,", "mixed", "Ann Lee", "said"),
+            ("she has served in public office for 43 years", "indirect", "Ann Lee", "noting"),
+        ],
+    )]);
+}
