@@ -11,7 +11,7 @@ use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass, Lexicon};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
-use crate::token::{word_count, Token, TokenKind};
+use crate::token::{shape, word_count, Token, TokenKind};
 
 mod according;
 mod shapes;
@@ -93,8 +93,23 @@ fn takes_bare_clause(tokens: &[Token], cue: &Cue) -> bool {
 /// Where reported content starting at `from` ends in a sentence ending at `hi`.
 pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_dash: bool) -> usize {
     let mut end = hi;
+    let concessive = in_concessive_clause(tokens, from);
     for k in from..hi {
         let t = &tokens[k];
+        // "Though Dunphy said he was loath to penalize it, he believed …": the subordinate
+        // clause, and what was said in it, ends where the main clause's subject begins.
+        if concessive
+            && k > from
+            && t.is_punct(b',')
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && (n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Subject)
+                        || n.is_cap() && !n.is(flag::FUNCTION))
+            })
+        {
+            end = k;
+            break;
+        }
         // A relative clause ends at its closing dash or comma ("who writes …, noted").
         if stop_at_dash
             && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, k, hi))
@@ -148,6 +163,22 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
         end -= 1;
     }
     end
+}
+
+/// Does the clause holding token `from` open a sentence with "though", "although", "while"
+/// or "whereas" ("Though Dunphy said …")? Looks back to the sentence's start, a comma or at
+/// most 16 tokens.
+fn in_concessive_clause(tokens: &[Token], from: usize) -> bool {
+    for k in (from.saturating_sub(16)..from).rev() {
+        let t = &tokens[k];
+        if t.is_terminal() || t.is_punct(b',') || t.is_punct(b';') || t.kind == TokenKind::QuoteMark {
+            return false;
+        }
+        if t.shape & shape::SENT_START != 0 {
+            return t.is(flag::CONCESSIVE_SUB);
+        }
+    }
+    false
 }
 
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
@@ -522,6 +553,18 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         }
         (c, np)
     };
+    // "While Smith said the plan would work, Ottawa rejected it": a concessive clause with
+    // an attribution of its own is not what the later cue reports.
+    if tokens[lo].is(flag::CONCESSIVE_SUB)
+        && (lo..comma).any(|j| {
+            // A verb's past or -s form ("said", "says"), not a noun ("in Europe demand").
+            (tokens[j].has_form(form::PAST | form::S) || tokens[j].is(flag::IRREGULAR_PAST))
+                && cue_at(text, tokens, j).is_some()
+                && np_before(tokens, j, lo).is_some_and(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+        })
+    {
+        return None;
+    }
     // What follows the attribution ("…, insists Xander Wise, in seeing …").
     let tail_start = (cue.tok_end as usize).max(np.tok_end as usize);
     let tail = &tokens[tail_start..hi];

@@ -605,3 +605,18 @@ fn a_gerund_cue_after_a_fragments_closing_mark_ends_the_fragment() {
         ],
     )]);
 }
+
+#[test]
+fn a_report_inside_a_concessive_clause_ends_with_the_clause() {
+    check(&[
+        (
+            "Though Ann Lee said she was loath to penalize the station, she ordered it to pay costs.",
+            &[("she was loath to penalize the station", "indirect", "Ann Lee", "said")],
+        ),
+        // The main clause's verb does not report the subordinate clause.
+        (
+            "While Bob Smith said the plan would work, Ottawa rejected it.",
+            &[("the plan would work", "indirect", "Bob Smith", "said")],
+        ),
+    ]);
+}
