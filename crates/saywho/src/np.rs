@@ -131,6 +131,21 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
             kind: NpKind::Pronoun,
         });
     }
+    // "The U.N. said", "Acme Inc. said": the period of an abbreviation, written against it,
+    // ends no phrase; the phrase holds it.
+    if i >= lo + 2
+        && t.is_punct(b'.')
+        && tokens[i - 2].end == t.start
+        && !tokens[i - 2].is(flag::HONORIFIC | flag::TITLE)
+        && abbreviation_period(tokens, i - 1)
+    {
+        return collect_left(tokens, i - 1, lo)
+            .filter(|np| np.kind == NpKind::Name && np.tok_end as usize == i - 1)
+            .map(|np| SpeakerNp {
+                tok_end: i as u32,
+                ..np
+            });
+    }
     if is_who(t) {
         return Some(SpeakerNp {
             tok_start: i as u32 - 1,

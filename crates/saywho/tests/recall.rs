@@ -620,3 +620,22 @@ fn a_report_inside_a_concessive_clause_ends_with_the_clause() {
         ),
     ]);
 }
+
+#[test]
+fn an_abbreviations_period_before_the_cue_ends_no_subject() {
+    check(&[
+        (
+            "The U.N. said it would increase oversight as well.",
+            &[("it would increase oversight as well", "indirect", "U.N", "said")],
+        ),
+        (
+            "Acme Inc. said it would cut 200 jobs in the spring.",
+            &[("it would cut 200 jobs in the spring", "indirect", "Acme Inc", "said")],
+        ),
+        // A sentence that ends with an abbreviation: the next sentence's subject speaks.
+        (
+            "The plan failed in the U.S. Officials said it was dead.",
+            &[("it was dead", "indirect", "Officials", "said")],
+        ),
+    ]);
+}
