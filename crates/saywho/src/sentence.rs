@@ -144,6 +144,10 @@ fn starts_sentence(text: &str, tokens: &[Token], term: u32, next: u32, lex: &Lex
     if prev.end != t.start || prev.kind != TokenKind::Word {
         return true;
     }
+    // "R-S.C.": a period with a single letter written right after it continues an initialism.
+    if n.start == t.end && n.kind == TokenKind::Word && n.end - n.start == 1 {
+        return false;
+    }
     let word = prev.text(text);
     let next_is_function = n.kind == TokenKind::Word && n.is(flag::FUNCTION | flag::PRONOUN);
     // "Mr. Smith", "Dr. Lee": never a sentence end.
@@ -200,6 +204,10 @@ mod tests {
             ),
             ("“Why?” she asked. No answer.", &["“Why?” she asked.", "No answer."]),
             ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
+            (
+                "Rep. Trey Gowdy (R-S.C.) said so.",
+                &["Rep. Trey Gowdy (R-S.C.) said so."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(&split(text), expected, "{text}");

@@ -632,6 +632,11 @@ fn an_abbreviations_period_before_the_cue_ends_no_subject() {
             "Acme Inc. said it would cut 200 jobs in the spring.",
             &[("it would cut 200 jobs in the spring", "indirect", "Acme Inc", "said")],
         ),
+        // A party and state in parentheses, the state an initialism after a hyphen.
+        (
+            "Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy.",
+            &[("the claim smacked of hypocrisy", "indirect", "Trey Gowdy", "said")],
+        ),
         // A sentence that ends with an abbreviation: the next sentence's subject speaks.
         (
             "The plan failed in the U.S. Officials said it was dead.",
