@@ -265,7 +265,13 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
             continue;
         }
         if t.kind == TokenKind::Word && t.is(flag::COMPLEMENTIZER) {
-            return (k + 1, true);
+            // "said that was not her view": right after the cue, a verb after it makes "that"
+            // the subject of what was said, not its complementizer.
+            let subject = k == j
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && n.is(flag::AUX | flag::BE_FORM));
+            return (if subject { k } else { k + 1 }, true);
         }
         // Commas inside a place or an adverbial do not end the search: "says at a campaign
         // stop in Toledo, Ohio, that", "states, however, that".

@@ -644,3 +644,17 @@ fn an_abbreviations_period_before_the_cue_ends_no_subject() {
         ),
     ]);
 }
+
+#[test]
+fn that_before_a_verb_is_the_subject_of_what_was_said() {
+    check(&[
+        (
+            "Ann Lee said that was not her view.",
+            &[("that was not her view", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said that she would go.",
+            &[("she would go", "indirect", "Ann Lee", "said")],
+        ),
+    ]);
+}
