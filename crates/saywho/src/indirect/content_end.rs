@@ -1,0 +1,131 @@
+//! Where reported content ends: at a second report ("…, adding that", "… but Chapman says"),
+//! a clause of the writer's, the end of a concessive clause, or the sentence's end.
+
+use super::cue_at;
+use crate::lexicon::{flag, form};
+use crate::np::np_before;
+use crate::token::{shape, Token, TokenKind};
+
+/// Does the comma at `k` close a relative clause, the main verb following ("…, noted that")?
+fn relative_clause_closes(text: &str, tokens: &[Token], k: usize, hi: usize) -> bool {
+    (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
+}
+
+/// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
+fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
+    (a + 1..hi.min(a + 6)).any(|k| {
+        cue_at(text, tokens, k).is_some() && np_before(tokens, k, a).is_some_and(|np| np.tok_start as usize == a)
+    })
+}
+
+/// Does a finite reporting verb with no subject of its own start at `a` (after "and", "but"),
+/// maybe after an adverb ("but later said")?
+fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
+    let mut k = a;
+    while k < hi && k < a + 2 && tokens[k].is(flag::ADV) {
+        k += 1;
+    }
+    tokens.get(k).filter(|_| k < hi).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.is(flag::CUE)
+            && !t.is_cap()
+            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is(flag::COMPLEMENTIZER)
+                    || n.kind == TokenKind::Word
+                        && n.is(flag::PRONOUN)
+                        && n.info.case == Some(crate::lexicon::Case::Subject)
+            })
+    })
+}
+
+/// Where reported content starting at `from` ends in a sentence ending at `hi`.
+pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, stop_at_dash: bool) -> usize {
+    let mut end = hi;
+    let concessive = in_concessive_clause(tokens, from);
+    for k in from..hi {
+        let t = &tokens[k];
+        // "Though Dunphy said he was loath to penalize it, he believed …": the subordinate
+        // clause, and what was said in it, ends where the main clause's subject begins.
+        if concessive
+            && k > from
+            && t.is_punct(b',')
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && (n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Subject)
+                        || n.is_cap() && !n.is(flag::FUNCTION))
+            })
+        {
+            end = k;
+            break;
+        }
+        // A relative clause ends at its closing dash or comma ("who writes …, noted").
+        if stop_at_dash
+            && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, k, hi))
+        {
+            end = k;
+            break;
+        }
+        // "…, adding that", "…, saying": a second report begins.
+        if (t.is_punct(b',') || t.kind == TokenKind::Dash)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
+        {
+            end = k;
+            break;
+        }
+        // `he's a "long ways from a decision," noting that …`: the same after a quotation's
+        // comma and closing mark, which stay with the quotation.
+        if t.is_punct(b',')
+            && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::QuoteMark)
+            && tokens
+                .get(k + 2)
+                .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
+        {
+            end = k + 2;
+            break;
+        }
+        if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
+            end = k - 1;
+            break;
+        }
+        // "…, while a new super PAC started …": a clause of the writer's begins.
+        if k > from && t.is(flag::CONCESSIVE_SUB) && tokens[k - 1].is_punct(b',') {
+            end = k;
+            break;
+        }
+        // "… but Chapman says …": a new report by someone else begins; "… but noted that …":
+        // a second report by the same speaker, its own quotation.
+        if k > from
+            && t.is(flag::CONJ)
+            && (new_report_at(text, tokens, k + 1, hi) || coordinated_report_at(tokens, k + 1, hi))
+        {
+            end = k;
+            break;
+        }
+    }
+    while end > from && {
+        let t = &tokens[end - 1];
+        t.is_terminal() || t.is_punct(b',') || t.is_punct(b';') || t.is_punct(b':') || t.kind == TokenKind::Dash
+    } {
+        end -= 1;
+    }
+    end
+}
+
+/// Does the clause holding token `from` open a sentence with "though", "although", "while"
+/// or "whereas" ("Though Dunphy said …")? Looks back to the sentence's start, a comma or at
+/// most 16 tokens.
+fn in_concessive_clause(tokens: &[Token], from: usize) -> bool {
+    for k in (from.saturating_sub(16)..from).rev() {
+        let t = &tokens[k];
+        if t.is_terminal() || t.is_punct(b',') || t.is_punct(b';') || t.kind == TokenKind::QuoteMark {
+            return false;
+        }
+        if t.shape & shape::SENT_START != 0 {
+            return t.is(flag::CONCESSIVE_SUB);
+        }
+    }
+    false
+}
