@@ -39,7 +39,7 @@ fn is_title(text: &str, tokens: &[Token], q: &QuoteSpan) -> bool {
 fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, Option<SpeakerNp>)> {
     let close = q.close_tok? as usize;
     let (text, tokens) = (doc.text, &doc.tokens[..]);
-    let closed_by_period = close > 0 && tokens[close - 1].is_punct(b'.');
+    let closed_by_period = q.closed_by_period(tokens);
     let mut a = close + 1;
     while a < limit && (tokens[a].is_punct(b',') || tokens[a].kind == TokenKind::Dash) {
         a += 1;
@@ -89,16 +89,20 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
 }
 
 /// The last cue with a named or pronoun subject in tokens `lo..hi` (between two quotations,
-/// or from a paragraph's start to a quotation), its subject within the cue's sentence.
+/// or from a paragraph's start to a quotation).
 fn attribution_between(doc: &Doc, lo: usize, hi: usize) -> Option<SpeakerNp> {
+    (lo..hi).rev().find_map(|k| named_attribution_at(doc, k, lo))
+}
+
+/// A cue starting at token `k` whose subject, within the cue's sentence and not before `lo`,
+/// is a name or a pronoun ("Foster writes", "he said").
+pub(crate) fn named_attribution_at(doc: &Doc, k: usize, lo: usize) -> Option<SpeakerNp> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
-    (lo..hi).rev().find_map(|k| {
-        let cue = cue_at(text, tokens, k)?;
-        (cue.tok_start as usize == k).then_some(())?;
-        let sentence_start = doc.sentences[doc.sentence_of(k)].tok_start as usize;
-        let np = np_before(tokens, k, sentence_start.max(lo))?;
-        matches!(np.kind, NpKind::Name | NpKind::Pronoun).then_some(np)
-    })
+    let cue = cue_at(text, tokens, k)?;
+    (cue.tok_start as usize == k).then_some(())?;
+    let sentence_start = doc.sentences[doc.sentence_of(k)].tok_start as usize;
+    let np = np_before(tokens, k, sentence_start.max(lo))?;
+    matches!(np.kind, NpKind::Name | NpKind::Pronoun).then_some(np)
 }
 
 /// Does the word at `k` open reported content after a cue ("said *it* was", "said *that*",
@@ -442,8 +446,7 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                 // unless the fragment's own period ended the sentence.
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
                 let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
-                let closed_by_period = q.close_tok.is_some_and(|t| tokens[t as usize - 1].is_punct(b'.'));
-                if clause_end > after_fragment && !closed_by_period {
+                if clause_end > after_fragment && !q.closed_by_period(tokens) {
                     quote.end = tokens[clause_end - 1].end;
                 }
             }

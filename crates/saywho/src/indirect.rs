@@ -6,7 +6,7 @@
 //! - content, subject and cue: "The plan will fail, a source said.";
 //! - "according to": "According to police, the man fled." / "…, according to police."
 
-use crate::attribution::{content_start, unlisted_description};
+use crate::attribution::{content_start, named_attribution_at, unlisted_description};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass, Lexicon};
@@ -437,8 +437,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         && (lo..comma).any(|j| {
             // A verb's past or -s form ("said", "says"), not a noun ("in Europe demand").
             (tokens[j].has_form(form::PAST | form::S) || tokens[j].is(flag::IRREGULAR_PAST))
-                && cue_at(text, tokens, j).is_some()
-                && np_before(tokens, j, lo).is_some_and(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+                && named_attribution_at(doc, j, lo).is_some()
         })
     {
         return None;

@@ -31,6 +31,15 @@ pub struct QuoteSpan {
     pub multi_paragraph: bool,
 }
 
+impl QuoteSpan {
+    /// Does the quotation end with its own period before the closing mark (`…unfunded."`),
+    /// so that its sentence ends with it?
+    pub fn closed_by_period(&self, tokens: &[Token]) -> bool {
+        self.close_tok
+            .is_some_and(|c| c > 0 && tokens[c as usize - 1].is_punct(b'.'))
+    }
+}
+
 /// How many paragraphs one quotation may run over before the chain is broken.
 const MAX_CHAIN: usize = 12;
 

@@ -66,25 +66,19 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             end = k;
             break;
         }
-        // "…, adding that", "…, saying": a second report begins.
-        if (t.is_punct(b',') || t.kind == TokenKind::Dash)
-            && tokens
-                .get(k + 1)
+        // "…, adding that", "…, saying": a second report begins; also after a quotation's
+        // comma and closing mark (`he's a "long ways from a decision," noting that …`),
+        // which stay with the quotation.
+        if t.is_punct(b',') || t.kind == TokenKind::Dash {
+            let closing_mark = t.is_punct(b',') && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::QuoteMark);
+            let verb = if closing_mark { k + 2 } else { k + 1 };
+            if tokens
+                .get(verb)
                 .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
-        {
-            end = k;
-            break;
-        }
-        // `he's a "long ways from a decision," noting that …`: the same after a quotation's
-        // comma and closing mark, which stay with the quotation.
-        if t.is_punct(b',')
-            && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::QuoteMark)
-            && tokens
-                .get(k + 2)
-                .is_some_and(|n| n.is(flag::CUE) && n.has_form(form::GERUND))
-        {
-            end = k + 2;
-            break;
+            {
+                end = if closing_mark { verb } else { k };
+                break;
+            }
         }
         if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
             end = k - 1;
