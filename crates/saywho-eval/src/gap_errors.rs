@@ -28,8 +28,13 @@ pub enum GapClass {
     /// The gold entity is not among the pronoun's candidates (mentioned only after it, or too
     /// far before).
     GoldNotCandidate,
-    /// The gold entity is a candidate, ruled out by its gender (text or first name).
+    /// The gold entity is a candidate that does not agree with the pronoun: the text gives it
+    /// the other gender (titles, pronouns resolved to it earlier) or says it is no person (an
+    /// organisation, a place, a name seen only as a modifier).
     GoldRuledOutGender,
+    /// The gold entity is a candidate, ruled out by the gender of its first name (the name
+    /// table), the text saying nothing.
+    GoldRuledOutFirstName,
     /// The gold entity is a candidate, ruled out by syntax or distance.
     GoldRuledOutOther,
     /// The gold entity was allowed; nothing was chosen.
@@ -51,7 +56,8 @@ impl GapClass {
             GapClass::Conflated => "A and B one entity",
             GapClass::NoQuery => "pronoun not a query",
             GapClass::GoldNotCandidate => "gold not a candidate",
-            GapClass::GoldRuledOutGender => "gold ruled out by gender",
+            GapClass::GoldRuledOutGender => "gold disagrees (text gender, not a person)",
+            GapClass::GoldRuledOutFirstName => "gold ruled out by gender (first name)",
             GapClass::GoldRuledOutOther => "gold ruled out (syntax, distance)",
             GapClass::Unresolved => "gold allowed, none chosen",
             GapClass::WrongPick => "other name chosen",
@@ -125,11 +131,12 @@ pub fn classify(example: &GapExample, doc: &Doc) -> GapClass {
         return GapClass::GoldNotCandidate;
     }
     if !gold_candidates.iter().any(|c| allowed(q, c)) {
-        let gender = gold_candidates
-            .iter()
-            .any(|c| !c.features.agrees || name_conflict(q, &c.features));
-        return if gender {
+        let text_gender = gold_candidates.iter().any(|c| !c.features.agrees);
+        let first_name = gold_candidates.iter().any(|c| name_conflict(q, &c.features));
+        return if text_gender {
             GapClass::GoldRuledOutGender
+        } else if first_name {
+            GapClass::GoldRuledOutFirstName
         } else {
             GapClass::GoldRuledOutOther
         };

@@ -38,6 +38,7 @@ pub mod places;
 pub mod rank;
 pub mod record;
 pub mod sentence;
+pub mod surnames;
 pub mod token;
 
 pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind, Resolution};

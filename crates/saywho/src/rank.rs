@@ -105,8 +105,8 @@ pub struct Features {
     pub thing: bool,
     /// It was born of a description ("a spokesperson"), not of a name.
     pub described: bool,
-    /// The gender its first name says (the name itself when it is one word), when the name
-    /// table is decisive and the ranker asks for it ([`SpeakerRanker::uses_name_gender`]);
+    /// The gender its first name says (the name itself when it is one word, unless that word
+    /// is more often a surname: [`crate::surnames`]), when the name table is decisive and the ranker asks for it ([`SpeakerRanker::uses_name_gender`]);
     /// [`Gender::Unknown`] otherwise. Evidence, not agreement: the text's
     /// evidence is [`Features::gender`].
     pub name_gender: Gender,

@@ -43,6 +43,11 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
         "the path of the place table, which holds the names",
     ),
     (
+        "surnames.rs",
+        "../lexicons/en/surnames.txt",
+        "the path of the surname list, which holds the names",
+    ),
+    (
         "lexicon/mod.rs",
         "no lexicon for language {:?}; the languages known are: {}",
         "the message of UnknownLanguage, for people, not a word the rules test",

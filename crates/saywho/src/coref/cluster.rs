@@ -51,7 +51,8 @@ pub(super) struct Cluster {
     pub(super) last_sentence: u32,
     /// Mentions resolved so far.
     pub(super) mention_count: u32,
-    /// The gender of the first name of a person's name (the name itself when it is one word),
+    /// The gender of the first name of a person's name (the name itself when it is one word
+    /// and not mostly a surname),
     /// when the name table is decisive ([`crate::name_gender::first_name_gender`]); unknown
     /// otherwise.
     pub(super) name_gender: Gender,

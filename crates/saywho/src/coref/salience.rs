@@ -84,11 +84,15 @@ impl Salience {
     pub(super) fn index_roles(&mut self, clusters: &mut [Cluster], name_gender: bool) {
         for c in clusters.iter_mut() {
             if name_gender && !c.org && !c.group && !c.words.is_empty() {
-                // A name of one word is looked up as it is: as often a surname as a first name,
-                // but the table decides only for names at least 90% one way, and a surname
-                // rarely is one ("Maurice", "Natasha" are; "Jordan", "Lee" are not).
-                let first = crate::name_gender::first_name(&c.name).unwrap_or(&c.name);
-                c.name_gender = crate::name_gender::first_name_gender(first).map_or(Gender::Unknown, |(g, _)| g);
+                // A name of one word is looked up as it is, unless it is more often a surname
+                // ("Williams was elected in 1990"): the table decides only for names at least
+                // 90% one way, which few surnames are, and the surname list removes most of
+                // those ("Maurice", "Natasha" stay; "Williams", "Henning" go).
+                let first = crate::name_gender::first_name(&c.name)
+                    .or_else(|| (!crate::surnames::is_mostly_surname(&c.name)).then_some(c.name.as_str()));
+                c.name_gender = first
+                    .and_then(crate::name_gender::first_name_gender)
+                    .map_or(Gender::Unknown, |(g, _)| g);
             }
             for r in &c.roles {
                 let id = match self.role_ids.get(r) {
