@@ -107,14 +107,30 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     })
 }
 
+/// A word ending in "-ly" at `j` that stands as an adverb before the verb: after an
+/// auxiliary or another adverb ("has publicly said"), or right after a subject pronoun or a
+/// name ("Trudeau repeatedly said"). After a determiner or an adjective the ending makes no
+/// adverb ("the family said", "the assembly said").
+fn ly_adverb(tokens: &[Token], j: usize, lo: usize) -> bool {
+    let t = &tokens[j];
+    if !t.has_form(form::ADVERB) || t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE) || j <= lo {
+        return false;
+    }
+    let p = &tokens[j - 1];
+    p.kind == TokenKind::Word
+        && (p.is(flag::AUX | flag::NEG | flag::ADV) && !p.is_cap()
+            || is_subject_pronoun(p)
+            || p.is_cap() && !p.is(flag::FUNCTION | flag::PRONOUN) && p.shape & shape::POSSESSIVE == 0)
+}
+
 /// The subject phrase that ends just before token `k` (a cue), not reaching before `lo`.
 pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     let mut i = k;
-    // "he also said", "she has said", "officials later added"
+    // "he also said", "she has said", "officials later added", "Trudeau has publicly said"
     while i > lo && {
         let t = &tokens[i - 1];
         t.kind == TokenKind::Word
-            && t.is(flag::ADV | flag::AUX | flag::NEG)
+            && (t.is(flag::ADV | flag::AUX | flag::NEG) || ly_adverb(tokens, i - 1, lo))
             && !t.is(flag::PRONOUN | flag::ROLE)
             && !t.is_cap()
     } {
@@ -301,7 +317,10 @@ fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usize) -> Opti
         if t.kind == TokenKind::Word && t.is(flag::PREP) && !t.is(flag::SUB) && !t.is_cap() {
             break;
         }
-        if !np_word(t) && !t.is(flag::DET) {
+        // "Experts on housing and transit said": a conjunction between two words of the
+        // preposition's object.
+        let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
+        if !np_word(t) && !t.is(flag::DET) && !joins_object {
             return None;
         }
     }

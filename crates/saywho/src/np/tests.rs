@@ -21,6 +21,22 @@ fn finds_subjects_of_cues() {
     type Case<'a> = (&'a str, &'a str, Option<(&'a str, NpKind)>);
     let cases: &[Case] = &[
         ("Legend explained that", "explained", Some(("Legend", Name))),
+        // An adverb in -ly between the subject or its auxiliary and the verb; not a noun in
+        // -ly after a determiner or a possessive.
+        (
+            "Justin Trudeau has publicly said",
+            "said",
+            Some(("Justin Trudeau", Name)),
+        ),
+        ("she repeatedly said", "said", Some(("she", Pronoun))),
+        ("The family said", "said", Some(("The family", Description))),
+        ("Her family said", "said", Some(("Her family", Description))),
+        // A conjunction inside the object of a subject's preposition.
+        (
+            "experts on housing and transit said",
+            "said",
+            Some(("experts", Description)),
+        ),
         (
             "After thanking people for their words of comfort and empathy he added",
             "added",
