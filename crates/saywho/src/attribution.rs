@@ -286,7 +286,8 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         let hearer = k == j && hearer_verb;
         let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep && !hearer;
         if t.is_terminal()
-            || t.is(flag::CUE) && cue_at(text, tokens, k).is_some()
+            // After a preposition a cue word is a noun: "said via email that".
+            || t.is(flag::CUE) && !after_prep && cue_at(text, tokens, k).is_some()
             || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
             || clause_start
         {

@@ -347,7 +347,8 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     }
     // The comma before the gerund, or before a quotation's closing mark there (`he's a "long
     // way from a decision," noting that …`).
-    let comma = if tokens[k - 1].is_punct(b',') {
+    // Or "responded … by saying …": the means of an act of the subject's.
+    let comma = if tokens[k - 1].is_punct(b',') || tokens[k - 1].is(flag::MEANS_BY) && k >= lo + 3 {
         k - 1
     } else if k >= lo + 2 && tokens[k - 1].kind == TokenKind::QuoteMark && tokens[k - 2].is_punct(b',') {
         k - 2

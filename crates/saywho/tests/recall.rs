@@ -658,3 +658,44 @@ fn that_before_a_verb_is_the_subject_of_what_was_said() {
         ),
     ]);
 }
+
+#[test]
+fn adverbs_prepositions_and_means_between_the_parts() {
+    check(&[
+        // An adverb in -ly between the auxiliary and the cue.
+        (
+            "Justin Trudeau has publicly said that the carbon tax is the best way to cut emissions.",
+            &[(
+                "the carbon tax is the best way to cut emissions",
+                "indirect",
+                "Justin Trudeau",
+                "said",
+            )],
+        ),
+        // A conjunction in the object of the subject's preposition.
+        (
+            "Two experts on housing and transit said the plan would not work.",
+            &[("the plan would not work", "indirect", "Two experts", "said")],
+        ),
+        // After a preposition a cue word is a noun: "email" does not end the search for "that".
+        (
+            "Jessica Ditto said via email that the campaign would defend itself.",
+            &[("the campaign would defend itself", "indirect", "Jessica Ditto", "said")],
+        ),
+        // "by saying": the means of the subject's act.
+        (
+            "President Barack Obama responded to a mother by saying his refusal was a manufactured issue.",
+            &[(
+                "his refusal was a manufactured issue",
+                "indirect",
+                "Barack Obama",
+                "saying",
+            )],
+        ),
+        // "The family said" keeps its noun in -ly.
+        (
+            "Her family said the plan would not work.",
+            &[("the plan would not work", "indirect", "Her family", "said")],
+        ),
+    ]);
+}
