@@ -154,7 +154,8 @@ fn digits(field: &str) -> Option<u64> {
 ///
 /// The name is folded like an entity key (lower case, Latin accents dropped, apostrophes and
 /// periods dropped); a hyphenated name missing from the table ("Mary-Kate") is looked up by its
-/// first part, but only when every part is capitalised: "Al-Qaeda-linked" is no Al.
+/// first part, but only when every part is capitalised, and after a head of two letters only
+/// when the last part is a first name too: "Al-Qaeda-linked" and "Al-Shabaab" are no Al.
 ///
 /// ```
 /// use saywho::name_gender::lookup;
@@ -180,7 +181,17 @@ pub fn lookup(first: &str) -> Option<NameEvidence> {
         let capitalised = first
             .split('-')
             .all(|part| part.chars().next().is_some_and(char::is_uppercase));
-        (head.len() >= 2 && capitalised).then(|| find(head)).flatten()
+        // A hyphenated first name starts with a first name ("Mary-Kate", "Peter-Thilo"), but a
+        // particle of two letters starts many surnames and names of groups ("Al-Shabaab",
+        // "El-Sayed"): after one, the last part must be a first name too ("Jo-Anne").
+        let tail_is_name = || {
+            key.rsplit('-')
+                .next()
+                .is_some_and(|tail| tail.len() >= 2 && find(tail).is_some())
+        };
+        (head.len() >= 2 && capitalised && (head.len() >= 3 || tail_is_name()))
+            .then(|| find(head))
+            .flatten()
     })
 }
 
@@ -237,6 +248,9 @@ pub fn first_name(full_name: &str) -> Option<&str> {
 /// assert_eq!(person(Gender::Unknown, "Cindy Dalglish"), (saywho::Gender::Female, GenderSource::Name));
 /// assert_eq!(person(Gender::Male, "Cindy Dalglish"), (saywho::Gender::Male, GenderSource::Text));
 /// assert_eq!(person(Gender::Unknown, "Jordan Peele"), (saywho::Gender::Unknown, GenderSource::None));
+/// // One word is not taken for a first name: news names few people by one, and those it
+/// // does are often stage names, clubs or places typed as people ("Lula", "Chelsea").
+/// assert_eq!(person(Gender::Unknown, "Chelsea"), (saywho::Gender::Unknown, GenderSource::None));
 /// ```
 pub fn record_gender(text_gender: Gender, kind: EntityKind, name: &str, named: bool) -> (record::Gender, GenderSource) {
     match text_gender {
@@ -293,6 +307,10 @@ mod tests {
             ("Justin", Some(Gender::Male)),
             ("Mary-Kate", Some(Gender::Female)),
             ("Al-Qaeda-linked", None),
+            ("Al-Shabaab", None),
+            ("Anne-Marie", Some(Gender::Female)),
+            ("Peter-Thilo", Some(Gender::Male)),
+            ("Jo-Anne", Some(Gender::Female)),
             ("Jordan", None),
             ("Kim", None),
             ("J.", None),
