@@ -59,6 +59,10 @@ pub struct LineStats {
     pub unlocated: usize,
     /// Quotes with a speaker string but no aligned speaker span.
     pub speaker_unaligned: usize,
+    /// Quotes that repeat an earlier one of their article (same span, speaker mention and
+    /// speaker), dropped: one article of GGT dev lists its 27 quotes twice, and a repeat is a
+    /// miss that no system could match (matching is one to one).
+    pub duplicates: usize,
 }
 
 /// Reads a GGT JSONL file.
@@ -74,6 +78,7 @@ pub fn load(path: &Path) -> Result<GoldSet> {
         stats.located_by_search += line_stats.located_by_search;
         stats.unlocated += line_stats.unlocated;
         stats.speaker_unaligned += line_stats.speaker_unaligned;
+        stats.duplicates += line_stats.duplicates;
         documents.push(document);
     }
     let mut notes = Vec::new();
@@ -94,6 +99,12 @@ pub fn load(path: &Path) -> Result<GoldSet> {
             "{} gold quotes name a speaker mention without an aligned span; \
              they are left out of speaker-mention accuracy",
             stats.speaker_unaligned
+        ));
+    }
+    if stats.duplicates > 0 {
+        notes.push(format!(
+            "{} gold quotes repeated an earlier quote of their article (same span and speaker) and were dropped",
+            stats.duplicates
         ));
     }
     Ok(GoldSet {
@@ -161,11 +172,19 @@ pub fn parse_line(line: &str, path: &Path, line_no: usize) -> Result<(GoldDocume
                 None
             }
         };
+        let reference = non_blank(quote.reference.as_deref());
+        let repeated = quotes.iter().any(|q: &GoldQuote| {
+            q.span == span && q.speaker == reference && q.speaker_mention == speaker_mention && !span.is_empty()
+        });
+        if repeated {
+            stats.duplicates += 1;
+            continue;
+        }
         quotes.push(GoldQuote {
             id: index.to_string(),
             text: quote.quote,
             span,
-            speaker: non_blank(quote.reference.as_deref()),
+            speaker: reference,
             speaker_mention,
             speaker_mention_text,
             cue: non_blank(quote.verb.as_deref()),

@@ -171,9 +171,27 @@ fn ggt_lines_use_aligned_spans_and_fall_back_to_search() {
         ggt::LineStats {
             located_by_search: 1,
             unlocated: 1,
-            speaker_unaligned: 1
+            speaker_unaligned: 1,
+            duplicates: 0
         }
     );
+}
+
+#[test]
+fn ggt_repeated_quotes_are_dropped_and_counted() {
+    let t = GGT_TEXT;
+    let (qs, qe) = find(t, "“Taxes will not rise,”", 0);
+    let (ss, se) = find(t, "Mayor Lee", 0);
+    let quote = json!({"quote": "“Taxes will not rise,”", "speaker": "Mayor Lee", "verb": "said",
+        "reference": "Jane Lee", "quote_span_aligned": [qs, qe], "speaker_span_aligned": [ss, se]});
+    // The same span given to someone else is another annotation, and stays.
+    let other = json!({"quote": "“Taxes will not rise,”", "speaker": "Mayor Lee", "verb": "said",
+        "reference": "Critics", "quote_span_aligned": [qs, qe], "speaker_span_aligned": [ss, se]});
+    let line = json!({"id": "doc1", "text": t, "quotes": [quote, other, quote]});
+    let (doc, stats) = ggt::parse_line(&line.to_string(), Path::new("g.jsonl"), 1).expect("parses");
+    assert_eq!(doc.quotes.len(), 2);
+    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Critics"));
+    assert_eq!(stats.duplicates, 1);
 }
 
 #[test]
