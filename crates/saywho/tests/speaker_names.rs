@@ -132,3 +132,35 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
         .collect();
     assert_eq!(kinds[0], ("Ontario", "other".to_string()));
 }
+
+#[test]
+fn a_noun_for_an_organisation_before_a_new_name_types_it() {
+    let kinds = |text: &str| -> Vec<(String, String)> {
+        extract(text)
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind.to_string()))
+            .collect()
+    };
+    // "rights group Liberty": an organisation, never "she", never a woman quoted.
+    assert_eq!(
+        kinds("Civil rights group Liberty said it was delighted with the ruling.")[0],
+        ("Liberty".to_string(), "organization".to_string())
+    );
+    assert_eq!(
+        kinds("The British aid group Gatsby said its programs would go on.")[0],
+        ("Gatsby".to_string(), "organization".to_string())
+    );
+    // A person's role or an office ends before the name.
+    assert_eq!(
+        kinds("Former secretary of state Hillary Clinton said she would run.")[0],
+        ("Hillary Clinton".to_string(), "person".to_string())
+    );
+    // Only where the name is introduced: later, a relative clause may follow the noun.
+    let later =
+        kinds("Paul Manafort joined in March. The campaign Manafort was running struggled. \"It is hard,\" he said.");
+    assert!(
+        later.contains(&("Paul Manafort".to_string(), "person".to_string())),
+        "{later:?}"
+    );
+}

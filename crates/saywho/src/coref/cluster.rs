@@ -88,8 +88,11 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             .map(|t| t.base(text))
             .collect();
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
-        let org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
-        let found = index.find(lex, clusters, &words, org);
+        let named_org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
+        let found = index.find(lex, clusters, &words, named_org);
+        // Only where the name is introduced: later, "the campaign Manafort was running" is a
+        // relative clause, not the campaign's name.
+        let org = named_org || found.is_none() && org_noun_before(tokens, n);
         let e = match found {
             Some(e) => e,
             None => {
@@ -118,6 +121,24 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
         out.push(e as u32);
     }
     out
+}
+
+/// "Somali group al-Shabaab", "the company Acme": a noun for an organisation right before
+/// the name, with no title between, names what the name is. ("city Mayor Doug McCallum" has a
+/// title between; "company spokesman Bob Lee" a person's role; in "secretary of state Hillary
+/// Clinton" the noun ends an office.)
+fn org_noun_before(tokens: &[crate::token::Token], n: &NameMention) -> bool {
+    let k = n.tok_start as usize;
+    n.title_start == n.tok_start
+        && k > 0
+        && !(k >= 2 && tokens[k - 2].is(flag::PREP | flag::ROLE_PERSON | flag::TITLE))
+        && tokens.get(k - 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_cap()
+                && t.is(flag::ROLE_ORG)
+                && !t.is(flag::ROLE_PERSON | flag::TITLE)
+                && t.shape & shape::POSSESSIVE == 0
+        })
 }
 
 /// What one name mention tells of its cluster: a thing or a group, gender and roles from the
