@@ -151,6 +151,16 @@ fn a_noun_for_an_organisation_before_a_new_name_types_it() {
         kinds("The British aid group Gatsby said its programs would go on.")[0],
         ("Gatsby".to_string(), "organization".to_string())
     );
+    // An appositive headed by such a noun, where nothing made the name a person's.
+    assert_eq!(
+        kinds("Rally Canada, the group that organized the protest, said it has received hundreds of emails.")[0],
+        ("Rally Canada".to_string(), "organization".to_string())
+    );
+    // Not a person's appositive, nor a clause after a sentence adverb.
+    assert_eq!(
+        kinds("\"It will be disruptive,\" said John Wilkin, a University of Michigan librarian.")[0],
+        ("John Wilkin".to_string(), "person".to_string())
+    );
     // A person's role or an office ends before the name.
     assert_eq!(
         kinds("Former secretary of state Hillary Clinton said she would run.")[0],

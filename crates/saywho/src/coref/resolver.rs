@@ -59,6 +59,15 @@ impl Resolver<'_, '_> {
                 .take(3)
                 .take_while(|t| t.is_word() && !t.is_cap())
                 .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE));
+        // "Rally Canada, the group that organized the event, said": an appositive whose head
+        // is a noun for an organisation says what it is, unless the text made it a person.
+        let person_so_far = c.person || c.titled || c.female + c.male > 0;
+        // ("Separately, the firm, …": a sentence adverb is no name.)
+        let adverb =
+            n.tok_end == n.tok_start + 1 && tokens[n.tok_start as usize].has_form(crate::lexicon::form::ADVERB);
+        if !person_so_far && !role_apposed && !adverb && org_apposed(tokens, n.tok_end as usize) {
+            c.org = true;
+        }
         if (speaks || role_apposed) && !c.org && !c.group {
             c.person = true;
             c.titled |= role_apposed;
@@ -273,4 +282,43 @@ impl Resolver<'_, '_> {
             }
         }
     }
+}
+
+/// Does an appositive headed by a noun for an organisation follow the name ending before token
+/// `end`: ", the group that …", ", a Calgary-based firm,"? Up to two modifiers may stand before
+/// the noun; the noun ends the phrase (a person's role after it, "the company's founder", is
+/// a person's appositive).
+fn org_apposed(tokens: &[crate::token::Token], end: usize) -> bool {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(b',')) {
+        return false;
+    }
+    let mut k = end + 1;
+    if tokens.get(k).is_some_and(|t| t.is(flag::DET) && !t.is(flag::SUB)) {
+        k += 1;
+    }
+    for _ in 0..3 {
+        let Some(t) = tokens.get(k) else { return false };
+        // Lower case: "a University of Michigan librarian" is a person's appositive.
+        if t.kind != TokenKind::Word || t.is_cap() {
+            return false;
+        }
+        if t.is(flag::ROLE_ORG)
+            && !t.is(flag::ROLE_PERSON | flag::TITLE)
+            && t.shape & crate::token::shape::POSSESSIVE == 0
+        {
+            // The noun ends the phrase: a comma, a parenthesis, or a relative or a preposition
+            // ("the group that …", "the firm behind …") follows; not a verb ("…, the firm has
+            // said" is a clause of its own).
+            return tokens.get(k + 1).is_some_and(|n| {
+                n.is_punct(b',')
+                    || n.is_punct(b'(')
+                    || n.kind == TokenKind::Word && n.is(flag::SUB | flag::WH | flag::PREP)
+            });
+        }
+        if t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE | flag::PRONOUN) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
