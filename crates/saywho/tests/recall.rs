@@ -699,3 +699,29 @@ fn adverbs_prepositions_and_means_between_the_parts() {
         ),
     ]);
 }
+
+#[test]
+fn explaining_and_revealing_how_or_why() {
+    check(&[
+        (
+            "Retired general Carter Ham explained why he backs Trump over Hillary Clinton.",
+            &[(
+                "why he backs Trump over Hillary Clinton",
+                "indirect",
+                "Carter Ham",
+                "explained",
+            )],
+        ),
+        (
+            "The report describes how the agency lost track of the money over three years.",
+            &[(
+                "how the agency lost track of the money over three years",
+                "indirect",
+                "The report",
+                "describes",
+            )],
+        ),
+        // A refusal to say reports nothing, with these verbs too.
+        ("The minister would not explain why the plant closed last year.", &[]),
+    ]);
+}
