@@ -123,6 +123,37 @@ fn ly_adverb(tokens: &[Token], j: usize, lo: usize) -> bool {
             || p.is_cap() && !p.is(flag::FUNCTION | flag::PRONOUN) && p.shape & shape::POSSESSIVE == 0)
 }
 
+/// "the experts I interviewed said", "people we spoke to said": a description, then a relative
+/// clause without "who" or "that" (a subject pronoun and its verb in the past, perhaps with a
+/// preposition) ending at `i`, right before the cue. The description speaks.
+fn reduced_relative_subject(tokens: &[Token], i: usize, lo: usize) -> Option<SpeakerNp> {
+    let mut v = i.checked_sub(1)?;
+    if v > lo && tokens[v].kind == TokenKind::Word && tokens[v].is(flag::PREP) && !tokens[v].is(flag::SUB) {
+        v -= 1;
+    }
+    let verb = &tokens[v];
+    let past = verb.kind == TokenKind::Word
+        && !verb.is_cap()
+        && (verb.has_form(form::PAST) || verb.is(flag::IRREGULAR_PAST))
+        && !verb.is(flag::FUNCTION);
+    // Any subject pronoun, first persons too ("I", "we").
+    let pronoun = &tokens[v.saturating_sub(1)];
+    let subject =
+        pronoun.kind == TokenKind::Word && pronoun.is(flag::PRONOUN) && pronoun.info.case == Some(Case::Subject);
+    if !past || v < lo + 2 || !subject {
+        return None;
+    }
+    collect_left(tokens, v - 1, lo).filter(|np| {
+        // "all the experts": a quantifier before the phrase.
+        let mut a = np.tok_start as usize;
+        if a > lo && tokens[a - 1].is(flag::DET) && !tokens[a - 1].is(flag::SUB) {
+            a -= 1;
+        }
+        let after_comma = a > lo && tokens[a - 1].is_punct(b',');
+        np.kind == NpKind::Description && (after_comma || opens_clause(tokens, a, lo))
+    })
+}
+
 /// The subject phrase that ends just before token `k` (a cue), not reaching before `lo`.
 pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     let mut i = k;
@@ -161,6 +192,9 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
                 tok_end: i as u32,
                 ..np
             });
+    }
+    if let Some(np) = reduced_relative_subject(tokens, i, lo) {
+        return Some(np);
     }
     if is_who(t) {
         return Some(SpeakerNp {

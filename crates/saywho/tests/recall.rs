@@ -725,3 +725,21 @@ fn explaining_and_revealing_how_or_why() {
         ("The minister would not explain why the plant closed last year.", &[]),
     ]);
 }
+
+#[test]
+fn a_description_with_a_relative_clause_without_who() {
+    check(&[
+        (
+            "In her favor, all the experts I interviewed said her proposals were more detailed.",
+            &[("her proposals were more detailed", "indirect", "the experts", "said")],
+        ),
+        (
+            "The people we spoke to said the plan would not work.",
+            &[("the plan would not work", "indirect", "The people", "said")],
+        ),
+        (
+            "Officials I talked with said the talks had stalled.",
+            &[("the talks had stalled", "indirect", "Officials", "said")],
+        ),
+    ]);
+}
