@@ -76,9 +76,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         if at_sentence_start(tokens, k) && end == k + 1 {
             // "Teigen revealed …": the subject of a reporting verb.
             let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
-            // "Roman, a resident of the area, said": introduced by an appositive.
+            // "Roman, a resident of the area, said", "China, its only ally, said", "China,
+            // Pyongyang's only ally, said": introduced by an appositive.
             let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
-                && tokens.get(k + 2).is_some_and(|n| n.is(flag::DET) && !n.is_cap());
+                && tokens.get(k + 2).is_some_and(|n| {
+                    let possessive_pronoun =
+                        n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Possessive);
+                    let possessive_name = n.is_cap() && n.shape & shape::POSSESSIVE != 0 && is_name_word(n);
+                    !n.is_cap() && (n.is(flag::DET) || possessive_pronoun) || possessive_name
+                });
             let evidence = seen_mid.contains(t.base(text))
                 || t.shape & shape::ALL_CAPS != 0
                 || t.shape & shape::POSSESSIVE != 0

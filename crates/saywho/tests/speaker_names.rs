@@ -174,3 +174,17 @@ fn a_noun_for_an_organisation_before_a_new_name_types_it() {
         "{later:?}"
     );
 }
+
+#[test]
+fn a_name_opening_a_sentence_is_introduced_by_a_possessive_appositive() {
+    check(&[
+        (
+            "China, its only ally, said it was resolutely opposed to the test.",
+            &[("it was resolutely opposed to the test", "indirect", "China", "said")],
+        ),
+        (
+            "China, Pyongyang's only ally, said it was resolutely opposed to the test.",
+            &[("it was resolutely opposed to the test", "indirect", "China", "said")],
+        ),
+    ]);
+}
