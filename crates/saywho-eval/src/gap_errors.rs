@@ -31,7 +31,7 @@ pub enum GapClass {
     /// The gold entity is a candidate that does not agree with the pronoun: the text gives it
     /// the other gender (titles, pronouns resolved to it earlier) or says it is no person (an
     /// organisation, a place, a name seen only as a modifier).
-    GoldRuledOutGender,
+    GoldDisagrees,
     /// The gold entity is a candidate, ruled out by the gender of its first name (the name
     /// table), the text saying nothing.
     GoldRuledOutFirstName,
@@ -56,7 +56,7 @@ impl GapClass {
             GapClass::Conflated => "A and B one entity",
             GapClass::NoQuery => "pronoun not a query",
             GapClass::GoldNotCandidate => "gold not a candidate",
-            GapClass::GoldRuledOutGender => "gold disagrees (text gender, not a person)",
+            GapClass::GoldDisagrees => "gold disagrees (text gender, not a person)",
             GapClass::GoldRuledOutFirstName => "gold ruled out by gender (first name)",
             GapClass::GoldRuledOutOther => "gold ruled out (syntax, distance)",
             GapClass::Unresolved => "gold allowed, none chosen",
@@ -134,7 +134,7 @@ pub fn classify(example: &GapExample, doc: &Doc) -> GapClass {
         let text_gender = gold_candidates.iter().any(|c| !c.features.agrees);
         let first_name = gold_candidates.iter().any(|c| name_conflict(q, &c.features));
         return if text_gender {
-            GapClass::GoldRuledOutGender
+            GapClass::GoldDisagrees
         } else if first_name {
             GapClass::GoldRuledOutFirstName
         } else {

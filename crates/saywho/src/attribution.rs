@@ -288,7 +288,7 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         if t.is_terminal()
             // After a preposition a cue word is a noun: "said via email that".
             || t.is(flag::CUE) && !after_prep && cue_at(text, tokens, k).is_some()
-            || t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
+            || t.is_subject_pronoun()
             || clause_start
         {
             break;

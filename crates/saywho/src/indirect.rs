@@ -285,14 +285,8 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
         .iter()
         .any(|t| t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER))
     {
-        let main = (cstart + 1..cend).find(|&m| {
-            tokens[m].is_punct(b',')
-                && tokens.get(m + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Word
-                        && n.is(flag::PRONOUN)
-                        && n.info.case == Some(crate::lexicon::Case::Subject)
-                })
-        });
+        let main = (cstart + 1..cend)
+            .find(|&m| tokens[m].is_punct(b',') && tokens.get(m + 1).is_some_and(Token::is_subject_pronoun));
         cend = main.unwrap_or(cend);
     }
     let words = word_count(tokens, cstart, cend);
@@ -345,10 +339,10 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     if k == lo || !tokens[k].has_form(form::GERUND) {
         return None;
     }
-    // The comma before the gerund, or before a quotation's closing mark there (`he's a "long
-    // way from a decision," noting that …`).
-    // Or "responded … by saying …": the means of an act of the subject's.
-    let comma = if tokens[k - 1].is_punct(b',') || tokens[k - 1].is(flag::MEANS_BY) && k >= lo + 3 {
+    // Where the gerund's lead-in ends: the comma before it, or before a quotation's closing
+    // mark there (`he's a "long way from a decision," noting that …`), or "by" ("responded …
+    // by saying …": the means of an act of the subject's).
+    let lead_end = if tokens[k - 1].is_punct(b',') || tokens[k - 1].is(flag::MEANS_BY) && k >= lo + 3 {
         k - 1
     } else if k >= lo + 2 && tokens[k - 1].kind == TokenKind::QuoteMark && tokens[k - 2].is_punct(b',') {
         k - 2
@@ -357,7 +351,7 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     };
     // The subject: that of an attribution just before (`"…," he said, adding that …`), else
     // the first speaker phrase of the sentence.
-    let attribution = (lo..comma).rev().take(8).find_map(|c| {
+    let attribution = (lo..lead_end).rev().take(8).find_map(|c| {
         let before = cue_at(text, tokens, c)?;
         let end = before.tok_end as usize;
         // A base form there is a noun ("the province's economic state, saying").
@@ -365,11 +359,11 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         if !t.has_form(form::PAST | form::S) && !t.is(flag::IRREGULAR_PAST) {
             return None;
         }
-        // Only an attribution right before the comma: "he said, adding", "said Ann Lee, adding".
-        if end == comma {
+        // Only an attribution right before the lead-in's end: "he said, adding", "said Ann Lee, adding".
+        if end == lead_end {
             np_before(tokens, c, lo)
         } else {
-            np_after(tokens, end, comma).filter(|np| np.tok_end as usize == comma)
+            np_after(tokens, end, lead_end).filter(|np| np.tok_end as usize == lead_end)
         }
     });
     let np = attribution.or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
@@ -459,9 +453,7 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
     // "Too often, he says, they get it.": a second part opening with a subject pronoun is a
     // clause however short.
     let pronoun_clause = tail_start + 1 < hi
-        && tokens[tail_start + 1..].first().is_some_and(|t| {
-            t.kind == TokenKind::Word && t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject)
-        })
+        && tokens[tail_start + 1..].first().is_some_and(Token::is_subject_pronoun)
         && word_count(tokens, tail_start + 1, hi) > MIN_CLAUSE_WORDS;
     let split_tail = tail.first().is_some_and(|t| t.is_punct(b',') || t.is_punct(b';'))
         && !appositive

@@ -4,7 +4,7 @@
 //! the words a speaker phrase is made of (names, titles, role nouns, determiners, possessives)
 //! and across an appositive or parenthetical between commas or dashes.
 
-use crate::lexicon::{flag, form, Case, Gender};
+use crate::lexicon::{flag, form, Gender};
 use crate::token::{shape, Token, TokenKind};
 
 mod cue;
@@ -49,11 +49,10 @@ fn np_word(t: &Token) -> bool {
     }
 }
 
+/// A subject pronoun that can name a speaker: not "I", "we" or "you" (the writer and the
+/// reader).
 fn is_subject_pronoun(t: &Token) -> bool {
-    t.kind == TokenKind::Word
-        && t.is(flag::PRONOUN)
-        && t.info.case == Some(Case::Subject)
-        && t.info.gender != Gender::Speaker
+    t.is_subject_pronoun() && t.info.gender != Gender::Speaker
 }
 
 fn is_who(t: &Token) -> bool {
@@ -137,10 +136,7 @@ fn reduced_relative_subject(tokens: &[Token], i: usize, lo: usize) -> Option<Spe
         && (verb.has_form(form::PAST) || verb.is(flag::IRREGULAR_PAST))
         && !verb.is(flag::FUNCTION);
     // Any subject pronoun, first persons too ("I", "we").
-    let pronoun = &tokens[v.saturating_sub(1)];
-    let subject =
-        pronoun.kind == TokenKind::Word && pronoun.is(flag::PRONOUN) && pronoun.info.case == Some(Case::Subject);
-    if !past || v < lo + 2 || !subject {
+    if !past || v < lo + 2 || !tokens[v - 1].is_subject_pronoun() {
         return None;
     }
     collect_left(tokens, v - 1, lo).filter(|np| {

@@ -23,12 +23,7 @@ const TABLE: &str = include_str!("../lexicons/en/places.txt");
 /// The names of the table, borrowed from the embedded text: built once per process.
 fn names() -> &'static FxHashSet<&'static str> {
     static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        TABLE
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.is_empty())
-            .collect()
-    })
+    NAMES.get_or_init(|| crate::lexicon::data_lines(TABLE).collect())
 }
 
 /// Is the name made of `words` (as written, any case) exactly a place of the table?

@@ -23,12 +23,7 @@ const TABLE: &str = include_str!("../lexicons/en/surnames.txt");
 /// The words of the list, borrowed from the embedded text: built once per process.
 fn words() -> &'static FxHashSet<&'static str> {
     static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        TABLE
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.is_empty())
-            .collect()
-    })
+    WORDS.get_or_init(|| crate::lexicon::data_lines(TABLE).collect())
 }
 
 /// Is `word` (any case) a decisive first name that is more often a surname?

@@ -109,6 +109,13 @@ impl Token {
     pub fn is_cap(&self) -> bool {
         self.shape & shape::CAP != 0
     }
+    /// Is it a pronoun in the subject case, of any person ("he", "they", "I", "we")?
+    #[inline]
+    pub fn is_subject_pronoun(&self) -> bool {
+        self.kind == TokenKind::Word
+            && self.is(crate::lexicon::flag::PRONOUN)
+            && self.info.case == Some(crate::lexicon::Case::Subject)
+    }
     /// True when the word's lexicon entry has any of `mask`'s [`flag`] bits.
     #[inline]
     pub fn is(&self, mask: u64) -> bool {

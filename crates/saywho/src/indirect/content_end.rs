@@ -30,12 +30,9 @@ fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
             && t.is(flag::CUE)
             && !t.is_cap()
             && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
-            && tokens.get(k + 1).is_some_and(|n| {
-                n.is(flag::COMPLEMENTIZER)
-                    || n.kind == TokenKind::Word
-                        && n.is(flag::PRONOUN)
-                        && n.info.case == Some(crate::lexicon::Case::Subject)
-            })
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is(flag::COMPLEMENTIZER) || n.is_subject_pronoun())
     })
 }
 
@@ -51,9 +48,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             && k > from
             && t.is_punct(b',')
             && tokens.get(k + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word
-                    && (n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Subject)
-                        || n.is_cap() && !n.is(flag::FUNCTION))
+                n.is_subject_pronoun() || n.kind == TokenKind::Word && n.is_cap() && !n.is(flag::FUNCTION)
             })
         {
             end = k;

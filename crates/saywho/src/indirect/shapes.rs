@@ -59,10 +59,7 @@ pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Opti
     // passive first verb makes the second one passive too ("had been diagnosed … and told he
     // had three months"), and a hearer verb needs its hearer ("and told reporters").
     let passive = tokens[np.tok_end as usize..i].iter().any(|t| t.is(flag::BE_FORM));
-    let hearer_missing = tokens[k].is(flag::HEARER_VERB)
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Subject));
+    let hearer_missing = tokens[k].is(flag::HEARER_VERB) && tokens.get(k + 1).is_some_and(Token::is_subject_pronoun);
     (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !hearer_missing).then_some(np)
 }
 

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 mod endings;
 mod short;
 mod tables;
+pub(crate) use tables::data_lines;
 
 use endings::Endings;
 

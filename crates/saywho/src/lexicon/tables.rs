@@ -53,13 +53,17 @@ pub(super) const ENGLISH: Tables = Tables {
 /// Every language with tables.
 pub(super) const LANGUAGES: &[Tables] = &[ENGLISH];
 
-/// The data lines of an embedded table: comments and blank lines dropped, fields split on tabs.
-fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The data lines of an embedded table: trailing blanks cut, comments and blank lines dropped.
+pub(crate) fn data_lines(table: &str) -> impl Iterator<Item = &str> {
     table
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+}
+
+/// The data lines of an embedded table, fields split on tabs.
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    data_lines(table).map(|l| l.split('\t').collect())
 }
 
 /// Field `i` of a row, empty when the row is shorter.
