@@ -9,7 +9,7 @@
 use crate::attribution::{content_start, named_attribution_at, unlisted_description};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{flag, form, CueClass, Lexicon};
+use crate::lexicon::{flag, form, CueClass, Gender, Lexicon};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
@@ -54,9 +54,14 @@ fn starts_clause(t: &Token, next: Option<&Token>) -> bool {
 }
 
 /// Verbs that report a clause without "that" ("said the plan failed"). Others only take one
-/// after "that": "denied the request" and "responded a minute later" report nothing.
-fn takes_bare_clause(tokens: &[Token], cue: &Cue) -> bool {
-    tokens[cue.tok_start as usize].is(flag::BARE_CLAUSE_VERB)
+/// after "that": "denied the request" and "responded a minute later" report nothing; or
+/// when the content opens with a pronoun that can only be a subject ("added he doesn't
+/// think …", "admitted they were wrong"), as no object of theirs can.
+fn takes_bare_clause(tokens: &[Token], cue: &Cue, content: &Token) -> bool {
+    // Third persons only: "it" and "you" are objects too ("asked you what …").
+    let nominative_only =
+        content.is_subject_pronoun() && matches!(content.info.gender, Gender::Male | Gender::Female | Gender::Plural);
+    tokens[cue.tok_start as usize].is(flag::BARE_CLAUSE_VERB) || nominative_only && cue.class != CueClass::Cognition
 }
 
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
@@ -273,7 +278,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     } else if question_verb && word(flag::WH | flag::SUB) {
         true
     } else {
-        !word(flag::WH) && starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue)
+        !word(flag::WH) && starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue, &tokens[c])
     };
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
@@ -370,7 +375,9 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
     if cstart >= hi
-        || !(has_that || starts_clause(&tokens[cstart], tokens.get(cstart + 1)) && takes_bare_clause(tokens, cue))
+        || !(has_that
+            || starts_clause(&tokens[cstart], tokens.get(cstart + 1))
+                && takes_bare_clause(tokens, cue, &tokens[cstart]))
     {
         return None;
     }

@@ -76,6 +76,14 @@ fn a_cue_coordinated_with_an_earlier_verb() {
                 "said",
             )],
         ),
+        // A reported clause's "be" makes no passive of the first verb.
+        (
+            "Ann Lee said unionization is overdue, and added she does not think customers will mind.",
+            &[
+                ("unionization is overdue", "indirect", "Ann Lee", "said"),
+                ("she does not think customers will mind", "indirect", "Ann Lee", "added"),
+            ],
+        ),
         // A passive first verb: "told" is passive too, and nobody speaks.
         (
             "Ann Lee had been diagnosed with cancer and told she had three months to live.",
@@ -517,7 +525,10 @@ fn merged_reports_are_split() {
         ),
         (
             "Jeff Traeger said unionization is overdue in the restaurant industry, and added he doesn't think customers will mind.",
-            &[("unionization is overdue in the restaurant industry", "indirect", "Jeff Traeger", "said")],
+            &[
+                ("unionization is overdue in the restaurant industry", "indirect", "Jeff Traeger", "said"),
+                ("he doesn't think customers will mind", "indirect", "Jeff Traeger", "added"),
+            ],
         ),
     ]);
 }

@@ -49,6 +49,7 @@ pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Opti
     while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
         i -= 1;
     }
+    // A gerund is no finite verb with a subject of its own ("…, and observing that …").
     if i <= lo + 2 || !tokens[i - 1].is(flag::CONJ) || tokens[i - 1].is_cap() {
         return None;
     }
@@ -57,10 +58,21 @@ pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Opti
     let np = np_after(tokens, a, i - 1)?;
     // The subject is followed by its own verb, not by the conjunction ("Ohio and said"); a
     // passive first verb makes the second one passive too ("had been diagnosed … and told he
-    // had three months"), and a hearer verb needs its hearer ("and told reporters").
-    let passive = tokens[np.tok_end as usize..i].iter().any(|t| t.is(flag::BE_FORM));
+    // had three months"), and a hearer verb needs its hearer ("and told reporters"). Only the
+    // verbs before a first reporting verb tell: in "He said prices are rising, and added …"
+    // the "are" is the reported clause's.
+    let first_verbs = &tokens[np.tok_end as usize..i];
+    let first_cue = first_verbs
+        .iter()
+        .position(|t| t.is(flag::CUE))
+        .unwrap_or(first_verbs.len());
+    let passive = first_verbs[..first_cue].iter().any(|t| t.is(flag::BE_FORM));
+    // A semicolon ends the subject's clause: what follows has a subject of its own, perhaps
+    // left unsaid ("I thought of it; but again, when I felt …, and observing that …").
+    let clause_ends = first_verbs.iter().any(|t| t.is_punct(b';'));
     let hearer_missing = tokens[k].is(flag::HEARER_VERB) && tokens.get(k + 1).is_some_and(Token::is_subject_pronoun);
-    (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !hearer_missing).then_some(np)
+    (np.tok_end as usize + 1 < i && np.kind != NpKind::Relative && !passive && !clause_ends && !hearer_missing)
+        .then_some(np)
 }
 
 /// "The plan, she says, will fail.": a short subject before the attribution (`lo..comma`) and
