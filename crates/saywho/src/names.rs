@@ -5,7 +5,7 @@
 //! followed by another name word, the same word is capitalised somewhere else mid-sentence, or
 //! it is an acronym. Titles before a name ("Mayor", "Mr.", "host") are kept apart from it.
 
-use crate::lexicon::{cased, flag};
+use crate::lexicon::{cased, flag, form};
 use crate::token::{shape, Token, TokenKind};
 use rustc_hash::FxHashSet;
 
@@ -102,11 +102,21 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         // The first word of a sentence that is a common word ("Officials", "Watching")
         // is dropped from a longer run when it is never capitalised mid-sentence.
         let mut start = k;
-        // "Knowing Bardos …": so is a gerund.
+        // "Knowing Bardos …": so is a gerund, listed or known by its ending ("Neighbouring
+        // Kenya, a hub for …") when it is neither a first name nor a place ("Sterling",
+        // "Beijing") nor part of the name of a street or an event ("Downing Street").
+        let gerund = || {
+            let word = t.base(text);
+            lex.is_cased(word, cased::SENTENCE_GERUND)
+                || t.has_form(form::GERUND)
+                    && crate::name_gender::lookup(word).is_none()
+                    && !crate::places::is_place(&[word])
+                    && !lex.is_cased(tokens[end - 1].base(text), cased::NON_PERSON)
+        };
         if at_sentence_start(tokens, k)
             && end > k + 1
             && !seen_mid.contains(t.base(text))
-            && (t.is(flag::ROLE | flag::CUE) || lex.is_cased(t.base(text), cased::SENTENCE_GERUND))
+            && (t.is(flag::ROLE | flag::CUE) || gerund())
         {
             start = k + 1;
         }

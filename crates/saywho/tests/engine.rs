@@ -295,6 +295,38 @@ fn pronouns_and_descriptions_resolve_to_named_entities() {
 }
 
 #[test]
+fn a_pronoun_speaker_is_not_the_hearer_of_its_own_cue() {
+    check(&[(
+        "Harold Adams worked as a porter. Cecil Foster wrote a book about it. \
+         \"I came home and said I'm not going back,\" he tells Foster in the book.",
+        &[(
+            "I came home and said I'm not going back,",
+            "direct",
+            "Harold Adams",
+            "tells",
+        )],
+    )]);
+}
+
+#[test]
+fn a_surname_alone_is_the_person_of_that_name_last_quoted() {
+    check(&[(
+        "Ernie LeBlanc, father of Jason LeBlanc, says his son struggled for years. \
+         Jason LeBlanc died in a jail cell in 2018. \
+         \"Your anxiety gets that bad, you need help,\" says LeBlanc.",
+        &[
+            ("his son struggled for years", "indirect", "Ernie LeBlanc", "says"),
+            (
+                "Your anxiety gets that bad, you need help,",
+                "direct",
+                "Ernie LeBlanc",
+                "says",
+            ),
+        ],
+    )]);
+}
+
+#[test]
 fn a_description_mid_sentence_is_a_mention() {
     // "the mayor" after a fronted time phrase is the mayor named before (not the spokesperson
     // quoted just before), and "he" then follows the mayor.

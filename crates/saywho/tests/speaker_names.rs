@@ -198,3 +198,11 @@ fn a_name_opening_a_sentence_is_introduced_by_a_possessive_appositive() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_opening_a_sentence_is_no_part_of_the_name() {
+    check(&[(
+        "Neighbouring Kenya, a hub for aid groups, said the border would stay closed.",
+        &[("the border would stay closed", "indirect", "Kenya", "said")],
+    )]);
+}

@@ -5,6 +5,7 @@ use crate::doc::Doc;
 use crate::lexicon::{cased, flag, form, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::token::{shape, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Working state of one entity during resolution.
 #[derive(Debug, Default, Clone)]
@@ -78,9 +79,19 @@ impl Cluster {
 }
 
 /// Clusters the name mentions; returns the cluster index of each.
-pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster>, index: &mut NameIndex) -> Vec<u32> {
+pub(super) fn cluster_names(
+    doc: &Doc,
+    lex: &Lexicon,
+    speaker_names: &FxHashSet<u32>,
+    clusters: &mut Vec<Cluster>,
+    index: &mut NameIndex,
+) -> Vec<u32> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut out = Vec::with_capacity(doc.names.len());
+    // The cluster last named as a speaker under each of its first and last words: a surname
+    // alone ("says LeBlanc") is the LeBlanc last quoted, not the one introduced last ("Ernie
+    // LeBlanc, father of Jason LeBlanc, 42, says …").
+    let mut latest_with_word: FxHashMap<&str, usize> = FxHashMap::default();
     for n in &doc.names {
         let words: Vec<&str> = tokens[n.tok_start as usize..n.tok_end as usize]
             .iter()
@@ -89,7 +100,16 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             .collect();
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         let named_org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
-        let found = index.find(lex, clusters, &words, named_org);
+        let latest = match words[..] {
+            [word] => latest_with_word.get(word).copied().filter(|&e| {
+                let c = &clusters[e];
+                c.words.len() >= 2
+                    && (c.words.last().is_some_and(|l| l == word)
+                        || !c.org && c.words.first().is_some_and(|f| f == word))
+            }),
+            _ => None,
+        };
+        let found = latest.or_else(|| index.find(lex, clusters, &words, named_org));
         // Only where the name is introduced: later, "the campaign Manafort was running" is a
         // relative clause, not the campaign's name.
         let org = named_org || found.is_none() && org_noun_before(tokens, n);
@@ -118,6 +138,12 @@ pub(super) fn cluster_names(doc: &Doc, lex: &Lexicon, clusters: &mut Vec<Cluster
             c.place = crate::places::is_place(&words);
         }
         describe_name(doc, lex, n, &words, org, c);
+        if let (Some(&first), Some(&last), true) = (words.first(), words.last(), speaker_names.contains(&n.tok_start)) {
+            latest_with_word.insert(last, e);
+            if !c.org {
+                latest_with_word.insert(first, e);
+            }
+        }
         out.push(e as u32);
     }
     out

@@ -53,7 +53,8 @@ impl Event {
 pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: Work) {
     let mut index = NameIndex::default();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let name_entity = cluster_names(doc, lex, &mut clusters, &mut index);
+    let speaker_names = speaker_name_starts(doc);
+    let name_entity = cluster_names(doc, lex, &speaker_names, &mut clusters, &mut index);
     let mut salience = Salience::new(work);
     salience.work.spent += index.reads;
     salience.index_roles(&mut clusters, ranker.uses_name_gender());
@@ -65,7 +66,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         clusters,
         salience,
         name_entity: &name_entity,
-        speaker_names: speaker_name_starts(doc),
+        speaker_names,
         quote_of_speaker,
         // Each event notes at most one token's entity and one mention: sized once, so that
         // neither is regrown (rehashing the map and regrowing the list a dozen times a

@@ -206,10 +206,21 @@ impl Resolver<'_, '_> {
                     .map(|m| m.entity as usize),
             );
         }
+        let own_quote = self.quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
+        // "…," he tells Foster in the book: the hearer named right after the speaker's own
+        // cue is someone else.
+        let hearer_cue = own_quote
+            .and_then(|q| q.cue)
+            .filter(|cue| tokens[cue.tok_start as usize].is(flag::HEARER_VERB));
+        if let Some(cue) = hearer_cue {
+            let i = doc.names.partition_point(|n| n.title_start < cue.tok_end);
+            if doc.names.get(i).is_some_and(|n| n.title_start == cue.tok_end) {
+                exclude.push(self.name_entity[i] as usize);
+            }
+        }
         // "Macharia and colleagues hid, he said": the speaker of reported content is
         // not someone the content talks about.
         let (kb, sb) = (tokens[k as usize].start, tokens[sentence_start as usize].start);
-        let own_quote = self.quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
         if let Some(q) = own_quote.filter(|q| q.end <= kb && q.start >= sb) {
             // Named there, that is; "Her time has been hard, she said" is about herself.
             // Mentions are in text order: those starting inside the quote.
