@@ -267,6 +267,14 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         if let Some(np) = collect_left(tokens, nearest, lo).filter(described) {
             return Some(np);
         }
+        // "Gregory W. Meeks (D-N.Y.), chairman of …, said": a parenthetical after the subject
+        // that opens the sentence.
+        let bracketed = before_parenthetical(tokens, nearest, lo);
+        if let Some(np) = collect_left(tokens, bracketed, lo)
+            .filter(|np| bracketed < nearest && described(np) && opens_clause(tokens, np.tok_start as usize, lo))
+        {
+            return Some(np);
+        }
         // "Marley Anderson, 21, a junior from Las Vegas, said": several appositives in a row.
         // Only the sentence's own subject is taken across them, so that a phrase inside a
         // clause before ("After the vote in Ohio, …") is never made the speaker.
@@ -324,6 +332,19 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),
     }
+}
+
+/// Where the phrase ending at `end` ends once a short parenthetical closing there is set aside:
+/// "Gregory W. Meeks (D-N.Y.), chairman of …, said" has its subject before the "(".
+fn before_parenthetical(tokens: &[Token], end: usize, lo: usize) -> usize {
+    if end <= lo || !tokens[end - 1].is_punct(b')') {
+        return end;
+    }
+    (lo.max(end.saturating_sub(10))..end - 1)
+        .rev()
+        .take_while(|&j| !tokens[j].is_punct(b')'))
+        .find(|&j| tokens[j].is_punct(b'('))
+        .unwrap_or(end)
 }
 
 /// "Advocates for stem cell research said", "sources familiar with the talks said", "One in
@@ -471,6 +492,18 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             continue;
         }
         if t.is_punct(b'.') && j >= 2 && tokens[j - 2].is(flag::HONORIFIC | flag::TITLE) {
+            j -= 1;
+            continue;
+        }
+        // "George W. Bush", "J. K. Rowling": the period of an initial, written against it,
+        // inside a name (a capitalised word follows it).
+        let initial = |p: &Token| p.kind == TokenKind::Word && p.is_cap() && p.end - p.start == 1;
+        if t.is_punct(b'.')
+            && j >= lo + 2
+            && initial(&tokens[j - 2])
+            && tokens[j - 2].end == t.start
+            && tokens.get(j).is_some_and(|n| n.is_cap() && n.kind == TokenKind::Word)
+        {
             j -= 1;
             continue;
         }

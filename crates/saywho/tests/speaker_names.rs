@@ -206,3 +206,21 @@ fn a_participle_opening_a_sentence_is_no_part_of_the_name() {
         &[("the border would stay closed", "indirect", "Kenya", "said")],
     )]);
 }
+
+#[test]
+fn initials_and_a_parenthetical_stay_with_the_name() {
+    check(&[
+        (
+            "George W. Bush said the war was over.",
+            &[("the war was over", "indirect", "George W. Bush", "said")],
+        ),
+        (
+            "J. K. Rowling said the book was done.",
+            &[("the book was done", "indirect", "J. K. Rowling", "said")],
+        ),
+        (
+            "Gregory W. Meeks (D-N.Y.), chairman of the caucus, said members will help him.",
+            &[("members will help him", "indirect", "Gregory W. Meeks", "said")],
+        ),
+    ]);
+}
