@@ -61,6 +61,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut k = 0usize;
     while k < tokens.len() {
         let t = &tokens[k];
+        // "Gregory Meeks (D-N.Y.)", "Ted Cruz (R-Texas)": a party's initial and a state in
+        // parentheses after a name hold no name.
+        if let Some(close) = party_and_state(text, tokens, k) {
+            k = close;
+            continue;
+        }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
         if !is_name_word(t) || t.is(flag::TITLE) {
@@ -134,6 +140,24 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         k = end;
     }
     names
+}
+
+/// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a
+/// party's initial joined to a state ("D-N.Y.", "R-Texas") and holds at most six tokens.
+fn party_and_state(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let t = &tokens[k];
+    let word = t.text(text).as_bytes();
+    let tagged = k > 0
+        && tokens[k - 1].is_punct(b'(')
+        && t.kind == TokenKind::Word
+        && word.len() >= 3
+        && word[0].is_ascii_uppercase()
+        && word[1] == b'-'
+        && word[2].is_ascii_uppercase();
+    if !tagged {
+        return None;
+    }
+    (k + 1..tokens.len().min(k + 7)).find(|&j| tokens[j].is_punct(b')'))
 }
 
 /// "Grace moved to Paris": a lone sentence-initial word that the name table knows as a first

@@ -224,3 +224,15 @@ fn initials_and_a_parenthetical_stay_with_the_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_party_and_state_after_a_name_are_no_names() {
+    for text in [
+        "Gregory Meeks (D-N.Y.) said members will help him raise cash.",
+        "Sen. Ted Cruz (R-Texas) said he would vote no.",
+    ] {
+        let r = extract(text);
+        let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names.len(), 1, "{text}: {names:?}");
+    }
+}
