@@ -69,7 +69,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
-        if !is_name_word(t) || t.is(flag::TITLE) {
+        if !is_name_word(t) || t.is(flag::TITLE) || title_starts_name(text, tokens, k) {
             k += 1;
             continue;
         }
@@ -195,7 +195,7 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
             if credit {
                 break;
             }
-            let title_before_name = title_starts_name(tokens, end);
+            let title_before_name = title_starts_name(text, tokens, end);
             if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
                 end += 1;
                 if n.shape & shape::POSSESSIVE != 0 {
@@ -230,8 +230,21 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
 
 /// A title (not an honorific) at `k` directly before a name word: "MP" in "Liberal MP Dana
 /// Whitfield".
-fn title_starts_name(tokens: &[Token], k: usize) -> bool {
-    tokens[k].is(flag::TITLE) && !tokens[k].is(flag::HONORIFIC) && tokens.get(k + 1).is_some_and(is_name_word)
+fn title_starts_name(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let Some(next) = tokens.get(k + 1).filter(|n| is_name_word(n)) else {
+        return false;
+    };
+    // "FBI Director James Comey": after an acronym, a capitalised role noun before a first
+    // name the table decides stands as a title (else the acronym makes the whole run an
+    // organisation's name).
+    let after_acronym = k > 0 && tokens[k - 1].shape & shape::ALL_CAPS != 0;
+    let role_as_title = after_acronym
+        && t.is(flag::ROLE_PERSON)
+        && t.is_cap()
+        && t.shape & shape::POSSESSIVE == 0
+        && crate::name_gender::first_name_gender(next.base(text)).is_some();
+    (t.is(flag::TITLE) || role_as_title) && !t.is(flag::HONORIFIC)
 }
 
 /// Whether the run `k..end`, which stops before a title, is a modifier of that title rather
@@ -241,7 +254,7 @@ fn title_starts_name(tokens: &[Token], k: usize) -> bool {
 /// Vice-President Wang Qishan").
 fn modifies_title(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize, end: usize) -> bool {
     end < tokens.len()
-        && title_starts_name(tokens, end)
+        && title_starts_name(text, tokens, end)
         && !tokens[end].text(text).contains('-')
         && tokens[end].start <= tokens[end - 1].end + 1
         && !tokens[k..end]

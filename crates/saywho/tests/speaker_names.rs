@@ -236,3 +236,14 @@ fn a_party_and_state_after_a_name_are_no_names() {
         assert_eq!(names.len(), 1, "{text}: {names:?}");
     }
 }
+
+#[test]
+fn a_role_after_an_acronym_is_a_title_before_a_first_name() {
+    check(&[(
+        "FBI Director James Comey said the statements were wrong. He said the agents found them.",
+        &[
+            ("the statements were wrong", "indirect", "James Comey", "said"),
+            ("the agents found them", "indirect", "James Comey", "said"),
+        ],
+    )]);
+}
