@@ -48,6 +48,8 @@ pub enum Evidence {
     IndirectSecondPart,
     /// "According to X, …" and "…, according to X."
     AccordingTo,
+    /// A title-cased headline that reports what someone said: "Trump Says He Will Win."
+    TitleCasedReport,
     /// A quotation opening a paragraph with no attribution, after a paragraph without
     /// quotations: the speaker is the person that paragraph was about (its last subject).
     SubjectOfPreviousParagraph,
@@ -79,6 +81,7 @@ impl Evidence {
             Evidence::IndirectContentFirst => 0.7,
             Evidence::IndirectSecondPart => 0.6,
             Evidence::AccordingTo => 0.7,
+            Evidence::TitleCasedReport => 0.6,
             Evidence::SubjectOfPreviousParagraph => 0.55,
             Evidence::CarriedAcrossParagraphs => 0.65,
             Evidence::LastAttributionOfParagraph => 0.55,

@@ -18,7 +18,7 @@ mod content_end;
 mod shapes;
 use according::according_to;
 pub(crate) use content_end::content_end;
-use shapes::{coordinated_subject, interrupted_subject, request};
+use shapes::{coordinated_subject, interrupted_subject, request, title_cased_report};
 
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter
@@ -147,6 +147,11 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
                     out.push(q.into());
                     continue;
                 }
+            }
+            if let Some((q, resume)) = title_cased_report(doc, si, k) {
+                out.push(q.into());
+                k = resume;
+                continue;
             }
             let Some(cue) = cue_at(text, tokens, k) else {
                 k += 1;

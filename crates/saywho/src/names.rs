@@ -40,6 +40,13 @@ pub fn is_name_word(t: &Token) -> bool {
         && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CALENDAR | flag::HONORIFIC)
         // Platforms ("Twitter") are channels, not speakers.
         && t.info.channel.is_none()
+        // "Trump Says He …": in a title-cased line, a reporting verb's finite form ends a name.
+        && !(t.shape & shape::TITLE_CASED != 0 && is_finite_cue(t))
+}
+
+/// A reporting verb in a finite form: "Says", "Said", "Tells", "Warned".
+pub(crate) fn is_finite_cue(t: &Token) -> bool {
+    t.info.cue.is_some() && (t.has_form(form::S) || t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
 }
 
 /// Finds the proper names of a document.

@@ -41,6 +41,9 @@ pub mod shape {
     pub const IN_QUOTE: u8 = 1 << 4;
     /// In a headline: a short title-cased line with no sentence punctuation.
     pub const HEADLINE: u8 = 1 << 5;
+    /// In a title-cased line of four words or more ("Trump Says He Never Pledged To …"),
+    /// with or without a final stop: capitals there say nothing of names.
+    pub const TITLE_CASED: u8 = 1 << 6;
 }
 
 /// Bits of [`Token::mark`] for quotation marks.
@@ -402,6 +405,11 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], le
         if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
+            }
+        }
+        if title_cased {
+            for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
+                t.shape |= shape::TITLE_CASED;
             }
         }
     }

@@ -754,3 +754,27 @@ fn a_description_with_a_relative_clause_without_who() {
         ),
     ]);
 }
+
+#[test]
+fn a_title_cased_headline_reports_with_a_verb_of_saying() {
+    check(&[
+        (
+            "Bernie Sanders Says He Has Already Started Writing His Address.\n\nThe senator spoke in Iowa on Monday.",
+            &[(
+                "He Has Already Started Writing His Address",
+                "indirect",
+                "Bernie Sanders",
+                "Says",
+            )],
+        ),
+        // A note penned and a convention told are objects, not reported speech.
+        (
+            "John Legend Pens Heartfelt Note to Chrissy Teigen\n\nThe singer spoke in Iowa on Monday.",
+            &[],
+        ),
+        (
+            "Howard Dean Tells Democratic Convention About The Crisis.\n\nThe governor spoke in Iowa on Monday.",
+            &[],
+        ),
+    ]);
+}

@@ -1,13 +1,14 @@
 //! Shapes of reported speech around the main three: a request ("urged people to …"), a cue
-//! coordinated with an earlier verb ("denied the report and said …"), and a clause
-//! interrupted by its attribution ("The plan, she says, will fail.").
+//! coordinated with an earlier verb ("denied the report and said …"), a clause interrupted
+//! by its attribution ("The plan, she says, will fail."), and a title-cased headline ("Trump
+//! Says He Will Win.").
 
 use super::{content_end, make, MIN_CONTENT_WORDS};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{flag, form};
+use crate::lexicon::{flag, form, CueClass};
 use crate::np::{np_after, Cue, NpKind, SpeakerNp};
-use crate::token::{word_count, Token, TokenKind};
+use crate::token::{shape, word_count, Token, TokenKind};
 
 /// "Trudeau urged people to send a message", "warned residents to stay away": a verb whose
 /// first object is the hearer reports a request as the hearer and an infinitive.
@@ -101,4 +102,51 @@ pub(super) fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tai
         && verb_next
         && (1..=4).contains(&words)
         && head.iter().all(|t| t.is_word() || t.kind == TokenKind::Number)
+}
+
+/// "Trump Says He Never Pledged To Kill Family Members Of Terrorists.": in a title-cased line,
+/// a reporting verb at `k` in a finite form, after a name of at most five words that opens the
+/// line, reports the rest of the line (three words or more).
+pub(super) fn title_cased_report(doc: &Doc, si: usize, k: usize) -> Option<(Quote, usize)> {
+    let tokens = &doc.tokens[..];
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let t = &tokens[k];
+    let verb = t.kind == TokenKind::Word
+        && t.is_cap()
+        && t.shape & shape::TITLE_CASED != 0
+        && t.shape & shape::IN_QUOTE == 0
+        && crate::names::is_finite_cue(t)
+        // A verb of saying that reports a clause without "that", and no hearer first: "Says",
+        // "Claims"; not "Pens" (a note), "Tells" (a convention).
+        && t.info.cue == Some(CueClass::Speech)
+        && t.is(flag::BARE_CLAUSE_VERB)
+        && !t.is(flag::HEARER_VERB);
+    if !verb || k <= lo || k - lo > 5 {
+        return None;
+    }
+    let name = tokens[lo..k]
+        .iter()
+        .all(|x| x.kind == TokenKind::Word && x.is_cap() && !x.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
+    let mut end = hi;
+    while end > k + 1 && tokens[end - 1].kind != TokenKind::Word && tokens[end - 1].kind != TokenKind::Number {
+        end -= 1;
+    }
+    if !name || word_count(tokens, k + 1, end) < 3 {
+        return None;
+    }
+    let cue = Cue {
+        tok_start: k as u32,
+        tok_end: k as u32 + 1,
+        class: t.info.cue.unwrap_or(CueClass::Speech),
+    };
+    let np = SpeakerNp {
+        tok_start: lo as u32,
+        tok_end: k as u32,
+        kind: NpKind::Name,
+    };
+    Some((
+        make(doc, si, k + 1, end, Some(cue), Some(np), Evidence::TitleCasedReport),
+        hi,
+    ))
 }
