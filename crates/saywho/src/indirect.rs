@@ -11,7 +11,7 @@ use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass, Gender, Lexicon};
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
-use crate::token::{word_count, Token, TokenKind};
+use crate::token::{shape, word_count, Token, TokenKind};
 
 mod according;
 mod content_end;
@@ -148,7 +148,8 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
                     continue;
                 }
             }
-            if let Some((q, resume)) = title_cased_report(doc, si, k) {
+            let title_cased = t.shape & shape::TITLE_CASED != 0;
+            if let Some((q, resume)) = title_cased.then(|| title_cased_report(doc, si, k)).flatten() {
                 out.push(q.into());
                 k = resume;
                 continue;

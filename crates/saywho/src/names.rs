@@ -152,11 +152,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
 /// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a
 /// party's initial joined to a state ("D-N.Y.", "R-Texas") and holds at most six tokens.
 fn party_and_state(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    if k == 0 || !tokens[k - 1].is_punct(b'(') {
+        return None;
+    }
     let t = &tokens[k];
     let word = t.text(text).as_bytes();
-    let tagged = k > 0
-        && tokens[k - 1].is_punct(b'(')
-        && t.kind == TokenKind::Word
+    let tagged = t.kind == TokenKind::Word
         && word.len() >= 3
         && word[0].is_ascii_uppercase()
         && word[1] == b'-'
