@@ -20,7 +20,7 @@ pub enum TokenKind {
     Number,
     /// A quotation mark or an apostrophe that may act as one; see [`mark`].
     QuoteMark,
-    /// "--", "—", "–", or a hyphen standing alone.
+    /// "--", "—", "–", "―", or a hyphen standing alone.
     Dash,
     /// Any other character that is not a letter, digit or space, one per token (".", ",",
     /// "$", "…").
@@ -285,10 +285,11 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
                 continue;
             }
         }
-        // Dashes: "--", "—", "–", or a lone hyphen between spaces.
-        if c == '—' || c == '–' || (c == '-' && bytes.get(i + 1) == Some(&b'-')) {
+        // Dashes: "--", "—", "–", the horizontal bar "―" that signs quotations, or a lone
+        // hyphen between spaces.
+        if matches!(c, '—' | '–' | '―') || (c == '-' && bytes.get(i + 1) == Some(&b'-')) {
             let mut end = i + clen;
-            while end < n && matches!(char_at(end), Some('-' | '—' | '–')) {
+            while end < n && matches!(char_at(end), Some('-' | '—' | '–' | '―')) {
                 end += char_at(end).map_or(1, char::len_utf8);
             }
             tokens.push(punct(i, end, TokenKind::Dash, b));

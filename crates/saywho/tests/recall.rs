@@ -308,6 +308,14 @@ fn direct_quotes_in_odd_dress() {
             "“We will win this fight.” — Commissioner Jane Roe",
             &[("We will win this fight.", "direct", "Jane Roe", "")],
         ),
+        // Signed with the horizontal bar, one after another.
+        (
+            "“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.” ― Pamela Padilla",
+            &[
+                ("He represents our greatest shame.", "direct", "Sonya Herridge", ""),
+                ("He is ignorant of our culture.", "direct", "Pamela Padilla", ""),
+            ],
+        ),
     ]);
 }
 
