@@ -42,7 +42,7 @@ pub mod shape {
     /// In a headline: a short title-cased line with no sentence punctuation.
     pub const HEADLINE: u8 = 1 << 5;
     /// In a title-cased line of four words or more ("Trump Says He Never Pledged To …"),
-    /// with or without a final stop: capitals there say nothing of names.
+    /// with or without a final stop: a capitalised reporting verb there may be the verb.
     pub const TITLE_CASED: u8 = 1 << 6;
 }
 
@@ -355,7 +355,9 @@ fn close_paragraph(paragraphs: &mut Vec<Paragraph>, start: u32, end: usize, tok_
 }
 
 /// Marks the tokens of title-cased lines without final punctuation ("John Legend Pens
-/// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs.
+/// Heartfelt Note to Chrissy Teigen"), where capitals say nothing about names and verbs, as
+/// [`shape::HEADLINE`], and those of every title-cased line, final stop or not, as
+/// [`shape::TITLE_CASED`].
 fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], lex: &Lexicon) {
     if paragraphs.len() < 2 {
         return;

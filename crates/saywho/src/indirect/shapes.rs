@@ -50,7 +50,6 @@ pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Opti
     while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
         i -= 1;
     }
-    // A gerund is no finite verb with a subject of its own ("…, and observing that …").
     if i <= lo + 2 || !tokens[i - 1].is(flag::CONJ) || tokens[i - 1].is_cap() {
         return None;
     }
