@@ -1,6 +1,6 @@
 //! Entities under construction: clusters of names, and what agrees with a pronoun.
 
-use super::index::NameIndex;
+use super::index::{named_by_part, NameIndex};
 use crate::doc::Doc;
 use crate::lexicon::{cased, flag, form, Gender, Lexicon};
 use crate::names::NameMention;
@@ -101,12 +101,10 @@ pub(super) fn cluster_names(
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         let named_org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
         let latest = match words[..] {
-            [word] => latest_with_word.get(word).copied().filter(|&e| {
-                let c = &clusters[e];
-                c.words.len() >= 2
-                    && (c.words.last().is_some_and(|l| l == word)
-                        || !c.org && c.words.first().is_some_and(|f| f == word))
-            }),
+            [word] => latest_with_word
+                .get(word)
+                .copied()
+                .filter(|&e| clusters[e].words.len() >= 2 && named_by_part(&clusters[e], word)),
             _ => None,
         };
         let found = latest.or_else(|| index.find(lex, clusters, &words, named_org));

@@ -287,12 +287,18 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
             return false;
         }
         let (first, last) = (c.words.first().map(String::as_str), c.words.last().map(String::as_str));
-        if words.len() == 1 {
-            last == Some(words[0]) || !c.org && first == Some(words[0])
+        if let [word] = words {
+            named_by_part(c, word)
         } else if c.words.len() == 1 {
             words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
         } else {
             last == words.last().copied() && first == words.first().copied()
         }
     })
+}
+
+/// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
+/// for "John Legend", "Suncor" for "Suncor Energy"), or a person's first word ("Chrissy")?
+pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
+    c.words.last().is_some_and(|l| l == word) || !c.org && c.words.first().is_some_and(|f| f == word)
 }

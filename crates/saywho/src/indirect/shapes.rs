@@ -127,10 +127,7 @@ pub(super) fn title_cased_report(doc: &Doc, si: usize, k: usize) -> Option<(Quot
     let name = tokens[lo..k]
         .iter()
         .all(|x| x.kind == TokenKind::Word && x.is_cap() && !x.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
-    let mut end = hi;
-    while end > k + 1 && tokens[end - 1].kind != TokenKind::Word && tokens[end - 1].kind != TokenKind::Number {
-        end -= 1;
-    }
+    let end = content_end(doc.text, tokens, k + 1, hi, false);
     if !name || word_count(tokens, k + 1, end) < 3 {
         return None;
     }
