@@ -7,6 +7,7 @@
 mod dateline;
 mod dates;
 mod depth;
+mod marked_body;
 
 use crate::doc::Meta;
 use crate::error::{DocError, ErrorKind};
@@ -54,6 +55,7 @@ pub fn extract_article(
     let Some((result, text)) = found.filter(|(_, text)| !text.is_empty()) else {
         return Err(fail(NO_MAIN_TEXT.to_string()));
     };
+    let text = marked_body::reconcile(&html, text);
     let m = result.metadata;
     let some = |s: String| {
         let s = s.trim().to_string();
@@ -301,8 +303,15 @@ const BLOCKS: &[&str] = &[
 /// assert_eq!(saywho_io::paragraphs(html), "Title\nOne two three.\nFour");
 /// ```
 pub fn paragraphs(html: &str) -> String {
+    paragraphs_without(html, &[])
+}
+
+/// [`paragraphs`] without the text inside the elements named in `skipped`.
+fn paragraphs_without(html: &str, skipped: &[&str]) -> String {
     let fragment = scraper::Html::parse_fragment(html);
     let mut lines: Vec<String> = Vec::new();
+    // Open elements of `skipped` around the current node.
+    let mut skipping = 0usize;
     let mut line = String::new();
     let mut end_line = |line: &mut String| {
         let trimmed = line.trim_end();
@@ -317,8 +326,16 @@ pub fn paragraphs(html: &str) -> String {
             ego_tree::iter::Edge::Close(n) => (n, true),
         };
         match node.value() {
+            scraper::Node::Element(e) if skipped.contains(&e.name()) => {
+                if closing {
+                    skipping -= 1;
+                } else {
+                    skipping += 1;
+                }
+                end_line(&mut line);
+            }
             scraper::Node::Element(e) if BLOCKS.contains(&e.name()) => end_line(&mut line),
-            scraper::Node::Text(t) if !closing => push_collapsed(&mut line, t),
+            scraper::Node::Text(t) if !closing && skipping == 0 => push_collapsed(&mut line, t),
             _ => {}
         }
     }

@@ -11,12 +11,12 @@
 use std::borrow::Cow;
 
 /// Elements never closed: they do not nest.
-const VOID: &[&str] = &[
+pub(super) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
 
 /// Elements whose content is raw text up to their end tag (a `<` in a script is not a tag).
-const RAW_TEXT: &[&str] = &[
+pub(super) const RAW_TEXT: &[&str] = &[
     "script",
     "style",
     "textarea",
@@ -123,7 +123,7 @@ fn name_of(html: &str, (start, end): (usize, usize)) -> &str {
     &html[start..end]
 }
 
-fn is_in(set: &[&str], name: &str) -> bool {
+pub(super) fn is_in(set: &[&str], name: &str) -> bool {
     set.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
