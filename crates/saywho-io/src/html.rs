@@ -65,9 +65,11 @@ pub fn extract_article(
         Some(date) => (Some(date), known.date_source),
         None => dates::page_date(&html, &text),
     };
+    let title = known.title.or_else(|| some(m.title));
+    let text = without_headline(text, title.as_deref());
     let meta = Meta {
         url: known.url.or_else(|| some(m.url)),
-        title: known.title.or_else(|| some(m.title)),
+        title,
         author: known.author.or_else(|| some(m.author)),
         date,
         outlet: known.outlet.or_else(|| some(m.sitename)),
@@ -95,6 +97,39 @@ fn text_of(result: &trafilatura::ExtractResult) -> String {
     }
     text
 }
+
+/// `text` without its first line when that line is the page's title: the headline is the
+/// record's `title`, and the text is the article under it (as GGT, which counts voices, reads
+/// articles; a headline that repeats the story's quote would count it twice). A line that
+/// differs from the title other than by the site's name after it stays, and so does a headline
+/// with nothing of prose under it.
+fn without_headline(text: String, title: Option<&str>) -> String {
+    let Some(title) = title else { return text };
+    let Some((first, rest)) = text.split_once('\n') else {
+        return text;
+    };
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let heading = words(first);
+    // Page titles often go on after a separator with the site's name and more ("… | Inexhibit",
+    // "… - Remember 80/90 - Memorabilia"): the heading may be the title up to any separator.
+    let mut headlines = std::iter::once(title).chain(
+        SITE_SEPARATORS
+            .iter()
+            .flat_map(|sep| title.match_indices(sep).map(|(at, _)| &title[..at])),
+    );
+    if heading.is_empty() || !headlines.any(|h| words(h) == heading) || !rest.lines().any(is_prose) {
+        return text;
+    }
+    rest.to_string()
+}
+
+/// What separates a page title from the site name after it.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · "];
 
 /// trafilatura's options: its defaults, without its date search, which falls back on any
 /// date-like text of the page (a year in the prose became the date; [`dates`] reads the date),
@@ -411,6 +446,32 @@ mod tests {
         for (line, prose, notice) in cases {
             assert_eq!((is_prose(line), is_notice(line)), (prose, notice), "{line}");
         }
+    }
+
+    #[test]
+    fn a_first_line_that_is_the_title_is_left_to_the_title() {
+        let body = "\nThe council approved the bridge on Monday.";
+        let cases = [
+            ("Bridge approved", Some("Bridge approved"), false),
+            ("Bridge ‘approved’", Some("Bridge 'approved' | Valley Gazette"), false),
+            (
+                "Bridge approved",
+                Some("Bridge approved - Gazette - News of the valley"),
+                false,
+            ),
+            // Another wording, another line, no title: kept.
+            ("Bridge approved at last", Some("Bridge approved"), true),
+            ("Valley Gazette", Some("Bridge approved | Valley Gazette"), true),
+            ("Bridge approved", None, true),
+        ];
+        for (first, title, kept) in cases {
+            let text = format!("{first}{body}");
+            let expected = if kept { text.clone() } else { body[1..].to_string() };
+            assert_eq!(without_headline(text, title), expected, "{first} / {title:?}");
+        }
+        // A headline with no prose under it stays.
+        let text = "Bridge approved\nPhotos".to_string();
+        assert_eq!(without_headline(text.clone(), Some("Bridge approved")), text);
     }
 
     #[test]
