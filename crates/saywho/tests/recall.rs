@@ -249,6 +249,37 @@ fn a_long_appositive_after_an_inverted_cue() {
 }
 
 #[test]
+fn a_postmodified_speaker_after_an_inverted_cue() {
+    check(&[
+        (
+            "The deal was close to being signed, said a source in the room.",
+            &[("The deal was close to being signed", "indirect", "a source", "said")],
+        ),
+        (
+            "The deal was close to being signed, said two sources familiar with the talks.",
+            &[("The deal was close to being signed", "indirect", "two sources", "said")],
+        ),
+        (
+            "Even India has more cultural resonance, says political scientist Dossym Satpayev in Almaty.",
+            &[("Even India has more cultural resonance", "indirect", "Dossym Satpayev", "says")],
+        ),
+        // An object with a phrase after it is no inverted speaker.
+        (
+            "Eisenhower and his future secretary of State, John Foster Dulles, criticized President Truman's strategy of containing the Soviet Union.",
+            &[],
+        ),
+        (
+            "Sanders, who had wanted another debate, criticized Clinton on two fronts.",
+            &[],
+        ),
+        (
+            "China Central Television (CCTV), the state broadcaster, claims an audience of more than a billion people.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn subjects_with_a_prepositional_phrase() {
     check(&[
         (
