@@ -34,7 +34,8 @@ use std::sync::Arc;
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-` is standard output, as `-` for input is
+    /// standard input).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Output: JSONL records, CSV or Parquet rows (one per quote), or text for a person to read.
@@ -85,7 +86,9 @@ pub enum OutputFormat {
     Text,
 }
 
-pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
+    // `-o -` is standard output, not a file named "-".
+    args.output = args.output.filter(|path| path.as_os_str() != "-");
     let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);

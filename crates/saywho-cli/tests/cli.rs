@@ -171,6 +171,32 @@ fn reads_folders_and_writes_to_a_file() {
 }
 
 #[test]
+fn a_dash_for_output_is_standard_output() {
+    let dir = TempDir::new("dash-output");
+    std::fs::create_dir_all(&*dir).unwrap();
+    let out = saywho()
+        .current_dir(&*dir)
+        .args(["extract", "-", "-o", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all("“Yes,” Ann Lee said.".as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines(&out).len(), 1);
+    assert!(!dir.join("-").exists(), "no file named \"-\" is written");
+}
+
+#[test]
 fn help_explains_every_command() {
     for args in [
         vec!["--help"],
