@@ -325,8 +325,18 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     if cend <= cstart || words < min_words {
         return None;
     }
-    // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content.
-    if !has_that && np_after(tokens, cstart, hi).is_some_and(|n| n.kind == NpKind::Name && n.tok_end as usize >= cend) {
+    // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content; so is
+    // a description with a phrase after it, after a comma ("…, said one GOP source in the
+    // room.").
+    let speaker_after = np_after(tokens, cstart, hi).is_some_and(|n| {
+        let end = n.tok_end as usize;
+        n.kind == NpKind::Name && end >= cend
+            || k > lo
+                && tokens[k - 1].is_punct(b',')
+                && tokens[end - 1].is(flag::ROLE)
+                && postmodifier_end(tokens, end, hi) >= cend
+    });
+    if !has_that && speaker_after {
         return None;
     }
     let evidence = if words < MIN_CONTENT_WORDS {

@@ -259,6 +259,16 @@ fn a_postmodified_speaker_after_an_inverted_cue() {
             "The deal was close to being signed, said two sources familiar with the talks.",
             &[("The deal was close to being signed", "indirect", "two sources", "said")],
         ),
+        // Not "Republicans said one GOP source in the room".
+        (
+            "The refusal did not go over well with Republicans, and the meeting deteriorated from there, said one GOP source in the room.",
+            &[(
+                "The refusal did not go over well with Republicans, and the meeting deteriorated from there",
+                "indirect",
+                "one GOP source",
+                "said",
+            )],
+        ),
         (
             "Even India has more cultural resonance, says political scientist Dossym Satpayev in Almaty.",
             &[("Even India has more cultural resonance", "indirect", "Dossym Satpayev", "says")],
