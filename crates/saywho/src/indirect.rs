@@ -279,9 +279,19 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     // "did not say when …", "would not say which …": a refusal to say reports nothing.
     let k = cue.tok_start as usize;
     let negated = tokens[lo.max(k.saturating_sub(3))..k].iter().any(|t| t.is(flag::NEG));
+    // "…donations, which he said were accompanied by leverage": a relative pronoun after a
+    // comma (not "who", a person) is the subject of what was said, whose verb opens the
+    // content.
+    let j = np.tok_start as usize;
+    let relative_subject = !has_that
+        && j >= lo + 2
+        && tokens[j - 1].is(flag::WH)
+        && !tokens[j - 1].is(flag::PERSON_RELATIVE)
+        && tokens[j - 2].is_punct(b',')
+        && tokens[c].is(flag::AUX | flag::BE_FORM);
     let bare_clause = if word(flag::WH | flag::SUB) && negated {
         false
-    } else if question_verb && word(flag::WH | flag::SUB) {
+    } else if question_verb && word(flag::WH | flag::SUB) || relative_subject {
         true
     } else {
         !word(flag::WH) && starts_clause(&tokens[c], next) && takes_bare_clause(tokens, cue, &tokens[c])

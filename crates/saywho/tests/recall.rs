@@ -249,6 +249,18 @@ fn a_long_appositive_after_an_inverted_cue() {
 }
 
 #[test]
+fn a_relative_pronoun_as_the_subject_of_what_was_said() {
+    check(&[
+        (
+            "Voters disliked the donations, which Smith said were accompanied by leverage and favors.",
+            &[("were accompanied by leverage and favors", "indirect", "Smith", "said")],
+        ),
+        // Not without a verb opening the content.
+        ("Voters disliked the donations, which Smith described in detail.", &[]),
+    ]);
+}
+
+#[test]
 fn a_postmodified_speaker_after_an_inverted_cue() {
     check(&[
         (
