@@ -200,6 +200,9 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
             kind: NpKind::Relative,
         });
     }
+    if let Some(who) = who_before_phrase(tokens, i, lo) {
+        return Some(who);
+    }
     // An appositive or parenthetical between the subject and its verb:
     // "Kelly Clarkson, the show's host, said"; "Teigen -- who announced … -- revealed".
     if t.is_punct(b',') || t.kind == TokenKind::Dash || t.is_punct(b')') {
@@ -236,6 +239,35 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),
     }
+}
+
+/// "McConnell, who in 2010 said …": "who", then a short prepositional phrase of time or place
+/// (at most three words or numbers after the preposition), then the cue at `i`.
+fn who_before_phrase(tokens: &[Token], i: usize, lo: usize) -> Option<SpeakerNp> {
+    let floor = lo.max(i.saturating_sub(5));
+    let mut p = i;
+    while p > floor {
+        p -= 1;
+        let t = &tokens[p];
+        if t.kind == TokenKind::Word && t.is(flag::PREP) && !t.is(flag::SUB) {
+            break;
+        }
+        if !(np_word(t) || t.is(flag::DET)) {
+            return None;
+        }
+    }
+    // A time or a place: a preposition of place, or a date or number in its object ("who
+    // like others spoke" is a comparison).
+    let time_or_place = tokens[p].is(flag::PLACE_PREP)
+        || tokens[p + 1..i]
+            .iter()
+            .any(|t| t.kind == TokenKind::Number || t.is(flag::CALENDAR));
+    let opens = p + 1 < i && p > lo && tokens[p].is(flag::PREP) && is_who(&tokens[p - 1]) && time_or_place;
+    opens.then(|| SpeakerNp {
+        tok_start: p as u32 - 1,
+        tok_end: p as u32,
+        kind: NpKind::Relative,
+    })
 }
 
 /// "Advocates for stem cell research said", "sources familiar with the talks said", "One in

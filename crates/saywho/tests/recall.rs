@@ -261,6 +261,21 @@ fn a_relative_pronoun_as_the_subject_of_what_was_said() {
 }
 
 #[test]
+fn a_time_or_place_between_who_and_the_cue() {
+    check(&[
+        (
+            "He met Mitch McConnell, who in 2010 said the goal was to beat Obama.",
+            &[("the goal was to beat Obama", "indirect", "Mitch McConnell", "said")],
+        ),
+        // A comparison is not such a phrase: "others" stays the subject it was.
+        (
+            "He met Jane Roe, who like others said the plan would fail.",
+            &[("the plan would fail", "indirect", "others", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_postmodified_speaker_after_an_inverted_cue() {
     check(&[
         (
