@@ -6,8 +6,10 @@
 
 use crate::lexicon::{flag, form, Gender};
 use crate::token::{shape, Token, TokenKind};
+use between::{postmodified_subject, reduced_relative_subject, who_before_phrase};
 
 mod appositive;
+mod between;
 mod cue;
 pub use cue::{cue_at, Cue};
 
@@ -123,34 +125,6 @@ fn ly_adverb(tokens: &[Token], j: usize, lo: usize) -> bool {
             || p.is_cap() && !p.is(flag::FUNCTION | flag::PRONOUN) && p.shape & shape::POSSESSIVE == 0)
 }
 
-/// "the experts I interviewed said", "people we spoke to said": a description, then a relative
-/// clause without "who" or "that" (a subject pronoun and its verb in the past, perhaps with a
-/// preposition) ending at `i`, right before the cue. The description speaks.
-fn reduced_relative_subject(tokens: &[Token], i: usize, lo: usize) -> Option<SpeakerNp> {
-    let mut v = i.checked_sub(1)?;
-    if v > lo && tokens[v].kind == TokenKind::Word && tokens[v].is(flag::PREP) && !tokens[v].is(flag::SUB) {
-        v -= 1;
-    }
-    let verb = &tokens[v];
-    let past = verb.kind == TokenKind::Word
-        && !verb.is_cap()
-        && (verb.has_form(form::PAST) || verb.is(flag::IRREGULAR_PAST))
-        && !verb.is(flag::FUNCTION);
-    // Any subject pronoun, first persons too ("I", "we").
-    if !past || v < lo + 2 || !tokens[v - 1].is_subject_pronoun() {
-        return None;
-    }
-    collect_left(tokens, v - 1, lo).filter(|np| {
-        // "all the experts": a quantifier before the phrase.
-        let mut a = np.tok_start as usize;
-        if a > lo && tokens[a - 1].is(flag::DET) && !tokens[a - 1].is(flag::SUB) {
-            a -= 1;
-        }
-        let after_comma = a > lo && tokens[a - 1].is_punct(b',');
-        np.kind == NpKind::Description && (after_comma || opens_clause(tokens, a, lo))
-    })
-}
-
 /// The subject phrase that ends just before token `k` (a cue), not reaching before `lo`.
 pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     let mut i = k;
@@ -239,86 +213,6 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),
     }
-}
-
-/// "McConnell, who in 2010 said …": "who", then a short prepositional phrase of time or place
-/// (at most three words or numbers after the preposition), then the cue at `i`.
-fn who_before_phrase(tokens: &[Token], i: usize, lo: usize) -> Option<SpeakerNp> {
-    let floor = lo.max(i.saturating_sub(5));
-    let mut p = i;
-    while p > floor {
-        p -= 1;
-        let t = &tokens[p];
-        if t.kind == TokenKind::Word && t.is(flag::PREP) && !t.is(flag::SUB) {
-            break;
-        }
-        if !(np_word(t) || t.is(flag::DET)) {
-            return None;
-        }
-    }
-    // A time or a place: a preposition of place, or a date or number in its object ("who
-    // like others spoke" is a comparison).
-    let time_or_place = tokens[p].is(flag::PLACE_PREP)
-        || tokens[p + 1..i]
-            .iter()
-            .any(|t| t.kind == TokenKind::Number || t.is(flag::CALENDAR));
-    let opens = p + 1 < i && p > lo && tokens[p].is(flag::PREP) && is_who(&tokens[p - 1]) && time_or_place;
-    opens.then(|| SpeakerNp {
-        tok_start: p as u32 - 1,
-        tok_end: p as u32,
-        kind: NpKind::Relative,
-    })
-}
-
-/// "Advocates for stem cell research said", "sources familiar with the talks said", "One in
-/// four voters in a poll said": a subject with a prepositional phrase after its head. Taken
-/// only when the head opens the clause, so that an object or an adverbial before the cue
-/// ("After talks with the union, officials said") is never read as one. The phrase returned
-/// is the head.
-fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<SpeakerNp> {
-    // A cue word that may be a noun ("the notice of civil claim") or a participle ("statistics
-    // showing") after such a phrase is not the verb.
-    let cue = &tokens[k];
-    let finite = cue.has_form(form::PAST) || cue.is(flag::IRREGULAR_PAST) || !cue.is(flag::CUE_NOUN);
-    if !finite || cue.has_form(form::GERUND) {
-        return None;
-    }
-    let floor = lo.max(i.saturating_sub(10));
-    let mut p = i;
-    while p > floor {
-        p -= 1;
-        let t = &tokens[p];
-        if t.kind == TokenKind::Word && t.is(flag::PREP) && !t.is(flag::SUB) && !t.is_cap() {
-            break;
-        }
-        // "Experts on housing and transit said": a conjunction between two words of the
-        // preposition's object.
-        let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
-        if !np_word(t) && !t.is(flag::DET) && !joins_object {
-            return None;
-        }
-    }
-    // The preposition has an object ("states where" is no phrase).
-    if p <= lo || p + 1 >= i || !tokens[p].is(flag::PREP) || tokens[i - 1].is(flag::DET) {
-        return None;
-    }
-    // One adjective or participle may stand between the head and its preposition
-    // ("familiar with", "close to", "briefed on").
-    let mut end = p;
-    let t = &tokens[p - 1];
-    if t.kind == TokenKind::Word
-        && !t.is_cap()
-        && !t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE)
-        && p - 1 > lo
-    {
-        end = p - 1;
-    }
-    let np = collect_left(tokens, end, lo).or_else(|| (end != p).then(|| collect_left(tokens, p, lo)).flatten())?;
-    let head_ok = matches!(np.kind, NpKind::Name | NpKind::Description);
-    // After a comma too: "…, a security professional present during the attack said."
-    let a = np.tok_start as usize;
-    let after_comma = a > lo && tokens[a - 1].is_punct(b',');
-    (head_ok && (after_comma || opens_clause(tokens, a, lo))).then_some(np)
 }
 
 /// A period that ends an abbreviation ("Mr.", "Gov.", "St.", "Fla."), not a sentence: after
