@@ -480,6 +480,19 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
         // "the town's finance office": a possessor inside the phrase, not its end.
         let role_follows = tokens[j..hi.min(j + 3)].iter().any(|n| n.is(flag::ROLE | flag::TITLE));
         if t.shape & shape::POSSESSIVE != 0 && !role_follows {
+            // "said NBC's Dante Chinni": a name of two words or more after a proper noun's
+            // possessive, ending the phrase, is the speaker; the possessor is where they work.
+            let name_end = (j..hi)
+                .find(|&m| !(tokens[m].is_cap() && tokens[m].is_word() && !tokens[m].is(flag::FUNCTION)))
+                .unwrap_or(hi);
+            let ends = name_end >= hi || !tokens[name_end].is_word();
+            if tokens[k].is_cap() && j == k + 1 && name_end >= j + 2 && ends {
+                return Some(SpeakerNp {
+                    tok_start: j as u32,
+                    tok_end: name_end as u32,
+                    kind: NpKind::Name,
+                });
+            }
             break;
         }
     }

@@ -85,6 +85,12 @@ fn finds_inverted_subjects() {
         ("said the singer.", Some("the singer")),
         ("said Jane Doe, a spokeswoman", Some("Jane Doe")),
         ("said in a statement", None),
+        // The organisation's possessive before the speaker's name.
+        ("said NBC's Dante Chinni.", Some("Dante Chinni")),
+        ("said Amazon's Robin Terrell, who runs it", Some("Robin Terrell")),
+        // A possessive before a description or one word stays the phrase it was.
+        ("said NBC's analyst.", Some("NBC's analyst")),
+        ("said Smith's lawyer, Jane Doe.", Some("Jane Doe")),
     ] {
         let (toks, _) = tokenize(text, &lex);
         let np = np_after(&toks, 1, toks.len());
