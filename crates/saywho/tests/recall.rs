@@ -843,6 +843,15 @@ fn a_title_cased_headline_reports_with_a_verb_of_saying() {
                 "Says",
             )],
         ),
+        // The report first, then the name and the verb ending the line.
+        (
+            "Trump Could Address Clean Energy, Lindsey Graham Says\n\nSen. Lindsey Graham spoke in Iowa on Monday.",
+            &[("Trump Could Address Clean Energy", "indirect", "Lindsey Graham", "Says")],
+        ),
+        (
+            "Clean Energy, Lindsey Graham Says, Is Coming\n\nThe senator spoke in Iowa on Monday.",
+            &[],
+        ),
         // A note penned and a convention told are objects, not reported speech.
         (
             "John Legend Pens Heartfelt Note to Chrissy Teigen\n\nThe singer spoke in Iowa on Monday.",

@@ -97,7 +97,13 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     } = r;
     let mut resolutions = vec![Resolution::default(); doc.quotes.len()];
     fallback_speakers(doc, &clusters, &mentions, &mut resolutions);
-    quote_entities(doc, &mut clusters, &name_entity, &at_token, &mut resolutions);
+    let found = NamesFound {
+        name_entity: &name_entity,
+        at_token: &at_token,
+        lex,
+        index: &mut index,
+    };
+    quote_entities(doc, &mut clusters, found, &mut resolutions);
     doc.resolutions = resolutions;
     mentions.sort_by_key(|m| m.tok_start);
     let tokens = &doc.tokens;
@@ -242,14 +248,27 @@ fn fallback_speakers(doc: &Doc, clusters: &[Cluster], mentions: &[Mention], reso
     }
 }
 
-/// Each quote's speaker: the entity of the name inside its phrase, or of the phrase.
-fn quote_entities(
-    doc: &Doc,
-    clusters: &mut [Cluster],
-    name_entity: &[u32],
-    at_token: &FxHashMap<u32, u32>,
-    resolutions: &mut [Resolution],
-) {
+/// What [`quote_entities`] looks speakers up in.
+struct NamesFound<'a> {
+    /// The entity of each name mention.
+    name_entity: &'a [u32],
+    /// The entity each speaker phrase, pronoun or description was resolved to, by its token.
+    at_token: &'a FxHashMap<u32, u32>,
+    lex: &'a Lexicon,
+    /// The named entities by their words.
+    index: &'a mut NameIndex,
+}
+
+/// Each quote's speaker: the entity of the name inside its phrase, or of the phrase. A name
+/// the name finder did not take (a title-cased headline's "…, Lindsey Graham Says") is looked
+/// up by its words among the article's named entities.
+fn quote_entities(doc: &Doc, clusters: &mut [Cluster], found: NamesFound, resolutions: &mut [Resolution]) {
+    let NamesFound {
+        name_entity,
+        at_token,
+        lex,
+        index,
+    } = found;
     for (q, r) in doc.quotes.iter().zip(resolutions.iter_mut()) {
         let Some(np) = q.speaker else {
             r.entity = r.fallback_entity;
@@ -259,7 +278,20 @@ fn quote_entities(
             NpKind::Name => doc
                 .head_name(np)
                 .map(|i| name_entity[i])
-                .or_else(|| at_token.get(&np.tok_start).copied()),
+                .or_else(|| at_token.get(&np.tok_start).copied())
+                .or_else(|| {
+                    // Only a plain name, without a function word, a title or a role: "Duke of
+                    // Edinburgh" is not the Edinburgh the article names.
+                    let span = &doc.tokens[np.tok_start as usize..np.tok_end as usize];
+                    let plain = span
+                        .iter()
+                        .all(|t| t.is_word() && !t.is(flag::FUNCTION | flag::TITLE | flag::ROLE));
+                    let words: Vec<&str> = span.iter().map(|t| t.base(doc.text)).collect();
+                    plain
+                        .then(|| index.find(lex, clusters, &words, false))
+                        .flatten()
+                        .map(|e| e as u32)
+                }),
             _ => at_token.get(&np.tok_start).copied(),
         };
         r.entity = e;

@@ -105,7 +105,8 @@ pub(super) fn interrupted_subject(tokens: &[Token], lo: usize, comma: usize, tai
 
 /// "Trump Says He Never Pledged To Kill Family Members Of Terrorists.": in a title-cased line,
 /// a reporting verb at `k` in a finite form, after a name of at most five words that opens the
-/// line, reports the rest of the line (three words or more).
+/// line, reports the rest of the line (three words or more); at the end of the line, after a
+/// comma and such a name, it reports what comes before the comma ("…, Lindsey Graham Says").
 pub(super) fn title_cased_report(doc: &Doc, si: usize, k: usize) -> Option<(Quote, usize)> {
     let tokens = &doc.tokens[..];
     let s = &doc.sentences[si];
@@ -121,28 +122,62 @@ pub(super) fn title_cased_report(doc: &Doc, si: usize, k: usize) -> Option<(Quot
         && t.info.cue == Some(CueClass::Speech)
         && t.is(flag::BARE_CLAUSE_VERB)
         && !t.is(flag::HEARER_VERB);
-    if !verb || k <= lo || k - lo > 5 {
+    if !verb || k <= lo {
         return None;
     }
-    let name = tokens[lo..k]
-        .iter()
-        .all(|x| x.kind == TokenKind::Word && x.is_cap() && !x.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
-    let end = content_end(doc.text, tokens, k + 1, hi, false);
-    if !name || word_count(tokens, k + 1, end) < 3 {
-        return None;
-    }
+    let is_name = |span: &[Token]| {
+        !span.is_empty()
+            && span.len() <= 5
+            && span
+                .iter()
+                .all(|x| x.kind == TokenKind::Word && x.is_cap() && !x.is(flag::FUNCTION | flag::PRONOUN | flag::CUE))
+    };
     let cue = Cue {
         tok_start: k as u32,
         tok_end: k as u32 + 1,
         class: t.info.cue.unwrap_or(CueClass::Speech),
     };
-    let np = SpeakerNp {
-        tok_start: lo as u32,
-        tok_end: k as u32,
+    let speaker = |a: usize, b: usize| SpeakerNp {
+        tok_start: a as u32,
+        tok_end: b as u32,
         kind: NpKind::Name,
     };
-    Some((
-        make(doc, si, k + 1, end, Some(cue), Some(np), Evidence::TitleCasedReport),
-        hi,
-    ))
+    // "Lindsey Graham Says Trump Could Address Clean Energy": the name opens the line.
+    if is_name(&tokens[lo..k]) {
+        let end = content_end(doc.text, tokens, k + 1, hi, false);
+        if word_count(tokens, k + 1, end) < 3 {
+            return None;
+        }
+        let quote = make(
+            doc,
+            si,
+            k + 1,
+            end,
+            Some(cue),
+            Some(speaker(lo, k)),
+            Evidence::TitleCasedReport,
+        );
+        return Some((quote, hi));
+    }
+    // "Trump Could Address Clean Energy, Lindsey Graham Says": the report first, then a comma,
+    // the name and the verb, which ends the line.
+    let ends_line = tokens[k + 1..hi].iter().all(|x| x.kind == TokenKind::Punct);
+    let comma = (lo..k).rev().find(|&j| tokens[j].is_punct(b','))?;
+    if !ends_line || !is_name(&tokens[comma + 1..k]) {
+        return None;
+    }
+    let end = content_end(doc.text, tokens, lo, comma, false);
+    if word_count(tokens, lo, end) < 3 {
+        return None;
+    }
+    let quote = make(
+        doc,
+        si,
+        lo,
+        end,
+        Some(cue),
+        Some(speaker(comma + 1, k)),
+        Evidence::TitleCasedReport,
+    );
+    Some((quote, hi))
 }
