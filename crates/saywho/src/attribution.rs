@@ -14,6 +14,7 @@ use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
+pub(crate) mod label;
 mod post;
 
 /// Where the attribution of a direct quote stood.

@@ -15,6 +15,9 @@ pub enum Evidence {
     UnclosedQuote,
     /// A quotation signed by a name after a dash, with no verb: `"We will win." — Jane Roe`.
     DashSignature,
+    /// A paragraph set out by a speaker's name and a colon, without quotation marks: a
+    /// headline's `Pence: Flowers Won't Be at Debate`, a transcript's `WALLACE: If I may, …`.
+    ColonLabel,
     /// A quoted fragment inside reported speech, with the cue and speaker of its sentence:
     /// `Legend explained that he wrote the song "because …"`.
     MixedQuote,
@@ -68,6 +71,7 @@ impl Evidence {
             Evidence::ClosedQuote => 0.9,
             Evidence::UnclosedQuote => 0.6,
             Evidence::DashSignature => 0.8,
+            Evidence::ColonLabel => 0.7,
             Evidence::MixedQuote => 0.75,
             Evidence::SpeakerOfSameParagraph => 0.75,
             Evidence::SpeakerOfPreviousParagraph => 0.7,

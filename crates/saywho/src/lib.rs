@@ -209,6 +209,9 @@ fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         q.group += first_group;
         q
     }));
+    let next_group = quotes.iter().map(|q| q.group + 1).max().unwrap_or(0);
+    let labelled = attribution::label::labelled(doc, &quotes, next_group);
+    quotes.extend(labelled);
     quotes.sort_by_key(|q| q.start);
     attribution::carry_across_paragraphs(doc, &mut quotes);
     quotes

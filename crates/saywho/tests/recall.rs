@@ -249,6 +249,29 @@ fn a_long_appositive_after_an_inverted_cue() {
 }
 
 #[test]
+fn a_speakers_name_and_a_colon_set_out_what_they_say() {
+    check(&[
+        // A headline, and a transcript's turns in capitals, of people the article names.
+        (
+            "Pence: Flowers Will Not Be at the Debate Tomorrow\n\nMike Pence spoke to Chris Wallace on Sunday.\n\nWALLACE: Will she be there tomorrow night, sir?\n\nPENCE: She will not be attending the debate.",
+            &[
+                ("Flowers Will Not Be at the Debate Tomorrow", "direct", "Mike Pence", ""),
+                ("Will she be there tomorrow night, sir?", "direct", "Chris Wallace", ""),
+                ("She will not be attending the debate.", "direct", "Mike Pence", ""),
+            ],
+        ),
+        // Labels that name nobody the article names, a letter's salutation, a place before a
+        // list, and a subheading too short to be what someone said.
+        (
+            "Photo: The mayor at the opening of the new bridge\n\nDear Judy: Your letter came here this morning.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.\n\nSanders: Win in a walk.\n\nJudy and Bernie Sanders went to Iowa.",
+            &[],
+        ),
+        // A colon opening a paragraph, a lone quotation mark, a label with nothing after it.
+        (": a b c d e f\n\n\"\n\nPence:\n\nMike Pence left.", &[]),
+    ]);
+}
+
+#[test]
 fn a_relative_pronoun_as_the_subject_of_what_was_said() {
     check(&[
         (

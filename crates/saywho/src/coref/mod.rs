@@ -15,6 +15,7 @@ use crate::np::{np_after, NpKind, SpeakerNp};
 use crate::rank::{Query, QueryKind, SpeakerRanker};
 use crate::token::{shape, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 mod cluster;
 mod index;
@@ -279,19 +280,7 @@ fn quote_entities(doc: &Doc, clusters: &mut [Cluster], found: NamesFound, resolu
                 .head_name(np)
                 .map(|i| name_entity[i])
                 .or_else(|| at_token.get(&np.tok_start).copied())
-                .or_else(|| {
-                    // Only a plain name, without a function word, a title or a role: "Duke of
-                    // Edinburgh" is not the Edinburgh the article names.
-                    let span = &doc.tokens[np.tok_start as usize..np.tok_end as usize];
-                    let plain = span
-                        .iter()
-                        .all(|t| t.is_word() && !t.is(flag::FUNCTION | flag::TITLE | flag::ROLE));
-                    let words: Vec<&str> = span.iter().map(|t| t.base(doc.text)).collect();
-                    plain
-                        .then(|| index.find(lex, clusters, &words, false))
-                        .flatten()
-                        .map(|e| e as u32)
-                }),
+                .or_else(|| entity_by_words(doc, np, lex, clusters, index)),
             _ => at_token.get(&np.tok_start).copied(),
         };
         r.entity = e;
@@ -302,6 +291,40 @@ fn quote_entities(doc: &Doc, clusters: &mut [Cluster], found: NamesFound, resolu
             }
         }
     }
+}
+
+/// The named entity a speaker's name the name finder did not take stands for, looked up by its
+/// words. Only a plain name, without a function word, a title or a role ("Duke of Edinburgh"
+/// is not the Edinburgh the article names); a word in capitals is read as a name's
+/// (a transcript's "PENCE" is the article's "Pence").
+fn entity_by_words(
+    doc: &Doc,
+    np: SpeakerNp,
+    lex: &Lexicon,
+    clusters: &[Cluster],
+    index: &mut NameIndex,
+) -> Option<u32> {
+    let span = &doc.tokens[np.tok_start as usize..np.tok_end as usize];
+    let plain = span
+        .iter()
+        .all(|t| t.is_word() && !t.is(flag::FUNCTION | flag::TITLE | flag::ROLE));
+    if !plain {
+        return None;
+    }
+    let words: Vec<Cow<str>> = span
+        .iter()
+        .map(|t| {
+            let w = t.base(doc.text);
+            if t.shape & shape::ALL_CAPS == 0 {
+                return Cow::Borrowed(w);
+            }
+            let mut chars = w.chars();
+            let first: String = chars.next().into_iter().collect();
+            Cow::Owned(first + &chars.as_str().to_lowercase())
+        })
+        .collect();
+    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    index.find(lex, clusters, &words, false).map(|e| e as u32)
 }
 
 /// The entity a finished cluster becomes.
