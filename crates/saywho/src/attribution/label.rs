@@ -33,17 +33,19 @@ pub(crate) fn labelled(doc: &Doc, taken: &[Quote], first_group: u32) -> Vec<Quot
         let Some(colon) = (a + 1..hi.min(a + MAX_LABEL_WORDS + 1)).find(|&j| tokens[j].is_punct(b':')) else {
             continue;
         };
+        if !tokens[a..colon].iter().all(is_label_word) {
+            continue;
+        }
         // Before the last word, first names only: "Rush Limbaugh:", not a letter's "Dear Judy:".
-        let first_names = tokens[a..colon.saturating_sub(1)]
+        let first_names = tokens[a..colon - 1]
             .iter()
             .all(|t| crate::name_gender::lookup(t.base(doc.text)).is_some());
         // A place introduces a list or a section ("Iowa: Tim Albrecht, Brad Anderson, …").
-        let words: Vec<&str> = tokens[a..colon].iter().map(|t| t.base(doc.text)).collect();
-        if !tokens[a..colon].iter().all(is_label_word)
-            || !first_names
-            || crate::places::is_place(&words)
-            || !named_elsewhere(doc, a, colon)
-        {
+        let place = || {
+            let words: Vec<&str> = tokens[a..colon].iter().map(|t| t.base(doc.text)).collect();
+            crate::places::is_place(&words)
+        };
+        if !first_names || place() || !named_elsewhere(doc, a, colon) {
             continue;
         }
         let start = colon + 1;
