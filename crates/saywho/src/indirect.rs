@@ -10,7 +10,7 @@ use crate::attribution::{content_start, named_attribution_at, unlisted_descripti
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{flag, form, CueClass, Gender, Lexicon};
-use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
+use crate::np::{cue_at, np_after, np_before, speaker_phrase_end, Cue, NpKind, SpeakerNp};
 use crate::token::{shape, word_count, Token, TokenKind};
 
 mod according;
@@ -339,12 +339,8 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     // a description with a phrase after it, after a comma ("…, said one GOP source in the
     // room.").
     let speaker_after = np_after(tokens, cstart, hi).is_some_and(|n| {
-        let end = n.tok_end as usize;
-        n.kind == NpKind::Name && end >= cend
-            || k > lo
-                && tokens[k - 1].is_punct(b',')
-                && tokens[end - 1].is(flag::ROLE)
-                && postmodifier_end(tokens, end, hi) >= cend
+        n.kind == NpKind::Name && n.tok_end as usize >= cend
+            || k > lo && tokens[k - 1].is_punct(b',') && speaker_phrase_end(tokens, n, hi) >= cend
     });
     if !has_that && speaker_after {
         return None;
@@ -425,40 +421,6 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     ))
 }
 
-/// Where a postmodifier of an inverted speaker ends ("…, said a source in the room.", "…,
-/// said two sources familiar with the talks."): a phrase that opens with a preposition, or
-/// with a plain lower-case word and then one, and holds no verb of its own, up to the next
-/// comma, semicolon or sentence end; `at` itself when there is none.
-fn postmodifier_end(tokens: &[Token], at: usize, hi: usize) -> usize {
-    let opens = |i: usize| tokens.get(i).is_some_and(|t| t.is_word() && t.is(flag::PREP));
-    // "familiar", "close": not a function word, a cue, or a verb's or adverb's form.
-    let plain = |t: &Token| {
-        t.is_word()
-            && !t.is_cap()
-            && !t.is(flag::FUNCTION)
-            && t.info.cue.is_none()
-            && !t.has_form(form::GERUND | form::PAST | form::ADVERB)
-    };
-    let starts = opens(at) || tokens.get(at).is_some_and(plain) && opens(at + 1);
-    if !starts {
-        return at;
-    }
-    let mut end = at;
-    while end < hi && !(tokens[end].is_punct(b',') || tokens[end].is_punct(b';') || tokens[end].is_terminal()) {
-        let t = &tokens[end];
-        // A verb, a clause opener or a quotation: not a phrase of the speaker's.
-        if t.info.cue.is_some()
-            || t.is(flag::AUX | flag::SUB | flag::WH | flag::COMPLEMENTIZER | flag::BE_FORM)
-            || t.is_subject_pronoun()
-            || t.kind == TokenKind::QuoteMark
-        {
-            return at;
-        }
-        end += 1;
-    }
-    end
-}
-
 /// "CONTENT, X said." and "CONTENT, said X."
 fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -477,23 +439,21 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
             return None;
         }
         let np = np_after(tokens, cue.tok_end as usize, hi)?;
-        // A postmodifier follows only a speaker's head, a role or a name ("…, said a source in
-        // the room"), after a verb of saying that takes a bare clause, as inverted cues are:
-        // not an object ("…, described Trump's approach in terms of …", "…, criticized
-        // Clinton on two fronts").
-        let head = &tokens[np.tok_end as usize - 1];
-        let speaker_head = (head.is(flag::ROLE) || head.is_cap()) && head.shape & shape::POSSESSIVE == 0;
-        // "CCTV, the state broadcaster, claims an audience of …": the comma closes the
-        // subject's appositive, and what follows the cue is its object.
-        let closes_appositive = tokens[lo..k - 1]
-            .iter()
-            .rposition(|t| t.is_punct(b','))
-            .is_some_and(|c| {
-                let piece = &tokens[lo + c + 1..k - 1];
-                piece.first().is_some_and(|t| t.is(flag::DET)) && piece.iter().any(|t| t.is(flag::ROLE))
-            });
-        let after = if speaker_head && !closes_appositive && tokens[k].is(flag::BARE_CLAUSE_VERB) {
-            postmodifier_end(tokens, np.tok_end as usize, hi)
+        // The speaker's phrase may run on ("…, said a source in the room") after a verb of
+        // saying that takes a bare clause, as inverted cues are ("…, criticized Clinton on two
+        // fronts" has an object), unless the comma closes the subject's appositive ("CCTV,
+        // the state broadcaster, claims an audience of …": what follows is its object).
+        let closes_appositive = || {
+            tokens[lo..k - 1]
+                .iter()
+                .rposition(|t| t.is_punct(b','))
+                .is_some_and(|c| {
+                    let piece = &tokens[lo + c + 1..k - 1];
+                    piece.first().is_some_and(|t| t.is(flag::DET)) && piece.iter().any(|t| t.is(flag::ROLE))
+                })
+        };
+        let after = if tokens[k].is(flag::BARE_CLAUSE_VERB) && !closes_appositive() {
+            speaker_phrase_end(tokens, np, hi)
         } else {
             np.tok_end as usize
         };

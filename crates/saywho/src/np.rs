@@ -6,6 +6,7 @@
 
 use crate::lexicon::{flag, form, Gender};
 use crate::token::{shape, Token, TokenKind};
+pub use between::speaker_phrase_end;
 use between::{postmodified_subject, reduced_relative_subject, who_before_phrase};
 
 mod appositive;
@@ -233,6 +234,14 @@ fn opens_clause(tokens: &[Token], a: usize, lo: usize) -> bool {
     tokens[lo..a]
         .iter()
         .all(|t| t.kind == TokenKind::Word && t.is(flag::CONJ))
+}
+
+/// The end of the run of capitalised words, none a function word, that starts at `from`
+/// (`from` itself when there is none): a name's extent after an inverted cue.
+fn name_run_end(tokens: &[Token], from: usize, hi: usize) -> usize {
+    (from..hi)
+        .find(|&m| !(tokens[m].is_cap() && tokens[m].is_word() && !tokens[m].is(flag::FUNCTION)))
+        .unwrap_or(hi.max(from))
 }
 
 /// The longest speaker phrase ending just before token `end`.
@@ -482,9 +491,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
         if t.shape & shape::POSSESSIVE != 0 && !role_follows {
             // "said NBC's Dante Chinni": a name of two words or more after a proper noun's
             // possessive, ending the phrase, is the speaker; the possessor is where they work.
-            let name_end = (j..hi)
-                .find(|&m| !(tokens[m].is_cap() && tokens[m].is_word() && !tokens[m].is(flag::FUNCTION)))
-                .unwrap_or(hi);
+            let name_end = name_run_end(tokens, j, hi);
             let ends = name_end >= hi || !tokens[name_end].is_word();
             if tokens[k].is_cap() && j == k + 1 && name_end >= j + 2 && ends {
                 return Some(SpeakerNp {
@@ -498,10 +505,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
     }
     // "says Campbell's partner, Jason Louth": the name in apposition is the speaker.
     if j > k && j + 2 < hi && tokens[j].is_punct(b',') && tokens[j + 1].is_cap() && tokens[j + 1].is_word() {
-        let mut m = j + 1;
-        while m < hi && tokens[m].is_cap() && tokens[m].is_word() && !tokens[m].is(flag::FUNCTION) {
-            m += 1;
-        }
+        let m = name_run_end(tokens, j + 1, hi);
         let closes = m >= hi || tokens[m].is_punct(b',') || tokens[m].is_terminal();
         let described = classify(tokens, k, j).is_some_and(|np| np.kind != NpKind::Pronoun);
         let possessor = tokens[k..j].iter().any(|t| t.shape & shape::POSSESSIVE != 0);

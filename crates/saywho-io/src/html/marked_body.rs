@@ -49,7 +49,7 @@ pub(super) fn reconcile(html: &str, text: String) -> String {
     let Some(inner) = marked_body(html) else {
         return text;
     };
-    let body_text = lines_of(inner);
+    let body_text = super::paragraphs_without(inner, NOT_TEXT);
     let body = shingles(&body_text);
     if words(&body_text).count() < MIN_BODY_WORDS || body.is_empty() {
         return text;
@@ -73,10 +73,10 @@ pub(super) fn reconcile(html: &str, text: String) -> String {
 /// Whether a line of trafilatura's text belongs to the body: a line of under [`SHINGLE`] words
 /// (a heading, a byline) cannot be judged by its 4-grams and stays.
 fn in_body(line: &str, body: &HashSet<u64>) -> bool {
-    let own = shingles(line);
     if words(line).count() < SHINGLE {
         return true;
     }
+    let own = shingles(line);
     let inside = own.iter().filter(|s| body.contains(s)).count();
     inside as f64 >= MIN_LINE_IN_BODY * own.len() as f64
 }
@@ -154,22 +154,17 @@ fn element_end(html: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
-/// The text of a body's inside, one block a line, without the [`NOT_TEXT`] elements' text.
-fn lines_of(inner: &str) -> String {
-    super::paragraphs_without(inner, NOT_TEXT)
-}
-
 /// The words of a text as the article-extraction benchmark counts them: runs of letters,
-/// digits and `_`, lower-cased.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// digits and `_`.
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
-/// Hashes of a text's word 4-grams (a text of fewer words gives one, of all its words).
+/// Hashes of a text's lower-cased word 4-grams (a text of fewer words gives one, of all its
+/// words).
 fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = words(text).collect();
+    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
     if words.is_empty() {
         return HashSet::new();
     }

@@ -15,7 +15,6 @@ use crate::np::{np_after, NpKind, SpeakerNp};
 use crate::rank::{Query, QueryKind, SpeakerRanker};
 use crate::token::{shape, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 
 mod cluster;
 mod index;
@@ -295,8 +294,9 @@ fn quote_entities(doc: &Doc, clusters: &mut [Cluster], found: NamesFound, resolu
 
 /// The named entity a speaker's name the name finder did not take stands for, looked up by its
 /// words. Only a plain name, without a function word, a title or a role ("Duke of Edinburgh"
-/// is not the Edinburgh the article names); a word in capitals is read as a name's
-/// (a transcript's "PENCE" is the article's "Pence").
+/// is not the Edinburgh the article names). A name in capitals that the article never writes so
+/// is looked up as a name is written (a transcript's "PENCE" is the article's "Pence"; "IBM"
+/// stays "IBM").
 fn entity_by_words(
     doc: &Doc,
     np: SpeakerNp,
@@ -311,20 +311,26 @@ fn entity_by_words(
     if !plain {
         return None;
     }
-    let words: Vec<Cow<str>> = span
+    let words: Vec<&str> = span.iter().map(|t| t.base(doc.text)).collect();
+    if let Some(e) = index.find(lex, clusters, &words, false) {
+        return Some(e as u32);
+    }
+    if span.iter().all(|t| t.shape & shape::ALL_CAPS == 0) {
+        return None;
+    }
+    let cased: Vec<String> = words
         .iter()
-        .map(|t| {
-            let w = t.base(doc.text);
-            if t.shape & shape::ALL_CAPS == 0 {
-                return Cow::Borrowed(w);
-            }
+        .map(|w| {
             let mut chars = w.chars();
-            let first: String = chars.next().into_iter().collect();
-            Cow::Owned(first + &chars.as_str().to_lowercase())
+            chars
+                .next()
+                .into_iter()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
         })
         .collect();
-    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-    index.find(lex, clusters, &words, false).map(|e| e as u32)
+    let cased: Vec<&str> = cased.iter().map(String::as_str).collect();
+    index.find(lex, clusters, &cased, false).map(|e| e as u32)
 }
 
 /// The entity a finished cluster becomes.

@@ -4,7 +4,7 @@
 
 use super::{collect_left, is_who, np_word, opens_clause, NpKind, SpeakerNp};
 use crate::lexicon::{flag, form};
-use crate::token::{Token, TokenKind};
+use crate::token::{shape, Token, TokenKind};
 
 /// "the experts I interviewed said", "people we spoke to said": a description, then a relative
 /// clause without "who" or "that" (a subject pronoun and its verb in the past, perhaps with a
@@ -112,4 +112,51 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
     let a = np.tok_start as usize;
     let after_comma = a > lo && tokens[a - 1].is_punct(b',');
     (head_ok && (after_comma || opens_clause(tokens, a, lo))).then_some(np)
+}
+
+/// Where an inverted speaker phrase `np` ends, with what modifies its head ("said a source in
+/// the room", "said two sources familiar with the talks", "said Jane Doe of the union"): only
+/// after a role or a name, not a possessive ("Trump's approach in terms of …" is an object).
+pub fn speaker_phrase_end(tokens: &[Token], np: SpeakerNp, hi: usize) -> usize {
+    let end = np.tok_end as usize;
+    let head = &tokens[end - 1];
+    if (head.is(flag::ROLE) || head.is_cap()) && head.shape & shape::POSSESSIVE == 0 {
+        postmodifier_end(tokens, end, hi)
+    } else {
+        end
+    }
+}
+
+/// Where a postmodifier of an inverted speaker ends ("…, said a source in the room.", "…,
+/// said two sources familiar with the talks."): a phrase that opens with a preposition, or
+/// with a plain lower-case word and then one, and holds no verb of its own, up to the next
+/// comma, semicolon or sentence end; `at` itself when there is none.
+fn postmodifier_end(tokens: &[Token], at: usize, hi: usize) -> usize {
+    let opens = |i: usize| tokens.get(i).is_some_and(|t| t.is_word() && t.is(flag::PREP));
+    // "familiar", "close": not a function word, a cue, or a verb's or adverb's form.
+    let plain = |t: &Token| {
+        t.is_word()
+            && !t.is_cap()
+            && !t.is(flag::FUNCTION)
+            && t.info.cue.is_none()
+            && !t.has_form(form::GERUND | form::PAST | form::ADVERB)
+    };
+    let starts = opens(at) || tokens.get(at).is_some_and(plain) && opens(at + 1);
+    if !starts {
+        return at;
+    }
+    let mut end = at;
+    while end < hi && !(tokens[end].is_punct(b',') || tokens[end].is_punct(b';') || tokens[end].is_terminal()) {
+        let t = &tokens[end];
+        // A verb, a clause opener or a quotation: not a phrase of the speaker's.
+        if t.info.cue.is_some()
+            || t.is(flag::AUX | flag::SUB | flag::WH | flag::COMPLEMENTIZER | flag::BE_FORM)
+            || t.is_subject_pronoun()
+            || t.kind == TokenKind::QuoteMark
+        {
+            return at;
+        }
+        end += 1;
+    }
+    end
 }
