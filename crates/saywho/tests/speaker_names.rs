@@ -123,6 +123,15 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
             &[("We march at dawn,", "direct", "George Washington", "said")],
         ),
     ]);
+    // Nor is it "the mayor", a description whose noun says person of either gender (GGT dev:
+    // "the mayor" was "Safe Surrey", a name made of the place).
+    let r = extract(
+        "McCallum was upbeat about the rinks the city still had.\n\
+         The above chart from the City of Surrey suggests a dip in registration.\n\
+         The mayor also claimed that the enrolment of young people was dropping.",
+    );
+    let speaker = r.quotes[0].speaker.as_ref().map(|s| s.name.as_str());
+    assert!(speaker.is_some_and(|s| !s.contains("Surrey")), "{speaker:?}");
     // Speaking, it is a government, not a person counted among the people quoted.
     let r = extract("Ontario said it would appeal the ruling to the Supreme Court.");
     let kinds: Vec<(&str, String)> = r

@@ -229,8 +229,9 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
         Gender::Male | Gender::Female => could_be_person(c) && (c.gender() == Gender::Unknown || c.gender() == gender),
         Gender::Neuter => c.org,
         Gender::Plural => c.org || c.group,
-        // Any person (descriptions whose head says no gender).
-        _ => !c.org,
+        // Any person (descriptions whose head says no gender): "the mayor" is no place, event
+        // or name that only modified a role noun, unless the text made it a person.
+        _ => !c.org && (could_be_person(c) || c.person || c.titled),
     }
 }
 
