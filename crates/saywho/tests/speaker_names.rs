@@ -176,6 +176,13 @@ fn a_noun_for_an_organisation_before_or_beside_a_name_types_it() {
             "Rally Canada",
             "organization",
         ),
+        // A word of the organisation list in the name (lexicons/en/org_words.txt): "Affairs"
+        // names a department, never "he".
+        (
+            "Officials learnt that Veterans Affairs was funding his treatment. Veterans Affairs said it would review it.",
+            "Veterans Affairs",
+            "organization",
+        ),
         // Not a person's appositive with an organisation's name in it.
         (
             "\"It will be disruptive,\" said John Wilkin, a University of Michigan librarian.",
