@@ -76,7 +76,8 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
-        if !is_name_word(t) || t.is(flag::TITLE) || title_starts_name(text, tokens, k) {
+        let title = t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k);
+        if !is_name_word(t) || title || title_starts_name(text, tokens, k) {
             k += 1;
             continue;
         }
@@ -253,6 +254,20 @@ fn title_starts_name(text: &str, tokens: &[Token], k: usize) -> bool {
         && t.shape & shape::POSSESSIVE == 0
         && crate::name_gender::first_name_gender(next.base(text)).is_some();
     (t.is(flag::TITLE) || role_as_title) && !t.is(flag::HONORIFIC)
+}
+
+/// Is the title word at `k` a surname, as after an honorific and before no other name word it
+/// is: "Mr. King added", "Mrs. Bishop said"? Only a word the surname list has; "Mr. President"
+/// stays an address.
+fn surname_after_honorific(text: &str, tokens: &[Token], k: usize) -> bool {
+    let after_honorific = match k {
+        0 => false,
+        1 => tokens[0].is(flag::HONORIFIC),
+        _ => tokens[k - 1].is(flag::HONORIFIC) || tokens[k - 1].is_punct(b'.') && tokens[k - 2].is(flag::HONORIFIC),
+    };
+    after_honorific
+        && !tokens.get(k + 1).is_some_and(is_name_word)
+        && crate::surnames::is_mostly_surname(tokens[k].base(text))
 }
 
 /// Whether the run `k..end`, which stops before a title, is a modifier of that title rather

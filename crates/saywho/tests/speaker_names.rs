@@ -25,6 +25,30 @@ fn a_modifier_before_a_title_joins_the_title_not_the_name() {
 }
 
 #[test]
+fn a_title_word_after_an_honorific_is_a_surname() {
+    check(&[
+        (
+            "\"It is all about enthusiasm,\" Mr. King added.",
+            &[("It is all about enthusiasm,", "direct", "King", "added")],
+        ),
+        (
+            "Ms King said she was \"delighted\" at the chance to take on Mr Galloway.",
+            &[(
+                "she was \"delighted\" at the chance to take on Mr Galloway",
+                "indirect",
+                "King",
+                "said",
+            )],
+        ),
+        // An office the surname list does not have stays an address.
+        (
+            "\"Thank you,\" said Mr. President.",
+            &[("Thank you,", "direct", "", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
     let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
     let names: Vec<(&str, String)> = r
