@@ -261,11 +261,18 @@ impl<'t> Doc<'t> {
                     .get(n.tok_end as usize)
                     .is_some_and(|t| t.is(flag::ROLE | flag::TITLE))
         };
-        let prep = (np.tok_start..np.tok_end).find(|&k| tokens[k as usize].is(flag::PREP));
         // Names are in text order: only those starting inside the phrase are looked at, so a
         // speaker phrase costs its own length, not the document's number of names.
         let first = self.names.partition_point(|n| n.tok_start < np.tok_start);
         let last = first + self.names[first..].partition_point(|n| n.tok_start < np.tok_end);
+        // The preposition that attaches a phrase to the head, not one inside a name ("the Bank
+        // of Canada").
+        let in_name = |k: u32| {
+            self.names[first..last]
+                .iter()
+                .any(|n| n.tok_start <= k && k < n.tok_end)
+        };
+        let prep = (np.tok_start..np.tok_end).find(|&k| tokens[k as usize].is(flag::PREP) && !in_name(k));
         let mut candidates = self.names[first..last]
             .iter()
             .enumerate()

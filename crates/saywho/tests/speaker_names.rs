@@ -49,6 +49,35 @@ fn a_title_word_after_an_honorific_is_a_surname() {
 }
 
 #[test]
+fn a_name_with_a_preposition_inside_speaks() {
+    check(&[
+        (
+            "The Bank of Canada says there was a problem with the economy.",
+            &[(
+                "there was a problem with the economy",
+                "indirect",
+                "Bank of Canada",
+                "says",
+            )],
+        ),
+        (
+            "\"There was a problem,\" the Commission on Presidential Debates said.",
+            &[(
+                "There was a problem,",
+                "direct",
+                "Commission on Presidential Debates",
+                "said",
+            )],
+        ),
+        // The preposition after the name still attaches it: the head speaks.
+        (
+            "Bank of England governor Mervyn King said the economy had hit a soft patch.",
+            &[("the economy had hit a soft patch", "indirect", "Mervyn King", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
     let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
     let names: Vec<(&str, String)> = r
