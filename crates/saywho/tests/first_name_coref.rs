@@ -2,21 +2,9 @@
 //! first name is a name, and a name of one word that the table decides says a gender, so that
 //! a pronoun of the other gender does not take it when the text says nothing.
 
-/// The entity each third-person pronoun of `text` is resolved to, in text order (`-` when none).
-fn pronoun_referents(text: &str) -> Vec<(String, String)> {
-    let engine = saywho::Engine::new();
-    let doc = engine.analyze(text).expect("analyses");
-    doc.queries
-        .iter()
-        .map(|q| {
-            let (a, b) = doc.tok_span(q.tok_start, q.tok_end);
-            let who = q
-                .chosen
-                .map_or_else(|| "-".to_string(), |e| doc.entities[e as usize].name.clone());
-            (text[a as usize..b as usize].to_string(), who)
-        })
-        .collect()
-}
+mod common;
+
+use common::pronoun_referents;
 
 #[test]
 fn a_first_name_opening_a_sentence_is_a_name() {

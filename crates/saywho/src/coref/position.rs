@@ -23,7 +23,14 @@ pub(super) fn is_located_direct(tokens: &[Token], k: usize) -> bool {
     if i > 0 && tokens[i - 1].is(flag::DEF_ARTICLE) {
         i -= 1;
     }
-    i > 0 && tokens[i - 1].is(flag::PLACE_PREP)
+    // "according to Carly Fiorina" names a person, not a place; "according to Sharafnama",
+    // "according to the Times" stay no one's name (a book, a paper).
+    let according_to = i == k
+        && i >= 2
+        && tokens[i - 2].is(flag::SOURCE_CUE_HEAD)
+        && tokens[i - 1].is(flag::INFINITIVE_TO)
+        && tokens.get(k + 1).is_some_and(|t| t.is_word() && t.is_cap());
+    i > 0 && tokens[i - 1].is(flag::PLACE_PREP) && !according_to
 }
 
 /// The case of the pronoun at `k`; "her" before a noun is possessive ("her love").

@@ -7,7 +7,7 @@ use crate::doc::{Doc, Mention};
 use crate::lexicon::{flag, Case, Gender};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
-use crate::token::TokenKind;
+use crate::token::{shape, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// State of the pass: clusters, mentions so far, and the queries recorded.
@@ -203,6 +203,27 @@ impl Resolver<'_, '_> {
                     .iter()
                     .take_while(|m| m.tok_start < k)
                     .filter(|m| !tokens[m.tok_start as usize].is(flag::PRONOUN))
+                    .map(|m| m.entity as usize),
+            );
+        }
+        // "According to Glenn Snow, an Arizona historian, Danielson pulled out his revolver": the
+        // source of "according to" reports on others; a pronoun elsewhere in its sentence is
+        // not the source.
+        let sentence_end = doc.sentences[doc.sentence_of(k as usize)].tok_end;
+        let source = (sentence_start + 1..sentence_end)
+            .find(|&to| {
+                tokens[to as usize - 1].is(flag::SOURCE_CUE_HEAD) && tokens[to as usize].is(flag::INFINITIVE_TO)
+            })
+            .filter(|&to| k != to + 1);
+        if let Some(to) = source {
+            let first = mentions.partition_point(|m| m.tok_start <= to);
+            // The source's head: "Sannikov's lawyer Pavel Sapelko" is the lawyer.
+            let possessive = |m: &&Mention| tokens[m.tok_end as usize - 1].shape & shape::POSSESSIVE != 0;
+            exclude.extend(
+                mentions[first..]
+                    .iter()
+                    .take_while(|m| m.tok_start <= to + 6 && m.tok_start < k)
+                    .find(|m| !possessive(m))
                     .map(|m| m.entity as usize),
             );
         }

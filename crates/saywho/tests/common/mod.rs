@@ -1,5 +1,5 @@
 //! Helpers of the table-driven engine tests (engine.rs, recall.rs): a passage in, its quotes
-//! as (quote text, kind, speaker, cue) out.
+//! as (quote text, kind, speaker, cue) out, or its pronouns with the entities they resolve to.
 
 #![allow(dead_code)] // each test file uses its own subset
 
@@ -38,4 +38,20 @@ pub fn check(cases: &[(&str, &[Expected])]) {
             .collect();
         assert_eq!(got, want, "\n  passage: {text}");
     }
+}
+
+/// The entity each third-person pronoun of `text` is resolved to, in text order (`-` when none).
+pub fn pronoun_referents(text: &str) -> Vec<(String, String)> {
+    let engine = Engine::new();
+    let doc = engine.analyze(text).expect("analyses");
+    doc.queries
+        .iter()
+        .map(|q| {
+            let (a, b) = doc.tok_span(q.tok_start, q.tok_end);
+            let who = q
+                .chosen
+                .map_or_else(|| "-".to_string(), |e| doc.entities[e as usize].name.clone());
+            (text[a as usize..b as usize].to_string(), who)
+        })
+        .collect()
 }

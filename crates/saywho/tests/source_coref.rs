@@ -1,0 +1,36 @@
+//! Table-driven tests of the source of "according to X" in coreference (issue #9): a person's
+//! name there is a person ("she" may be her), not a place; and the source reports on others, so
+//! a pronoun elsewhere in the sentence is not the source.
+
+mod common;
+
+use common::pronoun_referents;
+
+#[test]
+fn the_source_of_according_to() {
+    // (text, pronoun → referent in order)
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // A person's name is no place, though "to" may lead to one.
+        (
+            "The revolution is focused on stories, according to Carly Fiorina, chief of Hewlett Packard. \
+             She said the goal was to make people the centre of technology.",
+            &[("She", "Carly Fiorina")],
+        ),
+        // The pronoun in the sentence is someone the source reports on.
+        (
+            "Jennie Parker shot Dan Danielson. According to Glenn Snow, a historian, Danielson pulled out \
+             his revolver.",
+            &[("his", "Dan Danielson")],
+        ),
+        // The source's head, not its possessor: the pronoun may be the possessor.
+        (
+            "Andrei Sannikov was detained. According to Sannikov's lawyer Pavel Sapelko, he was denied \
+             treatment.",
+            &[("he", "Andrei Sannikov")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
+        assert_eq!(pronoun_referents(text), want, "{text}");
+    }
+}
