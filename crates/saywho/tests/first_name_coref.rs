@@ -50,3 +50,15 @@ fn a_one_word_name_the_table_decides_has_that_gender() {
         assert_eq!(pronoun_referents(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_first_name_rules_out_the_relative_clauses_subject_of_the_other_gender() {
+    // "she" inside the relative clause is not "Donald Trump, who …", whose first name the
+    // table decides, though the text has not said "he" of him yet.
+    let text = "Melanie Austin was enthusiastic about the rise of Donald Trump, who had talked about \
+                the things she had come to believe.";
+    assert_eq!(
+        pronoun_referents(text),
+        [("she".to_string(), "Melanie Austin".to_string())]
+    );
+}

@@ -114,7 +114,11 @@ impl Resolver<'_, '_> {
         let relative = relative_antecedent(doc, k as usize, s.tok_start as usize, &self.mentions).filter(|&e| {
             // "who" says a person, even after "of" or "from".
             let c = &self.clusters[e];
-            let g = c.gender();
+            // The text's evidence, else the first name's ("Donald Trump, who … she" is not him).
+            let g = match c.gender() {
+                Gender::Unknown => c.name_gender,
+                g => g,
+            };
             let person_pronoun = matches!(t.info.gender, Gender::Male | Gender::Female);
             person_pronoun && !c.org && (g == Gender::Unknown || g == t.info.gender) && !exclude.contains(&e)
         });
