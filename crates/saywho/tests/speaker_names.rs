@@ -78,6 +78,32 @@ fn a_name_with_a_preposition_inside_speaks() {
 }
 
 #[test]
+fn an_appositive_role_in_capitals_is_no_name() {
+    check(&[
+        (
+            "\"Lowering growth may provide a sell signal,\" Hussein Sayed, Chief Market Strategist at FXTM, said.",
+            &[(
+                "Lowering growth may provide a sell signal,",
+                "direct",
+                "Hussein Sayed",
+                "said",
+            )],
+        ),
+        // A title before a name in the appositive: the name speaks.
+        (
+            "But the chairman of the working party, Ambassador Stefan Johannesson of Iceland, warned that \
+             there was still a lot of work to do.",
+            &[(
+                "there was still a lot of work to do",
+                "indirect",
+                "Stefan Johannesson",
+                "warned",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
     let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
     let names: Vec<(&str, String)> = r

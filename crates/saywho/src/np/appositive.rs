@@ -32,8 +32,20 @@ pub(super) fn subject_across(tokens: &[Token], i: usize, lo: usize) -> Option<Sp
     // "DeLaet's agent, Danny Fritz, told": the appositive is the name itself.
     if !want_dash && !want_paren {
         let inner = collect_left(tokens, i - 1, nearest + 1);
+        // ("Hussein Sayed, Chief Market Strategist at FXTM, said": a role in capitals, its head
+        // before any preposition, is no name; "Ambassador Stefan Johannesson of Iceland" is.)
+        let role_in_capitals = |np: &SpeakerNp| {
+            let (a, b) = (np.tok_start as usize, np.tok_end as usize);
+            let head_end = (a..b)
+                .find(|&j| tokens[j].is(flag::PREP) && !tokens[j].is_cap())
+                .unwrap_or(b);
+            head_end > a && tokens[head_end - 1].is(flag::TITLE | flag::ROLE_PERSON)
+        };
         let is_name = |np: &SpeakerNp| {
-            np.kind == NpKind::Name && np.tok_start as usize == nearest + 1 && tokens[np.tok_end as usize - 1].is_cap()
+            np.kind == NpKind::Name
+                && np.tok_start as usize == nearest + 1
+                && tokens[np.tok_end as usize - 1].is_cap()
+                && !role_in_capitals(np)
         };
         if inner.as_ref().is_some_and(is_name) {
             return inner;
