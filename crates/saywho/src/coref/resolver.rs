@@ -4,7 +4,7 @@ use super::position::{is_located, is_subject, pronoun_case};
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
-use crate::lexicon::{flag, Case, Gender};
+use crate::lexicon::{flag, form, Case, Gender};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
 use crate::token::{shape, TokenKind};
@@ -172,14 +172,30 @@ impl Resolver<'_, '_> {
         let (doc, mentions) = (self.doc, &self.mentions);
         let tokens = &doc.tokens[..];
         let mut exclude: Vec<usize> = Vec::new();
-        // "him" is never the subject of its own clause: "Clarkson sent him …".
+        // "him" is never the subject of its own clause: "Clarkson sent him …". Another clause
+        // may come between ("whenever he left the cabin or people visited him"): a subordinator
+        // or a wh-word, or "and"/"or" before a new subject rather than a verb.
         if case == Some(Case::Object) {
+            let new_clause = |m: &Mention| {
+                (m.tok_end..k).any(|j| {
+                    let t = &tokens[j as usize];
+                    let next = tokens.get(j as usize + 1);
+                    t.is(flag::SUB | flag::WH)
+                        || t.is(flag::CONJ)
+                            && next.is_some_and(|n| {
+                                n.is_word()
+                                    && !n.is(flag::AUX | flag::ADV | flag::NEG)
+                                    && !n.has_form(form::PAST | form::S | form::GERUND)
+                            })
+                })
+            };
             exclude.extend(
                 mentions
                     .iter()
                     .rev()
                     .take_while(|m| m.tok_start >= sentence_start)
                     .find(|m| m.subject)
+                    .filter(|m| !new_clause(m))
                     .map(|m| m.entity as usize),
             );
         }

@@ -1,0 +1,33 @@
+//! Table-driven tests of object pronouns in coreference (issue #9): "him" is not the subject of
+//! its own clause, but may be the subject of another clause of the sentence.
+
+mod common;
+
+use common::pronoun_referents;
+
+#[test]
+fn an_object_pronoun_and_the_subject_of_its_clause() {
+    // (text, pronoun → referent in order)
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // One clause: "him" is someone else.
+        (
+            "Richard Jones met Jake Patterson. Patterson thanked him.",
+            &[("him", "Richard Jones")],
+        ),
+        // Another clause with its own subject: "him" may be the first clause's subject.
+        (
+            "Richard Jones met Jake Patterson. Whenever Patterson left the cabin or people visited \
+             him, the dog barked.",
+            &[("him", "Jake Patterson")],
+        ),
+        // A verb joined by "and" keeps the subject: "him" is someone else.
+        (
+            "Richard Jones met Jake Patterson. Patterson took the bag and handed it to him.",
+            &[("him", "Richard Jones")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
+        assert_eq!(pronoun_referents(text), want, "{text}");
+    }
+}
