@@ -20,6 +20,11 @@ fn an_object_pronoun_and_the_subject_of_its_clause() {
              him, the dog barked.",
             &[("him", "Jake Patterson")],
         ),
+        // An infinitive after a name has that name for its subject.
+        (
+            "Cao Bao met Zhang Fei. Cao Bao begged Zhang Fei to let him off.",
+            &[("him", "Cao Bao")],
+        ),
         // A verb joined by "and" keeps the subject: "him" is someone else.
         (
             "Richard Jones met Jake Patterson. Patterson took the bag and handed it to him.",

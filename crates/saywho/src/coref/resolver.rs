@@ -174,13 +174,16 @@ impl Resolver<'_, '_> {
         let mut exclude: Vec<usize> = Vec::new();
         // "him" is never the subject of its own clause: "Clarkson sent him …". Another clause
         // may come between ("whenever he left the cabin or people visited him"): a subordinator
-        // or a wh-word, or "and"/"or" before a new subject rather than a verb.
+        // or a wh-word, "and"/"or" before a new subject rather than a verb, or an infinitive
+        // after a name, whose subject that name is ("Cao Bao begged Zhang Fei to let him off").
         if case == Some(Case::Object) {
             let new_clause = |m: &Mention| {
                 (m.tok_end..k).any(|j| {
                     let t = &tokens[j as usize];
                     let next = tokens.get(j as usize + 1);
+                    let prev = &tokens[j as usize - 1];
                     t.is(flag::SUB | flag::WH)
+                        || t.is(flag::INFINITIVE_TO) && j > m.tok_end && prev.is_word() && prev.is_cap()
                         || t.is(flag::CONJ)
                             && next.is_some_and(|n| {
                                 n.is_word()
