@@ -56,9 +56,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // Sized for news text (about one capitalised word in twelve tokens) so that it is not
     // regrown several times.
     let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(tokens.len() / 12, Default::default());
+    // Words the lexicon does not know, opening sentences: how often each does.
+    let mut unknown_openers: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     for (k, t) in tokens.iter().enumerate() {
-        if is_name_word(t) && !at_sentence_start(tokens, k) {
-            seen_mid.insert(t.base(text));
+        if is_name_word(t) {
+            if !at_sentence_start(tokens, k) {
+                seen_mid.insert(t.base(text));
+            } else if t.info.flags() == 0 && t.info.cue.is_none() {
+                *unknown_openers.entry(t.base(text)).or_default() += 1;
+            }
         }
     }
 
@@ -104,7 +110,8 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 || t.shape & shape::POSSESSIVE != 0
                 || before_cue
                 || introduced
-                || first_name_before_clause(text, tokens, k);
+                || first_name_before_clause(text, tokens, k)
+                || repeated_opener(text, tokens, k, &unknown_openers);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
             // description of speakers, not a name, unless it is capitalised mid-sentence too.
             let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
@@ -181,6 +188,28 @@ fn first_name_before_clause(text: &str, tokens: &[Token], k: usize) -> bool {
     next_is_lower_word
         && !tokens[k].is(flag::ROLE | flag::TITLE | flag::CUE)
         && crate::name_gender::first_name_gender(tokens[k].base(text)).is_some()
+}
+
+/// "Geller played in 23 championships. … Geller won in 1955": a word no table knows that opens
+/// two sentences or more, here before a lower-case word that may be a verb (as a verb follows
+/// its subject), and that the article never writes in lower case, is a surname; a common word
+/// would show in lower case somewhere, or be in the lexicon. (A number word the article never
+/// writes in lower case still passes: "One high-profile case …" makes "One" a name.)
+fn repeated_opener(text: &str, tokens: &[Token], k: usize, unknown_openers: &rustc_hash::FxHashMap<&str, u32>) -> bool {
+    let t = &tokens[k];
+    let word = t.base(text);
+    unknown_openers.get(word).is_some_and(|&n| n >= 2)
+        && !t.has_form(form::GERUND | form::ADVERB)
+        && tokens.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.is_cap()
+                && n.start <= t.end + 1
+                // A verb, not "of" ("One of the biggest changes …").
+                && (n.is(flag::AUX) || !n.is(flag::FUNCTION))
+        })
+        && !tokens
+            .iter()
+            .any(|o| o.kind == TokenKind::Word && !o.is_cap() && o.base(text).eq_ignore_ascii_case(word))
 }
 
 /// Where the run of name words starting at token `k` ends: further name words, connectors

@@ -62,3 +62,13 @@ fn a_first_name_rules_out_the_relative_clauses_subject_of_the_other_gender() {
         [("she".to_string(), "Melanie Austin".to_string())]
     );
 }
+
+#[test]
+fn a_word_no_table_knows_opening_sentences_is_a_name() {
+    // "Geller" opens two sentences before a verb and is never written in lower case: a name,
+    // and "He" is him, not the man named once in between.
+    let text = "Geller is reckoned among the best players of his time. Geller played in 23 \
+                championships, a record equalled by Mark Taimanov. He won in 1955 at Moscow.";
+    let got = pronoun_referents(text);
+    assert_eq!(got.last(), Some(&("He".to_string(), "Geller".to_string())), "{got:?}");
+}
