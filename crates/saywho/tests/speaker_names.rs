@@ -104,6 +104,21 @@ fn an_appositive_role_in_capitals_is_no_name() {
 }
 
 #[test]
+fn a_titled_name_that_speaks_is_a_person_though_written_as_a_thing() {
+    // "the Ford government" reads like "the Kremlin"; the title and the speech say person.
+    let r = extract(
+        "Premier Doug Ford could cut the program. Ford said Wednesday that he is not guaranteeing it. \
+         Trudeau urged people to send a message to the Ford government.",
+    );
+    let ford = r
+        .entities
+        .iter()
+        .find(|e| e.name == "Doug Ford")
+        .map(|e| (e.kind.to_string(), e.gender.to_string()));
+    assert_eq!(ford, Some(("person".to_string(), "male".to_string())));
+}
+
+#[test]
 fn the_modifier_is_kept_with_the_titles_and_the_person_typed() {
     let r = extract("Green Leader Andrew Weaver spoke on Monday. He said the party would change course.");
     let names: Vec<(&str, String)> = r
