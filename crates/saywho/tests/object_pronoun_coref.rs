@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pronoun_referents;
+use common::check_referents;
 
 #[test]
 fn an_object_pronoun_and_the_subject_of_its_clause() {
@@ -31,8 +31,5 @@ fn an_object_pronoun_and_the_subject_of_its_clause() {
             &[("him", "Richard Jones")],
         ),
     ];
-    for (text, expected) in cases {
-        let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
-        assert_eq!(pronoun_referents(text), want, "{text}");
-    }
+    check_referents(cases);
 }

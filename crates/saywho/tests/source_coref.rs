@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::pronoun_referents;
+use common::check_referents;
 
 #[test]
 fn the_source_of_according_to() {
@@ -29,8 +29,5 @@ fn the_source_of_according_to() {
             &[("he", "Andrei Sannikov")],
         ),
     ];
-    for (text, expected) in cases {
-        let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
-        assert_eq!(pronoun_referents(text), want, "{text}");
-    }
+    check_referents(cases);
 }

@@ -55,3 +55,12 @@ pub fn pronoun_referents(text: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Asserts that each passage's pronouns resolve to the expected entities, in text order:
+/// (passage, [(pronoun, entity name or "-")]).
+pub fn check_referents(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
+        assert_eq!(pronoun_referents(text), want, "{text}");
+    }
+}
