@@ -77,9 +77,19 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
             // name and a job title the lexicon lacks, before the name.
-            let lead_in = tokens[a..np.tok_start as usize]
-                .iter()
-                .all(|t| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB));
+            let plain =
+                |t: &Token| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB);
+            // `"…," the company's founder, Paul Smith, said`: a description of a person, headed
+            // by a role word, in apposition just before the name.
+            let s = np.tok_start as usize;
+            // (Not before a colon: "…" LTA chief executive, John Crowther, added: "…" introduces
+            // what follows.)
+            let appositive_role = s >= a + 2
+                && !tokens.get(cue.tok_end as usize).is_some_and(|t| t.is_punct(b':'))
+                && tokens[s - 1].is_punct(b',')
+                && tokens[s - 2].is(flag::ROLE_PERSON | flag::TITLE)
+                && tokens[a..s - 1].iter().all(plain);
+            let lead_in = tokens[a..s].iter().all(plain) || appositive_role;
             if np.tok_start as usize == a || lead_in && np.tok_start as usize <= a + 6 {
                 return Some((cue, Some(np)));
             }

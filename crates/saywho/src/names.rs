@@ -7,7 +7,7 @@
 
 use crate::lexicon::{cased, flag, form};
 use crate::token::{shape, Token, TokenKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A proper name: tokens `tok_start..tok_end`, with titles from `title_start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // regrown several times.
     let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(tokens.len() / 12, Default::default());
     // Words the lexicon does not know, opening sentences: how often each does.
-    let mut unknown_openers: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    let mut unknown_openers: FxHashMap<&str, u32> = FxHashMap::default();
     for (k, t) in tokens.iter().enumerate() {
         if is_name_word(t) {
             if !at_sentence_start(tokens, k) {
@@ -65,6 +65,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             } else if t.info.flags() == 0 && t.info.cue.is_none() {
                 *unknown_openers.entry(t.base(text)).or_default() += 1;
             }
+        }
+    }
+    // Those opening two sentences or more, unless the article writes them in lower case too
+    // (one more pass, only when there are any).
+    unknown_openers.retain(|_, n| *n >= 2);
+    if !unknown_openers.is_empty() {
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_cap()) {
+            let word = t.base(text);
+            unknown_openers.retain(|w, _| !w.eq_ignore_ascii_case(word));
         }
     }
 
@@ -191,14 +200,14 @@ fn first_name_before_clause(text: &str, tokens: &[Token], k: usize) -> bool {
 }
 
 /// "Geller played in 23 championships. … Geller won in 1955": a word no table knows that opens
-/// two sentences or more, here before a lower-case word that may be a verb (as a verb follows
-/// its subject), and that the article never writes in lower case, is a surname; a common word
-/// would show in lower case somewhere, or be in the lexicon. (A number word the article never
-/// writes in lower case still passes: "One high-profile case …" makes "One" a name.)
-fn repeated_opener(text: &str, tokens: &[Token], k: usize, unknown_openers: &rustc_hash::FxHashMap<&str, u32>) -> bool {
+/// two sentences or more and that the article never writes in lower case (`repeated`, from
+/// `find_names`), here before a lower-case auxiliary or content word (as a verb follows its
+/// subject; not "of"), is a surname; a common word would show in lower case somewhere, or be
+/// in the lexicon. (A number word the article never writes in lower case still passes: "One
+/// high-profile case …" makes "One" a name.)
+fn repeated_opener(text: &str, tokens: &[Token], k: usize, repeated: &FxHashMap<&str, u32>) -> bool {
     let t = &tokens[k];
-    let word = t.base(text);
-    unknown_openers.get(word).is_some_and(|&n| n >= 2)
+    repeated.contains_key(t.base(text))
         && !t.has_form(form::GERUND | form::ADVERB)
         && tokens.get(k + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
@@ -207,9 +216,6 @@ fn repeated_opener(text: &str, tokens: &[Token], k: usize, unknown_openers: &rus
                 // A verb, not "of" ("One of the biggest changes …").
                 && (n.is(flag::AUX) || !n.is(flag::FUNCTION))
         })
-        && !tokens
-            .iter()
-            .any(|o| o.kind == TokenKind::Word && !o.is_cap() && o.base(text).eq_ignore_ascii_case(word))
 }
 
 /// Where the run of name words starting at token `k` ends: further name words, connectors

@@ -25,6 +25,19 @@ fn an_object_pronoun_and_the_subject_of_its_clause() {
             "Cao Bao met Zhang Fei. Cao Bao begged Zhang Fei to let him off.",
             &[("him", "Cao Bao")],
         ),
+        // Not after a place, nor after words that open no clause here.
+        (
+            "Richard Jones met Jake Patterson. Patterson went to London to meet him.",
+            &[("him", "Richard Jones")],
+        ),
+        (
+            "Richard Jones met Jake Patterson. Patterson, as usual, thanked him.",
+            &[("him", "Richard Jones")],
+        ),
+        (
+            "Richard Jones met Jake Patterson. Patterson bought the bag and the hat for him.",
+            &[("him", "Richard Jones")],
+        ),
         // A verb joined by "and" keeps the subject: "him" is someone else.
         (
             "Richard Jones met Jake Patterson. Patterson took the bag and handed it to him.",

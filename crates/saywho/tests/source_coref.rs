@@ -22,6 +22,11 @@ fn the_source_of_according_to() {
              his revolver.",
             &[("his", "Dan Danielson")],
         ),
+        // A pronoun inside the source's own phrase may be the source.
+        (
+            "Jake Patterson met Richard Jones. According to Patterson and his lawyer, the deal was fair.",
+            &[("his", "Jake Patterson")],
+        ),
         // The source's head, not its possessor: the pronoun may be the possessor.
         (
             "Andrei Sannikov was detained. According to Sannikov's lawyer Pavel Sapelko, he was denied \

@@ -69,7 +69,7 @@ fn a_name_with_a_preposition_inside_speaks() {
                 "said",
             )],
         ),
-        // The preposition after the name still attaches it: the head speaks.
+        // A name with a preposition inside it modifies a title: the titled name speaks.
         (
             "Bank of England governor Mervyn King said the economy had hit a soft patch.",
             &[("the economy had hit a soft patch", "indirect", "Mervyn King", "said")],
@@ -88,6 +88,11 @@ fn an_appositive_role_in_capitals_is_no_name() {
                 "Hussein Sayed",
                 "said",
             )],
+        ),
+        // A description in apposition before the name, after the quotation.
+        (
+            "\"We will grow the business,\" the company's founder, Paul Smith, said.",
+            &[("We will grow the business,", "direct", "Paul Smith", "said")],
         ),
         // A title before a name in the appositive: the name speaks.
         (
@@ -224,7 +229,8 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
          The above chart from the City of Surrey suggests a dip in registration.\n\
          The mayor also claimed that the enrolment of young people was dropping.",
     );
-    let speaker = r.quotes[0].speaker.as_ref().map(|s| s.name.as_str());
+    let quote = r.quotes.first().expect("one quote found");
+    let speaker = quote.speaker.as_ref().map(|s| s.name.as_str());
     assert!(speaker.is_some_and(|s| !s.contains("Surrey")), "{speaker:?}");
     // Speaking, it is a government, not a person counted among the people quoted.
     let r = extract("Ontario said it would appeal the ruling to the Supreme Court.");

@@ -231,7 +231,8 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
         Gender::Plural => c.org || c.group,
         // Any person (descriptions whose head says no gender): "the mayor" is no place, event
         // or name that only modified a role noun, unless the text made it a person.
-        _ => !c.org && (could_be_person(c) || c.person || c.titled),
+        // (A title always sets `person`.)
+        _ => !c.org && (could_be_person(c) || c.person),
     }
 }
 

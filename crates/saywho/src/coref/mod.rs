@@ -339,9 +339,9 @@ fn entity_of(c: Cluster) -> Entity {
         // A party or team named in the plural ("the Liberals") is an organisation too.
         kind: if c.org || c.group && !c.words.is_empty() {
             EntityKind::Organization
-        } else if c.is_thing() && !(c.titled && c.person) {
-            // A titled name that speaks is a person's ("Premier Doug Ford"), though the text
-            // also wrote it as a thing's ("the Ford government").
+        } else if c.is_thing() && !c.titled {
+            // A titled name is a person's ("Premier Doug Ford"), though the text also wrote it
+            // as a thing's ("the Ford government").
             EntityKind::Other
         } else if c.person || c.female + c.male > 0 {
             EntityKind::Person

@@ -1,6 +1,8 @@
-//! Where a mention stands in its clause: subject or not, a place after "in", a possessive.
+//! Where a mention stands in its clause: subject or not, a place after "in", a possessive; and
+//! the clauses and sources around a pronoun that rule an antecedent out.
 
-use crate::lexicon::{flag, Case};
+use crate::doc::Mention;
+use crate::lexicon::{flag, form, Case};
 use crate::token::{shape, Token, TokenKind};
 
 /// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
@@ -113,4 +115,75 @@ fn names_lead_clause(tokens: &[Token], k: usize) -> bool {
     }
     let p = &tokens[i - 1];
     p.is_punct(b',') || p.is(flag::CONJ | flag::SUB) && !p.is(flag::ADDITIVE_CONJ)
+}
+
+/// Does another clause open between a subject ending at token `from` and the object pronoun at
+/// `k`, so that the pronoun may be that subject? A wh-word ("Jones met Patterson, who thanked
+/// him"); a subordinator or a conjunction before a new subject ("whenever he left the cabin or
+/// people visited him"; not "as usual", "that car", "and the hat for him", "and hand it to
+/// him"); or an infinitive after a person's name, whose subject that name is ("Cao Bao begged
+/// Zhang Fei to let him off"; not "went to London to meet him").
+pub(super) fn clause_opens_between(tokens: &[Token], mentions: &[Mention], from: u32, k: u32) -> bool {
+    (from..k).any(|j| {
+        let t = &tokens[j as usize];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if t.is(flag::WH) {
+            return true;
+        }
+        if t.is(flag::SUB | flag::CONJ) {
+            return new_subject_at(tokens, j as usize + 1);
+        }
+        t.is(flag::INFINITIVE_TO) && j > from && person_name_ends_at(tokens, mentions, j)
+    })
+}
+
+/// Does a clause's subject start at token `j`: a subject pronoun, a name, or a plain noun
+/// before a finite verb ("people visited")?
+fn new_subject_at(tokens: &[Token], j: usize) -> bool {
+    let Some(t) = tokens.get(j).filter(|t| t.kind == TokenKind::Word) else {
+        return false;
+    };
+    let noun_before_verb = || {
+        !t.is_cap()
+            && !t.is(flag::FUNCTION | flag::PRONOUN)
+            && !t.has_form(form::PAST | form::GERUND)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|v| v.kind == TokenKind::Word && (v.has_form(form::PAST | form::S) || v.is(flag::AUX)))
+    };
+    t.is_subject_pronoun() || t.is_cap() && !t.is(flag::FUNCTION) || noun_before_verb()
+}
+
+/// Does a name mention that is no place ("to London") end just before token `j`?
+fn person_name_ends_at(tokens: &[Token], mentions: &[Mention], j: u32) -> bool {
+    // Mentions are in text order: the last one starting before `j`.
+    let i = mentions.partition_point(|m| m.tok_start < j);
+    i.checked_sub(1).and_then(|i| mentions.get(i)).is_some_and(|m| {
+        m.tok_end == j && !tokens[m.tok_start as usize].is(flag::PRONOUN) && !is_located(tokens, m.tok_start as usize)
+    })
+}
+
+/// The entity that is the source of an "according to" earlier in the sentence, when the pronoun
+/// at `k` stands after the source's phrase (past the comma that closes it): the source reports
+/// on others ("According to Glenn Snow, a historian, Danielson pulled out his revolver"). The
+/// source's head, not its possessor ("According to Sannikov's lawyer Pavel Sapelko, he …" may
+/// be Sannikov), and no pronoun ("According to him, he …").
+pub(super) fn according_to_source(
+    tokens: &[Token],
+    mentions: &[Mention],
+    sentence_start: u32,
+    k: u32,
+) -> Option<usize> {
+    let to = (sentence_start + 1..k)
+        .find(|&to| tokens[to as usize - 1].is(flag::SOURCE_CUE_HEAD) && tokens[to as usize].is(flag::INFINITIVE_TO))?;
+    let comma = (to + 1..k).find(|&j| tokens[j as usize].is_punct(b','))?;
+    let first = mentions.partition_point(|m| m.tok_start <= to);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.tok_start < comma)
+        .filter(|m| !tokens[m.tok_start as usize].is(flag::PRONOUN))
+        .find(|m| tokens[m.tok_end as usize - 1].shape & shape::POSSESSIVE == 0)
+        .map(|m| m.entity as usize)
 }

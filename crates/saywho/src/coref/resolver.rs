@@ -1,13 +1,13 @@
 //! The resolution pass: one method per kind of event, in text order.
 
-use super::position::{is_located, is_subject, pronoun_case};
+use super::position::{according_to_source, clause_opens_between, is_located, is_subject, pronoun_case};
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
-use crate::lexicon::{flag, form, Case, Gender};
+use crate::lexicon::{flag, Case, Gender};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
-use crate::token::{shape, TokenKind};
+use crate::token::TokenKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// State of the pass: clusters, mentions so far, and the queries recorded.
@@ -172,33 +172,16 @@ impl Resolver<'_, '_> {
         let (doc, mentions) = (self.doc, &self.mentions);
         let tokens = &doc.tokens[..];
         let mut exclude: Vec<usize> = Vec::new();
-        // "him" is never the subject of its own clause: "Clarkson sent him …". Another clause
-        // may come between ("whenever he left the cabin or people visited him"): a subordinator
-        // or a wh-word, "and"/"or" before a new subject rather than a verb, or an infinitive
-        // after a name, whose subject that name is ("Cao Bao begged Zhang Fei to let him off").
+        // "him" is never the subject of its own clause: "Clarkson sent him …" (see
+        // `clause_opens_between` for another clause in between).
         if case == Some(Case::Object) {
-            let new_clause = |m: &Mention| {
-                (m.tok_end..k).any(|j| {
-                    let t = &tokens[j as usize];
-                    let next = tokens.get(j as usize + 1);
-                    let prev = &tokens[j as usize - 1];
-                    t.is(flag::SUB | flag::WH)
-                        || t.is(flag::INFINITIVE_TO) && j > m.tok_end && prev.is_word() && prev.is_cap()
-                        || t.is(flag::CONJ)
-                            && next.is_some_and(|n| {
-                                n.is_word()
-                                    && !n.is(flag::AUX | flag::ADV | flag::NEG)
-                                    && !n.has_form(form::PAST | form::S | form::GERUND)
-                            })
-                })
-            };
             exclude.extend(
                 mentions
                     .iter()
                     .rev()
                     .take_while(|m| m.tok_start >= sentence_start)
                     .find(|m| m.subject)
-                    .filter(|m| !new_clause(m))
+                    .filter(|m| !clause_opens_between(tokens, mentions, m.tok_end, k))
                     .map(|m| m.entity as usize),
             );
         }
@@ -229,27 +212,7 @@ impl Resolver<'_, '_> {
                     .map(|m| m.entity as usize),
             );
         }
-        // "According to Glenn Snow, an Arizona historian, Danielson pulled out his revolver": the
-        // source of "according to" reports on others; a pronoun elsewhere in its sentence is
-        // not the source.
-        let sentence_end = doc.sentences[doc.sentence_of(k as usize)].tok_end;
-        let source = (sentence_start + 1..sentence_end)
-            .find(|&to| {
-                tokens[to as usize - 1].is(flag::SOURCE_CUE_HEAD) && tokens[to as usize].is(flag::INFINITIVE_TO)
-            })
-            .filter(|&to| k != to + 1);
-        if let Some(to) = source {
-            let first = mentions.partition_point(|m| m.tok_start <= to);
-            // The source's head: "Sannikov's lawyer Pavel Sapelko" is the lawyer.
-            let possessive = |m: &&Mention| tokens[m.tok_end as usize - 1].shape & shape::POSSESSIVE != 0;
-            exclude.extend(
-                mentions[first..]
-                    .iter()
-                    .take_while(|m| m.tok_start <= to + 6 && m.tok_start < k)
-                    .find(|m| !possessive(m))
-                    .map(|m| m.entity as usize),
-            );
-        }
+        exclude.extend(according_to_source(tokens, mentions, sentence_start, k));
         let own_quote = self.quote_of_speaker.get(&k).map(|&i| &doc.quotes[i]);
         // "…," he tells Foster in the book: the hearer named right after the speaker's own
         // cue is someone else.

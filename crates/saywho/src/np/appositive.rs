@@ -33,7 +33,9 @@ pub(super) fn subject_across(tokens: &[Token], i: usize, lo: usize) -> Option<Sp
     if !want_dash && !want_paren {
         let inner = collect_left(tokens, i - 1, nearest + 1);
         // ("Hussein Sayed, Chief Market Strategist at FXTM, said": a role in capitals, its head
-        // before any preposition, is no name; "Ambassador Stefan Johannesson of Iceland" is.)
+        // before any preposition, is no name; "Ambassador Stefan Johannesson of Iceland" is.
+        // Known limit: a surname that is also a role word, "the founder, Paul King, said",
+        // reads as a role; the tokens do not say that "Paul" is a first name.)
         let role_in_capitals = |np: &SpeakerNp| {
             let (a, b) = (np.tok_start as usize, np.tok_end as usize);
             let head_end = (a..b)

@@ -1,5 +1,6 @@
-//! Helpers of the table-driven engine tests (engine.rs, recall.rs): a passage in, its quotes
-//! as (quote text, kind, speaker, cue) out, or its pronouns with the entities they resolve to.
+//! Helpers of the table-driven engine tests (engine.rs, recall.rs, speaker_names.rs and the
+//! coreference tables *_coref.rs): a passage in, its quotes as (quote text, kind, speaker, cue)
+//! out, or its pronouns with the entities they resolve to.
 
 #![allow(dead_code)] // each test file uses its own subset
 
