@@ -67,13 +67,21 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             }
         }
     }
-    // Those opening two sentences or more, unless the article writes them in lower case too
-    // (one more pass, only when there are any).
-    unknown_openers.retain(|_, n| *n >= 2);
-    if !unknown_openers.is_empty() {
+    // Those opening two sentences or more and never capitalised mid-sentence (which is evidence
+    // enough), unless the article writes them in lower case too: one more pass, only when there
+    // are any (a few words at most, so a list), comparing lengths first.
+    let mut repeated: Vec<&str> = unknown_openers
+        .into_iter()
+        .filter(|&(w, n)| n >= 2 && !seen_mid.contains(w))
+        .map(|(w, _)| w)
+        .collect();
+    if !repeated.is_empty() {
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_cap()) {
-            let word = t.base(text);
-            unknown_openers.retain(|w, _| !w.eq_ignore_ascii_case(word));
+            let len = (t.end - t.start) as usize;
+            if repeated.iter().any(|w| w.len() == len) {
+                let word = t.text(text);
+                repeated.retain(|w| !w.eq_ignore_ascii_case(word));
+            }
         }
     }
 
@@ -120,7 +128,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 || before_cue
                 || introduced
                 || first_name_before_clause(text, tokens, k)
-                || repeated_opener(text, tokens, k, &unknown_openers);
+                || repeated_opener(text, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
             // description of speakers, not a name, unless it is capitalised mid-sentence too.
             let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
@@ -205,9 +213,9 @@ fn first_name_before_clause(text: &str, tokens: &[Token], k: usize) -> bool {
 /// subject; not "of"), is a surname; a common word would show in lower case somewhere, or be
 /// in the lexicon. (A number word the article never writes in lower case still passes: "One
 /// high-profile case …" makes "One" a name.)
-fn repeated_opener(text: &str, tokens: &[Token], k: usize, repeated: &FxHashMap<&str, u32>) -> bool {
+fn repeated_opener(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) -> bool {
     let t = &tokens[k];
-    repeated.contains_key(t.base(text))
+    repeated.contains(&t.base(text))
         && !t.has_form(form::GERUND | form::ADVERB)
         && tokens.get(k + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
