@@ -199,10 +199,7 @@ fn party_and_state(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
 /// as a verb follows its subject. A passage that names someone by first name alone, with no
 /// mention mid-sentence, has no other evidence that the first word is a name.
 fn first_name_before_clause(text: &str, tokens: &[Token], k: usize) -> bool {
-    let next_is_lower_word = tokens
-        .get(k + 1)
-        .is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap() && n.start <= tokens[k].end + 1);
-    next_is_lower_word
+    lower_word_after(tokens, k).is_some()
         && !tokens[k].is(flag::ROLE | flag::TITLE | flag::CUE)
         && crate::name_gender::first_name_gender(tokens[k].base(text)).is_some()
 }
@@ -217,13 +214,16 @@ fn repeated_opener(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) ->
     let t = &tokens[k];
     repeated.contains(&t.base(text))
         && !t.has_form(form::GERUND | form::ADVERB)
-        && tokens.get(k + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word
-                && !n.is_cap()
-                && n.start <= t.end + 1
-                // A verb, not "of" ("One of the biggest changes …").
-                && (n.is(flag::AUX) || !n.is(flag::FUNCTION))
-        })
+        // A verb, not "of" ("One of the biggest changes …").
+        && lower_word_after(tokens, k).is_some_and(|n| n.is(flag::AUX) || !n.is(flag::FUNCTION))
+}
+
+/// The lower-case word right after token `k` (one space at most between), as a verb follows
+/// the name that is its subject.
+fn lower_word_after(tokens: &[Token], k: usize) -> Option<&Token> {
+    tokens
+        .get(k + 1)
+        .filter(|n| n.kind == TokenKind::Word && !n.is_cap() && n.start <= tokens[k].end + 1)
 }
 
 /// Where the run of name words starting at token `k` ends: further name words, connectors
@@ -303,12 +303,9 @@ fn title_starts_name(text: &str, tokens: &[Token], k: usize) -> bool {
 /// is: "Mr. King added", "Mrs. Bishop said"? Only a word the surname list has; "Mr. President"
 /// stays an address.
 fn surname_after_honorific(text: &str, tokens: &[Token], k: usize) -> bool {
-    let after_honorific = match k {
-        0 => false,
-        1 => tokens[0].is(flag::HONORIFIC),
-        _ => tokens[k - 1].is(flag::HONORIFIC) || tokens[k - 1].is_punct(b'.') && tokens[k - 2].is(flag::HONORIFIC),
-    };
-    after_honorific
+    tokens[titles_before(tokens, k)..k]
+        .iter()
+        .any(|t| t.is(flag::HONORIFIC))
         && !tokens.get(k + 1).is_some_and(is_name_word)
         && crate::surnames::is_mostly_surname(tokens[k].base(text))
 }
