@@ -60,7 +60,7 @@ pub(crate) fn labelled(doc: &Doc, taken: &[Quote], first_group: u32) -> Vec<Quot
         if taken.iter().any(|q| q.start < e && s < q.end) {
             continue;
         }
-        let sentence = doc.sentences.partition_point(|x| x.tok_end as usize <= start) as u32;
+        let sentence = doc.sentence_of(start) as u32;
         let mut quote = Quote::new(s, e, QuoteKind::Direct, sentence);
         quote.group = first_group + out.len() as u32;
         quote.speaker = Some(SpeakerNp {
