@@ -100,7 +100,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
         let title = t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k);
-        if !is_name_word(t) || title || title_starts_name(text, tokens, k) {
+        if !is_name_word(t) || title || title_starts_name(text, tokens, k) || hyphenated_modifier(text, lex, t) {
             k += 1;
             continue;
         }
@@ -172,6 +172,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         k = end;
     }
     names
+}
+
+/// "Calgary-based", "Quebec-born", "Ottawa-area": a capitalised word joined by a hyphen to a
+/// lower-case word of the lexicon's list is a modifier, not the start of the name it stands
+/// before ("Calgary-based Suncor Energy" is "Suncor Energy").
+fn hyphenated_modifier(text: &str, lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
+    t.text(text)
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| lex.is_cased(tail, cased::HYPHEN_MODIFIER))
 }
 
 /// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a

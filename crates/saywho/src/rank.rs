@@ -52,6 +52,9 @@ pub struct Query {
     pub want_person: bool,
     /// The description's head names an organisation ("the company").
     pub org: bool,
+    /// The description's head names an organisation whose names rarely say what it is ("the
+    /// company", "the party", "the club"): a name the text never typed may be one.
+    pub business: bool,
     /// The phrase is the speaker of a quote ("…," he said).
     pub speaks: bool,
     /// A pronoun's grammatical case ("he", "him", "his"), for parallelism with the
@@ -90,7 +93,9 @@ pub struct Features {
     /// Gender and number agree with the query: a person of no other gender for "he" and
     /// "she" (never an organisation, group, place or a name seen only as a modifier), an
     /// organisation for "it", an organisation or group for "they", anyone but an
-    /// organisation for a description of a person.
+    /// organisation for a description of a person, an organisation for one of an
+    /// organisation, or for one of a business ([`Query::business`]) a name nothing typed (no
+    /// person, group, place or event) that acted.
     pub agrees: bool,
     /// The entity's gender so far, from titles, role words and pronouns resolved to it.
     pub gender: Gender,
@@ -202,6 +207,17 @@ pub fn name_conflict(query: &Query, f: &Features) -> bool {
         && f.name_gender != query.gender
 }
 
+/// May the ranker's choice stand? A description of an organisation takes one, or a name
+/// nothing typed ([`Features::agrees`] says which); one of a person never takes an
+/// organisation; a pronoun's choice always stands.
+pub fn org_fits(query: &Query, c: &Candidate) -> bool {
+    match query.kind {
+        QueryKind::Pronoun => true,
+        QueryKind::Description if query.org => c.features.agrees,
+        QueryKind::Description => !c.features.org,
+    }
+}
+
 impl RuleRanker {
     /// The weighted distance of a candidate, `None` when ruled out.
     pub fn distance(query: &Query, f: &Features) -> Option<u32> {
@@ -231,7 +247,7 @@ impl SpeakerRanker for RuleRanker {
     }
 
     fn rank(&self, query: &Query, candidates: &mut [Candidate]) -> Option<usize> {
-        let org_fits = |c: &Candidate| query.kind == QueryKind::Pronoun || c.features.org == query.org;
+        let org_fits = |c: &Candidate| org_fits(query, c);
         if query.kind == QueryKind::Pronoun {
             if let Some(i) = candidates.iter().position(|c| c.features.relative_antecedent) {
                 candidates[i].score = Some(OVERRIDE);

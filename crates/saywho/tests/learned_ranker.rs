@@ -148,6 +148,7 @@ fn pronoun(case: Case, speaks: bool) -> Query {
         gender: Gender::Female,
         want_person: false,
         org: false,
+        business: false,
         speaks,
         case: Some(case),
         candidates: (0, 0),

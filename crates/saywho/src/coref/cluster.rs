@@ -236,6 +236,23 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
     }
 }
 
+/// Could a description of an organisation ("the company", "the agency") refer to it? An
+/// organisation, or a name that has acted (the subject of a clause or a speaker) and that
+/// nothing has shown to be a person (title, role, gendered pronoun, a first name of the name
+/// table: speaking is no evidence, organisations speak), a group, a place or a thing ("Tesla
+/// has named … the company announced"): company names rarely carry a word that says so. A
+/// name only mentioned ("an analyst at Petercam", "told Time magazine") is not taken.
+pub(super) fn fits_org_description(c: &Cluster) -> bool {
+    let untyped = || {
+        !(c.words.is_empty() || c.group || c.is_thing() || c.titled)
+            && c.subject_count > 0
+            && c.female + c.male == 0
+            && c.name_gender == Gender::Unknown
+            && (c.words.len() == 1 || crate::name_gender::lookup(&c.words[0]).is_none())
+    };
+    c.org || untyped()
+}
+
 /// The entity disagrees with a pronoun of this gender only because one pronoun of the other
 /// gender was resolved to it (its one vote of gender evidence; a title gives three): see
 /// [`crate::rank::Features::weak_gender_conflict`].

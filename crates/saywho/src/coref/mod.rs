@@ -9,7 +9,7 @@
 
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Entity, EntityKind, Mention, Resolution};
-use crate::lexicon::{flag, Case, Gender, Lexicon};
+use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::np::{np_after, NpKind, SpeakerNp};
 use crate::rank::{Query, QueryKind, SpeakerRanker};
@@ -62,6 +62,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     let events = events(doc, &quote_of_speaker);
     let mut r = Resolver {
         doc,
+        lex,
         ranker,
         clusters,
         salience,
@@ -420,6 +421,7 @@ impl Resolver<'_, '_> {
                 gender,
                 want_person: !org,
                 org,
+                business: org && self.lex.is_cased(&role, cased::BUSINESS),
                 speaks: self.quote_of_speaker.contains_key(&np.tok_start),
                 case: None,
                 candidates: (0, 0),

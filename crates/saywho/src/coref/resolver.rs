@@ -4,7 +4,7 @@ use super::position::{according_to_source, clause_opens_between, is_located, is_
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
-use crate::lexicon::{flag, Case, Gender};
+use crate::lexicon::{flag, Case, Gender, Lexicon};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
 use crate::token::TokenKind;
@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// State of the pass: clusters, mentions so far, and the queries recorded.
 pub(super) struct Resolver<'d, 't> {
     pub(super) doc: &'d Doc<'t>,
+    pub(super) lex: &'d Lexicon,
     pub(super) ranker: &'d dyn SpeakerRanker,
     pub(super) clusters: Vec<Cluster>,
     pub(super) salience: Salience,
@@ -129,6 +130,7 @@ impl Resolver<'_, '_> {
             gender: t.info.gender,
             want_person: false,
             org: false,
+            business: false,
             speaks: self.quote_of_speaker.contains_key(&k),
             case,
             candidates: (0, 0),

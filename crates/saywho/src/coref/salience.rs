@@ -5,7 +5,7 @@
 //! are the clusters touched in the [`WINDOW`] tokens before it, read backwards from the end of
 //! the history, so a look-up costs the mentions near it, not every entity of the document.
 
-use super::cluster::{compatible, weak_gender_conflict, Cluster};
+use super::cluster::{compatible, fits_org_description, weak_gender_conflict, Cluster};
 use crate::lexicon::Gender;
 use crate::rank::{Candidate, Features, Query, QueryKind, WINDOW};
 use rustc_hash::FxHashMap;
@@ -276,7 +276,11 @@ impl Context<'_> {
             sentences_since_mention: (self.query_sentence as u32).saturating_sub(c.last_sentence),
             paragraphs_since_mention: qs.para.saturating_sub(cs.para),
             mentions: c.mention_count,
-            agrees: compatible(c, query.gender),
+            agrees: if query.kind == QueryKind::Description && query.business {
+                fits_org_description(c)
+            } else {
+                compatible(c, query.gender)
+            },
             gender: if c.org || c.group { Gender::Unknown } else { c.gender() },
             person_evidence: c.person || c.female + c.male > 0,
             org: c.org,

@@ -212,6 +212,12 @@ pub mod cased {
     /// A lower-case noun whose most frequent sense is a person ("forecaster"); see
     /// `person_nouns.txt`.
     pub const PERSON_NOUN: u16 = 1 << 11;
+    /// A noun for an organisation whose names rarely say what it is ("company", "party",
+    /// "club"): type `business` in `roles.tsv`.
+    pub const BUSINESS: u16 = 1 << 12;
+    /// The lower-case tail that makes a capitalised hyphenated word a modifier ("based" in
+    /// "Calgary-based").
+    pub const HYPHEN_MODIFIER: u16 = 1 << 13;
 }
 
 /// Grammatical gender as the text shows it.

@@ -132,6 +132,7 @@ fn name_class(name: &str) -> u16 {
         "platform" => cased::PLATFORM,
         "acronym_skip" => cased::ACRONYM_SKIP,
         "name_and" => cased::NAME_AND,
+        "hyphen_modifier" => cased::HYPHEN_MODIFIER,
         _ => 0,
     }
 }
@@ -179,6 +180,9 @@ pub(super) fn build(t: &Tables) -> Lexicon {
     }
     for row in rows(t.person_nouns) {
         add_cased(row[0], cased::PERSON_NOUN);
+    }
+    for row in rows(t.roles).filter(|r| field(r, 1) == "business") {
+        add_cased(row[0], cased::BUSINESS);
     }
     for row in rows(t.name_words) {
         let bit = name_class(row[0]);
@@ -289,6 +293,8 @@ fn add_open_classes(t: &Tables, words: &mut Words) {
         e.add(match field(&row, 1) {
             "person" => flag::ROLE_PERSON,
             "group" => flag::ROLE_GROUP,
+            // A business ("the company") is an organisation; the lexicon's cased table marks
+            // it apart (see below).
             _ => flag::ROLE_ORG,
         });
         let g = gender_code(field(&row, 2));

@@ -1,0 +1,54 @@
+//! Table-driven tests of descriptions of organisations (issue #9): "the company" may be a
+//! company name the text never typed, once that name has acted; a description of a government,
+//! court or report takes only a name typed as an organisation; and a modifier joined by a
+//! hyphen ("Calgary-based") is no part of the name after it.
+
+mod common;
+
+use common::{check, check_referents};
+
+#[test]
+fn a_business_description_takes_an_untyped_name_that_acted() {
+    check_referents(&[
+        (
+            "Last year, Renault enjoyed a healthy rise in profits. The firm said it expected margins to be lower.",
+            &[("The firm", "Renault")],
+        ),
+        (
+            "As unrest escalated, Suncor concluded that it could no longer operate in Libya. The company noted that it might have to repay the money.",
+            &[("The company", "Suncor")],
+        ),
+        // A name only mentioned, never acting ("an analyst at Petercam"), is not taken.
+        (
+            "In London, Unilever reported higher sales, said Arjan Sweere, an analyst at Petercam. The company said the changes would speed decisions.",
+            &[("The company", "Unilever")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_government_description_takes_only_an_organisation() {
+    check_referents(&[(
+        "In Ankara, Serdengecti announced that exports were up. The government said growth would continue.",
+        &[("The government", "-")],
+    )]);
+}
+
+#[test]
+fn a_hyphenated_modifier_starts_no_name() {
+    check(&[
+        (
+            "Calgary-based Suncor Energy said it would leave Libya.",
+            &[("it would leave Libya", "indirect", "Suncor Energy", "said")],
+        ),
+        (
+            "The Quebec-born singer Celine Dion said she was happy.",
+            &[("she was happy", "indirect", "Celine Dion", "said")],
+        ),
+        // Romanised names join syllables with a hyphen: they stay names.
+        (
+            "Kiu Bo-lung said he had lost his memory.",
+            &[("he had lost his memory", "indirect", "Kiu Bo-lung", "said")],
+        ),
+    ]);
+}
