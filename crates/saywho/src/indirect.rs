@@ -386,14 +386,25 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         if !t.has_form(form::PAST | form::S) && !t.is(flag::IRREGULAR_PAST) {
             return None;
         }
-        // Only an attribution right before the lead-in's end: "he said, adding", "said Ann Lee, adding".
+        // Only an attribution right before the lead-in's end: "he said, adding", "said Ann Lee,
+        // adding". An inverted one opens its clause, after a comma or a quotation's mark: in
+        // "The company criticised the plan, saying" the phrase after the verb is its object.
         if end == lead_end {
             np_before(tokens, c, lo)
-        } else {
+        } else if c > lo && (tokens[c - 1].is_punct(b',') || tokens[c - 1].kind == TokenKind::QuoteMark) {
             np_after(tokens, end, lead_end).filter(|np| np.tok_end as usize == lead_end)
+        } else {
+            None
         }
     });
-    let np = attribution.or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
+    // Else the subject: the first phrase before the main clause's verb and not after a
+    // preposition ("The diocese issued a statement, saying": not "a statement"; "In his speech
+    // at the signing, Bush mentioned …": not "the signing"), failing that the first phrase of
+    // the sentence.
+    let (clause, verb) = main_verb(tokens, lo, lead_end).unwrap_or((lo, k));
+    let np = attribution
+        .or_else(|| subject_before(tokens, clause, verb))
+        .or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.
     if cstart >= hi
@@ -419,6 +430,43 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         ),
         cend,
     ))
+}
+
+/// The first phrase in `from..verb` that is not the object of a preposition ("In a letter to
+/// the council the union criticised …": "the union").
+fn subject_before(tokens: &[Token], from: usize, verb: usize) -> Option<SpeakerNp> {
+    let mut a = from;
+    while a < verb {
+        let np = np_after(tokens, a, verb);
+        if a > from && tokens[a - 1].is(flag::PREP) {
+            a = np.map_or(a + 1, |np| (np.tok_end as usize).max(a + 1));
+            continue;
+        }
+        if np.is_some() {
+            return np;
+        }
+        a += 1;
+    }
+    None
+}
+
+/// Where the clause that runs to `end` (a gerund's lead-in) starts, and its verb: the clause
+/// starts after the last comma before `end` (an opening clause ends at its comma: "As unrest
+/// escalated, Suncor concluded it could not stay, saying"), and its verb is its first past
+/// form after a word ("concluded").
+fn main_verb(tokens: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
+    let from = (lo..end)
+        .rev()
+        .find(|&j| tokens[j].is_punct(b','))
+        .map_or(lo, |c| c + 1);
+    let verb = (from.max(lo + 1)..end).find(|&j| {
+        let t = &tokens[j];
+        t.kind == TokenKind::Word
+            && !t.is_cap()
+            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && tokens[j - 1].is_word()
+    })?;
+    Some((from, verb))
 }
 
 /// "CONTENT, X said." and "CONTENT, said X."

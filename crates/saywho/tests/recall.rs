@@ -225,6 +225,39 @@ fn a_gerund_after_an_attribution() {
 }
 
 #[test]
+fn a_gerund_clause_speaks_for_the_subject_not_the_object() {
+    check(&[
+        // The phrase after a verb that opens no clause of its own is its object.
+        (
+            "The company criticised the plan, saying it would cost jobs.",
+            &[("it would cost jobs", "indirect", "The company", "saying")],
+        ),
+        (
+            "The diocese issued a second statement on Tuesday, saying an investigation will look into the incident.",
+            &[(
+                "an investigation will look into the incident",
+                "indirect",
+                "The diocese",
+                "saying",
+            )],
+        ),
+        // The object of a preposition is no subject; an opening clause ends at its comma.
+        (
+            "In a letter to the council the union criticised the plan, saying it would cost jobs.",
+            &[("it would cost jobs", "indirect", "the union", "saying")],
+        ),
+        (
+            "In his speech at the 2002 signing of the Infants Protection Act President George W. Bush praised the crew, saying the town owed them a great deal.",
+            &[("the town owed them a great deal", "indirect", "George W. Bush", "saying")],
+        ),
+        (
+            "As unrest escalated, Suncor concluded it could no longer stay, saying the risks were too high.",
+            &[("the risks were too high", "indirect", "Suncor", "saying")],
+        ),
+    ]);
+}
+
+#[test]
 fn content_ends_before_a_quotation_set_off_by_a_comma() {
     check(&[(
         "Ann Lee also said the economic turmoil was not mainly the fault of banks, “not by a long shot,” she added.",
