@@ -1,5 +1,6 @@
-//! Table-driven tests of object pronouns in coreference (issue #9): "him" is not the subject of
-//! its own clause, but may be the subject of another clause of the sentence.
+//! Table-driven tests of pronouns and the names of their own sentence in coreference (issue #9):
+//! "him" is not the subject of its own clause, but may be the subject of another clause of the
+//! sentence; "he" in "Schumer, he said, …" is not Schumer.
 
 mod common;
 
@@ -45,4 +46,16 @@ fn an_object_pronoun_and_the_subject_of_its_clause() {
         ),
     ];
     check_referents(cases);
+}
+
+#[test]
+fn a_name_before_a_split_attribution_is_not_its_speaker() {
+    check_referents(&[
+        // "Schumer, he said, …": Schumer is what was said about, the speaker is someone else.
+        (
+            "Chuck Schumer leads the Democrats. \"He is great,\" said Sen. Richard Blumenthal. Schumer, he said, \
+             \"knows the minds of his colleagues.\"",
+            &[("he", "Richard Blumenthal")],
+        ),
+    ]);
 }

@@ -204,7 +204,18 @@ impl Resolver<'_, '_> {
             && tokens[sentence_start as usize + 1..k as usize - 1]
                 .iter()
                 .all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION));
-        if fronted {
+        // "Schumer, he said, “knows the minds …”": a bare name opening the sentence before
+        // the attribution that splits it is the subject of what was said, not the speaker.
+        let split_subject = case == Some(Case::Subject)
+            && self.quote_of_speaker.contains_key(&k)
+            && k >= sentence_start + 2
+            && k - sentence_start <= 5
+            && tokens[k as usize - 1].is_punct(b',')
+            && tokens.get(k as usize + 1).is_some_and(|t| t.is(flag::CUE))
+            && tokens[sentence_start as usize..k as usize - 1]
+                .iter()
+                .all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN));
+        if fronted || split_subject {
             let first = mentions.partition_point(|m| m.tok_start < sentence_start);
             exclude.extend(
                 mentions[first..]
