@@ -377,7 +377,7 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
         return None;
     };
     // The subject: that of an attribution just before (`"…," he said, adding that …`), else
-    // the first speaker phrase of the sentence.
+    // the subject of the main clause (see below).
     let attribution = (lo..lead_end).rev().take(8).find_map(|c| {
         let before = cue_at(text, tokens, c)?;
         let end = before.tok_end as usize;
@@ -401,7 +401,7 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     // preposition ("The diocese issued a statement, saying": not "a statement"; "In his speech
     // at the signing, Bush mentioned …": not "the signing"), failing that the first phrase of
     // the sentence.
-    let (clause, verb) = main_verb(tokens, lo, lead_end).unwrap_or((lo, k));
+    let (clause, verb) = main_clause(tokens, lo, lead_end).unwrap_or((lo, k));
     let np = attribution
         .or_else(|| subject_before(tokens, clause, verb))
         .or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
@@ -433,38 +433,53 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
 }
 
 /// The first phrase in `from..verb` that is not the object of a preposition ("In a letter to
-/// the council the union criticised …": "the union").
+/// the council the union criticised …": "the union"; "In 2019 Smith criticised …": "Smith").
+/// Each step moves past at least one token, so the scan ends.
 fn subject_before(tokens: &[Token], from: usize, verb: usize) -> Option<SpeakerNp> {
     let mut a = from;
     while a < verb {
-        let np = np_after(tokens, a, verb);
-        if a > from && tokens[a - 1].is(flag::PREP) {
-            a = np.map_or(a + 1, |np| (np.tok_end as usize).max(a + 1));
+        if tokens[a].is(flag::PREP) {
+            // The preposition's object: skipped whole.
+            let object = np_after(tokens, a + 1, verb);
+            a = object.map_or(a + 1, |np| (np.tok_end as usize).max(a + 1));
             continue;
         }
-        if np.is_some() {
-            return np;
+        if let Some(np) = np_after(tokens, a, verb) {
+            return Some(np);
         }
         a += 1;
     }
     None
 }
 
-/// Where the clause that runs to `end` (a gerund's lead-in) starts, and its verb: the clause
-/// starts after the last comma before `end` (an opening clause ends at its comma: "As unrest
-/// escalated, Suncor concluded it could not stay, saying"), and its verb is its first past
-/// form after a word ("concluded").
-fn main_verb(tokens: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
-    let from = (lo..end)
-        .rev()
-        .find(|&j| tokens[j].is_punct(b','))
-        .map_or(lo, |c| c + 1);
+/// The main clause of a gerund's lead-in that runs to `end`: where it starts and its verb.
+/// It starts after a quotation's last mark (`"…," Mr. Ackman said at the time, adding`), else
+/// after the comma that closes an opening clause or phrase ("As unrest escalated, Suncor
+/// concluded …", "On Friday, the company …"; not a relative clause's comma: "The minister
+/// rejected the claims, which critics raised, saying"). Its verb is the first past form after
+/// a word that is a verb of saying, follows a name ("BC Hydro reminded customers") or has an
+/// object after it (a determiner, a pronoun, a name or "that"): "criticised the plan", not
+/// "the newly elected mayor", "a letter obtained by Reuters" or "as unrest escalated,".
+fn main_clause(tokens: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
+    let after_quote = (lo..end).rev().find(|&j| tokens[j].kind == TokenKind::QuoteMark);
+    let opener = &tokens[lo];
+    let opens = opener.is(flag::SUB | flag::PREP | flag::ADV) || opener.has_form(form::GERUND);
+    let from = match after_quote {
+        Some(q) => q + 1,
+        None if opens => (lo..end).find(|&j| tokens[j].is_punct(b',')).map_or(lo, |c| c + 1),
+        None => lo,
+    };
     let verb = (from.max(lo + 1)..end).find(|&j| {
         let t = &tokens[j];
         t.kind == TokenKind::Word
             && !t.is_cap()
             && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
             && tokens[j - 1].is_word()
+            && (t.info.cue.is_some()
+                || tokens[j - 1].is_cap()
+                || tokens.get(j + 1).is_some_and(|n| {
+                    n.is_word() && (n.is(flag::DET | flag::PRONOUN | flag::COMPLEMENTIZER) || n.is_cap())
+                }))
     })?;
     Some((from, verb))
 }

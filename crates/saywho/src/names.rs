@@ -178,9 +178,14 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
 /// lower-case word of the lexicon's list is a modifier, not the start of the name it stands
 /// before ("Calgary-based Suncor Energy" is "Suncor Energy").
 fn hyphenated_modifier(text: &str, lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
-    t.text(text)
-        .rsplit_once('-')
-        .is_some_and(|(_, tail)| lex.is_cased(tail, cased::HYPHEN_MODIFIER))
+    t.text(text).rsplit_once('-').is_some_and(|(_, tail)| {
+        // "Calgary-Based" in a title-cased line: the list is in lower case.
+        if tail.bytes().any(|b| b.is_ascii_uppercase()) {
+            lex.is_cased(&tail.to_ascii_lowercase(), cased::HYPHEN_MODIFIER)
+        } else {
+            lex.is_cased(tail, cased::HYPHEN_MODIFIER)
+        }
+    })
 }
 
 /// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a

@@ -52,8 +52,9 @@ pub struct Query {
     pub want_person: bool,
     /// The description's head names an organisation ("the company").
     pub org: bool,
-    /// The description's head names an organisation whose names rarely say what it is ("the
-    /// company", "the party", "the club"): a name the text never typed may be one.
+    /// The description's head names a company ("the company", "the firm"), whose names rarely
+    /// say what it is: a name the text never typed may be one, once it has acted (see
+    /// [`Features::agrees`]).
     pub business: bool,
     /// The phrase is the speaker of a quote ("…," he said).
     pub speaks: bool,
@@ -94,8 +95,10 @@ pub struct Features {
     /// "she" (never an organisation, group, place or a name seen only as a modifier), an
     /// organisation for "it", an organisation or group for "they", anyone but an
     /// organisation for a description of a person, an organisation for one of an
-    /// organisation, or for one of a business ([`Query::business`]) a name nothing typed (no
-    /// person, group, place or event) that acted.
+    /// organisation, and for one of a company ([`Query::business`]) an organisation or a name
+    /// that has been a subject or a speaker and that no title, role, gendered pronoun or
+    /// decisive first name made a person, nor the text a group, place or thing (speaking is
+    /// no evidence of a person there: companies speak).
     pub agrees: bool,
     /// The entity's gender so far, from titles, role words and pronouns resolved to it.
     pub gender: Gender,
@@ -207,10 +210,10 @@ pub fn name_conflict(query: &Query, f: &Features) -> bool {
         && f.name_gender != query.gender
 }
 
-/// May the ranker's choice stand? A description of an organisation takes one, or a name
-/// nothing typed ([`Features::agrees`] says which); one of a person never takes an
-/// organisation; a pronoun's choice always stands.
-pub fn org_fits(query: &Query, c: &Candidate) -> bool {
+/// May the ranker's choice stand for a description? One of an organisation takes what
+/// [`Features::agrees`] allows it; one of a person never takes an organisation; a pronoun's
+/// choice always stands.
+pub fn description_fits(query: &Query, c: &Candidate) -> bool {
     match query.kind {
         QueryKind::Pronoun => true,
         QueryKind::Description if query.org => c.features.agrees,
@@ -247,7 +250,6 @@ impl SpeakerRanker for RuleRanker {
     }
 
     fn rank(&self, query: &Query, candidates: &mut [Candidate]) -> Option<usize> {
-        let org_fits = |c: &Candidate| org_fits(query, c);
         if query.kind == QueryKind::Pronoun {
             if let Some(i) = candidates.iter().position(|c| c.features.relative_antecedent) {
                 candidates[i].score = Some(OVERRIDE);
@@ -265,12 +267,12 @@ impl SpeakerRanker for RuleRanker {
             if let Some(i) = by_role {
                 let c = &mut candidates[i];
                 c.score = Some(OVERRIDE - c.features.tokens_since_mention as f32);
-                return org_fits(c).then_some(i);
+                return description_fits(query, c).then_some(i);
             }
         }
         for c in candidates.iter_mut() {
             c.score = Self::distance(query, &c.features).map(|d| -(d as f32));
         }
-        best_score(candidates).filter(|&i| org_fits(&candidates[i]))
+        best_score(candidates).filter(|&i| description_fits(query, &candidates[i]))
     }
 }

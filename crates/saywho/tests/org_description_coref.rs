@@ -28,10 +28,36 @@ fn a_business_description_takes_an_untyped_name_that_acted() {
 
 #[test]
 fn a_government_description_takes_only_an_organisation() {
-    check_referents(&[(
-        "In Ankara, Serdengecti announced that exports were up. The government said growth would continue.",
-        &[("The government", "-")],
-    )]);
+    check_referents(&[
+        (
+            "In Ankara, Serdengecti announced that exports were up. The government said growth would continue.",
+            &[("The government", "-")],
+        ),
+        // Nor does a party: a person is as often named before it.
+        (
+            "On Monday, Xi Jinping visited Moscow. The party said the talks went well.",
+            &[("The party", "-")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_person_is_no_company() {
+    check_referents(&[
+        // A first name of the name table, a title, a gendered pronoun: a person.
+        (
+            "On Monday, Jeremy Hunt criticised the plan. The company said it would appeal.",
+            &[("The company", "-")],
+        ),
+        (
+            "On Monday, Chief Executive Zhang Yiming unveiled an app. The company said it was popular.",
+            &[("The company", "-")],
+        ),
+        (
+            "On Monday, Okonjo Iweala warned that she would act. The company said it would appeal.",
+            &[("she", "Okonjo Iweala"), ("The company", "-")],
+        ),
+    ]);
 }
 
 #[test]

@@ -254,6 +254,28 @@ fn a_gerund_clause_speaks_for_the_subject_not_the_object() {
             "As unrest escalated, Suncor concluded it could no longer stay, saying the risks were too high.",
             &[("the risks were too high", "indirect", "Suncor", "saying")],
         ),
+        // A participle before the noun is no verb; a name's verb may take a bare noun.
+        (
+            "The newly elected mayor criticised the plan, saying that the figures were wrong.",
+            &[("the figures were wrong", "indirect", "The newly elected mayor", "saying")],
+        ),
+        (
+            "BC Hydro reminded customers to stock up, saying a packed freezer keeps food for two days.",
+            &[("a packed freezer keeps food for two days", "indirect", "BC Hydro", "saying")],
+        ),
+        // A relative clause's comma opens no main clause.
+        (
+            "The minister rejected the claims, which critics raised in parliament, saying that the figures were wrong.",
+            &[("the figures were wrong", "indirect", "The minister", "saying")],
+        ),
+        // After a quotation, the clause is its attribution.
+        (
+            "\"It will take time to recover,\" Mr. Ackman said at the time, adding that investors did not see its value.",
+            &[
+                ("It will take time to recover,", "direct", "Ackman", "said"),
+                ("investors did not see its value", "indirect", "Ackman", "adding"),
+            ],
+        ),
     ]);
 }
 

@@ -201,9 +201,7 @@ impl Resolver<'_, '_> {
             && !opener.is(flag::SUB)
             && !tokens.get(k as usize + 1).is_some_and(|t| t.is(flag::CUE))
             && k - sentence_start <= 6
-            && tokens[sentence_start as usize + 1..k as usize - 1]
-                .iter()
-                .all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION));
+            && bare_name(&tokens[sentence_start as usize + 1..k as usize - 1]);
         // "Schumer, he said, “knows the minds …”": a bare name opening the sentence before
         // the attribution that splits it is the subject of what was said, not the speaker.
         let split_subject = case == Some(Case::Subject)
@@ -212,9 +210,8 @@ impl Resolver<'_, '_> {
             && k - sentence_start <= 5
             && tokens[k as usize - 1].is_punct(b',')
             && tokens.get(k as usize + 1).is_some_and(|t| t.is(flag::CUE))
-            && tokens[sentence_start as usize..k as usize - 1]
-                .iter()
-                .all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN));
+            && !tokens[sentence_start as usize].is(flag::PRONOUN)
+            && bare_name(&tokens[sentence_start as usize..k as usize - 1]);
         if fronted || split_subject {
             let first = mentions.partition_point(|m| m.tok_start < sentence_start);
             exclude.extend(
@@ -352,4 +349,9 @@ fn org_apposed(tokens: &[crate::token::Token], end: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// Capitalised words only, none a function word: a bare name ("Dunn", "Chuck Schumer").
+fn bare_name(span: &[crate::token::Token]) -> bool {
+    span.iter().all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION))
 }

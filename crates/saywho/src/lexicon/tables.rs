@@ -290,11 +290,16 @@ fn add_open_classes(t: &Tables, words: &mut Words) {
     }
     for row in rows(t.roles) {
         let e = entry(words, row[0]);
-        e.add(match field(&row, 1) {
+        let kind = field(&row, 1);
+        debug_assert!(
+            matches!(kind, "person" | "group" | "org" | "business"),
+            "unknown type {kind} in roles.tsv"
+        );
+        e.add(match kind {
             "person" => flag::ROLE_PERSON,
             "group" => flag::ROLE_GROUP,
-            // A business ("the company") is an organisation; the lexicon's cased table marks
-            // it apart (see below).
+            // A business ("the company") is an organisation; `build` marks it apart in the
+            // cased table too (cased::BUSINESS).
             _ => flag::ROLE_ORG,
         });
         let g = gender_code(field(&row, 2));

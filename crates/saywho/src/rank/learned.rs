@@ -300,7 +300,7 @@ impl SpeakerRanker for LearnedRanker {
         for (c, v) in candidates.iter_mut().zip(&vectors) {
             c.score = allowed(query, c).then(|| self.score(v));
         }
-        super::best_score(candidates).filter(|&i| super::org_fits(query, &candidates[i]))
+        super::best_score(candidates).filter(|&i| super::description_fits(query, &candidates[i]))
     }
 
     fn uses_name_gender(&self) -> bool {
