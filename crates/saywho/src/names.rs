@@ -128,6 +128,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 || before_cue
                 || introduced
                 || first_name_before_clause(text, tokens, k)
+                || inner_capital(t.text(text))
                 || repeated_opener(text, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
             // description of speakers, not a name, unless it is capitalised mid-sentence too.
@@ -186,6 +187,14 @@ fn hyphenated_modifier(text: &str, lex: &crate::lexicon::Lexicon, t: &Token) -> 
             lex.is_cased(tail, cased::HYPHEN_MODIFIER)
         }
     })
+}
+
+/// "MacKenzie", "McCord", "DeShawn": a capital after a lower-case letter, as common words never
+/// have, says a sentence's first word is a name.
+fn inner_capital(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a
@@ -419,6 +428,11 @@ mod tests {
                 &[("", "Canadian Press"), ("", "Paul Carver")],
             ),
             ("Knowing Bardos, nobody was surprised.", &[("", "Bardos")]),
+            // A capital inside a word opening a sentence: a name ("MacKenzie"), unlike "Watching".
+            (
+                "MacKenzie studied with Bernard Leach.",
+                &[("", "MacKenzie"), ("", "Bernard Leach")],
+            ),
             // First names end in "-ing" too.
             (
                 "Channing Tatum said so. Sterling Brown agreed.",
