@@ -181,16 +181,17 @@ pub fn best_score(candidates: &[Candidate]) -> Option<usize> {
 ///
 /// - A pronoun inside a relative clause refers to the clause's antecedent.
 /// - A description refers to the entity last mentioned among those known by its role word
-///   (the latest entity on ties of position), if that entity is an organisation exactly when
-///   the description names one; else, as a pronoun does:
+///   (the latest entity on ties of position), if [`description_fits`] says it may; else, as a
+///   pronoun does:
 /// - the nearest agreeing entity not ruled out (for a description, not born of another
 ///   description, and a person when it describes one; for "he" or "she", not a person whose
 ///   first name says the other gender while the text says nothing: [`name_conflict`]), where the distance is the tokens since
 ///   its latest mention, or a third of those since its latest mention as a subject if less,
 ///   doubled for an entity with no sign of being a person that was a subject once and
 ///   quadrupled for one that never was; no further than [`MAX_DISTANCE`]; the first in entity
-///   order on ties. A description takes it only if it is an organisation exactly when the
-///   description names one.
+///   order on ties. A description takes it only if [`description_fits`]: a person's never an
+///   organisation, an organisation's an organisation (a company's also a name nothing typed
+///   that has acted, see [`Features::agrees`]).
 ///
 /// A candidate's score is minus its distance (plus a large constant for the role and
 /// relative-clause rules); ruled-out candidates have none.

@@ -135,7 +135,7 @@ impl Token {
     pub fn in_quote(&self) -> bool {
         self.shape & shape::IN_QUOTE != 0
     }
-    /// Does its spelling end in any of `mask`'s [`form`] bits ("-ing", "-ly")?
+    /// Does its spelling end in any of `mask`'s [`form`](crate::lexicon::form) bits ("-ing", "-ly")?
     #[inline]
     pub fn has_form(&self, mask: u8) -> bool {
         self.info.form & mask != 0

@@ -236,7 +236,7 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
     }
 }
 
-/// Could a description of an organisation ("the company", "the agency") refer to it? An
+/// Could a description of a company ("the company", "the firm") refer to it? An
 /// organisation, or a name that has acted (the subject of a clause or a speaker) and that
 /// nothing has shown to be a person (title, role, gendered pronoun, a first name of the name
 /// table: speaking is no evidence, organisations speak), a group, a place or a thing ("Tesla

@@ -212,8 +212,8 @@ pub mod cased {
     /// A lower-case noun whose most frequent sense is a person ("forecaster"); see
     /// `person_nouns.txt`.
     pub const PERSON_NOUN: u16 = 1 << 11;
-    /// A noun for an organisation whose names rarely say what it is ("company", "party",
-    /// "club"): type `business` in `roles.tsv`.
+    /// A noun for a company, whose names rarely say what it is ("company", "firm"): type
+    /// `business` in `roles.tsv`.
     pub const BUSINESS: u16 = 1 << 12;
     /// The lower-case tail that makes a capitalised hyphenated word a modifier ("based" in
     /// "Calgary-based").
