@@ -401,9 +401,11 @@ fn gerund_clause(doc: &Doc, si: usize, cue: &Cue) -> Option<(Quote, usize)> {
     // preposition ("The diocese issued a statement, saying": not "a statement"; "In his speech
     // at the signing, Bush mentioned …": not "the signing"), failing that the first phrase of
     // the sentence.
-    let (clause, verb) = main_clause(tokens, lo, lead_end).unwrap_or((lo, k));
     let np = attribution
-        .or_else(|| subject_before(tokens, clause, verb))
+        .or_else(|| {
+            let (clause, verb) = main_clause(tokens, lo, lead_end).unwrap_or((lo, k));
+            subject_before(tokens, clause, verb)
+        })
         .or_else(|| (lo..k.min(lo + 12)).find_map(|a| np_after(tokens, a, k)))?;
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     // "…, rejecting a deathbed plea": an object, not reported speech.

@@ -276,7 +276,8 @@ impl Context<'_> {
             sentences_since_mention: (self.query_sentence as u32).saturating_sub(c.last_sentence),
             paragraphs_since_mention: qs.para.saturating_sub(cs.para),
             mentions: c.mention_count,
-            agrees: if query.kind == QueryKind::Description && query.business {
+            // (Only a description is ever of a business.)
+            agrees: if query.business {
                 fits_org_description(c)
             } else {
                 compatible(c, query.gender)
