@@ -162,16 +162,20 @@ fn sigterm_leaves_a_readable_parquet_file_and_resume_refuses_parquet() {
     // machine: the run must be interrupted, not finished.
     corpus(&input, 12_000);
     let full = dir.path("full.parquet");
+    let started = Instant::now();
     extract(&input, &full, &dir.path("full.err"), "parquet", &[])
         .status()
         .expect("runs");
+    // The signal comes a tenth of a whole run after the output appears (at most 300 ms): a
+    // fixed delay let a fast, idle machine finish before it.
+    let delay = (started.elapsed() / 10).min(Duration::from_millis(300));
     let part = dir.path("part.parquet");
     let mut child = extract(&input, &part, &dir.path("part.err"), "parquet", &[])
         .spawn()
         .expect("starts");
     // The Parquet writer holds rows back; the file exists once the run is set up.
     wait_for_output(&mut child, &part, 0);
-    std::thread::sleep(Duration::from_millis(300));
+    std::thread::sleep(delay);
     signal(&child, "TERM");
     assert_eq!(child.wait().expect("ends").code(), Some(143));
     let (stopped, whole) = (parquet_ids(&part), parquet_ids(&full));
