@@ -216,6 +216,15 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
             "Doug Ford met the premiers. Ontario rejected the offer. \"We will not sign it,\" he said.",
             &[("We will not sign it,", "direct", "Doug Ford", "said")],
         ),
+        // Nor is a name opened by a place's first word (name_words.tsv `place_first`).
+        (
+            "Jane Reyes toured Lake Cowichan on Friday. Lake Cowichan lost power. \"We are cold,\" she said.",
+            &[("We are cold,", "direct", "Jane Reyes", "said")],
+        ),
+        (
+            "Mark Dunn flew to Fort McMurray. Fort McMurray was evacuated. \"It burned,\" he said.",
+            &[("It burned,", "direct", "Mark Dunn", "said")],
+        ),
         // A longer name that holds a place is a person's.
         (
             "George Washington crossed the river. \"We march at dawn,\" he said.",

@@ -173,6 +173,7 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
     // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
     // is a person.
     c.thing |= words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON))
+        || words.len() >= 2 && lex.is_cased(words[0], cased::PLACE_FIRST)
         // "American", "Chinese", "British": a nationality, used as an adjective.
         || words.len() == 1 && lex.forms_of(words[0]) & form::DEMONYM != 0;
     // "the Liberals", "the Conservatives": a party or team spoken of as a group ("they").

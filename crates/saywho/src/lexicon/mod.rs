@@ -218,6 +218,8 @@ pub mod cased {
     /// The lower-case tail that makes a capitalised hyphenated word a modifier ("based" in
     /// "Calgary-based").
     pub const HYPHEN_MODIFIER: u16 = 1 << 13;
+    /// The first word of a place's name ("Lake" in "Lake Cowichan", "Fort McMurray").
+    pub const PLACE_FIRST: u16 = 1 << 14;
 }
 
 /// Grammatical gender as the text shows it.

@@ -133,6 +133,7 @@ fn name_class(name: &str) -> u16 {
         "acronym_skip" => cased::ACRONYM_SKIP,
         "name_and" => cased::NAME_AND,
         "hyphen_modifier" => cased::HYPHEN_MODIFIER,
+        "place_first" => cased::PLACE_FIRST,
         _ => 0,
     }
 }
