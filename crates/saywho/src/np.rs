@@ -139,6 +139,17 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     } {
         i -= 1;
     }
+    // "Wells Fargo this month announced", "the bank earlier this year said", "officials
+    // this past weekend said": a time adverbial is no subject; the subject stands before it.
+    if let Some(start) = time_adverbial_before(tokens, i, lo) {
+        i = start;
+        while i > lo && {
+            let t = &tokens[i - 1];
+            t.kind == TokenKind::Word && t.is(flag::ADV) && !t.is(flag::PRONOUN | flag::ROLE) && !t.is_cap()
+        } {
+            i -= 1;
+        }
+    }
     if i <= lo {
         return None;
     }
@@ -214,6 +225,25 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         Some(np) => Some(np),
         None => postmodified_subject(tokens, k, i, lo),
     }
+}
+
+/// Where a time adverbial ending before token `i` starts: "this month", "last week", "next
+/// Tuesday" ("this", "these", "last" or "next", then a noun of time or a weekday or month
+/// name).
+fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize> {
+    if i < lo + 3 {
+        return None;
+    }
+    let noun = &tokens[i - 1];
+    let time = noun.kind == TokenKind::Word
+        && (noun.is(flag::TIME_BEFORE_CONTENT) && !noun.is_cap() || noun.is(flag::CALENDAR))
+        && noun.shape & shape::POSSESSIVE == 0;
+    let t = &tokens[i - 2];
+    // ("last" and "next" are the lexicon's only other words of no class that may stand so.)
+    let opener = t.kind == TokenKind::Word
+        && !t.is_cap()
+        && (t.is(flag::DEFINITE) && !t.is(flag::DEF_ARTICLE) || t.is(flag::MISC) && !t.is(flag::SOURCE_CUE_HEAD));
+    (time && opener).then_some(i - 2)
 }
 
 /// A period that ends an abbreviation ("Mr.", "Gov.", "St.", "Fla."), not a sentence: after

@@ -345,6 +345,22 @@ fn a_time_or_place_between_who_and_the_cue() {
             "He met Mitch McConnell, who in 2010 said the goal was to beat Obama.",
             &[("the goal was to beat Obama", "indirect", "Mitch McConnell", "said")],
         ),
+        // A time adverbial between the subject and the cue ("this month", "last week").
+        (
+            "Wells Fargo this month announced it would drop the incentives.",
+            &[("it would drop the incentives", "indirect", "Wells Fargo", "announced")],
+        ),
+        (
+            "Germany wants the embargo lifted. Mr Straw last week said it was too early.",
+            &[("it was too early", "indirect", "Straw", "said")],
+        ),
+        (
+            "Mr Blair, who last year denied he planned to convert, said he would not discuss it.",
+            &[
+                ("he planned to convert", "indirect", "Blair", "denied"),
+                ("he would not discuss it", "indirect", "Blair", "said"),
+            ],
+        ),
         // A comparison is not such a phrase: "others" stays the subject it was.
         (
             "He met Jane Roe, who like others said the plan would fail.",

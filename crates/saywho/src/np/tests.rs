@@ -29,6 +29,23 @@ fn finds_subjects_of_cues() {
             Some(("Justin Trudeau", Name)),
         ),
         ("she repeatedly said", "said", Some(("she", Pronoun))),
+        // A time adverbial between the subject and the verb.
+        (
+            "Wells Fargo just this month announced",
+            "announced",
+            Some(("Wells Fargo", Name)),
+        ),
+        ("Wells Fargo last week said", "said", Some(("Wells Fargo", Name))),
+        (
+            "The bank earlier this year said",
+            "said",
+            Some(("The bank", Description)),
+        ),
+        (
+            "officials next Tuesday will say",
+            "say",
+            Some(("officials", Description)),
+        ),
         ("The family said", "said", Some(("The family", Description))),
         ("Her family said", "said", Some(("Her family", Description))),
         // A conjunction inside the object of a subject's preposition.
