@@ -172,7 +172,13 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
             } else if cue.class == CueClass::Cognition {
                 plain(subject_first(doc, lex, si, &cue, false))
             } else {
-                plain(subject_first(doc, lex, si, &cue, false))
+                // "…in Tulsa, Oklahoma, arguing that …": a participle after a comma has no
+                // subject of its own there (the phrase before the comma is no appositive
+                // subject); its clause is read as a gerund clause.
+                let participle_after_comma = k > lo && t.has_form(form::GERUND) && tokens[k - 1].is_punct(b',');
+                (!participle_after_comma)
+                    .then(|| plain(subject_first(doc, lex, si, &cue, false)))
+                    .flatten()
                     .or_else(|| content_first(doc, si, &cue))
                     .or_else(|| plain(gerund_clause(doc, si, &cue)))
             };

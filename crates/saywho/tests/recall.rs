@@ -241,6 +241,15 @@ fn a_gerund_clause_speaks_for_the_subject_not_the_object() {
                 "saying",
             )],
         ),
+        // A place set off by commas before the participle is no appositive subject.
+        (
+            "Hillary Clinton spoke in Tulsa, Oklahoma, arguing that the killings were intolerable.",
+            &[("the killings were intolerable", "indirect", "Hillary Clinton", "arguing")],
+        ),
+        (
+            "Mr Yushchenko was careful not to turn his back on Russia, which borders the country, saying he wanted good ties.",
+            &[("he wanted good ties", "indirect", "Yushchenko", "saying")],
+        ),
         // The object of a preposition is no subject; an opening clause ends at its comma.
         (
             "In a letter to the council the union criticised the plan, saying it would cost jobs.",
