@@ -94,8 +94,15 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap()
         || after_the && last.is(flag::ROLE_PERSON | flag::TITLE)
         || group_opening;
-    // "Most said", "nearly half said": a share of a group stands for the group.
-    let quantity = last.is(flag::GROUP_QUANTIFIER) && !last.is(flag::PRONOUN) || last.is_punct(b'%');
+    // "Most said", "nearly half said", "Six in 10 voters said": a share or a number of a
+    // group stands for the group; capitalised inside a sentence, it is part of a name ("the
+    // Big Ten said").
+    let named = last.is_cap() && last.shape & (shape::SENT_START | shape::TITLE_CASED) == 0;
+    // Alone after a determiner or a possessive it modifies the noun after it ("its seven
+    // state titles").
+    let modifier = b == a + 1 && a > 0 && tokens[a - 1].is(flag::DET | flag::PRONOUN);
+    let quantity =
+        last.is(flag::GROUP_QUANTIFIER) && !last.is(flag::PRONOUN) && !named && !modifier || last.is_punct(b'%');
     let kind = if has_name && !role_headed && !quantity {
         NpKind::Name
     } else if has_role || quantity {

@@ -52,7 +52,29 @@ fn shares_of_a_group_speak() {
                 "said",
             )],
         ),
+        // A number of a group (word_roles.tsv GROUP_QUANTIFIER), as a share is.
+        (
+            "Six in 10 voters said Clinton is honest and trustworthy.",
+            &[("Clinton is honest and trustworthy", "indirect", "Six", "said")],
+        ),
+        (
+            "Thirty per cent said the leader was right to go to court.",
+            &[("the leader was right to go to court", "indirect", "Thirty", "said")],
+        ),
+        // Nor one inside a name ("the Big Ten").
+        (
+            "The Big Ten said the games would go ahead as planned this season.",
+            &[(
+                "the games would go ahead as planned this season",
+                "indirect",
+                "Big Ten",
+                "said",
+            )],
+        ),
     ]);
+    // Not a number that modifies a noun: "seven" is no speaker of "state" here.
+    let r = extract("The school was known for its seven state titles and its motto, “A spirit that will not die.”");
+    assert!(r.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", r.quotes);
 }
 
 #[test]

@@ -129,7 +129,8 @@ pub mod flag {
     /// A form that opens a reported clause though it is an auxiliary ("said having …").
     pub const CLAUSE_OPENER: u64 = 1 << 44;
     /// A word for a share or a number of people that can stand alone as the subject of a
-    /// report ("most said", "nearly half said", "24 percent said"): a group description.
+    /// report ("most said", "nearly half said", "24 percent said", "Six in 10 voters
+    /// said"): a group description.
     pub const GROUP_QUANTIFIER: u64 = 1 << 45;
     /// A reporting verb whose content may be a question ("asked whether …", "wondered why
     /// …"): its content may open with a wh-word or "whether"/"if"; other verbs' may not ("did
