@@ -215,6 +215,16 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         // person's role and a preposition, a titled person's name is the object; the role
         // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
         // its spokesperson.)
+        // "Half of Vermont Democrats said", "most of the Democrats": a share of the group
+        // named speaks.
+        Some(np)
+            if np.kind == NpKind::Name
+                && np.tok_start as usize > lo + 1
+                && tokens[np.tok_start as usize - 1].is(flag::PREP)
+                && tokens[np.tok_start as usize - 2].is(flag::GROUP_QUANTIFIER) =>
+        {
+            postmodified_subject(tokens, k, i, lo).or(Some(np))
+        }
         Some(np)
             if np.kind == NpKind::Name
                 && np.tok_start as usize > lo
@@ -348,8 +358,14 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             break;
         }
         // "House of Commons", "Bank of Canada": "of" inside a capitalised name.
-        let of_in_name =
-            t.is(flag::NAME_INNER_PREP) && !t.is_cap() && j >= lo + 2 && tokens[j - 2].is_cap() && tokens[j].is_cap();
+        // ("Half of Democrats" is a share of a group, capitalised for its place.)
+        let share = |q: &Token| q.is(flag::GROUP_QUANTIFIER) && q.shape & shape::SENT_START != 0;
+        let of_in_name = t.is(flag::NAME_INNER_PREP)
+            && !t.is_cap()
+            && j >= lo + 2
+            && tokens[j - 2].is_cap()
+            && !share(&tokens[j - 2])
+            && tokens[j].is_cap();
         if of_in_name {
             j -= 1;
             continue;
@@ -380,7 +396,8 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
         let plain_lower = t.kind == TokenKind::Word
             && !t.is_cap()
             && !t.is(flag::ROLE | flag::TITLE | flag::HONORIFIC)
-            && (j != end || !t.is(flag::GROUP_QUANTIFIER))
+            // A quantity belongs to the phrase ("Fifty nine percent", "nearly three in four").
+            && !t.is(flag::GROUP_QUANTIFIER)
             && t.shape & shape::POSSESSIVE == 0;
         if plain_lower {
             // "lead singer", "senior officials": an adjective before a role noun.

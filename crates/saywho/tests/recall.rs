@@ -61,6 +61,43 @@ fn shares_of_a_group_speak() {
             "Thirty per cent said the leader was right to go to court.",
             &[("the leader was right to go to court", "indirect", "Thirty", "said")],
         ),
+        // A share of a group named after it: the share speaks.
+        (
+            "Twenty-four percent of voters said she did nothing wrong at all.",
+            &[(
+                "she did nothing wrong at all",
+                "indirect",
+                "Twenty-four percent",
+                "said",
+            )],
+        ),
+        (
+            "Fifty nine percent of people said the tags would let shops track them.",
+            &[(
+                "the tags would let shops track them",
+                "indirect",
+                "Fifty nine percent",
+                "said",
+            )],
+        ),
+        (
+            "Half of Vermont Democrats said they want the next president to be more liberal.",
+            &[(
+                "they want the next president to be more liberal",
+                "indirect",
+                "Half",
+                "said",
+            )],
+        ),
+        (
+            "Nearly three in four say they would like to buy goods made at home.",
+            &[(
+                "they would like to buy goods made at home",
+                "indirect",
+                "Nearly three",
+                "say",
+            )],
+        ),
         // Nor one inside a name ("the Big Ten").
         (
             "The Big Ten said the games would go ahead as planned this season.",

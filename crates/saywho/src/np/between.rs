@@ -99,9 +99,10 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
     // ("familiar with", "close to", "briefed on").
     let mut end = p;
     let t = &tokens[p - 1];
+    // (A share is the head itself: "Twenty-four percent of voters said".)
     if t.kind == TokenKind::Word
         && !t.is_cap()
-        && !t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE)
+        && !t.is(flag::FUNCTION | flag::ROLE | flag::TITLE | flag::CUE | flag::GROUP_QUANTIFIER)
         && p - 1 > lo
     {
         end = p - 1;
