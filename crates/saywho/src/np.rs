@@ -146,17 +146,40 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     } {
         i -= 1;
     }
-    // "Wells Fargo this month announced", "the bank earlier this year said", "officials
-    // this past weekend said": a time adverbial is no subject; the subject stands before it.
-    if let Some(start) = time_adverbial_before(tokens, i, lo) {
-        i = start;
-        while i > lo && {
-            let t = &tokens[i - 1];
+    // "Wells Fargo this month announced", "the bank earlier this year said", "the campaign on
+    // Tuesday responded": a time adverbial is no subject; the subject stands before it (when
+    // there is none there, the phrase is read as before: "a survey released on Friday said").
+    if let Some(adverbial) = time_adverbial_before(tokens, i, lo) {
+        let mut start = adverbial;
+        while start > lo && {
+            let t = &tokens[start - 1];
             t.kind == TokenKind::Word && t.is(flag::ADV) && !t.is(flag::PRONOUN | flag::ROLE) && !t.is_cap()
         } {
-            i -= 1;
+            start -= 1;
         }
+        if let Some(np) = subject_ending_at(tokens, k, start, lo) {
+            return Some(np);
+        }
+        // "An annual survey released on Friday said": a participle after the subject.
+        let participle = start > lo + 1 && {
+            let p = &tokens[start - 1];
+            p.kind == TokenKind::Word && !p.is_cap() && p.has_form(form::PAST) && !p.is(flag::FUNCTION | flag::CUE)
+        };
+        if let Some(np) = participle
+            .then(|| subject_ending_at(tokens, k, start - 1, lo))
+            .flatten()
+        {
+            return Some(np);
+        }
+        // Never the adverbial itself ("Other reports this week said": no subject here).
+        return subject_ending_at(tokens, k, i, lo).filter(|np| (np.tok_start as usize) < adverbial);
     }
+    subject_ending_at(tokens, k, i, lo)
+}
+
+/// The subject phrase of the cue at token `k` that ends just before token `i` (adverbs and
+/// auxiliaries between them skipped), not reaching before `lo`.
+fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<SpeakerNp> {
     if i <= lo {
         return None;
     }
@@ -246,19 +269,24 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
 
 /// Where a time adverbial ending before token `i` starts: "this month", "last week", "next
 /// Tuesday" ("this", "these", "last" or "next", then a noun of time or a weekday or month
-/// name).
+/// name), "on Tuesday", "in March" (a preposition, then a weekday or month name; not a year:
+/// "a study in 2017 concluded" keeps the study's date, and GGT counts no finding of a study).
 fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize> {
     if i < lo + 3 {
         return None;
     }
     let noun = &tokens[i - 1];
+    let t = &tokens[i - 2];
+    let word = |t: &Token| t.kind == TokenKind::Word && !t.is_cap();
+    let dated = noun.kind == TokenKind::Word && noun.is(flag::CALENDAR) && noun.shape & shape::POSSESSIVE == 0;
+    if word(t) && t.is(flag::PREP) && !t.is(flag::SUB) && dated {
+        return Some(i - 2);
+    }
     let time = noun.kind == TokenKind::Word
         && (noun.is(flag::TIME_BEFORE_CONTENT) && !noun.is_cap() || noun.is(flag::CALENDAR))
         && noun.shape & shape::POSSESSIVE == 0;
-    let t = &tokens[i - 2];
     // ("last" and "next" are the lexicon's only other words of no class that may stand so.)
-    let opener = t.kind == TokenKind::Word
-        && !t.is_cap()
+    let opener = word(t)
         && (t.is(flag::DEFINITE) && !t.is(flag::DEF_ARTICLE) || t.is(flag::MISC) && !t.is(flag::SOURCE_CUE_HEAD));
     (time && opener).then_some(i - 2)
 }

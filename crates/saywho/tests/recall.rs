@@ -429,12 +429,50 @@ fn a_time_or_place_between_who_and_the_cue() {
                 ("he would not discuss it", "indirect", "Blair", "said"),
             ],
         ),
+        (
+            "The rooms were small. The Trump campaign on Tuesday responded that it had moved to larger quarters.",
+            &[(
+                "it had moved to larger quarters",
+                "indirect",
+                "The Trump campaign",
+                "responded",
+            )],
+        ),
+        (
+            "An annual economic survey released on Friday said growth would slow next year.",
+            &[(
+                "growth would slow next year",
+                "indirect",
+                "An annual economic survey",
+                "said",
+            )],
+        ),
         // A comparison is not such a phrase: "others" stays the subject it was.
         (
             "He met Jane Roe, who like others said the plan would fail.",
             &[("the plan would fail", "indirect", "others", "said")],
         ),
     ]);
+}
+
+#[test]
+fn a_time_adverbial_is_never_the_speaker() {
+    for text in [
+        "Other reports this week said the German suitor will offer to run the market.",
+        "The bank earlier this year said it would get rid of these incentives.",
+    ] {
+        let r = extract(text);
+        let speakers: Vec<&str> = r
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_str())
+            .collect();
+        assert!(
+            speakers.iter().all(|s| !s.contains("week") && !s.contains("year")),
+            "{text}: {speakers:?}"
+        );
+    }
 }
 
 #[test]
