@@ -36,6 +36,10 @@ fn channel_in(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<String> {
             }
         }
         if let Some(id) = t.info.channel {
+            // "Facebook said": a platform that speaks is the company, not the channel.
+            if doc.names.binary_search_by_key(&(k as u32), |n| n.tok_start).is_ok() {
+                continue;
+            }
             let label = lex.channel_label(id);
             // "an interview with CTV News"
             if let Some((lead, with_name)) = &label.with_name {

@@ -32,6 +32,34 @@ impl NameMention {
     }
 }
 
+/// Does the platform named at token `k` ("Facebook", "YouTube"; a capitalised channel word)
+/// speak: the subject of a reporting verb (perhaps across adverbs or an auxiliary), or the
+/// body of a person's role ("a spokeswoman for YouTube said")?
+fn platform_speaks(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    if t.kind != TokenKind::Word || !t.is_cap() || t.info.channel.is_none() || t.shape & shape::IN_QUOTE != 0 {
+        return false;
+    }
+    // Not a word of a longer name ("Virgin Radio says", "director of Email Systems").
+    let cap_word = |n: &Token| n.kind == TokenKind::Word && n.is_cap();
+    if k > 0 && cap_word(&tokens[k - 1]) && tokens[k - 1].end + 1 >= t.start
+        || tokens.get(k + 1).is_some_and(|n| cap_word(n) && n.start <= t.end + 1)
+    {
+        return false;
+    }
+    let subject = tokens[k + 1..]
+        .iter()
+        .take(4)
+        .find(|n| !(n.kind == TokenKind::Word && !n.is_cap() && n.is(flag::ADV | flag::AUX | flag::NEG)))
+        .is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap() && n.is(flag::CUE) && n.info.channel.is_none());
+    let of_role = k >= 2
+        && tokens[k - 1].kind == TokenKind::Word
+        && tokens[k - 1].is(flag::AFFILIATION_PREP)
+        && !tokens[k - 1].is_cap()
+        && tokens[k - 2].is(flag::ROLE_PERSON);
+    subject || of_role
+}
+
 /// Could this token be part of a name, ignoring its position in the sentence?
 pub fn is_name_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
@@ -95,6 +123,17 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         // parentheses after a name hold no name.
         if let Some(close) = party_and_state(text, tokens, k) {
             k = close;
+            continue;
+        }
+        // "Facebook said", "a spokeswoman for YouTube said": a platform, never a name where it
+        // is a channel ("posted on Facebook"), names its company where it speaks.
+        if platform_speaks(tokens, k) {
+            names.push(NameMention {
+                title_start: k as u32,
+                tok_start: k as u32,
+                tok_end: k as u32 + 1,
+            });
+            k += 1;
             continue;
         }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"

@@ -465,6 +465,40 @@ fn channels_are_found_and_carried() {
 }
 
 #[test]
+fn a_platform_that_speaks_is_its_company() {
+    // "Facebook said": the company speaks, and says it through no channel named; "posted on
+    // Facebook" stays a channel; "a spokeswoman for YouTube" speaks for YouTube.
+    let r = extract(
+        "The posts spread quickly. Facebook said it removed the accounts on Tuesday.\n\n\
+         Later Ann Lee posted on Facebook that the ban was wrong.\n\n\
+         A spokeswoman for YouTube said that it had policies against such videos.",
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = r
+        .quotes
+        .iter()
+        .map(|q| (q.speaker.as_ref().map(|s| s.name.as_str()), q.channel.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Facebook"), None),
+            (Some("Ann Lee"), Some("Facebook")),
+            (Some("YouTube"), None)
+        ]
+    );
+    let facebook = r.entities.iter().find(|e| e.name == "Facebook").expect("an entity");
+    assert_eq!(facebook.kind.to_string(), "organization");
+    // Not the last word of a longer name.
+    let r = extract("UK broadcaster Virgin Radio says it will cut the prices of its adverts.");
+    let speaker = r
+        .quotes
+        .first()
+        .and_then(|q| q.speaker.as_ref())
+        .map(|s| s.name.as_str());
+    assert_ne!(speaker, Some("Radio"));
+}
+
+#[test]
 fn gender_comes_from_the_text_first_then_from_the_first_name() {
     // Until the name table, gender came only from the text and "Sam Kerr" stayed unknown. Now
     // the text still wins ("Ms." makes Sam Ray a woman), and a person the text says nothing

@@ -99,7 +99,10 @@ pub(super) fn cluster_names(
             .map(|t| t.base(text))
             .collect();
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
-        let named_org = words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0);
+        // A platform that speaks ("Facebook said") is the company that runs it.
+        let platform = matches!(toks, [t] if t.info.channel.is_some());
+        let named_org =
+            words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0) || platform;
         let latest = match words[..] {
             [word] => latest_with_word
                 .get(word)
