@@ -142,7 +142,8 @@ pub struct QuoteRecord {
     pub end: usize,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
-    /// Fragments of one utterance (a quote cut in two by its attribution) share a group.
+    /// Fragments of one utterance (a quote cut in two by its attribution, or the paragraphs of
+    /// one that runs over several) share a group.
     pub group: usize,
     /// The reporting words ("said", "according to"), or `None` when the quote carries over.
     pub cue: Option<TextSpan>,

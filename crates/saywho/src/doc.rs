@@ -202,7 +202,7 @@ impl<'t> Doc<'t> {
             .quotes
             .iter()
             .enumerate()
-            .map(|(i, q)| {
+            .flat_map(|(i, q)| {
                 let resolution = self.resolutions.get(i).copied().unwrap_or_default();
                 let speaker = resolution.entity.and_then(|e| {
                     let idx = keep[e as usize]?;
@@ -217,20 +217,34 @@ impl<'t> Doc<'t> {
                         mention,
                     })
                 });
-                QuoteRecord {
-                    text: self.text[q.start as usize..q.end as usize].to_string(),
-                    start: map.char_offset(q.start as usize),
-                    end: map.char_offset(q.end as usize),
-                    kind: q.kind,
-                    group: q.group as usize,
-                    cue: q.cue.map(|c| {
-                        let (a, b) = self.tok_span(c.tok_start, c.tok_end);
-                        span(a, b)
-                    }),
-                    speaker,
-                    channel: self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string),
-                    confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                }
+                let cue = q.cue.map(|c| {
+                    let (a, b) = self.tok_span(c.tok_start, c.tok_end);
+                    span(a, b)
+                });
+                let channel = self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string);
+                let confidence =
+                    (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0;
+                // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
+                // one fragment a paragraph, in one group (as a quote cut by its attribution is).
+                let fragments = if q.kind == QuoteKind::Direct {
+                    paragraph_fragments(self.text, q.start, q.end)
+                } else {
+                    vec![(q.start, q.end)]
+                };
+                fragments
+                    .into_iter()
+                    .map(|(a, b)| QuoteRecord {
+                        text: self.text[a as usize..b as usize].to_string(),
+                        start: map.char_offset(a as usize),
+                        end: map.char_offset(b as usize),
+                        kind: q.kind,
+                        group: q.group as usize,
+                        cue: cue.clone(),
+                        speaker: speaker.clone(),
+                        channel: channel.clone(),
+                        confidence,
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         Record::new(id, quotes, entities)
@@ -291,4 +305,46 @@ impl<'t> Doc<'t> {
             (None, _) => last.map(|(i, _)| i),
         }
     }
+}
+
+/// The byte spans of a direct quote's paragraphs (`start..end`, inside its marks), where each
+/// paragraph after the first opens with a quotation mark again and the one before it ends with
+/// none (the press's convention for a quotation that goes on); the whole span when none does. A fragment ends before the line
+/// break, its trailing spaces dropped, and the next starts after the repeated mark.
+///
+/// ```ignore
+/// let text = "“One.\n\n“Two.”";
+/// assert_eq!(paragraph_fragments(text, 3, 18), vec![(3, 7), (12, 16)]);
+/// ```
+fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
+    // Typographic opening marks only: a straight mark after a line break may as well close a
+    // quotation the marks layer paired across paragraphs (LitBank's novels).
+    const OPENING: [&str; 4] = ["“", "«", "„", "‘"];
+    let (start, end) = (start as usize, end as usize);
+    let mut out = Vec::new();
+    let mut from = start;
+    let mut k = start;
+    while let Some(nl) = text[k..end].find('\n').map(|p| k + p) {
+        let after = nl + text[nl..end].len() - text[nl..end].trim_start().len();
+        // The paragraph before goes on unclosed: one that ends with a mark was closed, and a
+        // mark after it opens another quotation the marks were paired across.
+        let before = text[from..nl].trim_end();
+        let unclosed = !before.ends_with(['”', '"', '’', '\'', '»', '“']);
+        match OPENING.iter().find(|m| text[after..end].starts_with(**m)) {
+            Some(mark) if unclosed && after + mark.len() < end => {
+                let frag_end = from + before.len();
+                if frag_end > from {
+                    out.push((from as u32, frag_end as u32));
+                }
+                from = after + mark.len();
+                k = from;
+            }
+            _ => k = nl + 1,
+        }
+    }
+    if out.is_empty() {
+        return vec![(start as u32, end as u32)];
+    }
+    out.push((from as u32, end as u32));
+    out
 }

@@ -59,9 +59,29 @@ fn quotes_cut_in_two_and_over_paragraphs() {
     assert_eq!(r.quotes[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
     assert_eq!(r.quotes[1].cue.as_ref().map(|c| c.text.as_str()), Some("wrote"));
 
-    let r = extract(
-        "Ann Lee said:\n\n“First paragraph of it.\n\n“Second paragraph of it.\n\n“The end of it.”\n\nBob Ray left.",
+    // Over paragraphs, each reopened by a mark: a fragment a paragraph, without the repeated
+    // marks, all in one group with the speaker and cue of the whole.
+    let text = "The vote was close. Ann Lee said:\n\n“First paragraph of it.\n\n“Second paragraph of it.\n\n“The end of it.”\n\nBob Ray left.";
+    let r = extract(text);
+    let texts: Vec<&str> = r.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["First paragraph of it.", "Second paragraph of it.", "The end of it."],
+        "{r:?}"
     );
+    let chars: Vec<char> = text.chars().collect();
+    for q in &r.quotes {
+        assert_eq!(
+            chars[q.start..q.end].iter().collect::<String>(),
+            q.text,
+            "offsets in code points"
+        );
+        assert_eq!(q.group, r.quotes[0].group, "one utterance, one group");
+        assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
+    }
+    // A paragraph that closes its quotation, or a straight mark after the break (which may
+    // close as well as open), leaves the span whole.
+    let r = extract("Ann Lee said:\n\n\"First paragraph of it.\n\n\"The end of it.\"\n\nBob Ray left.");
     assert_eq!(r.quotes.len(), 1, "{r:?}");
     assert!(r.quotes[0].text.starts_with("First paragraph") && r.quotes[0].text.ends_with("The end of it."));
 }
