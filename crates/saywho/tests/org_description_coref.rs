@@ -78,3 +78,29 @@ fn a_hyphenated_modifier_starts_no_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_company_is_named_by_the_first_word_of_its_name() {
+    // "Suncor" is "Suncor Energy", before or after it is named in full, when the words after
+    // the first all say organisation (lexicons/en/org_words.txt).
+    check(&[
+        (
+            "A Suncor refinery is seen near Edmonton. The government paid Suncor Energy $600-million. Suncor said political risk continues to impede its production.",
+            &[(
+                "political risk continues to impede its production",
+                "indirect",
+                "Suncor Energy",
+                "said",
+            )],
+        ),
+        (
+            "Southwest Airlines cut fares in May. Southwest said it expected a loss for the first quarter.",
+            &[("it expected a loss for the first quarter", "indirect", "Southwest Airlines", "said")],
+        ),
+        // Not when the first word is a place: the place alone is the place.
+        (
+            "Canada Post raised its prices in May. Canada said the country would sign the treaty.",
+            &[("the country would sign the treaty", "indirect", "Canada", "said")],
+        ),
+    ]);
+}

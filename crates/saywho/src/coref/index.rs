@@ -17,8 +17,9 @@ enum Tag {
     Exact,
     /// The last word of a name of any length.
     Last,
-    /// The first word of a name that is not an organisation's.
-    FirstOfPerson,
+    /// The first word of a name that is not an organisation's, or of an organisation's whose
+    /// other words all say organisation ("Suncor" of "Suncor Energy").
+    First,
     /// The only word of a one-word name.
     Single,
     /// First and last words of a name of two words or more.
@@ -65,8 +66,8 @@ fn keys(lex: &Lexicon, words: &[String], org: bool) -> ([(Tag, u64); 5], usize) 
     };
     push((Tag::Exact, hash_words(words.iter().map(String::as_str))));
     push((Tag::Last, hash_words([last.as_str()])));
-    if !org {
-        push((Tag::FirstOfPerson, hash_words([first.as_str()])));
+    if !org || company_first(lex, words) {
+        push((Tag::First, hash_words([first.as_str()])));
     }
     if words.len() == 1 {
         push((Tag::Single, hash_words([first.as_str()])));
@@ -237,18 +238,21 @@ impl NameIndex {
         }
         let word = |w: &str| hash_words([w]);
         let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| l == w);
-        let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| f == w);
+        let first_is = |i: usize, w: &str| {
+            let c = &clusters[i];
+            (!c.org || company_first(lex, &c.words)) && c.words.first().is_some_and(|f| f == w)
+        };
         let single_is = |i: usize, w: &str| clusters[i].words.len() == 1 && clusters[i].words[0] == w;
         let found = if words.len() == 1 {
             // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; "Suncor" joins
             // "Suncor Energy".
             [
                 self.highest(Tag::Last, word(first), |i| last_is(i, first)),
-                self.highest(Tag::FirstOfPerson, word(first), |i| first_is(i, first)),
+                self.highest(Tag::First, word(first), |i| first_is(i, first)),
             ]
         } else {
             // "John Legend" absorbs an earlier "Legend".
-            let by_first = if org {
+            let by_first = if org && !company_first(lex, words) {
                 None
             } else {
                 self.highest(Tag::Single, word(first), |i| single_is(i, first))
@@ -288,9 +292,10 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
         }
         let (first, last) = (c.words.first().map(String::as_str), c.words.last().map(String::as_str));
         if let [word] = words {
-            named_by_part(c, word)
+            named_by_part(lex, c, word)
         } else if c.words.len() == 1 {
-            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
+            words.last() == Some(&c.words[0].as_str())
+                || (!org || company_first(lex, words)) && words.first() == Some(&c.words[0].as_str())
         } else {
             last == words.last().copied() && first == words.first().copied()
         }
@@ -298,7 +303,22 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
 }
 
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
-/// for "John Legend", "Suncor" for "Suncor Energy"), or a person's first word ("Chrissy")?
-pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
-    c.words.last().is_some_and(|l| l == word) || !c.org && c.words.first().is_some_and(|f| f == word)
+/// for "John Legend"), a person's first word ("Chrissy"), or the first word of an
+/// organisation's name whose other words all say organisation ("Suncor" for "Suncor Energy",
+/// not "Goldman" for "Goldman Sachs")?
+pub(super) fn named_by_part(lex: &Lexicon, c: &Cluster, word: &str) -> bool {
+    c.words.last().is_some_and(|l| l == word)
+        || (!c.org || company_first(lex, &c.words)) && c.words.first().is_some_and(|f| f == word)
+}
+
+/// A name of two words or more whose words after the first are all words of organisations'
+/// names (`lexicons/en/org_words.txt`: "Suncor Energy", "Acme Holdings Inc") and whose first
+/// word is no place or nationality: its first word alone names it.
+fn company_first<S: AsRef<str>>(lex: &Lexicon, words: &[S]) -> bool {
+    // Not a place's ("Canada Post", "Ottawa Police", "Washington Post"): the place alone is
+    // the place.
+    words.len() >= 2
+        && words[1..].iter().all(|w| lex.is_org_word(w.as_ref()))
+        && !crate::places::is_place(&[words[0].as_ref()])
+        && lex.forms_of(words[0].as_ref()) & crate::lexicon::form::DEMONYM == 0
 }
