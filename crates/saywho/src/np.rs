@@ -63,6 +63,12 @@ fn is_who(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.is(flag::SUBJECT_RELATIVE)
 }
 
+/// "the 39-year-old", "my two-year-old": an age names a person as a role noun does.
+fn aged(t: &Token) -> bool {
+    // ("45-year-old" is a number token.)
+    matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.has_form(form::AGE) && !t.is_cap()
+}
+
 /// Classifies tokens `a..b` as a speaker phrase, or rejects them.
 fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     if a >= b {
@@ -81,7 +87,7 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
             && t.is_cap()
             && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE)
     });
-    let has_role = span.iter().any(|t| t.is(flag::ROLE | flag::TITLE));
+    let has_role = span.iter().any(|t| t.is(flag::ROLE | flag::TITLE) || aged(t));
     // "the WHL commissioner": capitals before a lower-case role noun modify it.
     let last = &tokens[b - 1];
     // "the Kentucky Republican", "the Prime Minister": after "the", a capitalised role noun
@@ -91,7 +97,7 @@ fn classify(tokens: &[Token], a: usize, b: usize) -> Option<SpeakerNp> {
     // "Officials said", "Sources familiar with the talks said": a noun for a group opening
     // the sentence alone is capitalised only for its place.
     let group_opening = b == a + 1 && last.is(flag::ROLE_GROUP) && last.shape & shape::SENT_START != 0;
-    let role_headed = last.is(flag::ROLE | flag::TITLE) && !last.is_cap()
+    let role_headed = (last.is(flag::ROLE | flag::TITLE) || aged(last)) && !last.is_cap()
         || after_the && last.is(flag::ROLE_PERSON | flag::TITLE)
         || group_opening;
     // "Most said", "nearly half said", "Six in 10 voters said": a share or a number of a
@@ -544,6 +550,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             && !t.is_cap()
             && !before_name
             && !t.is(flag::ROLE | flag::TITLE | flag::DET | flag::HONORIFIC)
+            && !aged(t)
         {
             // Lower-case words may precede a role noun ("the lead singer"); after "the" they
             // may also be a description the lexicon lacks ("the rookie defenceman").
@@ -556,7 +563,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             }
             let rest_has_role = tokens[j + 1..hi.min(j + 4)]
                 .iter()
-                .any(|x| x.is(flag::ROLE | flag::TITLE));
+                .any(|x| x.is(flag::ROLE | flag::TITLE) || aged(x));
             let after_the = tokens[k].is(flag::DEF_ARTICLE) && j - k <= 3;
             let head_seen = tokens[k..j].iter().any(|x| x.is(flag::ROLE | flag::TITLE));
             let description_word = after_the && !head_seen && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN);

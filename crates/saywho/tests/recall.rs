@@ -1063,3 +1063,23 @@ fn a_title_cased_headline_reports_with_a_verb_of_saying() {
         ),
     ]);
 }
+
+#[test]
+fn an_age_names_a_person() {
+    // "the 45-year-old", "my two-year-old" (lexicons/en/affixes.tsv `age`): a description of a
+    // person, which may be someone named before.
+    check(&[
+        (
+            "Ann Lee spoke first. “We will win,” the 45-year-old said.",
+            &[("We will win,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "I made up a narration. “No, that’s the mom,” says my two-year-old.",
+            &[("No, that’s the mom,", "direct", "my two-year-old", "says")],
+        ),
+        (
+            "Phil Spector is free on bail. The 64-year-old has denied the killing, saying the actress shot herself.",
+            &[("the actress shot herself", "indirect", "Phil Spector", "saying")],
+        ),
+    ]);
+}

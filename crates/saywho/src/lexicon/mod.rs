@@ -183,6 +183,8 @@ pub mod form {
     pub const ADVERB: u8 = 1 << 4;
     /// A nationality used as an adjective ("American", "Chinese").
     pub const DEMONYM: u8 = 1 << 5;
+    /// A person named by their age ("the 39-year-old"): heads a description of a person.
+    pub const AGE: u8 = 1 << 6;
 }
 
 /// Classes of words as written (case-sensitive), for the capitalised words of names and

@@ -147,6 +147,7 @@ fn ending_form(kind: &str) -> u8 {
         "not_plural" => form::NOT_PLURAL,
         "adverb" => form::ADVERB,
         "demonym" => form::DEMONYM,
+        "age" => form::AGE,
         _ => 0,
     }
 }
