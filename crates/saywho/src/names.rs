@@ -138,7 +138,17 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
-        let title = t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k);
+        // "Steve King … King said": a title word that ended a full name before, and starts
+        // none here, is that surname.
+        let surname_seen = || {
+            !tokens
+                .get(k + 1)
+                .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1)
+                && names.iter().any(|n: &NameMention| {
+                    n.tok_end > n.tok_start + 1 && tokens[n.tok_end as usize - 1].base(text) == t.base(text)
+                })
+        };
+        let title = t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k) && !(t.is_cap() && surname_seen());
         if !is_name_word(t) || title || title_starts_name(text, tokens, k) || hyphenated_modifier(text, lex, t) {
             k += 1;
             continue;

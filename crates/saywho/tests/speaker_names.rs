@@ -372,3 +372,22 @@ fn a_role_after_an_acronym_is_a_title_before_a_first_name() {
         ],
     )]);
 }
+
+#[test]
+fn a_title_word_that_ended_a_name_is_that_surname() {
+    check(&[
+        (
+            "Rep. Steve King spoke in Iowa. King said the wall must be built.",
+            &[("the wall must be built", "indirect", "Steve King", "said")],
+        ),
+        (
+            "Sen. Angus King of Maine spoke. “We need the money,” said King.",
+            &[("We need the money,", "direct", "Angus King", "said")],
+        ),
+        // Still a title before a name, and a title where no name ended with it.
+        (
+            "Steve King spoke. King Charles said the garden would open.",
+            &[("the garden would open", "indirect", "Charles", "said")],
+        ),
+    ]);
+}
