@@ -198,55 +198,56 @@ impl<'t> Doc<'t> {
                 });
             }
         }
-        let quotes = self
-            .quotes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, q)| {
-                let resolution = self.resolutions.get(i).copied().unwrap_or_default();
-                let speaker = resolution.entity.and_then(|e| {
-                    let idx = keep[e as usize]?;
-                    let mention = q
-                        .speaker
-                        .filter(|_| !q.speaker_carried)
-                        .map(|np| self.speaker_mention_span(np))
-                        .map(|(a, b)| span(a, b));
-                    Some(SpeakerRecord {
-                        name: entities[idx].name.clone(),
-                        entity: idx,
-                        mention,
-                    })
-                });
-                let cue = q.cue.map(|c| {
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        for (i, q) in self.quotes.iter().enumerate() {
+            let resolution = self.resolutions.get(i).copied().unwrap_or_default();
+            let speaker = resolution.entity.and_then(|e| {
+                let idx = keep[e as usize]?;
+                let mention = q
+                    .speaker
+                    .filter(|_| !q.speaker_carried)
+                    .map(|np| self.speaker_mention_span(np))
+                    .map(|(a, b)| span(a, b));
+                Some(SpeakerRecord {
+                    name: entities[idx].name.clone(),
+                    entity: idx,
+                    mention,
+                })
+            });
+            let whole = QuoteRecord {
+                text: self.text[q.start as usize..q.end as usize].to_string(),
+                start: map.char_offset(q.start as usize),
+                end: map.char_offset(q.end as usize),
+                kind: q.kind,
+                group: q.group as usize,
+                cue: q.cue.map(|c| {
                     let (a, b) = self.tok_span(c.tok_start, c.tok_end);
                     span(a, b)
+                }),
+                speaker,
+                channel: self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string),
+                confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            };
+            // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
+            // one fragment a paragraph, in one group (as a quote cut by its attribution is).
+            let fragments = if q.kind == QuoteKind::Direct && whole.text.contains('\n') {
+                paragraph_fragments(self.text, q.start, q.end)
+            } else {
+                Vec::new()
+            };
+            if fragments.len() < 2 {
+                quotes.push(whole);
+                continue;
+            }
+            for (a, b) in fragments {
+                quotes.push(QuoteRecord {
+                    text: self.text[a as usize..b as usize].to_string(),
+                    start: map.char_offset(a as usize),
+                    end: map.char_offset(b as usize),
+                    ..whole.clone()
                 });
-                let channel = self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string);
-                let confidence =
-                    (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0;
-                // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
-                // one fragment a paragraph, in one group (as a quote cut by its attribution is).
-                let fragments = if q.kind == QuoteKind::Direct {
-                    paragraph_fragments(self.text, q.start, q.end)
-                } else {
-                    vec![(q.start, q.end)]
-                };
-                fragments
-                    .into_iter()
-                    .map(|(a, b)| QuoteRecord {
-                        text: self.text[a as usize..b as usize].to_string(),
-                        start: map.char_offset(a as usize),
-                        end: map.char_offset(b as usize),
-                        kind: q.kind,
-                        group: q.group as usize,
-                        cue: cue.clone(),
-                        speaker: speaker.clone(),
-                        channel: channel.clone(),
-                        confidence,
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+            }
+        }
         Record::new(id, quotes, entities)
     }
 

@@ -127,7 +127,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // "Facebook said", "a spokeswoman for YouTube said": a platform, never a name where it
         // is a channel ("posted on Facebook"), names its company where it speaks.
-        if platform_speaks(tokens, k) {
+        if t.info.channel.is_some() && platform_speaks(tokens, k) {
             names.push(NameMention {
                 title_start: k as u32,
                 tok_start: k as u32,
