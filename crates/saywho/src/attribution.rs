@@ -317,7 +317,10 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     }
     let mut k = j;
     // "said Monday he is …", "said yesterday the plan …": a time before the content.
-    while k < limit && tokens[k].is(flag::CALENDAR | flag::TIME_BEFORE_CONTENT) {
+    // (Only the adverbs of that list: "said weekend traffic was heavy" keeps its noun.)
+    while k < limit
+        && (tokens[k].is(flag::CALENDAR) || tokens[k].is(flag::TIME_BEFORE_CONTENT) && tokens[k].is(flag::ADV))
+    {
         k += 1;
     }
     // "said by text message the weather …", "said in a statement the company …": a short

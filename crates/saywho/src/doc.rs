@@ -309,17 +309,12 @@ impl<'t> Doc<'t> {
 }
 
 /// The byte spans of a direct quote's paragraphs (`start..end`, inside its marks), where each
-/// paragraph after the first opens with a quotation mark again and the one before it ends with
-/// none (the press's convention for a quotation that goes on); the whole span when none does. A fragment ends before the line
-/// break, its trailing spaces dropped, and the next starts after the repeated mark.
-///
-/// ```ignore
-/// let text = "“One.\n\n“Two.”";
-/// assert_eq!(paragraph_fragments(text, 3, 18), vec![(3, 7), (12, 16)]);
-/// ```
+/// paragraph after the first opens with a quotation mark again and the one before it ends a
+/// sentence with no closing mark (the press's convention for a quotation that goes on); the
+/// whole span when none does. A fragment ends before the line break, its trailing spaces
+/// dropped, and the next starts after the repeated mark. (A line wrapped inside a sentence,
+/// "told me to go\n“away”", is no paragraph break.)
 fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
-    // Typographic opening marks only: a straight mark after a line break may as well close a
-    // quotation the marks layer paired across paragraphs (LitBank's novels).
     const OPENING: [&str; 4] = ["“", "«", "„", "‘"];
     let (start, end) = (start as usize, end as usize);
     let mut out = Vec::new();
@@ -330,7 +325,7 @@ fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
         // The paragraph before goes on unclosed: one that ends with a mark was closed, and a
         // mark after it opens another quotation the marks were paired across.
         let before = text[from..nl].trim_end();
-        let unclosed = !before.ends_with(['”', '"', '’', '\'', '»', '“']);
+        let unclosed = before.ends_with(['.', '?', '!', '…']);
         match OPENING.iter().find(|m| text[after..end].starts_with(**m)) {
             Some(mark) if unclosed && after + mark.len() < end => {
                 let frag_end = from + before.len();
@@ -348,4 +343,40 @@ fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
     }
     out.push((from as u32, end as u32));
     out
+}
+
+#[cfg(test)]
+mod paragraph_tests {
+    use super::paragraph_fragments;
+
+    /// The fragments of the quote inside the first opening mark and the last closing one.
+    fn fragments(text: &str) -> Vec<&str> {
+        let start = text.find('“').map_or(0, |i| i + '“'.len_utf8());
+        let end = text.rfind('”').unwrap_or(text.len());
+        paragraph_fragments(text, start as u32, end as u32)
+            .into_iter()
+            .map(|(a, b)| &text[a as usize..b as usize])
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_reopened_by_a_mark_are_fragments() {
+        let cases: &[(&str, &[&str])] = &[
+            ("“One.\n\n“Two.”", &["One.", "Two."]),
+            ("“One.\r\n\r\n“Two?\n“Three.”", &["One.", "Two?", "Three."]),
+            ("“Un.\n\n«Deux.”", &["Un.", "Deux."]),
+            // A line wrapped inside a sentence is no paragraph break.
+            (
+                "“He told me to go\n“away” and then he left.”",
+                &["He told me to go\n“away” and then he left."],
+            ),
+            // A paragraph that closes its quotation ends it.
+            ("“One,’ he said.’\n\n“Two.”", &["One,’ he said.’\n\n“Two."]),
+            // A straight mark may close as well as open.
+            ("“One.\n\n\"Two.”", &["One.\n\n\"Two."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fragments(text), *want, "{text:?}");
+        }
+    }
 }

@@ -35,9 +35,14 @@ impl NameMention {
 /// Does the platform named at token `k` ("Facebook", "YouTube"; a capitalised channel word)
 /// speak: the subject of a reporting verb (perhaps across adverbs or an auxiliary), or the
 /// body of a person's role ("a spokeswoman for YouTube said")?
-fn platform_speaks(tokens: &[Token], k: usize) -> bool {
+fn platform_speaks(text: &str, lex: &crate::lexicon::Lexicon, tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
-    if t.kind != TokenKind::Word || !t.is_cap() || t.info.channel.is_none() || t.shape & shape::IN_QUOTE != 0 {
+    let Some(id) = t.info.channel else { return false };
+    if t.kind != TokenKind::Word || !t.is_cap() || t.shape & shape::IN_QUOTE != 0 {
+        return false;
+    }
+    // The platform's own name, not a word for what is posted on it ("Tweets show …").
+    if !lex.channel_label(id).name.eq_ignore_ascii_case(t.base(text)) {
         return false;
     }
     // Not a word of a longer name ("Virgin Radio says", "director of Email Systems").
@@ -52,12 +57,12 @@ fn platform_speaks(tokens: &[Token], k: usize) -> bool {
         .take(4)
         .find(|n| !(n.kind == TokenKind::Word && !n.is_cap() && n.is(flag::ADV | flag::AUX | flag::NEG)))
         .is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap() && n.is(flag::CUE) && n.info.channel.is_none());
-    let of_role = k >= 2
-        && tokens[k - 1].kind == TokenKind::Word
-        && tokens[k - 1].is(flag::AFFILIATION_PREP)
-        && !tokens[k - 1].is_cap()
-        && tokens[k - 2].is(flag::ROLE_PERSON);
-    subject || of_role
+    let after_prep =
+        k >= 1 && tokens[k - 1].kind == TokenKind::Word && tokens[k - 1].is(flag::PREP) && !tokens[k - 1].is_cap();
+    let of_role =
+        after_prep && k >= 2 && tokens[k - 1].is(flag::AFFILIATION_PREP) && tokens[k - 2].is(flag::ROLE_PERSON);
+    // After any other preposition it is the channel ("people on Twitter said").
+    of_role || subject && !after_prep
 }
 
 /// Could this token be part of a name, ignoring its position in the sentence?
@@ -127,7 +132,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // "Facebook said", "a spokeswoman for YouTube said": a platform, never a name where it
         // is a channel ("posted on Facebook"), names its company where it speaks.
-        if t.info.channel.is_some() && platform_speaks(tokens, k) {
+        if t.info.channel.is_some() && platform_speaks(text, lex, tokens, k) {
             names.push(NameMention {
                 title_start: k as u32,
                 tok_start: k as u32,
@@ -140,10 +145,14 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         // with its titles.
         // "Steve King … King said": a title word that ended a full name before, and starts
         // none here, is that surname.
+        // (Not "The King of Jordan": a determiner before it or "of" after it keeps the title.)
         let surname_seen = || {
-            !tokens
+            let name_or_of_after = tokens
                 .get(k + 1)
-                .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1)
+                .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1 || n.is(flag::NAME_INNER_PREP));
+            let determiner_before = k > 0 && tokens[k - 1].is(flag::DET);
+            !name_or_of_after
+                && !determiner_before
                 && names.iter().any(|n: &NameMention| {
                     n.tok_end > n.tok_start + 1 && tokens[n.tok_end as usize - 1].base(text) == t.base(text)
                 })

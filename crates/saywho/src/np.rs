@@ -64,7 +64,7 @@ fn is_who(t: &Token) -> bool {
 }
 
 /// "the 39-year-old", "my two-year-old": an age names a person as a role noun does.
-fn aged(t: &Token) -> bool {
+pub(crate) fn aged(t: &Token) -> bool {
     // ("45-year-old" is a number token.)
     matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.has_form(form::AGE) && !t.is_cap()
 }
@@ -240,12 +240,7 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
         {
             postmodified_subject(tokens, k, i, lo).or(Some(np))
         }
-        // "A spokeswoman for Governor Reyes said", "an aide to Mr. Smith said": after a
-        // person's role and a preposition, a titled person's name is the object; the role
-        // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
-        // its spokesperson.)
-        // "Half of Vermont Democrats said", "most of the Democrats": a share of the group
-        // named speaks.
+        // "Half of Vermont Democrats said": a share of the group named speaks.
         Some(np)
             if np.kind == NpKind::Name
                 && np.tok_start as usize > lo + 1
@@ -254,6 +249,10 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
         {
             postmodified_subject(tokens, k, i, lo).or(Some(np))
         }
+        // "A spokeswoman for Governor Reyes said", "an aide to Mr. Smith said": after a
+        // person's role and a preposition, a titled person's name is the object; the role
+        // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
+        // its spokesperson.)
         Some(np)
             if np.kind == NpKind::Name
                 && np.tok_start as usize > lo
@@ -274,9 +273,10 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
 }
 
 /// Where a time adverbial ending before token `i` starts: "this month", "last week", "next
-/// Tuesday" ("this", "these", "last" or "next", then a noun of time or a weekday or month
-/// name), "on Tuesday", "in March" (a preposition, then a weekday or month name; not a year:
-/// "a study in 2017 concluded" keeps the study's date, and GGT counts no finding of a study).
+/// Tuesday" (a demonstrative or a word of no class, then a noun of time, [`flag::TIME_BEFORE_CONTENT`]
+/// and not an adverb, or a weekday or month name), "on Tuesday", "in March" (a preposition,
+/// then a weekday or month name; not a year: "a study in 2017 concluded" keeps the study's
+/// date, and GGT counts no finding of a study).
 fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize> {
     if i < lo + 3 {
         return None;
@@ -289,9 +289,10 @@ fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize>
         return Some(i - 2);
     }
     let time = noun.kind == TokenKind::Word
-        && (noun.is(flag::TIME_BEFORE_CONTENT) && !noun.is_cap() || noun.is(flag::CALENDAR))
+        && (noun.is(flag::TIME_BEFORE_CONTENT) && !noun.is(flag::ADV) && !noun.is_cap() || noun.is(flag::CALENDAR))
         && noun.shape & shape::POSSESSIVE == 0;
-    // ("last" and "next" are the lexicon's only other words of no class that may stand so.)
+    // ("this", "these", "those"; of the words of no class, "last" and "next"; "first" and "yes"
+    // have that class too but hardly stand before a noun of time and a verb of saying.)
     let opener = word(t)
         && (t.is(flag::DEFINITE) && !t.is(flag::DEF_ARTICLE) || t.is(flag::MISC) && !t.is(flag::SOURCE_CUE_HEAD));
     (time && opener).then_some(i - 2)

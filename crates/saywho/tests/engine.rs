@@ -516,6 +516,16 @@ fn a_platform_that_speaks_is_its_company() {
         .and_then(|q| q.speaker.as_ref())
         .map(|s| s.name.as_str());
     assert_ne!(speaker, Some("Radio"));
+    let r = extract("“Spam fell in January,” said Neil Hammerton, managing director of Email Systems.");
+    assert!(r.entities.iter().all(|e| e.name != "Email"), "{:?}", r.entities);
+    // After a preposition it is the channel ("people on Twitter said"), and a word for what is
+    // posted there names no company ("Tweets show").
+    let r = extract("The ad ran on Sunday. Many people on Twitter said the advert was racist.");
+    assert_eq!(r.quotes.len(), 1);
+    assert_eq!(r.quotes[0].channel.as_deref(), Some("Twitter"));
+    assert!(r.entities.iter().all(|e| e.name != "Twitter"), "{:?}", r.entities);
+    let r = extract("The ad ran on Sunday. Tweets show that the advert was shared widely.");
+    assert!(r.entities.iter().all(|e| e.name != "Tweets"), "{:?}", r.entities);
 }
 
 #[test]

@@ -81,11 +81,11 @@ fn a_hyphenated_modifier_starts_no_name() {
 
 #[test]
 fn a_company_is_named_by_the_first_word_of_its_name() {
-    // "Suncor" is "Suncor Energy", before or after it is named in full, when the words after
-    // the first all say organisation (lexicons/en/org_words.txt).
+    // After "Suncor Energy", "Suncor" is the company, when the words after the first all say
+    // organisation (lexicons/en/org_words.txt) and no person or other name takes the word.
     check(&[
         (
-            "A Suncor refinery is seen near Edmonton. The government paid Suncor Energy $600-million. Suncor said political risk continues to impede its production.",
+            "The government paid Suncor Energy $600-million. Suncor said political risk continues to impede its production.",
             &[(
                 "political risk continues to impede its production",
                 "indirect",
@@ -96,6 +96,19 @@ fn a_company_is_named_by_the_first_word_of_its_name() {
         (
             "Southwest Airlines cut fares in May. Southwest said it expected a loss for the first quarter.",
             &[("it expected a loss for the first quarter", "indirect", "Southwest Airlines", "said")],
+        ),
+        // A person named by the word first keeps it.
+        (
+            "Donald Trump bought the hotel. The Trump Organization sold it later. Trump said he was proud of the deal.",
+            &[("he was proud of the deal", "indirect", "Donald Trump", "said")],
+        ),
+        // Nor does the company take an earlier mention of the word: it may be the person.
+        (
+            "Trump said he would never sell the hotel. The Trump Organization said it had sold the hotel.",
+            &[
+                ("he would never sell the hotel", "indirect", "Trump", "said"),
+                ("it had sold the hotel", "indirect", "Trump Organization", "said"),
+            ],
         ),
         // Not when the first word is a place: the place alone is the place.
         (

@@ -55,19 +55,47 @@ fn shares_of_a_group_speak() {
         // A number of a group (word_roles.tsv GROUP_QUANTIFIER), as a share is.
         (
             "Six in 10 voters said Clinton is honest and trustworthy.",
-            &[("Clinton is honest and trustworthy", "indirect", "Six", "said")],
+            &[(
+                "Clinton is honest and trustworthy",
+                "indirect",
+                "Six in 10 voters",
+                "said",
+            )],
         ),
         (
             "Thirty per cent said the leader was right to go to court.",
-            &[("the leader was right to go to court", "indirect", "Thirty", "said")],
+            &[(
+                "the leader was right to go to court",
+                "indirect",
+                "Thirty per cent",
+                "said",
+            )],
         ),
-        // A share of a group named after it: the share speaks.
+        // A share or a count of a group named after it: the whole phrase speaks.
+        (
+            "Hundreds of residents said the water was brown for a week.",
+            &[(
+                "the water was brown for a week",
+                "indirect",
+                "Hundreds of residents",
+                "said",
+            )],
+        ),
+        (
+            "Two of the officials said the plan would fail within a year.",
+            &[(
+                "the plan would fail within a year",
+                "indirect",
+                "Two of the officials",
+                "said",
+            )],
+        ),
         (
             "Twenty-four percent of voters said she did nothing wrong at all.",
             &[(
                 "she did nothing wrong at all",
                 "indirect",
-                "Twenty-four percent",
+                "Twenty-four percent of voters",
                 "said",
             )],
         ),
@@ -76,7 +104,7 @@ fn shares_of_a_group_speak() {
             &[(
                 "the tags would let shops track them",
                 "indirect",
-                "Fifty nine percent",
+                "Fifty nine percent of people",
                 "said",
             )],
         ),
@@ -85,7 +113,7 @@ fn shares_of_a_group_speak() {
             &[(
                 "they want the next president to be more liberal",
                 "indirect",
-                "Half",
+                "Half of Vermont Democrats",
                 "said",
             )],
         ),
@@ -94,7 +122,7 @@ fn shares_of_a_group_speak() {
             &[(
                 "they would like to buy goods made at home",
                 "indirect",
-                "Nearly three",
+                "Nearly three in four",
                 "say",
             )],
         ),
@@ -453,6 +481,21 @@ fn a_time_or_place_between_who_and_the_cue() {
             &[("the plan would fail", "indirect", "others", "said")],
         ),
     ]);
+}
+
+#[test]
+fn a_noun_of_time_after_a_cue_is_content() {
+    // "week", "month", "year", "weekend" end time adverbials before a cue; after one they stay
+    // in the content ("said weekend traffic"), unlike "said yesterday the plan".
+    check(&[(
+        "The roads were busy. Ann Lee said weekend traffic was heavy on the highway.",
+        &[(
+            "weekend traffic was heavy on the highway",
+            "indirect",
+            "Ann Lee",
+            "said",
+        )],
+    )]);
 }
 
 #[test]

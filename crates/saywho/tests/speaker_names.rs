@@ -384,6 +384,11 @@ fn a_title_word_that_ended_a_name_is_that_surname() {
             "Sen. Angus King of Maine spoke. “We need the money,” said King.",
             &[("We need the money,", "direct", "Angus King", "said")],
         ),
+        // Nor after a determiner or before "of": "The King of Jordan" is no Steve King.
+        (
+            "Rep. Steve King spoke in Iowa. The King of Jordan said the talks would resume.",
+            &[("the talks would resume", "indirect", "", "said")],
+        ),
         // Still a title before a name, and a title where no name ended with it.
         (
             "Steve King spoke. King Charles said the garden would open.",

@@ -107,7 +107,7 @@ pub(super) fn cluster_names(
             [word] => latest_with_word
                 .get(word)
                 .copied()
-                .filter(|&e| clusters[e].words.len() >= 2 && named_by_part(lex, &clusters[e], word)),
+                .filter(|&e| clusters[e].words.len() >= 2 && named_by_part(&clusters[e], word)),
             _ => None,
         };
         let found = latest.or_else(|| index.find(lex, clusters, &words, named_org));

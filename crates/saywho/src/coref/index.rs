@@ -238,21 +238,25 @@ impl NameIndex {
         }
         let word = |w: &str| hash_words([w]);
         let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| l == w);
-        let first_is = |i: usize, w: &str| {
-            let c = &clusters[i];
-            (!c.org || company_first(lex, &c.words)) && c.words.first().is_some_and(|f| f == w)
-        };
+        let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| f == w);
         let single_is = |i: usize, w: &str| clusters[i].words.len() == 1 && clusters[i].words[0] == w;
         let found = if words.len() == 1 {
-            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; "Suncor" joins
-            // "Suncor Energy".
-            [
+            // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; failing both,
+            // "Suncor" joins "Suncor Energy" ("Donald Trump … the Trump Organization … Trump
+            // said": the person).
+            let by_part = [
                 self.highest(Tag::Last, word(first), |i| last_is(i, first)),
                 self.highest(Tag::First, word(first), |i| first_is(i, first)),
-            ]
+            ];
+            if let Some(i) = by_part.into_iter().flatten().max() {
+                return Some(i);
+            }
+            let company = |i: usize| company_named_by_first(lex, &clusters[i], first);
+            [self.highest(Tag::First, word(first), company), None]
         } else {
-            // "John Legend" absorbs an earlier "Legend".
-            let by_first = if org && !company_first(lex, words) {
+            // "John Legend" absorbs an earlier "Legend" (a company never absorbs an earlier
+            // first word: "Trump said … The Trump Organization said" are two).
+            let by_first = if org {
                 None
             } else {
                 self.highest(Tag::Single, word(first), |i| single_is(i, first))
@@ -285,40 +289,49 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
             }
         }
     }
-    // The latest cluster that matches.
-    clusters.iter().rposition(|c| {
+    // The latest cluster that matches; for one word, a company by its first word only failing
+    // any other.
+    let found = clusters.iter().rposition(|c| {
         if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
             return false;
         }
         let (first, last) = (c.words.first().map(String::as_str), c.words.last().map(String::as_str));
         if let [word] = words {
-            named_by_part(lex, c, word)
+            named_by_part(c, word)
         } else if c.words.len() == 1 {
-            words.last() == Some(&c.words[0].as_str())
-                || (!org || company_first(lex, words)) && words.first() == Some(&c.words[0].as_str())
+            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
         } else {
             last == words.last().copied() && first == words.first().copied()
         }
-    })
+    });
+    match words {
+        [word] if found.is_none() => clusters.iter().rposition(|c| company_named_by_first(lex, c, word)),
+        _ => found,
+    }
 }
 
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
-/// for "John Legend"), a person's first word ("Chrissy"), or the first word of an
-/// organisation's name whose other words all say organisation ("Suncor" for "Suncor Energy",
-/// not "Goldman" for "Goldman Sachs")?
-pub(super) fn named_by_part(lex: &Lexicon, c: &Cluster, word: &str) -> bool {
-    c.words.last().is_some_and(|l| l == word)
-        || (!c.org || company_first(lex, &c.words)) && c.words.first().is_some_and(|f| f == word)
+/// for "John Legend"), or a person's first word ("Chrissy")?
+pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
+    c.words.last().is_some_and(|l| l == word) || !c.org && c.words.first().is_some_and(|f| f == word)
+}
+
+/// Does the one-word name `word` name the organisation `c` by the first word of its name
+/// ("Suncor" for "Suncor Energy"; see [`company_first`])? Tried only when no person or other
+/// name takes the word.
+fn company_named_by_first(lex: &Lexicon, c: &Cluster, word: &str) -> bool {
+    c.org && company_first(lex, &c.words) && c.words.first().is_some_and(|f| f == word)
 }
 
 /// A name of two words or more whose words after the first are all words of organisations'
 /// names (`lexicons/en/org_words.txt`: "Suncor Energy", "Acme Holdings Inc") and whose first
-/// word is no place or nationality: its first word alone names it.
-fn company_first<S: AsRef<str>>(lex: &Lexicon, words: &[S]) -> bool {
+/// word is no place, nationality or first name: its first word alone names it, after it.
+fn company_first(lex: &Lexicon, words: &[String]) -> bool {
     // Not a place's ("Canada Post", "Ottawa Police", "Washington Post"): the place alone is
-    // the place.
+    // the place; nor a first name's ("the Clinton Foundation": "Clinton" may be the person).
     words.len() >= 2
-        && words[1..].iter().all(|w| lex.is_org_word(w.as_ref()))
-        && !crate::places::is_place(&[words[0].as_ref()])
-        && lex.forms_of(words[0].as_ref()) & crate::lexicon::form::DEMONYM == 0
+        && words[1..].iter().all(|w| lex.is_org_word(w))
+        && !crate::places::is_place(&[words[0].as_str()])
+        && lex.forms_of(&words[0]) & crate::lexicon::form::DEMONYM == 0
+        && crate::name_gender::lookup(&words[0]).is_none()
 }

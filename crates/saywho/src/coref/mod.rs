@@ -399,7 +399,7 @@ impl Resolver<'_, '_> {
         let head = span
             .iter()
             .rev()
-            .find(|t| t.is(flag::ROLE | flag::TITLE) || t.has_form(crate::lexicon::form::AGE))
+            .find(|t| t.is(flag::ROLE | flag::TITLE) || crate::np::aged(t))
             .or_else(|| span.iter().rev().find(|t| t.is_word()))?;
         let org = head.is(flag::ROLE_ORG);
         if may_corefer(span, head) {
@@ -486,7 +486,7 @@ fn may_corefer(span: &[crate::token::Token], head: &crate::token::Token) -> bool
     // "The military said": a lone noun the lexicon does not know as a person stays a speaker
     // of its own; "the rookie defenceman" (described further) may be someone named before.
     // ("the 45-year-old said": an age is a person's, known.)
-    let unknown_head = !head.is(flag::ROLE | flag::TITLE) && !head.has_form(crate::lexicon::form::AGE);
+    let unknown_head = !head.is(flag::ROLE | flag::TITLE) && !crate::np::aged(head);
     // "Trudeau's office", "McCallum's staff": a named possessor makes a body of its own.
     // So does "his office": a person's office is not an organisation named before.
     let named_possessor = span[0].is_cap() && span[0].shape & shape::POSSESSIVE != 0 && !span[0].is(flag::PRONOUN)

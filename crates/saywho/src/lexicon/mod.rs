@@ -98,9 +98,9 @@ pub mod flag {
     pub const SOURCE_CUE_HEAD: u64 = 1 << 31;
     /// A form of "be": before a cue verb, a passive ("it was said").
     pub const BE_FORM: u64 = 1 << 32;
-    /// A time adverb that may stand between a cue and its content ("said yesterday the plan
-    /// …"), or a noun of time that ends a time adverbial ("this month", "last week") between
-    /// a subject and its verb.
+    /// A time adverb (also [`ADV`]) that may stand between a cue and its content ("said
+    /// yesterday the plan …"), or a noun of time (not [`ADV`]) that ends a time adverbial
+    /// ("this month", "last week") between a subject and its verb.
     pub const TIME_BEFORE_CONTENT: u64 = 1 << 33;
     /// A preposition after which a name is a place ("in Halifax", "from the UK").
     pub const PLACE_PREP: u64 = 1 << 34;

@@ -112,7 +112,19 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
     // After a comma too: "…, a security professional present during the attack said."
     let a = np.tok_start as usize;
     let after_comma = a > lo && tokens[a - 1].is_punct(b',');
-    (head_ok && (after_comma || opens_clause(tokens, a, lo))).then_some(np)
+    if !(head_ok && (after_comma || opens_clause(tokens, a, lo))) {
+        return None;
+    }
+    // "Hundreds of residents said", "Six in 10 voters said": a quantity heads nothing alone;
+    // the phrase is the whole group counted.
+    if tokens[np.tok_end as usize - 1].is(flag::GROUP_QUANTIFIER) {
+        return Some(SpeakerNp {
+            tok_start: np.tok_start,
+            tok_end: i as u32,
+            kind: NpKind::Description,
+        });
+    }
+    Some(np)
 }
 
 /// Where an inverted speaker phrase `np` ends, with what modifies its head ("said a source in
