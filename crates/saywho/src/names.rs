@@ -65,6 +65,46 @@ fn platform_speaks(text: &str, lex: &crate::lexicon::Lexicon, tokens: &[Token], 
     of_role || subject && !after_prep
 }
 
+/// Is the capitalised title word at `k` ("King") the surname of a full name found before
+/// ("Rep. Steve King … King said")? Not when a name or "of" follows it or a determiner
+/// precedes it ("The King of Jordan" stays a title).
+fn surname_seen(text: &str, tokens: &[Token], k: usize, names: &[NameMention]) -> bool {
+    let t = &tokens[k];
+    let name_or_of_after = tokens
+        .get(k + 1)
+        .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1 || n.is(flag::NAME_INNER_PREP));
+    let determiner_before = k > 0 && tokens[k - 1].is(flag::DET);
+    t.is_cap()
+        && !name_or_of_after
+        && !determiner_before
+        && names
+            .iter()
+            .any(|n| n.tok_end > n.tok_start + 1 && tokens[n.tok_end as usize - 1].base(text) == t.base(text))
+}
+
+/// What, besides being capitalised mid-sentence, shows that the lone word opening a sentence
+/// at `k` is a name: written in capitals or as a possessive, the subject of a reporting verb
+/// ("Teigen revealed …"), introduced by an appositive ("Roman, a resident of the area, said",
+/// "China, Pyongyang's only ally, said"), a first name before a clause, an inner capital
+/// ("MacKenzie"), or a word of the article's `repeated` sentence openers.
+fn opener_evidence(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) -> bool {
+    let t = &tokens[k];
+    let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
+    let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
+        && tokens.get(k + 2).is_some_and(|n| {
+            let possessive_pronoun = n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Possessive);
+            let possessive_name = n.is_cap() && n.shape & shape::POSSESSIVE != 0 && is_name_word(n);
+            !n.is_cap() && (n.is(flag::DET) || possessive_pronoun) || possessive_name
+        });
+    t.shape & shape::ALL_CAPS != 0
+        || t.shape & shape::POSSESSIVE != 0
+        || before_cue
+        || introduced
+        || first_name_before_clause(text, tokens, k)
+        || inner_capital(t.text(text))
+        || repeated_opener(text, tokens, k, repeated)
+}
+
 /// Could this token be part of a name, ignoring its position in the sentence?
 pub fn is_name_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
@@ -143,21 +183,8 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
         // A title starts no name: "Prime Minister Justin Trudeau" is the name "Justin Trudeau"
         // with its titles.
-        // "Steve King … King said": a title word that ended a full name before, and starts
-        // none here, is that surname.
-        // (Not "The King of Jordan": a determiner before it or "of" after it keeps the title.)
-        let surname_seen = || {
-            let name_or_of_after = tokens
-                .get(k + 1)
-                .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1 || n.is(flag::NAME_INNER_PREP));
-            let determiner_before = k > 0 && tokens[k - 1].is(flag::DET);
-            !name_or_of_after
-                && !determiner_before
-                && names.iter().any(|n: &NameMention| {
-                    n.tok_end > n.tok_start + 1 && tokens[n.tok_end as usize - 1].base(text) == t.base(text)
-                })
-        };
-        let title = t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k) && !(t.is_cap() && surname_seen());
+        let title =
+            t.is(flag::TITLE) && !surname_after_honorific(text, tokens, k) && !surname_seen(text, tokens, k, &names);
         if !is_name_word(t) || title || title_starts_name(text, tokens, k) || hyphenated_modifier(text, lex, t) {
             k += 1;
             continue;
@@ -169,25 +196,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             continue;
         }
         if at_sentence_start(tokens, k) && end == k + 1 {
-            // "Teigen revealed …": the subject of a reporting verb.
-            let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
-            // "Roman, a resident of the area, said", "China, its only ally, said", "China,
-            // Pyongyang's only ally, said": introduced by an appositive.
-            let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
-                && tokens.get(k + 2).is_some_and(|n| {
-                    let possessive_pronoun =
-                        n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Possessive);
-                    let possessive_name = n.is_cap() && n.shape & shape::POSSESSIVE != 0 && is_name_word(n);
-                    !n.is_cap() && (n.is(flag::DET) || possessive_pronoun) || possessive_name
-                });
-            let evidence = seen_mid.contains(t.base(text))
-                || t.shape & shape::ALL_CAPS != 0
-                || t.shape & shape::POSSESSIVE != 0
-                || before_cue
-                || introduced
-                || first_name_before_clause(text, tokens, k)
-                || inner_capital(t.text(text))
-                || repeated_opener(text, tokens, k, &repeated);
+            let evidence = seen_mid.contains(t.base(text)) || opener_evidence(text, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
             // description of speakers, not a name, unless it is capitalised mid-sentence too.
             let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
