@@ -240,11 +240,15 @@ impl<'t> Doc<'t> {
                 continue;
             }
             for (a, b) in fragments {
+                let (a, b) = (a as usize, b as usize);
                 quotes.push(QuoteRecord {
-                    text: self.text[a as usize..b as usize].to_string(),
-                    start: map.char_offset(a as usize),
-                    end: map.char_offset(b as usize),
-                    ..whole.clone()
+                    text: self.text[a..b].to_string(),
+                    start: map.char_offset(a),
+                    end: map.char_offset(b),
+                    cue: whole.cue.clone(),
+                    speaker: whole.speaker.clone(),
+                    channel: whole.channel.clone(),
+                    ..whole
                 });
             }
         }
@@ -322,12 +326,13 @@ fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
     let mut k = start;
     while let Some(nl) = text[k..end].find('\n').map(|p| k + p) {
         let after = nl + text[nl..end].len() - text[nl..end].trim_start().len();
-        // The paragraph before goes on unclosed: one that ends with a mark was closed, and a
-        // mark after it opens another quotation the marks were paired across.
+        // The paragraph before ends a sentence and no quotation: one that ends with a mark
+        // closed its quotation (the next mark opens another, the marks paired across), and one
+        // that ends mid-sentence is a wrapped line.
         let before = text[from..nl].trim_end();
-        let unclosed = before.ends_with(['.', '?', '!', '…']);
+        let sentence_ends = before.ends_with(['.', '?', '!', '…']);
         match OPENING.iter().find(|m| text[after..end].starts_with(**m)) {
-            Some(mark) if unclosed && after + mark.len() < end => {
+            Some(mark) if sentence_ends && after + mark.len() < end => {
                 let frag_end = from + before.len();
                 if frag_end > from {
                     out.push((from as u32, frag_end as u32));

@@ -70,12 +70,15 @@ fn platform_speaks(text: &str, lex: &crate::lexicon::Lexicon, tokens: &[Token], 
 /// precedes it ("The King of Jordan" stays a title).
 fn surname_seen(text: &str, tokens: &[Token], k: usize, names: &[NameMention]) -> bool {
     let t = &tokens[k];
+    // (Most title words are lower case: "the president said".)
+    if !t.is_cap() {
+        return false;
+    }
     let name_or_of_after = tokens
         .get(k + 1)
         .is_some_and(|n| is_name_word(n) && n.start <= t.end + 1 || n.is(flag::NAME_INNER_PREP));
     let determiner_before = k > 0 && tokens[k - 1].is(flag::DET);
-    t.is_cap()
-        && !name_or_of_after
+    !name_or_of_after
         && !determiner_before
         && names
             .iter()

@@ -141,28 +141,12 @@ fn ly_adverb(tokens: &[Token], j: usize, lo: usize) -> bool {
 
 /// The subject phrase that ends just before token `k` (a cue), not reaching before `lo`.
 pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
-    let mut i = k;
-    // "he also said", "she has said", "officials later added", "Trudeau has publicly said"
-    while i > lo && {
-        let t = &tokens[i - 1];
-        t.kind == TokenKind::Word
-            && (t.is(flag::ADV | flag::AUX | flag::NEG) || ly_adverb(tokens, i - 1, lo))
-            && !t.is(flag::PRONOUN | flag::ROLE)
-            && !t.is_cap()
-    } {
-        i -= 1;
-    }
+    let i = before_adverbs(tokens, k, lo);
     // "Wells Fargo this month announced", "the bank earlier this year said", "the campaign on
     // Tuesday responded": a time adverbial is no subject; the subject stands before it (when
     // there is none there, the phrase is read as before: "a survey released on Friday said").
     if let Some(adverbial) = time_adverbial_before(tokens, i, lo) {
-        let mut start = adverbial;
-        while start > lo && {
-            let t = &tokens[start - 1];
-            t.kind == TokenKind::Word && t.is(flag::ADV) && !t.is(flag::PRONOUN | flag::ROLE) && !t.is_cap()
-        } {
-            start -= 1;
-        }
+        let start = before_adverbs(tokens, adverbial, lo);
         if let Some(np) = subject_ending_at(tokens, k, start, lo) {
             return Some(np);
         }
@@ -181,6 +165,21 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
         return subject_ending_at(tokens, k, i, lo).filter(|np| (np.tok_start as usize) < adverbial);
     }
     subject_ending_at(tokens, k, i, lo)
+}
+
+/// Where the adverbs, auxiliaries and negations right before token `i` start: "he also
+/// said", "she has said", "officials later added", "Trudeau has publicly said".
+fn before_adverbs(tokens: &[Token], mut i: usize, lo: usize) -> usize {
+    while i > lo && {
+        let t = &tokens[i - 1];
+        t.kind == TokenKind::Word
+            && (t.is(flag::ADV | flag::AUX | flag::NEG) || ly_adverb(tokens, i - 1, lo))
+            && !t.is(flag::PRONOUN | flag::ROLE)
+            && !t.is_cap()
+    } {
+        i -= 1;
+    }
+    i
 }
 
 /// The subject phrase of the cue at token `k` that ends just before token `i` (adverbs and
@@ -233,19 +232,14 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
     match collect_left(tokens, i, lo) {
         // "sources familiar with the talks said": a phrase right after a preposition is its
         // object; the subject is the head before it.
+        // (So is a name after a share of its group: "Half of Vermont Democrats said".)
         Some(np)
-            if np.kind == NpKind::Description
-                && np.tok_start as usize > lo
-                && tokens[np.tok_start as usize - 1].is(flag::PREP) =>
-        {
-            postmodified_subject(tokens, k, i, lo).or(Some(np))
-        }
-        // "Half of Vermont Democrats said": a share of the group named speaks.
-        Some(np)
-            if np.kind == NpKind::Name
-                && np.tok_start as usize > lo + 1
+            if np.tok_start as usize > lo
                 && tokens[np.tok_start as usize - 1].is(flag::PREP)
-                && tokens[np.tok_start as usize - 2].is(flag::GROUP_QUANTIFIER) =>
+                && (np.kind == NpKind::Description
+                    || np.kind == NpKind::Name
+                        && np.tok_start as usize > lo + 1
+                        && tokens[np.tok_start as usize - 2].is(flag::GROUP_QUANTIFIER)) =>
         {
             postmodified_subject(tokens, k, i, lo).or(Some(np))
         }
