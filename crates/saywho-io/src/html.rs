@@ -4,6 +4,7 @@
 //! article's dateline only. A page without an article — only navigation, link lists or site
 //! notices — is an `html_extraction` error, not its menu.
 
+mod continued_body;
 mod dateline;
 mod dates;
 mod depth;
@@ -56,6 +57,7 @@ pub fn extract_article(
         return Err(fail(NO_MAIN_TEXT.to_string()));
     };
     let text = marked_body::reconcile(&html, text);
+    let text = continued_body::extend(&html, text);
     let m = result.metadata;
     let some = |s: String| {
         let s = s.trim().to_string();

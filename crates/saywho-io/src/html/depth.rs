@@ -42,7 +42,7 @@ const SELF_CLOSING_FAMILIES: &[&[&str]] = &[
 
 /// How far up the stack an end tag looks for its element. An end tag that matches nothing
 /// near the top is ignored, so a flood of stray end tags stays linear.
-const END_TAG_REACH: usize = 16;
+pub(super) const END_TAG_REACH: usize = 16;
 
 /// `html` with the tags nested deeper than `max_depth` dropped (each replaced by a space, so
 /// that words on either side stay apart); `html` itself when no tag is that deep. Five nested
@@ -129,12 +129,18 @@ pub(super) fn is_in(set: &[&str], name: &str) -> bool {
 
 /// A start tag of a family closes an open element of that family on top of the stack.
 fn close_family(open: &mut Vec<&str>, name: &str) {
-    let Some(family) = SELF_CLOSING_FAMILIES.iter().find(|f| is_in(f, name)) else {
-        return;
-    };
-    if open.last().is_some_and(|top| is_in(family, top)) {
+    if closes_family(open.last().copied(), name) {
         open.pop();
     }
+}
+
+/// Whether a start tag `name` closes the element `top` on top of the stack: both of one
+/// family (`<p>` closes an open `<p>`, `<dd>` a `<dt>`).
+pub(super) fn closes_family(top: Option<&str>, name: &str) -> bool {
+    let Some(family) = SELF_CLOSING_FAMILIES.iter().find(|f| is_in(f, name)) else {
+        return false;
+    };
+    top.is_some_and(|top| is_in(family, top))
 }
 
 /// Reads the markup that starts at the `<` at `lt`.

@@ -38,7 +38,7 @@ const SHINGLE: usize = 4;
 
 /// Elements inside a marked body whose text is not the article's: scripts and styles,
 /// embedded media and their captions, asides, navigation and forms.
-const NOT_TEXT: &[&str] = &[
+pub(super) const NOT_TEXT: &[&str] = &[
     "script", "style", "noscript", "template", "figure", "aside", "nav", "form", "button", "svg", "iframe",
 ];
 
@@ -126,7 +126,7 @@ fn has_property(tag: &str) -> bool {
 
 /// Where the element `name` whose content starts at `from` ends: at the `<` of the end tag
 /// that balances it (elements of the same name nest), skipping comments and raw text.
-fn element_end(html: &str, from: usize, name: &str) -> usize {
+pub(super) fn element_end(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut open = 1usize;
     let mut at = from;
