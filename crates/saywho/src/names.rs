@@ -348,10 +348,11 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
                 }
                 continue;
             }
-            // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada"
+            // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada", "Procter & Gamble"
             let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
             let joins = if n.kind == TokenKind::Word
                 && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
+                || n.is_punct(b'&')
             {
                 tokens.get(end + 1).is_some_and(is_name_word)
             } else {
@@ -522,6 +523,7 @@ mod tests {
             ),
             ("“Tom is here,” said Ann.", &[("", "Ann")]),
             ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
+            ("Shares of Procter & Gamble rose.", &[("", "Procter & Gamble")]),
             // An initial never joins a name across a paragraph break.
             ("He posted on X.\n\nDee spoke at noon.", &[("", "X"), ("", "Dee")]),
         ];

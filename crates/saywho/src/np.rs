@@ -395,7 +395,9 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             && tokens[j - 2].is_cap()
             && !share(&tokens[j - 2])
             && tokens[j].is_cap();
-        if of_in_name {
+        // "Procter & Gamble", "Marks & Spencer": "&" between capitalised words.
+        let ampersand_in_name = t.is_punct(b'&') && j >= lo + 2 && tokens[j - 2].is_cap() && tokens[j].is_cap();
+        if of_in_name || ampersand_in_name {
             j -= 1;
             continue;
         }
@@ -523,7 +525,8 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             continue;
         }
         // "the National Institute on Drug Abuse": a preposition inside a capitalised name.
-        let joins_name = t.is(flag::NAME_JOINER)
+        // ("Procter & Gamble": an "&" between capitalised words.)
+        let joins_name = (t.is(flag::NAME_JOINER) || t.is_punct(b'&'))
             && j > k
             && tokens[j - 1].is_cap()
             && tokens

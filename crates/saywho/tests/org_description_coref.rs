@@ -117,3 +117,23 @@ fn a_company_is_named_by_the_first_word_of_its_name() {
         ),
     ]);
 }
+
+#[test]
+fn names_joined_by_an_ampersand_are_one_organisation() {
+    check_referents(&[
+        // The whole name is the speaker, typed as an organisation, so "the company" and "it"
+        // find it rather than the firm named before.
+        (
+            "BMO Research analyst Keith Bachman said results were strong. Procter & Gamble rallied 6 per cent. The company said its profit could be higher.",
+            &[("The company", "Procter & Gamble"), ("its", "Procter & Gamble")],
+        ),
+        (
+            "Earlier this month, accountancy firm Ernst & Young said forecasts were too optimistic. It claimed revenues were likely to be below estimates.",
+            &[("It", "Ernst & Young")],
+        ),
+    ]);
+    check(&[(
+        "\"We will co-operate,\" said Marks & Spencer.",
+        &[("We will co-operate,", "direct", "Marks & Spencer", "said")],
+    )]);
+}

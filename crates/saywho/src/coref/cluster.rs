@@ -101,8 +101,10 @@ pub(super) fn cluster_names(
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         // A platform that speaks ("Facebook said") is the company that runs it.
         let platform = matches!(toks, [t] if t.info.channel.is_some());
-        let named_org =
-            words.iter().any(|w| lex.is_org_word(w)) || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0) || platform;
+        // "Procter & Gamble", "Marks & Spencer": two names joined by "&" are a firm's.
+        let named_org = words.iter().any(|w| lex.is_org_word(w))
+            || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0 || t.is_punct(b'&'))
+            || platform;
         let latest = match words[..] {
             [word] => latest_with_word
                 .get(word)

@@ -36,6 +36,8 @@ fn finds_subjects_of_cues() {
             Some(("Wells Fargo", Name)),
         ),
         ("Wells Fargo last week said", "said", Some(("Wells Fargo", Name))),
+        // "&" between capitalised words is inside the name.
+        ("Procter & Gamble said", "said", Some(("Procter & Gamble", Name))),
         (
             "The bank earlier this year said",
             "said",
@@ -108,6 +110,8 @@ fn finds_inverted_subjects() {
         // A possessive before a description or one word stays the phrase it was.
         ("said NBC's analyst.", Some("NBC's analyst")),
         ("said Smith's lawyer, Jane Doe.", Some("Jane Doe")),
+        // "&" between capitalised words is inside the name.
+        ("said Marks & Spencer.", Some("Marks & Spencer")),
     ] {
         let (toks, _) = tokenize(text, &lex);
         let np = np_after(&toks, 1, toks.len());
