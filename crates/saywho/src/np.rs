@@ -520,7 +520,13 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
                 _ => break,
             }
         }
-        if t.is_punct(b'.') && j > k && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE) {
+        // "Gen. Smith", not "said the spokesman. He …": the period of an abbreviated title,
+        // inside the sentence.
+        if t.is_punct(b'.')
+            && j > k
+            && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE)
+            && tokens.get(j + 1).is_some_and(|n| n.shape & shape::SENT_START == 0)
+        {
             j += 1;
             continue;
         }

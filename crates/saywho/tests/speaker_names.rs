@@ -396,3 +396,37 @@ fn a_title_word_that_ended_a_name_is_that_surname() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_introduced_by_a_description_is_found_again_by_its_head_noun() {
+    check(&[
+        (
+            "Striker Roy Makaay missed training on Tuesday. A Bayern spokesman said he had back pain. \"It would have made no sense for him to go,\" the spokesman added.",
+            &[
+                ("he had back pain", "indirect", "A Bayern spokesman", "said"),
+                ("It would have made no sense for him to go,", "direct", "A Bayern spokesman", "added"),
+            ],
+        ),
+        (
+            "The witness told the court she saw him leave. Later, Mr Smith spoke to reporters. \"I was not there,\" the witness said.",
+            &[
+                ("she saw him leave", "indirect", "The witness", "told"),
+                ("I was not there,", "direct", "The witness", "said"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn the_period_after_a_title_that_ends_a_sentence_is_no_part_of_the_speaker() {
+    check(&[
+        (
+            "\"The plan will fail,\" said the spokesman. He did not say more.",
+            &[("The plan will fail,", "direct", "the spokesman", "said")],
+        ),
+        (
+            "\"The plan will fail,\" said Gen. Smith on Monday.",
+            &[("The plan will fail,", "direct", "Smith", "said")],
+        ),
+    ]);
+}

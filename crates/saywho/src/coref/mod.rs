@@ -464,6 +464,21 @@ impl Resolver<'_, '_> {
         });
         let e = self.clusters.len() as u32 - 1;
         self.description_entities.insert(key, e);
+        // "A Bayern spokesman said … the spokesman added": a person introduced by a plain
+        // description ("a" or "the" and lower-case modifiers) is found again by its head noun
+        // alone. Not one introduced as someone known ("the Texas attorney general", "Russia's
+        // president"): the story often names that person later, and "the attorney general" is
+        // then the name's (measured: BBC lost names). Nor an organisation or a group: "a rival
+        // company" is seldom "the company" of the story.
+        let plain = span[0].is(flag::INDEF_ARTICLE)
+            || span[0].is(flag::DEF_ARTICLE)
+                && span[1..]
+                    .iter()
+                    .all(|t| !t.is_cap() && t.shape & shape::POSSESSIVE == 0);
+        if plain && head.is(flag::ROLE_PERSON | flag::TITLE) && !org && !group && !no_person {
+            let role = head.base(text).to_ascii_lowercase();
+            self.salience.add_role(&mut self.clusters, e as usize, &role);
+        }
         Some(e)
     }
 }

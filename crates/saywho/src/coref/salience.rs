@@ -109,6 +109,23 @@ impl Salience {
         self.role_history = vec![Vec::new(); self.role_ids.len()];
     }
 
+    /// Makes cluster `e` known by role word `role` (lower case) from now on: an entity born of
+    /// a description ("the Nova Scotia judge") is found again by its head noun ("the judge").
+    pub(super) fn add_role(&mut self, clusters: &mut [Cluster], e: usize, role: &str) {
+        let id = match self.role_ids.get(role) {
+            Some(&id) => id,
+            None => {
+                let id = self.role_ids.len() as u32;
+                self.role_ids.insert(role.to_string(), id);
+                self.role_history.push(Vec::new());
+                id
+            }
+        };
+        if !clusters[e].role_ids.contains(&id) {
+            clusters[e].role_ids.push(id);
+        }
+    }
+
     /// Records a mention of cluster `e` at token `tok` in sentence `sentence`: as the subject of
     /// a clause or a speaker (`subject`), and as a quote's speaker (`speaks`).
     pub(super) fn touch(&mut self, clusters: &mut [Cluster], e: usize, tok: u32, sentence: u32, role: Role) {
