@@ -190,6 +190,31 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
         // "the West", "the Kremlin": a place or an institution, never "he" or "she".
         c.thing = true;
     }
+    // "Parole Board of Canada", "Surrey City Council": an organisation is known by the words
+    // that end the capitalised head of its name, from the noun back ("parole board", "city
+    // council"), so "the parole board" finds it. Never by the noun alone: "the bank" is as
+    // often the story's own bank, whose name has no "Bank" ("ABN Amro … Deutsche Bank … The
+    // bank said"; measured on BBC).
+    if org && words.len() >= 2 {
+        let head: Vec<&str> = toks
+            .iter()
+            .take_while(|t| t.is_cap() || t.kind != TokenKind::Word)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.base(text))
+            .collect();
+        let noun = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .nth(head.len().saturating_sub(1));
+        if head.len() >= 2 && noun.is_some_and(|t| t.is(flag::ROLE_ORG)) {
+            for from in 0..head.len() - 1 {
+                let role = head[from..].join(" ").to_lowercase();
+                if !c.roles.contains(&role) {
+                    c.roles.push(role);
+                }
+            }
+        }
+    }
     // Titles and role words before the name: gender and roles.
     let mut before = n.title_start as usize;
     if before == n.tok_start as usize

@@ -403,7 +403,21 @@ impl Resolver<'_, '_> {
             .or_else(|| span.iter().rev().find(|t| t.is_word()))?;
         let org = head.is(flag::ROLE_ORG);
         if may_corefer(span, head) {
-            let role = head.base(text).to_ascii_lowercase();
+            // "the parole board": an organisation known by these words ("Parole Board of
+            // Canada"), else by the head noun.
+            let words = span[1..]
+                .iter()
+                .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION))
+                .then(|| {
+                    span[1..]
+                        .iter()
+                        .map(|t| t.base(text))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+                .filter(|w| span.len() > 2 && self.salience.role_id(w).is_some());
+            let role = words.unwrap_or_else(|| head.base(text).to_ascii_lowercase());
             // An entity already known by this role ("the mayor" for "Mayor Doug McCallum").
             let by_role = self.salience.by_role(&self.clusters, &role, np.tok_start);
             let gender = if org {
