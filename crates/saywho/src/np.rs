@@ -521,11 +521,19 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             }
         }
         // "Gen. Smith", not "said the spokesman. He …": the period of an abbreviated title,
-        // inside the sentence.
+        // inside the sentence. "Jeffrey N. Trimble": the period of an initial, written against
+        // it, before the rest of the name, in a phrase that is a name (in "of the Protection Act
+        // President George W. Bush" the name starts at the title).
+        let initial = j > k && tokens[k].is_cap() && !tokens[k].is(flag::DET) && {
+            let p = &tokens[j - 1];
+            p.kind == TokenKind::Word && p.is_cap() && p.end - p.start == 1 && p.end == t.start
+        };
         if t.is_punct(b'.')
             && j > k
-            && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE)
-            && tokens.get(j + 1).is_some_and(|n| n.shape & shape::SENT_START == 0)
+            && (tokens[j - 1].is(flag::HONORIFIC | flag::TITLE) || initial)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.shape & shape::SENT_START == 0 && (!initial || n.is_cap() && n.is_word()))
         {
             j += 1;
             continue;

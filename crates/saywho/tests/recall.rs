@@ -1126,3 +1126,16 @@ fn an_age_names_a_person() {
         ),
     ]);
 }
+
+#[test]
+fn reported_speech_before_an_inverted_cue_and_a_name_with_an_initial() {
+    check(&[(
+        "Moves against the Voice of America were a worrying sign of pressure on the press, said Jeffrey N. Trimble, a senior official with the Broadcasting Board.",
+        &[(
+            "Moves against the Voice of America were a worrying sign of pressure on the press",
+            "indirect",
+            "Jeffrey N. Trimble",
+            "said",
+        )],
+    )]);
+}

@@ -112,6 +112,8 @@ fn finds_inverted_subjects() {
         ("said Smith's lawyer, Jane Doe.", Some("Jane Doe")),
         // "&" between capitalised words is inside the name.
         ("said Marks & Spencer.", Some("Marks & Spencer")),
+        // An initial's period inside the name.
+        ("said Jeffrey N. Trimble, a senior official", Some("Jeffrey N. Trimble")),
     ] {
         let (toks, _) = tokenize(text, &lex);
         let np = np_after(&toks, 1, toks.len());
