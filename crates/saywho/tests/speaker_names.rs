@@ -430,3 +430,17 @@ fn the_period_after_a_title_that_ends_a_sentence_is_no_part_of_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn who_after_a_description_speaks_for_it() {
+    check(&[
+        (
+            "Trump was defensive about not paying an architect who said he was stiffed after he designed the clubhouse.",
+            &[("he was stiffed after he designed the clubhouse", "indirect", "an architect", "said")],
+        ),
+        (
+            "The company hired a consultant who said the plan would fail.",
+            &[("the plan would fail", "indirect", "a consultant", "said")],
+        ),
+    ]);
+}

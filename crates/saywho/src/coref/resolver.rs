@@ -4,7 +4,7 @@ use super::position::{according_to_source, clause_opens_between, is_located, is_
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
-use crate::lexicon::{flag, Case, Gender, Lexicon};
+use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
 use crate::token::TokenKind;
@@ -282,10 +282,34 @@ impl Resolver<'_, '_> {
         chosen
     }
 
+    /// "an architect who said": the description right before "who", of a determiner, plain
+    /// words and a noun for a person, is the speaker.
+    fn described_before_who(&mut self, who: usize) -> Option<u32> {
+        let (text, tokens) = (self.doc.text, &self.doc.tokens[..]);
+        let plain = |t: &crate::token::Token| t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::FUNCTION);
+        let head = tokens.get(who.checked_sub(1)?).filter(|t| plain(t))?;
+        if !(head.is(flag::ROLE_PERSON) || self.lex.is_cased(head.text(text), cased::PERSON_NOUN)) {
+            return None;
+        }
+        let mut a = who - 1;
+        while a > 0 && who - a < 4 && plain(&tokens[a - 1]) {
+            a -= 1;
+        }
+        let det = a
+            .checked_sub(1)
+            .filter(|&d| tokens[d].is(flag::DET) && !tokens[d].is_cap())?;
+        self.description(SpeakerNp {
+            tok_start: det as u32,
+            tok_end: who as u32,
+            kind: NpKind::Description,
+        })
+    }
+
     /// A speaker phrase that is no name: "who", or a description.
     pub(super) fn speaker(&mut self, np: SpeakerNp) {
         let e = match np.kind {
-            NpKind::Relative => antecedent_of_who(self.doc, np.tok_start as usize, &self.at_token),
+            NpKind::Relative => antecedent_of_who(self.doc, np.tok_start as usize, &self.at_token)
+                .or_else(|| self.described_before_who(np.tok_start as usize)),
             _ => self.description(np),
         };
         if let Some(e) = e {
