@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod attribution;
+pub mod caption;
 pub mod channel;
 pub mod confidence;
 pub mod coref;
@@ -212,6 +213,8 @@ fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
     let next_group = quotes.iter().map(|q| q.group + 1).max().unwrap_or(0);
     let labelled = attribution::label::labelled(doc, &quotes, next_group);
     quotes.extend(labelled);
+    // A photo caption repeats or sums up what the article reports: not a quotation of its own.
+    quotes.retain(|q| !caption::is_caption(doc, doc.sentences[q.sentence as usize].para as usize));
     quotes.sort_by_key(|q| q.start);
     attribution::carry_across_paragraphs(doc, &mut quotes);
     quotes

@@ -579,3 +579,22 @@ fn confidence_is_a_probability_and_offsets_index_code_points() {
     assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
     assert_eq!(q.speaker.as_ref().unwrap().name, "Zoë Brûlé");
 }
+
+#[test]
+fn a_photo_caption_is_no_quotation() {
+    check(&[
+        (
+            "Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)\nGolden said she wanted someone to share the responsibility.",
+            &[("she wanted someone to share the responsibility", "indirect", "Golden", "said")],
+        ),
+        (
+            "Minister Seamus O'Regan said future benefits would not be provided. ( Adrian Wyld / Canadian Press ).",
+            &[],
+        ),
+        // Brackets without a credit leave the paragraph a paragraph.
+        (
+            "Minister Seamus O'Regan said future benefits would not be provided (for now).",
+            &[("future benefits would not be provided (for now)", "indirect", "Seamus O'Regan", "said")],
+        ),
+    ]);
+}
