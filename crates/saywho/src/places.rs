@@ -32,8 +32,25 @@ pub fn is_place(words: &[&str]) -> bool {
     if words.is_empty() || words.len() > 6 {
         return false;
     }
-    let name = words.join(" ").to_lowercase();
-    names().contains(name.as_str())
+    // Coreference asks for every name it links: an ASCII name is lower-cased into a buffer on
+    // the stack, without allocating; any other is joined and lower-cased as Unicode says.
+    let mut buffer = [0u8; 64];
+    let mut len = 0;
+    for (i, word) in words.iter().enumerate() {
+        let separator = if i == 0 { 0 } else { 1 };
+        if !word.is_ascii() || len + separator + word.len() > buffer.len() {
+            return names().contains(words.join(" ").to_lowercase().as_str());
+        }
+        if separator == 1 {
+            buffer[len] = b' ';
+            len += 1;
+        }
+        for b in word.bytes() {
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    std::str::from_utf8(&buffer[..len]).is_ok_and(|name| names().contains(name))
 }
 
 #[cfg(test)]
@@ -58,6 +75,12 @@ mod tests {
             (&["Houston"], true),
             (&["Ontario", "Power", "Generation"], false),
             (&["Doug", "Ford"], false),
+            // Past the stack buffer, and outside ASCII: the same answer.
+            (
+                &["Saint Vincent and the Grenadines and much more text than any place has"],
+                false,
+            ),
+            (&["SÃO", "PAULO"], true),
             (&[], false),
         ];
         for (words, expected) in cases {

@@ -332,7 +332,8 @@ fn place_ends_org<S: AsRef<str>>(org: bool, words: &[S]) -> bool {
     let [first, .., last] = words else {
         return false;
     };
-    (org || crate::name_gender::lookup(first.as_ref()).is_none()) && crate::places::is_place(&[last.as_ref()])
+    // (The place first: most last words are none, and the first-name table costs more.)
+    crate::places::is_place(&[last.as_ref()]) && (org || crate::name_gender::lookup(first.as_ref()).is_none())
 }
 
 /// Does the one-word name `word` name the organisation `c` by the first word of its name
