@@ -16,8 +16,14 @@ use crate::token::TokenKind;
 /// News)" has 11.
 const MAX_CREDIT_TOKENS: usize = 16;
 
-/// Is paragraph `para` of `doc` a photo caption: text, then a bracketed credit that ends it
-/// (perhaps followed by a period), holding a slash between capitalised words?
+/// Most words of a caption: a sentence or two under a picture, not a paragraph of the story.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// Is paragraph `para` of `doc` a photo caption: a short paragraph, not the document's only
+/// one, that ends (perhaps before a period) with a bracketed credit of capitalised words only,
+/// with a name of two words or more on one side of a slash ("(Steve Lawrence/CBC)",
+/// "(Instagram/Darian Lonechild)"; not "(D/Calif.)", "(AC/DC)", "(Israel/Gaza)" or
+/// "(Reporting by John Doe/Editing by Jane Roe)")?
 ///
 /// ```
 /// let engine = saywho::Engine::new();
@@ -45,13 +51,14 @@ pub fn is_caption(doc: &Doc, para: usize) -> bool {
         return false;
     };
     let credit = &tokens[open + 1..close];
-    let slash_between_names = credit.windows(3).any(|w| {
-        w[1].is_punct(b'/')
-            && w[0].kind == TokenKind::Word
-            && w[0].is_cap()
-            && w[2].kind == TokenKind::Word
-            && w[2].is_cap()
-    });
-    let text_before = tokens[..open].iter().any(|t| t.kind == TokenKind::Word);
-    slash_between_names && text_before
+    let cap_word = |t: &crate::token::Token| t.kind == TokenKind::Word && t.is_cap();
+    if credit.iter().any(|t| t.kind == TokenKind::Word && !t.is_cap()) {
+        return false;
+    }
+    // Capitalised words on both sides of a slash, two or more on one side (a name).
+    let photographer = (1..credit.len().saturating_sub(1))
+        .filter(|&i| credit[i].is_punct(b'/') && cap_word(&credit[i - 1]) && cap_word(&credit[i + 1]))
+        .any(|i| i >= 2 && cap_word(&credit[i - 2]) || credit.get(i + 2).is_some_and(&cap_word));
+    let words = tokens[..open].iter().filter(|t| t.kind == TokenKind::Word).count();
+    photographer && (1..=MAX_CAPTION_WORDS).contains(&words) && doc.paragraphs.len() > 1
 }

@@ -325,6 +325,9 @@ fn lower_word_after(tokens: &[Token], k: usize) -> Option<&Token> {
 fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize) -> usize {
     let t = &tokens[k];
     let mut end = k + 1;
+    // Kept as the run grows (a rescan at each word made a long run quadratic).
+    let mut org_so_far = lex.is_org_word(t.base(text));
+    let mut ampersand = false;
     if t.shape & shape::POSSESSIVE == 0 {
         while let Some(n) = tokens.get(end) {
             // A title before a name ends the run: "Chinese Vice-President Wang Qishan",
@@ -343,18 +346,19 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
             let title_before_name = title_starts_name(text, tokens, end);
             if is_name_word(n) && n.start <= tokens[end - 1].end + 1 && !title_before_name {
                 end += 1;
+                org_so_far |= lex.is_org_word(n.base(text));
                 if n.shape & shape::POSSESSIVE != 0 {
                     break;
                 }
                 continue;
             }
             // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada", "Procter & Gamble"
-            let org_so_far = tokens[k..end].iter().any(|t| lex.is_org_word(t.base(text)));
             let joins = if n.kind == TokenKind::Word
                 && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
-                || n.is_punct(b'&')
             {
                 tokens.get(end + 1).is_some_and(is_name_word)
+            } else if n.is_punct(b'&') {
+                !ampersand && firm_ampersand(text, tokens, end)
             } else {
                 n.is_punct(b'.')
                     && tokens[end - 1].text(text).chars().count() == 1
@@ -365,13 +369,30 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
             if !joins {
                 break;
             }
+            ampersand |= n.is_punct(b'&');
             end += 2;
+            org_so_far |= lex.is_org_word(tokens[end - 1].base(text));
             if tokens[end - 1].shape & shape::POSSESSIVE != 0 {
                 break;
             }
         }
     }
     end
+}
+
+/// Does the "&" at `k` join two names into a firm's ("Procter & Gamble", "Marks & Spencer")?
+/// Not two people's first names ("Harry & Meghan"), nor a department before a title ("Sales &
+/// Marketing Director Ann Lee"); a name holds one "&" at most.
+fn firm_ampersand(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(left), Some(right)) = (k.checked_sub(1).map(|i| &tokens[i]), tokens.get(k + 1)) else {
+        return false;
+    };
+    let first_name = |t: &Token| crate::name_gender::first_name_gender(t.base(text)).is_some();
+    is_name_word(right)
+        && !(first_name(left) && first_name(right))
+        && !tokens
+            .get(k + 2)
+            .is_some_and(|t| t.is(flag::TITLE | flag::ROLE_PERSON) && t.is_cap())
 }
 
 /// A title (not an honorific) at `k` directly before a name word: "MP" in "Liberal MP Dana
@@ -524,6 +545,12 @@ mod tests {
             ("“Tom is here,” said Ann.", &[("", "Ann")]),
             ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
             ("Shares of Procter & Gamble rose.", &[("", "Procter & Gamble")]),
+            // Two first names are two people; a name holds one "&".
+            ("Later Harry & Meghan left.", &[("", "Harry"), ("", "Meghan")]),
+            (
+                "Later Procter & Gamble & Brown left.",
+                &[("", "Procter & Gamble"), ("", "Brown")],
+            ),
             // An initial never joins a name across a paragraph break.
             ("He posted on X.\n\nDee spoke at noon.", &[("", "X"), ("", "Dee")]),
         ];

@@ -396,7 +396,14 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             && !share(&tokens[j - 2])
             && tokens[j].is_cap();
         // "Procter & Gamble", "Marks & Spencer": "&" between capitalised words.
-        let ampersand_in_name = t.is_punct(b'&') && j >= lo + 2 && tokens[j - 2].is_cap() && tokens[j].is_cap();
+        // (Not a department before a title: "Sales & Marketing Director Ann Lee".)
+        let ampersand_in_name = t.is_punct(b'&')
+            && j >= lo + 2
+            && tokens[j - 2].is_cap()
+            && tokens[j].is_cap()
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is(flag::TITLE | flag::ROLE_PERSON) && n.is_cap());
         if of_in_name || ampersand_in_name {
             j -= 1;
             continue;

@@ -588,8 +588,17 @@ fn a_photo_caption_is_no_quotation() {
             &[("she wanted someone to share the responsibility", "indirect", "Golden", "said")],
         ),
         (
-            "Minister Seamus O'Regan said future benefits would not be provided. ( Adrian Wyld / Canadian Press ).",
+            "The rules changed in May.\nMinister Seamus O'Regan said future benefits would not be provided. ( Adrian Wyld / Canadian Press ).",
             &[],
+        ),
+        // A document of one paragraph is no caption; nor is a bracket without a name in it.
+        (
+            "Jane Doe said the plan would fail. (Steve Lawrence/CBC)",
+            &[("the plan would fail", "indirect", "Jane Doe", "said")],
+        ),
+        (
+            "The tour starts in May.\nThe band said the tour would go ahead (AC/DC).",
+            &[("the tour would go ahead (AC/DC)", "indirect", "The band", "said")],
         ),
         // Brackets without a credit leave the paragraph a paragraph.
         (

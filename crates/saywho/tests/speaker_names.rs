@@ -442,5 +442,15 @@ fn who_after_a_description_speaks_for_it() {
             "The company hired a consultant who said the plan would fail.",
             &[("the plan would fail", "indirect", "a consultant", "said")],
         ),
+        // The clause picks out someone not named before, not the nearest person.
+        (
+            "Jane Doe, 45, spoke to the woman who said she saw the crash.",
+            &[("she saw the crash", "indirect", "the woman", "said")],
+        ),
+        // An appositive's "who" is the name's.
+        (
+            "Sarah Jones, a teacher who said the school was unsafe, left early.",
+            &[("the school was unsafe, left early", "indirect", "Sarah Jones", "said")],
+        ),
     ]);
 }

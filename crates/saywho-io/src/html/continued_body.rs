@@ -17,15 +17,13 @@
 use super::depth::{self, find, read_tag, Kind};
 use super::marked_body::{element_end, NOT_TEXT};
 
-/// Most words of text between two pieces of one body (an ad's label, "Advertisement",
-/// "Continue reading"); more, and the second element is some other part of the page.
-const MAX_GAP_WORDS: usize = 6;
+/// Most words of text between two pieces of one body (an ad's label, "Advertisement"); more
+/// ("Posted in News", a headline), and the second element is some other part of the page: the
+/// next post of a listing, the next story of an endless scroll.
+const MAX_GAP_WORDS: usize = 2;
 
 /// How many of the anchor's enclosing containers (innermost first) are tried.
 const MAX_LEVELS: usize = 4;
-
-/// How many of the text's last prose lines are tried as anchors.
-const MAX_ANCHOR_LINES: usize = 3;
 
 /// Bytes of a line's end searched for in the markup: long enough to be found once, short
 /// enough to lie in one text node.
@@ -39,29 +37,26 @@ const MIN_ANCHOR_BYTES: usize = 12;
 const CONTAINERS: &[&str] = &["div", "section"];
 
 /// `text` (the article, one paragraph a line) with the pieces of its body that follow the
-/// container of its last prose line, each inserted after that line in page order.
+/// container of its last prose line, inserted after that line in page order. Only the last
+/// prose line anchors: pieces after an earlier line would land before the lines that follow
+/// it. A line the markup writes otherwise (a character reference for a curly quote) is not
+/// found, and the text stays as it is.
 pub(super) fn extend(html: &str, text: String) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let anchors = lines
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, line)| super::is_prose(line))
-        .take(MAX_ANCHOR_LINES);
-    for (index, line) in anchors {
-        let Some(at) = anchor_position(html, line) else {
-            continue;
-        };
-        let added = continuation(html, at);
-        if added.is_empty() {
-            return text;
-        }
-        let mut out: Vec<&str> = lines[..=index].to_vec();
-        out.extend(added.iter().map(String::as_str).filter(|l| !lines.contains(l)));
-        out.extend_from_slice(&lines[index + 1..]);
-        return out.join("\n");
+    let Some(index) = lines.iter().rposition(|line| super::is_prose(line)) else {
+        return text;
+    };
+    let Some(at) = anchor_position(html, lines[index]) else {
+        return text;
+    };
+    let added = continuation(html, at);
+    if added.is_empty() {
+        return text;
     }
-    text
+    let mut out: Vec<&str> = lines[..=index].to_vec();
+    out.extend(added.iter().map(String::as_str).filter(|l| !lines.contains(l)));
+    out.extend_from_slice(&lines[index + 1..]);
+    out.join("\n")
 }
 
 /// Where the end of `line` lies in the markup, in text (not in a tag or a script).
@@ -71,7 +66,7 @@ fn anchor_position(html: &str, line: &str) -> Option<usize> {
     while !line.is_char_boundary(start) {
         start += 1;
     }
-    // Start at a word, so that a character reference split in two is not searched for.
+    // Start at a word: a tail cut inside a word may straddle markup ("ex<em>tra</em>").
     let tail = match line[start..].find(' ') {
         Some(space) if start > 0 => &line[start + space + 1..],
         _ => &line[start..],
@@ -93,6 +88,9 @@ fn anchor_position(html: &str, line: &str) -> Option<usize> {
 /// Whether byte `at` lies in the page's text: not inside a tag, a comment or raw text.
 fn in_text(html: &str, at: usize) -> bool {
     let bytes = html.as_bytes();
+    if hidden(bytes, at) {
+        return false;
+    }
     let Some(lt) = memchr::memrchr(b'<', &bytes[..at]) else {
         return true;
     };
@@ -107,6 +105,25 @@ fn in_text(html: &str, at: usize) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether byte `at` lies inside a comment, a script or a style, judged by the nearest
+/// opening and closing of each before it (a start tag written there is no element).
+fn hidden(bytes: &[u8], at: usize) -> bool {
+    let before = &bytes[..at];
+    let last = |needle: &[u8]| memchr::memmem::rfind(before, needle);
+    let inside = |open: &[u8], close: &[u8]| last(open).is_some_and(|o| last(close).is_none_or(|c| c < o));
+    inside(b"<!--", b"-->") || inside(b"<script", b"</script") || inside(b"<style", b"</style")
+}
+
+/// Whether a stretch of markup holds a top-level heading (`<h1`, `<h2`, any case): a new
+/// story's title, never inside one body.
+fn has_heading(markup: &str) -> bool {
+    let bytes = markup.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|i| {
+        bytes.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'h'))
+            && bytes.get(i + 2).is_some_and(|c| matches!(c, b'1' | b'2'))
+    })
 }
 
 /// An element open at some point of the page.
@@ -154,13 +171,13 @@ fn twins_after<'a>(html: &'a str, container: &Open<'a>) -> Vec<&'a str> {
     let mut end = element_end(html, container.content, container.name);
     let mut pieces = Vec::new();
     while let Some(next) = find(bytes, end, container.start_tag.as_bytes()) {
-        if gap_words(html, end, next) > MAX_GAP_WORDS {
+        if hidden(bytes, next) || gap_words(html, end, next) > MAX_GAP_WORDS || has_heading(&html[end..next]) {
             break;
         }
         let content = next + container.start_tag.len();
         let piece_end = element_end(html, content, container.name);
         let piece = &html[content..piece_end];
-        if find(piece.as_bytes(), 0, b"<h1").is_some() {
+        if has_heading(piece) {
             break;
         }
         pieces.push(piece);
@@ -270,11 +287,12 @@ fn class_says_body(start_tag: &str) -> bool {
 /// The lower-cased value of a start tag's `class` attribute.
 fn class_of(start_tag: &str) -> Option<String> {
     let lower = start_tag.to_ascii_lowercase();
-    let at = lower.find(" class")?;
-    let rest = lower[at + " class".len()..]
-        .trim_start()
-        .strip_prefix('=')?
-        .trim_start();
+    // After any white space ("<div\tclass=…"); not "data-class".
+    let at = lower
+        .match_indices("class")
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace())?;
+    let rest = lower[at + "class".len()..].trim_start().strip_prefix('=')?.trim_start();
     let value = match rest.chars().next() {
         Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
         _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
@@ -330,6 +348,12 @@ mod tests {
             page("", "<ul><li><a href=x>More news</a></li></ul>"),
             // A different start tag.
             page("", second).replacen(BODY, "<div class=\"article__body lead\">", 1),
+            // Three words between: a listing's next post ("Posted in News").
+            page("<p>Posted in News</p>", second),
+            // A headline between, in any case: the next story of an endless scroll.
+            page("<H2>Fire</H2>", second),
+            // The twin's start tag inside a comment is no element (the search stops there).
+            page(&format!("<!-- {BODY} -->"), second),
         ];
         for html in &cases {
             assert_eq!(extend(html, FIRST.to_string()), FIRST, "{html}");
@@ -351,6 +375,7 @@ mod tests {
         let cases = [
             (r#"<div class="grid--item body body__container article__body">"#, true),
             ("<div id=x class=story-text>", true),
+            ("<div\tclass=\"entry-content\">", true),
             (r#"<section class='entry-content'>"#, true),
             (r#"<div class="row">"#, false),
             (r#"<div class="css-stl7tm">"#, false),

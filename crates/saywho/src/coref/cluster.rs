@@ -101,9 +101,13 @@ pub(super) fn cluster_names(
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         // A platform that speaks ("Facebook said") is the company that runs it.
         let platform = matches!(toks, [t] if t.info.channel.is_some());
-        // "Procter & Gamble", "Marks & Spencer": two names joined by "&" are a firm's.
+        // "Procter & Gamble", "Marks & Spencer": two names joined by "&" are a firm's (not
+        // when a title follows: "Sales & Marketing Director Ann Lee").
+        let titled = toks.iter().any(|t| t.is(flag::TITLE | flag::ROLE_PERSON) && t.is_cap());
         let named_org = words.iter().any(|w| lex.is_org_word(w))
-            || toks.iter().any(|t| t.shape & shape::ALL_CAPS != 0 || t.is_punct(b'&'))
+            || toks
+                .iter()
+                .any(|t| t.shape & shape::ALL_CAPS != 0 || t.is_punct(b'&') && !titled)
             || platform;
         let latest = match words[..] {
             [word] => latest_with_word
@@ -189,31 +193,6 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
     } else if after_the && words.len() == 1 && !org {
         // "the West", "the Kremlin": a place or an institution, never "he" or "she".
         c.thing = true;
-    }
-    // "Parole Board of Canada", "Surrey City Council": an organisation is known by the words
-    // that end the capitalised head of its name, from the noun back ("parole board", "city
-    // council"), so "the parole board" finds it. Never by the noun alone: "the bank" is as
-    // often the story's own bank, whose name has no "Bank" ("ABN Amro … Deutsche Bank … The
-    // bank said"; measured on BBC).
-    if org && words.len() >= 2 {
-        let head: Vec<&str> = toks
-            .iter()
-            .take_while(|t| t.is_cap() || t.kind != TokenKind::Word)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.base(text))
-            .collect();
-        let noun = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .nth(head.len().saturating_sub(1));
-        if head.len() >= 2 && noun.is_some_and(|t| t.is(flag::ROLE_ORG)) {
-            for from in 0..head.len() - 1 {
-                let role = head[from..].join(" ").to_lowercase();
-                if !c.roles.contains(&role) {
-                    c.roles.push(role);
-                }
-            }
-        }
     }
     // Titles and role words before the name: gender and roles.
     let mut before = n.title_start as usize;

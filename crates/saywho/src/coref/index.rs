@@ -237,10 +237,7 @@ impl NameIndex {
             }
         }
         let word = |w: &str| hash_words([w]);
-        let last_is = |i: usize, w: &str| {
-            let c = &clusters[i];
-            c.words.last().is_some_and(|l| l == w) && !place_ends_org(c.org, &c.words)
-        };
+        let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| l == w);
         let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| f == w);
         let single_is = |i: usize, w: &str| clusters[i].words.len() == 1 && clusters[i].words[0] == w;
         let found = if words.len() == 1 {
@@ -264,11 +261,7 @@ impl NameIndex {
             } else {
                 self.highest(Tag::Single, word(first), |i| single_is(i, first))
             };
-            let by_last = if place_ends_org(org, words) {
-                None
-            } else {
-                self.highest(Tag::Single, word(last), |i| single_is(i, last))
-            };
+            let by_last = self.highest(Tag::Single, word(last), |i| single_is(i, last));
             // "Jake Patterson" and "Jake Thomas Patterson"; never "Sophie Gregoire Trudeau" and
             // "Justin Trudeau"; and only within persons or within organisations.
             let pair = |i: usize| {
@@ -306,8 +299,7 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
         if let [word] = words {
             named_by_part(c, word)
         } else if c.words.len() == 1 {
-            words.last() == Some(&c.words[0].as_str()) && !place_ends_org(org, words)
-                || !org && words.first() == Some(&c.words[0].as_str())
+            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
         } else {
             last == words.last().copied() && first == words.first().copied()
         }
@@ -321,19 +313,7 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
 /// for "John Legend"), or a person's first word ("Chrissy")?
 pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
-    c.words.last().is_some_and(|l| l == word) && !place_ends_org(c.org, &c.words)
-        || !c.org && c.words.first().is_some_and(|f| f == word)
-}
-
-/// Does a place end the name `words`, of an organisation or of no person ("Export Development
-/// Canada", "Air Canada", "Statistics Canada"; not "Michael Jordan")? The place alone is the
-/// place, never what the name names.
-fn place_ends_org<S: AsRef<str>>(org: bool, words: &[S]) -> bool {
-    let [first, .., last] = words else {
-        return false;
-    };
-    // (The place first: most last words are none, and the first-name table costs more.)
-    crate::places::is_place(&[last.as_ref()]) && (org || crate::name_gender::lookup(first.as_ref()).is_none())
+    c.words.last().is_some_and(|l| l == word) || !c.org && c.words.first().is_some_and(|f| f == word)
 }
 
 /// Does the one-word name `word` name the organisation `c` by the first word of its name

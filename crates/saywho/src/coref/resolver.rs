@@ -283,7 +283,7 @@ impl Resolver<'_, '_> {
     }
 
     /// "an architect who said": the description right before "who", of a determiner, plain
-    /// words and a noun for a person, is the speaker.
+    /// words and a noun for a person, is the speaker, an entity of its own.
     fn described_before_who(&mut self, who: usize) -> Option<u32> {
         let (text, tokens) = (self.doc.text, &self.doc.tokens[..]);
         let plain = |t: &crate::token::Token| t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::FUNCTION);
@@ -298,7 +298,12 @@ impl Resolver<'_, '_> {
         let det = a
             .checked_sub(1)
             .filter(|&d| tokens[d].is(flag::DET) && !tokens[d].is_cap())?;
-        self.description(SpeakerNp {
+        // "Nunes, the ferocious brawler who calls herself": the appositive's name.
+        if det > 0 && tokens[det - 1].is_punct(b',') {
+            return antecedent_of_who(self.doc, det, &self.at_token);
+        }
+        // "spoke to the woman who said": the clause says which one, someone not named before.
+        self.described_entity(SpeakerNp {
             tok_start: det as u32,
             tok_end: who as u32,
             kind: NpKind::Description,

@@ -110,7 +110,7 @@ impl Salience {
     }
 
     /// Makes cluster `e` known by role word `role` (lower case) from now on: an entity born of
-    /// a description ("the Nova Scotia judge") is found again by its head noun ("the judge").
+    /// a description ("a Bayern spokesman") is found again by its head noun ("the spokesman").
     pub(super) fn add_role(&mut self, clusters: &mut [Cluster], e: usize, role: &str) {
         let id = match self.role_ids.get(role) {
             Some(&id) => id,
