@@ -88,9 +88,6 @@ fn anchor_position(html: &str, line: &str) -> Option<usize> {
 /// Whether byte `at` lies in the page's text: not inside a tag, a comment or raw text.
 fn in_text(html: &str, at: usize) -> bool {
     let bytes = html.as_bytes();
-    if hidden(bytes, at) {
-        return false;
-    }
     let Some(lt) = memchr::memrchr(b'<', &bytes[..at]) else {
         return true;
     };
@@ -105,15 +102,6 @@ fn in_text(html: &str, at: usize) -> bool {
         }
         _ => true,
     }
-}
-
-/// Whether byte `at` lies inside a comment, a script or a style, judged by the nearest
-/// opening and closing of each before it (a start tag written there is no element).
-fn hidden(bytes: &[u8], at: usize) -> bool {
-    let before = &bytes[..at];
-    let last = |needle: &[u8]| memchr::memmem::rfind(before, needle);
-    let inside = |open: &[u8], close: &[u8]| last(open).is_some_and(|o| last(close).is_none_or(|c| c < o));
-    inside(b"<!--", b"-->") || inside(b"<script", b"</script") || inside(b"<style", b"</style")
 }
 
 /// Whether a stretch of markup holds a top-level heading (`<h1`, `<h2`, any case): a new
@@ -138,7 +126,9 @@ struct Open<'a> {
 /// The sentences of the body pieces that continue the container around byte `at`: tried
 /// from the innermost container out, the first that has a continuation gives it.
 fn continuation(html: &str, at: usize) -> Vec<String> {
-    let open = open_elements(html, at);
+    let Some(open) = open_elements(html, at) else {
+        return Vec::new();
+    };
     let candidates = open
         .iter()
         .rev()
@@ -171,7 +161,8 @@ fn twins_after<'a>(html: &'a str, container: &Open<'a>) -> Vec<&'a str> {
     let mut end = element_end(html, container.content, container.name);
     let mut pieces = Vec::new();
     while let Some(next) = find(bytes, end, container.start_tag.as_bytes()) {
-        if hidden(bytes, next) || gap_words(html, end, next) > MAX_GAP_WORDS || has_heading(&html[end..next]) {
+        let gap = gap_words(html, end, next);
+        if gap.is_none_or(|words| words > MAX_GAP_WORDS) || has_heading(&html[end..next]) {
             break;
         }
         let content = next + container.start_tag.len();
@@ -187,14 +178,19 @@ fn twins_after<'a>(html: &'a str, container: &Open<'a>) -> Vec<&'a str> {
 }
 
 /// The elements open at byte `at`, outermost first, as a browser would nest them (unclosed
-/// paragraphs and list items close each other; stray end tags are ignored).
-fn open_elements(html: &str, at: usize) -> Vec<Open<'_>> {
+/// paragraphs and list items close each other; stray end tags are ignored); `None` when `at`
+/// lies inside a tag, a comment, a script or a style (a quotation of the text there is no
+/// text of the page).
+fn open_elements(html: &str, at: usize) -> Option<Vec<Open<'_>>> {
     let bytes = html.as_bytes();
     let mut open: Vec<Open> = Vec::new();
     let mut scan = 0usize;
     while let Some(lt) = depth::memchr(b'<', &bytes[scan..at]).map(|i| scan + i) {
         let tag = read_tag(html, lt);
-        scan = tag.end.min(at);
+        if tag.end > at {
+            return None;
+        }
+        scan = tag.end;
         match tag.kind {
             Kind::Other => {}
             Kind::Start { name, self_closing } => {
@@ -206,7 +202,10 @@ fn open_elements(html: &str, at: usize) -> Vec<Open<'_>> {
                     continue;
                 }
                 if depth::is_in(depth::RAW_TEXT, name) {
-                    scan = depth::raw_text_end(html, tag.end, name).min(at);
+                    scan = depth::raw_text_end(html, tag.end, name);
+                    if scan > at {
+                        return None;
+                    }
                     continue;
                 }
                 open.push(Open {
@@ -224,12 +223,13 @@ fn open_elements(html: &str, at: usize) -> Vec<Open<'_>> {
             }
         }
     }
-    open
+    Some(open)
 }
 
 /// Words of text between bytes `from` and `to` of the page, outside tags, comments and raw
-/// text.
-fn gap_words(html: &str, from: usize, to: usize) -> usize {
+/// text; `None` when `to` itself lies inside a comment, a script or a style (a start tag
+/// written there is no element).
+fn gap_words(html: &str, from: usize, to: usize) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut words = 0;
     let mut at = from;
@@ -244,6 +244,9 @@ fn gap_words(html: &str, from: usize, to: usize) -> usize {
         }
         let tag = read_tag(html, lt);
         at = tag.end;
+        if at > to {
+            return None;
+        }
         if let Kind::Start {
             name,
             self_closing: false,
@@ -252,10 +255,13 @@ fn gap_words(html: &str, from: usize, to: usize) -> usize {
             let name = &html[name.0..name.1];
             if depth::is_in(depth::RAW_TEXT, name) {
                 at = depth::raw_text_end(html, at, name);
+                if at > to {
+                    return None;
+                }
             }
         }
     }
-    words
+    Some(words)
 }
 
 /// Words of a class name that say an element holds a story's text ("article__body",
@@ -366,7 +372,8 @@ mod tests {
     #[test]
     fn open_elements_nest_as_a_browser_reads_them() {
         let html = r#"<div class="a"><p>one<p>two <b>x</b><br> three <span>here"#;
-        let names: Vec<&str> = open_elements(html, html.len() - 2).iter().map(|e| e.name).collect();
+        let open = open_elements(html, html.len() - 2).expect("in text");
+        let names: Vec<&str> = open.iter().map(|e| e.name).collect();
         assert_eq!(names, ["div", "p", "span"]);
     }
 
