@@ -531,19 +531,21 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
         // inside the sentence. "Jeffrey N. Trimble": the period of an initial, written against
         // it, before the rest of the name, in a phrase that is a name (in "of the Protection Act
         // President George W. Bush" the name starts at the title).
-        let initial = j > k && tokens[k].is_cap() && !tokens[k].is(flag::DET) && {
+        if t.is_punct(b'.') && j > k {
             let p = &tokens[j - 1];
-            p.kind == TokenKind::Word && p.is_cap() && p.end - p.start == 1 && p.end == t.start
-        };
-        if t.is_punct(b'.')
-            && j > k
-            && (tokens[j - 1].is(flag::HONORIFIC | flag::TITLE) || initial)
-            && tokens
+            let initial = tokens[k].is_cap()
+                && !tokens[k].is(flag::DET)
+                && p.kind == TokenKind::Word
+                && p.is_cap()
+                && p.end - p.start == 1
+                && p.end == t.start;
+            let inside = tokens
                 .get(j + 1)
-                .is_some_and(|n| n.shape & shape::SENT_START == 0 && (!initial || n.is_cap() && n.is_word()))
-        {
-            j += 1;
-            continue;
+                .is_some_and(|n| n.shape & shape::SENT_START == 0 && (!initial || n.is_cap() && n.is_word()));
+            if (p.is(flag::HONORIFIC | flag::TITLE) || initial) && inside {
+                j += 1;
+                continue;
+            }
         }
         // "the National Institute on Drug Abuse": a preposition inside a capitalised name.
         // ("Procter & Gamble": an "&" between capitalised words.)

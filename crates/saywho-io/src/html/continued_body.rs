@@ -279,7 +279,7 @@ const NOT_BODY_CLASS_WORDS: &[&str] = &[
 /// but a letter) is in [`BODY_CLASS_WORDS`] and none in [`NOT_BODY_CLASS_WORDS`]. A bare
 /// `<div>`, or one classed for layout alone ("row", "css-1x2y3z"), could be any part of a page.
 fn class_says_body(start_tag: &str) -> bool {
-    let Some(class) = class_of(start_tag) else {
+    let Some(class) = depth::attribute(start_tag, "class").map(str::to_ascii_lowercase) else {
         return false;
     };
     let words = || {
@@ -288,22 +288,6 @@ fn class_says_body(start_tag: &str) -> bool {
             .filter(|w| !w.is_empty())
     };
     words().any(|w| BODY_CLASS_WORDS.contains(&w)) && !words().any(|w| NOT_BODY_CLASS_WORDS.contains(&w))
-}
-
-/// The lower-cased value of a start tag's `class` attribute.
-fn class_of(start_tag: &str) -> Option<String> {
-    let lower = start_tag.to_ascii_lowercase();
-    // After any white space ("<div\tclass=…"); not "data-class".
-    let at = lower
-        .match_indices("class")
-        .map(|(i, _)| i)
-        .find(|&i| i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace())?;
-    let rest = lower[at + "class".len()..].trim_start().strip_prefix('=')?.trim_start();
-    let value = match rest.chars().next() {
-        Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
-    };
-    Some(value.to_string())
 }
 
 #[cfg(test)]

@@ -206,6 +206,27 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
     (bytes.len(), false)
 }
 
+/// The value of attribute `name` (lower case) in a start tag, as written: quoted or bare,
+/// the name matched in any case after white space ("<div\tCLASS=a>"; not "data-class").
+pub(super) fn attribute<'t>(start_tag: &'t str, name: &str) -> Option<&'t str> {
+    let bytes = start_tag.as_bytes();
+    let at = (1..bytes.len()).find(|&i| {
+        bytes[i - 1].is_ascii_whitespace()
+            && bytes
+                .get(i..i + name.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+            && start_tag[i + name.len()..].trim_start().starts_with('=')
+    })?;
+    let rest = start_tag[at + name.len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    Some(match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+    })
+}
+
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag's `<`.
 pub(super) fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
@@ -266,6 +287,21 @@ mod tests {
         ];
         for (html, depth, expected) in cases {
             assert_eq!(flatten(html, *depth), *expected, "{html} at depth {depth}");
+        }
+    }
+
+    #[test]
+    fn attributes_are_read_quoted_or_bare_in_any_case() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (r#"<div class="a b">"#, "class", Some("a b")),
+            ("<div\tCLASS='x' id=y>", "class", Some("x")),
+            ("<div id=y class=z>", "class", Some("z")),
+            (r#"<div data-class="a">"#, "class", None),
+            (r#"<div itemprop = "articleBody">"#, "itemprop", Some("articleBody")),
+            ("<div>", "class", None),
+        ];
+        for (tag, name, expected) in cases {
+            assert_eq!(attribute(tag, name), *expected, "{tag}");
         }
     }
 

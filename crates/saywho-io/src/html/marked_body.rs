@@ -108,20 +108,7 @@ fn marked_body(html: &str) -> Option<&str> {
 /// Whether a start tag's `itemprop` lists [`PROPERTY`] (the attribute holds a space-separated
 /// list of properties).
 fn has_property(tag: &str) -> bool {
-    let lower = tag.to_ascii_lowercase();
-    let Some(at) = lower.find("itemprop") else {
-        return false;
-    };
-    let rest = tag[at + "itemprop".len()..].trim_start();
-    let Some(rest) = rest.strip_prefix('=') else {
-        return false;
-    };
-    let rest = rest.trim_start();
-    let value = match rest.chars().next() {
-        Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
-    };
-    value.split_whitespace().any(|p| p == PROPERTY)
+    depth::attribute(tag, "itemprop").is_some_and(|value| value.split_whitespace().any(|p| p == PROPERTY))
 }
 
 /// Where the element `name` whose content starts at `from` ends: at the `<` of the end tag
