@@ -12,7 +12,7 @@ use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{cased, flag, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
-use crate::token::{word_count, Token, TokenKind};
+use crate::token::{shape, word_count, Token, TokenKind};
 
 pub(crate) mod label;
 mod post;
@@ -372,6 +372,43 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     (k, false)
 }
 
+/// The nearest paragraph before `para` with a word in it (paragraphs of stray punctuation,
+/// ". ", come between paragraphs in some feeds).
+fn previous_paragraph_with_words(doc: &Doc, para: u32) -> Option<u32> {
+    (0..para).rev().find(|&p| {
+        let pr = &doc.paragraphs[p as usize];
+        doc.tokens[pr.tok_start as usize..pr.tok_end as usize]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word)
+    })
+}
+
+/// Does quote `q` open its paragraph, no word before its opening mark?
+fn opens_paragraph(doc: &Doc, q: &Quote) -> bool {
+    let para = doc.sentences[q.sentence as usize].para;
+    let p = &doc.paragraphs[para as usize];
+    doc.tokens[p.tok_start as usize..p.tok_end as usize]
+        .iter()
+        .take_while(|t| t.start < q.start)
+        .all(|t| t.kind != TokenKind::Word)
+}
+
+/// Does paragraph `para` name no one: one or two sentences with no quotation mark, no pronoun
+/// and no capitalised word but a sentence's first?
+fn names_no_one(doc: &Doc, para: usize) -> bool {
+    let Some(p) = doc.paragraphs.get(para) else {
+        return false;
+    };
+    let tokens = &doc.tokens[p.tok_start as usize..p.tok_end as usize];
+    let sentences = tokens.iter().filter(|t| t.shape & shape::SENT_START != 0).count();
+    sentences <= 2
+        && tokens.iter().all(|t| match t.kind {
+            TokenKind::QuoteMark => false,
+            TokenKind::Word => !t.is(flag::PRONOUN) && (!t.is_cap() || t.shape & shape::SENT_START != 0),
+            _ => true,
+        })
+}
+
 /// The speaker phrase of the last reporting verb in paragraph `para` that has one.
 pub(crate) fn last_attribution(doc: &Doc, para: usize) -> Option<SpeakerNp> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -605,20 +642,31 @@ pub fn carry_across_paragraphs(doc: &Doc, quotes: &mut [Quote]) {
         let Some(pp) = quotes[i].carry_from_paragraph else {
             continue;
         };
-        let source = (0..i)
-            .rev()
-            .take_while(|&j| max_para[j] >= pp)
-            .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
-        let speaker = match source {
-            Some(j) => quotes[j].speaker,
-            // No quote there with a speaker (its marks may be unbalanced): the paragraph's
-            // last attribution ("…," said Nicholson in an email).
-            None => last_attribution(doc, pp as usize),
+        let speaker_in = |pp: u32| {
+            let source = (0..i)
+                .rev()
+                .take_while(|&j| max_para[j] >= pp)
+                .find(|&j| quotes[j].speaker.is_some() && para(&quotes[j]) == pp);
+            match source {
+                Some(j) => (quotes[j].speaker, true),
+                // No quote there with a speaker (its marks may be unbalanced): the paragraph's
+                // last attribution ("…," said Nicholson in an email).
+                None => (last_attribution(doc, pp as usize), false),
+            }
         };
+        let (mut speaker, mut quoted) = speaker_in(pp);
+        // `"…," Garland said. / The loss from a stroke was the largest. / "…"`: a paragraph of
+        // the writer's own between two paragraphs of quotation, naming no one, does not end
+        // the speaker's turn.
+        if speaker.is_none() && opens_paragraph(doc, &quotes[i]) && names_no_one(doc, pp as usize) {
+            if let Some(before) = previous_paragraph_with_words(doc, pp) {
+                (speaker, quoted) = speaker_in(before);
+            }
+        }
         if speaker.is_some() {
             quotes[i].speaker = speaker;
             quotes[i].speaker_carried = true;
-            quotes[i].confidence = if source.is_some() {
+            quotes[i].confidence = if quoted {
                 Evidence::CarriedAcrossParagraphs
             } else {
                 Evidence::LastAttributionOfParagraph

@@ -448,6 +448,35 @@ fn organisations_speak() {
 }
 
 #[test]
+fn a_paragraph_naming_no_one_does_not_end_the_speaker_s_turn() {
+    // (text, speaker of the last quotation): the writer's own paragraph between two paragraphs
+    // of quotation is skipped only when it names no one and the quotation opens its paragraph.
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "“Costs rose sharply for everyone,” Ann Lee said.\n\nThe loss from a stroke was the largest.\n\n\
+             “So stroke patients were losing about a third of their incomes.”",
+            Some("Ann Lee"),
+        ),
+        (
+            "“Costs rose sharply for everyone,” Ann Lee said.\n\nThe loss from a stroke was the largest in \
+             Tom Weir's study.\n\n“So stroke patients were losing about a third of their incomes.”",
+            None,
+        ),
+        (
+            "“Costs rose sharply for everyone,” Ann Lee said.\n\nThe loss was the largest.\n\nThen \
+             “stroke patients were losing about a third of their incomes” in the study.",
+            None,
+        ),
+    ];
+    for (text, speaker) in cases {
+        let r = extract(text);
+        let last = r.quotes.last().expect("a quote");
+        let name = last.speaker.as_ref().map(|s| s.name.as_str());
+        assert_eq!(name, *speaker, "{text}");
+    }
+}
+
+#[test]
 fn a_quote_paragraph_continues_the_previous_speaker() {
     let text = "“We are ready,” Ann Lee said.\n\n“Nobody will stop us now, whatever they try.”";
     let r = extract(text);
