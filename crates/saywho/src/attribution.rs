@@ -66,6 +66,11 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() && !abbreviation {
             break;
         }
+        if tokens[k].is_punct(b',') && tokens.get(k + 1).is_some_and(|t| t.is(flag::PERSON_RELATIVE)) {
+            if let Some(found) = past_relative_clause(doc, lex, a, k, limit) {
+                return Some(found);
+            }
+        }
         if let Some(cue) = cue_at(text, tokens, k) {
             if closed_by_period && opens_content(tokens, cue.tok_end as usize, limit) {
                 // `"…unfunded." Jones said it was a disaster`: the quotation ended its
@@ -97,6 +102,30 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         }
     }
     None
+}
+
+/// `"…," a citizen, whose name is redacted, wrote`: the speaker phrase `a..comma`, a relative
+/// clause set off by commas (its own verbs, "asked not to be named", are no cue of the
+/// quotation), then the cue. `None` when the clause is not closed by a comma and a cue.
+fn past_relative_clause(
+    doc: &Doc,
+    lex: &Lexicon,
+    a: usize,
+    comma: usize,
+    limit: usize,
+) -> Option<(Cue, Option<SpeakerNp>)> {
+    let tokens = &doc.tokens[..];
+    let np = np_before(tokens, comma, a)
+        .or_else(|| unlisted_description(doc.text, tokens, lex, a, comma))
+        .filter(|np| np.tok_start as usize == a)?;
+    let end = (comma + 2..limit.min(comma + 20))
+        .take_while(|&j| {
+            let terminal = tokens[j].is_terminal() && !crate::np::abbreviation_period(tokens, j);
+            !terminal && tokens[j].kind != TokenKind::QuoteMark
+        })
+        .find(|&j| tokens[j].is_punct(b','))?;
+    let cue = cue_at(doc.text, tokens, end + 1)?;
+    Some((cue, Some(np)))
 }
 
 /// The last cue with a named or pronoun subject in tokens `lo..hi` (between two quotations,

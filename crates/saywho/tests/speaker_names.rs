@@ -187,6 +187,33 @@ fn a_description_between_the_quotation_and_its_cue() {
 }
 
 #[test]
+fn a_relative_clause_between_the_speaker_and_the_cue() {
+    check(&[
+        (
+            "\"This is a direct slap in the face,\" a citizen, whose name is redacted, wrote on Aug. 29.",
+            &[("This is a direct slap in the face,", "direct", "a citizen", "wrote")],
+        ),
+        // The clause's own verb is no cue of the quotation.
+        (
+            "\"The agents are under a lot of pressure,\" an intelligence source, who asked not to be \
+             named, told reporters.",
+            &[(
+                "The agents are under a lot of pressure,",
+                "direct",
+                "an intelligence source",
+                "told",
+            )],
+        ),
+        // A clause holding an initial's period.
+        (
+            "\"We will have to come to terms with it,\" Trent Lott, who served under George W. Bush, \
+             told lawmakers.",
+            &[("We will have to come to terms with it,", "direct", "Trent Lott", "told")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_name_the_clause_is_set_against_is_not_its_pronoun() {
     // Issue #9's first example: the more prominent Dunn, named in "Unlike Dunn,", is not the
     // "he" of that clause, nor of the quote after it.
