@@ -266,6 +266,27 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// A name phrase widened to the whole of a longer name the name finder took, of which it
+    /// is the tail or the head: the phrase stops at "and" or a comma inside "the Food and Drug
+    /// Administration" or "the Meteorology, Climatology and Geophysics Agency".
+    pub fn with_whole_names(&self, mut np: SpeakerNp) -> SpeakerNp {
+        // Names are in text order and do not overlap: the last starting before the phrase,
+        // and the last starting inside it.
+        let before = self.names.partition_point(|n| n.tok_start < np.tok_start);
+        if let Some(n) = before.checked_sub(1).map(|i| &self.names[i]) {
+            if n.tok_end == np.tok_end {
+                np.tok_start = n.tok_start;
+            }
+        }
+        let inside = self.names.partition_point(|n| n.tok_start < np.tok_end);
+        if let Some(n) = inside.checked_sub(1).map(|i| &self.names[i]) {
+            if n.tok_start >= np.tok_start && n.tok_end > np.tok_end {
+                np.tok_end = n.tok_end;
+            }
+        }
+        np
+    }
+
     /// The name that heads a speaker phrase (index into [`Doc::names`]): the last name in it
     /// ("Cambridge cartoonist Andre Campbell"), or the first when a preposition attaches an
     /// organisation to it ("Tim Guest with the Nova Scotia Health Authority"). A possessor

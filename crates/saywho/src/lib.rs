@@ -217,7 +217,17 @@ fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
     quotes.retain(|q| !caption::is_caption(doc, doc.sentences[q.sentence as usize].para as usize));
     quotes.sort_by_key(|q| q.start);
     attribution::carry_across_paragraphs(doc, &mut quotes);
+    extend_to_names(doc, &mut quotes);
     quotes
+}
+
+/// Speakers' name phrases cover the whole names they are part of ([`Doc::with_whole_names`]).
+fn extend_to_names(doc: &Doc, quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        if let Some(np) = q.speaker.as_mut().filter(|np| np.kind == np::NpKind::Name) {
+            *np = doc.with_whole_names(*np);
+        }
+    }
 }
 
 /// A short quoted phrase that nobody is found to have said is a title, a slogan or a term,

@@ -352,6 +352,12 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
                 }
                 continue;
             }
+            if !org_so_far && !ampersand {
+                if let Some(org_end) = coordinated_org_end(text, tokens, lex, k, end) {
+                    end = org_end;
+                    break;
+                }
+            }
             // "Ludwig van Beethoven", "J. K. Rowling", "Bank of Canada", "Procter & Gamble"
             let joins = if n.kind == TokenKind::Word
                 && (lex.is_cased(n.text(text), cased::CONNECTOR) || org_so_far && n.is(flag::NAME_JOINER))
@@ -378,6 +384,71 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
         }
     }
     end
+}
+
+/// "the Food and Drug Administration", "the Meteorology, Climatology and Geophysics Agency":
+/// where the run of name words `start..end`, after "the", is the first of words coordinated
+/// inside one organisation's name, the end of that name: after the separator at `end` ("and",
+/// or commas before a last "and"), runs of name words, the last ending in a word of an
+/// organisation's name. Not when the first run holds one itself ("the Bank of Canada and the
+/// Federal Reserve Board" are two; the caller checks that) or an acronym.
+fn coordinated_org_end(
+    text: &str,
+    tokens: &[Token],
+    lex: &crate::lexicon::Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    // "the Food", "the U.S. Food": a definite article before, across a short name.
+    let article = (start.saturating_sub(3)..start).rev().find(|&i| {
+        let t = &tokens[i];
+        !(is_name_word(t) || t.is_punct(b'.'))
+    });
+    // An acronym is a name of its own: "the IMF and World Bank" are two.
+    if !article.is_some_and(|i| tokens[i].is(flag::DEF_ARTICLE))
+        || tokens[start..end].iter().any(|t| t.shape & shape::ALL_CAPS != 0)
+    {
+        return None;
+    }
+    let is_and = |t: &Token| t.kind == TokenKind::Word && t.is(flag::ADDITIVE_CONJ) && !t.is_cap();
+    let mut pos = end;
+    while pos < end + 12 {
+        let sep = tokens.get(pos)?;
+        let mut last = is_and(sep);
+        if !last && !sep.is_punct(b',') {
+            return None;
+        }
+        let mut w = pos + 1;
+        // The serial comma: ", and".
+        if !last && tokens.get(w).is_some_and(is_and) {
+            last = true;
+            w += 1;
+        }
+        let run_start = w;
+        while w < run_start + 4 {
+            let Some(t) = tokens
+                .get(w)
+                .filter(|t| is_name_word(t) && !title_starts_name(text, tokens, w))
+            else {
+                break;
+            };
+            w += 1;
+            if t.shape & shape::POSSESSIVE != 0 {
+                break;
+            }
+        }
+        if w == run_start {
+            return None;
+        }
+        if last {
+            return lex.is_org_word(tokens[w - 1].base(text)).then_some(w);
+        }
+        if tokens[w - 1].shape & shape::POSSESSIVE != 0 {
+            return None;
+        }
+        pos = w;
+    }
+    None
 }
 
 /// Does the "&" at `k` join two names into a firm's ("Procter & Gamble", "Marks & Spencer")?
@@ -545,6 +616,29 @@ mod tests {
             ("“Tom is here,” said Ann.", &[("", "Ann")]),
             ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
             ("Shares of Procter & Gamble rose.", &[("", "Procter & Gamble")]),
+            // Words coordinated inside an organisation's name, after "the".
+            (
+                "He wrote to the U.S. Food and Drug Administration's chief.",
+                &[("", "U.S"), ("", "Food and Drug Administration")],
+            ),
+            (
+                "It struck, according to the Meteorology, Climatology and Geophysics Agency.",
+                &[("", "Meteorology, Climatology and Geophysics Agency")],
+            ),
+            // Not two names, nor an acronym and a name, nor without "the".
+            (
+                "He met the Bank of Canada and Federal Reserve Board staff.",
+                &[("", "Bank of Canada"), ("", "Federal Reserve Board")],
+            ),
+            ("He met the IMF and World Bank.", &[("", "IMF"), ("", "World Bank")]),
+            (
+                "He met Tesla and Ford Motor Company.",
+                &[("", "Tesla"), ("", "Ford Motor Company")],
+            ),
+            (
+                "He met the Liberals and Conservatives.",
+                &[("", "Liberals"), ("", "Conservatives")],
+            ),
             // Two first names are two people; a name holds one "&".
             ("Later Harry & Meghan left.", &[("", "Harry"), ("", "Meghan")]),
             (

@@ -187,6 +187,42 @@ fn a_description_between_the_quotation_and_its_cue() {
 }
 
 #[test]
+fn an_organisation_named_with_and_speaks_by_its_whole_name() {
+    check(&[
+        (
+            "The U.S. Food and Drug Administration said the drug was safe for children.",
+            &[(
+                "the drug was safe for children",
+                "indirect",
+                "Food and Drug Administration",
+                "said",
+            )],
+        ),
+        (
+            "The tsunami struck on Saturday, according to the Meteorology, Climatology and \
+             Geophysics Agency.",
+            &[(
+                "The tsunami struck on Saturday",
+                "indirect",
+                "Meteorology, Climatology and Geophysics Agency",
+                "according to",
+            )],
+        ),
+        // The source goes on past the name; the content starts after its comma.
+        (
+            "According to the Natural Hazards Research and Applications Information Center at \
+             Colorado State University, there is little evidence that disasters hurt markets.",
+            &[(
+                "there is little evidence that disasters hurt markets",
+                "indirect",
+                "Natural Hazards Research and Applications Information Center",
+                "According to",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_relative_clause_between_the_speaker_and_the_cue() {
     check(&[
         (

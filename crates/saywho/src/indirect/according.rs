@@ -21,7 +21,15 @@ pub(super) fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     // "according to" says by itself that what surrounds it is reported: its source may be a
     // document, a count or a poll ("according to a memo released Friday", "according to exit
     // polls"), a phrase up to the next comma.
-    let np = np_after(tokens, k + 2, hi).or_else(|| source_phrase(tokens, k + 2, hi))?;
+    let np = np_after(tokens, k + 2, hi)
+        .map(|np| {
+            if np.kind == NpKind::Name {
+                doc.with_whole_names(np)
+            } else {
+                np
+            }
+        })
+        .or_else(|| source_phrase(tokens, k + 2, hi))?;
     let np_end = np.tok_end as usize;
     let after_np = {
         let mut a = np_end;
@@ -31,8 +39,18 @@ pub(super) fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
         a
     };
     let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
-        // "According to X, CONTENT."
-        (after_np, content_end(text, tokens, after_np, hi, false))
+        // "According to X, CONTENT." The source may go on past its phrase ("according to the
+        // … Center at Colorado State University, there is …"): the content starts after the
+        // comma a few words on.
+        let start = if after_np > np_end {
+            after_np
+        } else {
+            (np_end..hi.min(np_end + 8))
+                .take_while(|&m| !tokens[m].is_terminal() && tokens[m].kind != TokenKind::QuoteMark)
+                .find(|&m| tokens[m].is_punct(b','))
+                .map_or(after_np, |comma| comma + 1)
+        };
+        (start, content_end(text, tokens, start, hi, false))
     } else if tokens[k - 1].is_punct(b',')
         && tokens.get(np_end).is_some_and(|t| t.is_punct(b','))
         && word_count(tokens, after_np, hi) >= MIN_CONTENT_WORDS
