@@ -66,3 +66,37 @@ fn a_word_no_table_knows_opening_sentences_is_a_name() {
     let got = pronoun_referents(text);
     assert_eq!(got.last(), Some(&("He".to_string(), "Geller".to_string())), "{got:?}");
 }
+
+#[test]
+fn a_relative_named_by_first_name_is_not_the_namesake_named_before() {
+    // (text, speaker of each quote in order)
+    let cases: &[(&str, &[&str])] = &[
+        // Spindler's father is not the police chief Joseph Boinnet.
+        (
+            "Police chief Joseph Boinnet said the attack was over. Spindler was among the dead. \
+             Spindler's father, Joseph, says his son grew up in Houston and loved his work.",
+            &["Joseph Boinnet", "Joseph"],
+        ),
+        // Named before with the possessor's surname: that person.
+        (
+            "Ivanka Trump spoke first. Later, Trump's daughter, Ivanka, said the plan was good for \
+             everyone.",
+            &["Ivanka Trump"],
+        ),
+        // A surname in apposition stays the person named before.
+        (
+            "Rudy Giuliani spoke first. Later, Trump's lawyer, Giuliani, said the plan was good for \
+             everyone.",
+            &["Rudy Giuliani"],
+        ),
+    ];
+    for (text, speakers) in cases {
+        let record = common::extract(text);
+        let got: Vec<&str> = record
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
+            .collect();
+        assert_eq!(got, *speakers, "{text}");
+    }
+}

@@ -116,7 +116,21 @@ pub(super) fn cluster_names(
                 .filter(|&e| clusters[e].words.len() >= 2 && named_by_part(&clusters[e], word)),
             _ => None,
         };
-        let found = latest.or_else(|| index.find(lex, clusters, &words, named_org));
+        // "Spindler's father, Joseph,": a family member named by first name, not the Joseph
+        // named before; the one with the possessor's surname if the story named them so.
+        let relative = match words[..] {
+            [first] => relative_of(text, tokens, n).map(|surname| {
+                // Exactly that name: "Joseph Spindler" would also match the son "Spindler".
+                index.find(lex, clusters, &[first, surname], false).filter(|&i| {
+                    clusters[i].words.len() == 2 && clusters[i].words[0] == first && clusters[i].words[1] == surname
+                })
+            }),
+            _ => None,
+        };
+        let found = match relative {
+            Some(full) => full,
+            None => latest.or_else(|| index.find(lex, clusters, &words, named_org)),
+        };
         // Only where the name is introduced: later, "the campaign Manafort was running" is a
         // relative clause, not the campaign's name.
         let org = named_org || found.is_none() && org_noun_before(tokens, n);
@@ -154,6 +168,25 @@ pub(super) fn cluster_names(
         out.push(e as u32);
     }
     out
+}
+
+/// The possessor's name of a person's role a first name is set beside, alone: "Spindler" in
+/// "Spindler's father, Joseph,". Only a possessive name ("his father, Joseph" may be the Joseph
+/// already named) and a first name of the name table that is no common surname.
+fn relative_of<'t>(text: &'t str, tokens: &[crate::token::Token], n: &NameMention) -> Option<&'t str> {
+    let k = n.tok_start as usize;
+    if k < 3 || n.title_start != n.tok_start || !tokens[k - 1].is_punct(b',') {
+        return None;
+    }
+    let (role, owner) = (&tokens[k - 2], &tokens[k - 3]);
+    let word = tokens[k].base(text);
+    let is_role = role.is(flag::ROLE_PERSON) && !role.is_cap() && role.info.gender != Gender::Unknown;
+    let first_name = crate::name_gender::first_name_gender(word).is_some() && !crate::surnames::is_mostly_surname(word);
+    let owner_named = owner.kind == TokenKind::Word
+        && owner.is_cap()
+        && owner.shape & shape::POSSESSIVE != 0
+        && !owner.is(flag::PRONOUN | flag::FUNCTION);
+    (is_role && first_name && owner_named).then(|| owner.base(text))
 }
 
 /// "Somali group al-Shabaab", "the company Acme": a noun for an organisation right before
