@@ -401,6 +401,36 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
     (k, false)
 }
 
+/// `"…," says House. Durning did not need much coaxing. "I'm thankful …"`: the sentence right
+/// before a quotation that opens its own sentence, starting at or after token `lo`, opens with
+/// a name followed by a lower-case word that is no cue (a narration about that person, who
+/// then speaks). The name, as the speaker phrase.
+fn subject_sentence_before(doc: &Doc, open: usize, lo: usize) -> Option<SpeakerNp> {
+    let tokens = &doc.tokens[..];
+    let si = doc.sentence_of(open);
+    let prev = doc.sentences.get(si.checked_sub(1)?)?;
+    let here = &doc.sentences[si];
+    if here.tok_start as usize != open || prev.para != here.para || (prev.tok_start as usize) < lo {
+        return None;
+    }
+    let first = doc.names.partition_point(|n| n.title_start < prev.tok_start);
+    let n = doc.names.get(first).filter(|n| n.title_start == prev.tok_start)?;
+    let verb = tokens.get(n.tok_end as usize)?;
+    let narrated = tokens[n.tok_end as usize - 1].shape & shape::POSSESSIVE == 0
+        && verb.kind == TokenKind::Word
+        && !verb.is_cap()
+        && verb.info.cue.is_none()
+        && !verb.is(flag::CONJ | flag::PREP | flag::SUB | flag::DET)
+        && tokens[prev.tok_start as usize..prev.tok_end as usize]
+            .iter()
+            .all(|t| t.kind != TokenKind::QuoteMark);
+    narrated.then_some(SpeakerNp {
+        tok_start: n.tok_start,
+        tok_end: n.tok_end,
+        kind: NpKind::Name,
+    })
+}
+
 /// The nearest paragraph before `para` with a word in it (paragraphs of stray punctuation,
 /// ". ", come between paragraphs in some feeds).
 fn previous_paragraph_with_words(doc: &Doc, para: u32) -> Option<u32> {
@@ -620,9 +650,10 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             // between the two quotes is the nearer attribution.
             let between = (j < i)
                 .then(|| {
-                    spans[j]
-                        .close_tok
-                        .and_then(|c| attribution_between(doc, c as usize + 1, spans[i].open_tok as usize))
+                    spans[j].close_tok.and_then(|c| {
+                        attribution_between(doc, c as usize + 1, spans[i].open_tok as usize)
+                            .or_else(|| subject_sentence_before(doc, spans[i].open_tok as usize, c as usize + 1))
+                    })
                 })
                 .flatten();
             quotes[i].speaker = between.or(quotes[j].speaker);

@@ -448,6 +448,30 @@ fn organisations_speak() {
 }
 
 #[test]
+fn a_sentence_about_someone_named_before_a_quotation_gives_it_to_them() {
+    // (text, speaker of the last quotation)
+    let cases: &[(&str, &str)] = &[
+        (
+            "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo. Treasury \
+             Secretary John Snow put a brave face on the news. “The economy is growing at such a \
+             fast rate.”",
+            "John Snow",
+        ),
+        // The sentence names someone, but as a possessor: the earlier speaker goes on.
+        (
+            "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo. John Snow's \
+             office was closed. “The economy is growing at such a fast rate.”",
+            "Brian Taylor",
+        ),
+    ];
+    for (text, speaker) in cases {
+        let r = extract(text);
+        let last = r.quotes.last().expect("a quote");
+        assert_eq!(last.speaker.as_ref().map(|s| s.name.as_str()), Some(*speaker), "{text}");
+    }
+}
+
+#[test]
 fn a_paragraph_naming_no_one_does_not_end_the_speaker_s_turn() {
     // (text, speaker of the last quotation): the writer's own paragraph between two paragraphs
     // of quotation is skipped only when it names no one and the quotation opens its paragraph.
