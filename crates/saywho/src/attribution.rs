@@ -63,7 +63,8 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
     }
     for k in a + 1..limit.min(a + 18) {
         let abbreviation = crate::np::abbreviation_period(tokens, k);
-        if tokens[k].kind == TokenKind::QuoteMark || tokens[k].is_terminal() && !abbreviation {
+        let mark = tokens[k].kind == TokenKind::QuoteMark && !plural_possessive(tokens, k);
+        if mark || tokens[k].is_terminal() && !abbreviation {
             break;
         }
         if tokens[k].is_punct(b',') && tokens.get(k + 1).is_some_and(|t| t.is(flag::PERSON_RELATIVE)) {
@@ -82,8 +83,10 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
             // name and a job title the lexicon lacks, before the name.
-            let plain =
-                |t: &Token| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB);
+            let plain = |t: &Token| {
+                t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB)
+                    || t.kind == TokenKind::QuoteMark && t.start > tokens[a].start
+            };
             // `"…," the company's founder, Paul Smith, said`: a description of a person, headed
             // by a role word, in apposition just before the name.
             let s = np.tok_start as usize;
@@ -102,6 +105,21 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         }
     }
     None
+}
+
+/// "Wales' team physiotherapist": a single mark written against a word ending in "s", a word
+/// after it, is the apostrophe of a plural possessive, not a quotation mark.
+fn plural_possessive(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    t.mark & crate::token::mark::SINGLE != 0
+        && k > 0
+        && {
+            let p = &tokens[k - 1];
+            p.kind == TokenKind::Word && p.end == t.start && p.has_form(crate::lexicon::form::S)
+        }
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && n.start > t.end)
 }
 
 /// `"…," a citizen, whose name is redacted, wrote`: the speaker phrase `a..comma`, a relative
@@ -661,7 +679,15 @@ fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans
             quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
             continue;
         }
-        // 3. The last quote of the paragraph before, or an introduction ending in a colon.
+        // 3. A sentence about a named person right before it, in its paragraph.
+        let para_start = doc.paragraphs[para as usize].tok_start as usize;
+        if let Some(np) = subject_sentence_before(doc, spans[i].open_tok as usize, para_start) {
+            quotes[i].speaker = Some(np);
+            quotes[i].speaker_carried = true;
+            quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
+            continue;
+        }
+        // 4. The last quote of the paragraph before, or an introduction ending in a colon.
         let prev_para = (0..para).rev().find(|&p| {
             let pr = &doc.paragraphs[p as usize];
             tokens[pr.tok_start as usize..pr.tok_end as usize]

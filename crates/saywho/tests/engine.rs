@@ -463,6 +463,12 @@ fn a_sentence_about_someone_named_before_a_quotation_gives_it_to_them() {
              office was closed. “The economy is growing at such a fast rate.”",
             "Brian Taylor",
         ),
+        // In a paragraph of its own, after a paragraph quoting someone else.
+        (
+            "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo.\n\nMorrison is \
+             seen quizzing a college administrator. “But what happened? Why did nobody look ahead?”",
+            "Morrison",
+        ),
     ];
     for (text, speaker) in cases {
         let r = extract(text);

@@ -223,6 +223,19 @@ fn an_organisation_named_with_and_speaks_by_its_whole_name() {
 }
 
 #[test]
+fn a_plural_possessive_before_the_speaker_is_no_quotation_mark() {
+    check(&[(
+        "\"He will have tests in the next 48 hours,\" Wales' team physiotherapist Mark Davies said.",
+        &[(
+            "He will have tests in the next 48 hours,",
+            "direct",
+            "Mark Davies",
+            "said",
+        )],
+    )]);
+}
+
+#[test]
 fn a_relative_clause_between_the_speaker_and_the_cue() {
     check(&[
         (
