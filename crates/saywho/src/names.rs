@@ -134,8 +134,16 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(tokens.len() / 12, Default::default());
     // Words the lexicon does not know, opening sentences: how often each does.
     let mut unknown_openers: FxHashMap<&str, u32> = FxHashMap::default();
+    // Acronyms the article writes ("SEC", "FDA"): evidence for the long names they stand for.
+    let mut acronyms: Vec<&str> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if is_name_word(t) {
+            if t.shape & shape::ALL_CAPS != 0 && (2..=6).contains(&(t.end - t.start)) {
+                let word = t.base(text);
+                if !acronyms.contains(&word) {
+                    acronyms.push(word);
+                }
+            }
             if !at_sentence_start(tokens, k) {
                 seen_mid.insert(t.base(text));
             } else if t.info.flags() == 0 && t.info.cue.is_none() {
@@ -192,7 +200,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             k += 1;
             continue;
         }
-        let end = run_end(text, tokens, lex, k);
+        let end = run_end(text, tokens, lex, &acronyms, k);
         if modifies_title(text, tokens, lex, k, end) {
             modifier = Some((k, end));
             k = end;
@@ -322,7 +330,7 @@ fn lower_word_after(tokens: &[Token], k: usize) -> Option<&Token> {
 /// Where the run of name words starting at token `k` ends: further name words, connectors
 /// ("Ludwig van Beethoven", "Bank of Canada") and initials ("J. K. Rowling"), stopping at a
 /// title that starts another name, a photo credit or a possessive.
-fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize) -> usize {
+fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, acronyms: &[&str], k: usize) -> usize {
     let t = &tokens[k];
     let mut end = k + 1;
     // Kept as the run grows (a rescan at each word made a long run quadratic).
@@ -353,7 +361,7 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
                 continue;
             }
             if !org_so_far && !ampersand {
-                if let Some(org_end) = coordinated_org_end(text, tokens, lex, k, end) {
+                if let Some(org_end) = coordinated_org_end(text, tokens, lex, acronyms, k, end) {
                     end = org_end;
                     break;
                 }
@@ -386,28 +394,24 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize
     end
 }
 
-/// "the Food and Drug Administration", "the Meteorology, Climatology and Geophysics Agency":
-/// where the run of name words `start..end`, after "the", is the first of words coordinated
-/// inside one organisation's name, the end of that name: after the separator at `end` ("and",
-/// or commas before a last "and"), runs of name words, the last ending in a word of an
-/// organisation's name. Not when the first run holds one itself ("the Bank of Canada and the
-/// Federal Reserve Board" are two; the caller checks that) or an acronym.
+/// "the Food and Drug Administration (FDA)", "the Securities and Exchange Commission": where
+/// the run of name words `start..end` is the first of words coordinated inside one
+/// organisation's name, the end of that name: after the separator at `end` ("and", or commas
+/// before a last "and"), runs of name words, the last ending in a word of an organisation's
+/// name, whose initials the article also writes as an acronym (`acronyms`; or an acronym in
+/// parentheses follows). Without that
+/// evidence "the Pentagon and State Department", "the Liberals and Green Party" are two
+/// bodies, as they mostly are. Not when the first run holds an organisation's word itself (the
+/// caller checks that) or an acronym ("the IMF and World Bank").
 fn coordinated_org_end(
     text: &str,
     tokens: &[Token],
     lex: &crate::lexicon::Lexicon,
+    acronyms: &[&str],
     start: usize,
     end: usize,
 ) -> Option<usize> {
-    // "the Food", "the U.S. Food": a definite article before, across a short name.
-    let article = (start.saturating_sub(3)..start).rev().find(|&i| {
-        let t = &tokens[i];
-        !(is_name_word(t) || t.is_punct(b'.'))
-    });
-    // An acronym is a name of its own: "the IMF and World Bank" are two.
-    if !article.is_some_and(|i| tokens[i].is(flag::DEF_ARTICLE))
-        || tokens[start..end].iter().any(|t| t.shape & shape::ALL_CAPS != 0)
-    {
+    if acronyms.is_empty() || tokens[start..end].iter().any(|t| t.shape & shape::ALL_CAPS != 0) {
         return None;
     }
     let is_and = |t: &Token| t.kind == TokenKind::Word && t.is(flag::ADDITIVE_CONJ) && !t.is_cap();
@@ -441,7 +445,17 @@ fn coordinated_org_end(
             return None;
         }
         if last {
-            return lex.is_org_word(tokens[w - 1].base(text)).then_some(w);
+            let named = lex.is_org_word(tokens[w - 1].base(text))
+                && {
+                    // "SEC", or "PCS" for the "Public and Commercial Services Union"; or an acronym
+                    // in parentheses right after, in any language ("… Geophysics Agency (BMKG)").
+                    let all = initials(text, &tokens[start..w]);
+                    let but_last = all.char_indices().last().map_or("", |(i, _)| &all[..i]);
+                    acronyms.contains(&all.as_str())
+                        || but_last.len() >= 2 && acronyms.contains(&but_last)
+                        || matches!(tokens.get(w..w + 3), Some([o, a, c]) if o.is_punct(b'(') && a.shape & shape::ALL_CAPS != 0 && c.is_punct(b')'))
+                };
+            return named.then_some(w);
         }
         if tokens[w - 1].shape & shape::POSSESSIVE != 0 {
             return None;
@@ -449,6 +463,16 @@ fn coordinated_org_end(
         pos = w;
     }
     None
+}
+
+/// The initials of the name words among `tokens`: "SEC" for "Securities and Exchange
+/// Commission".
+fn initials(text: &str, tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .filter(|t| is_name_word(t))
+        .filter_map(|t| t.text(text).chars().next())
+        .collect()
 }
 
 /// Does the "&" at `k` join two names into a firm's ("Procter & Gamble", "Marks & Spencer")?
@@ -616,21 +640,29 @@ mod tests {
             ("“Tom is here,” said Ann.", &[("", "Ann")]),
             ("Officials at BC Hydro said so.", &[("", "BC Hydro")]),
             ("Shares of Procter & Gamble rose.", &[("", "Procter & Gamble")]),
-            // Words coordinated inside an organisation's name, after "the".
+            // Words coordinated inside an organisation's name the article also writes as an
+            // acronym, or with one in parentheses after it.
             (
-                "He wrote to the U.S. Food and Drug Administration's chief.",
-                &[("", "U.S"), ("", "Food and Drug Administration")],
+                "He wrote to the U.S. Food and Drug Administration's chief. The FDA said no.",
+                &[("", "U.S"), ("", "Food and Drug Administration"), ("", "FDA")],
             ),
             (
-                "It struck, according to the Meteorology, Climatology and Geophysics Agency.",
-                &[("", "Meteorology, Climatology and Geophysics Agency")],
+                "It struck, according to the Meteorology, Climatology and Geophysics Agency (BMKG).",
+                &[("", "Meteorology, Climatology and Geophysics Agency"), ("", "BMKG")],
             ),
-            // Not two names, nor an acronym and a name, nor without "the".
+            // Without that evidence, two bodies; nor an acronym and a name.
+            (
+                "He met the Pentagon and State Department staff.",
+                &[("", "Pentagon"), ("", "State Department")],
+            ),
             (
                 "He met the Bank of Canada and Federal Reserve Board staff.",
                 &[("", "Bank of Canada"), ("", "Federal Reserve Board")],
             ),
-            ("He met the IMF and World Bank.", &[("", "IMF"), ("", "World Bank")]),
+            (
+                "He met the IMF and World Bank. The IMF and WB agreed.",
+                &[("", "IMF"), ("", "World Bank"), ("", "IMF"), ("", "WB")],
+            ),
             (
                 "He met Tesla and Ford Motor Company.",
                 &[("", "Tesla"), ("", "Ford Motor Company")],

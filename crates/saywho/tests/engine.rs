@@ -492,6 +492,23 @@ fn a_paragraph_naming_no_one_does_not_end_the_speaker_s_turn() {
              Tom Weir's study.\n\n“So stroke patients were losing about a third of their incomes.”",
             None,
         ),
+        // A paragraph bringing in someone, even unnamed, or a subhead, ends the turn.
+        (
+            "“It was terrifying and I thought we would die,” said passenger Amy Chen.\n\nAnother \
+             passenger described a similar scene.\n\n“The plane just dropped, and people were \
+             screaming.”",
+            None,
+        ),
+        (
+            "“Costs rose sharply for everyone,” Ann Lee said.\n\nOthers were less sure.\n\n“I do \
+             not know if it will work at all, frankly.”",
+            None,
+        ),
+        (
+            "“Costs rose sharply for everyone,” Ann Lee said.\n\nWhat the survey found\n\n“Most \
+             people felt the plan would never work.”",
+            None,
+        ),
         (
             "“Costs rose sharply for everyone,” Ann Lee said.\n\nThe loss was the largest.\n\nThen \
              “stroke patients were losing about a third of their incomes” in the study.",

@@ -190,7 +190,8 @@ fn a_description_between_the_quotation_and_its_cue() {
 fn an_organisation_named_with_and_speaks_by_its_whole_name() {
     check(&[
         (
-            "The U.S. Food and Drug Administration said the drug was safe for children.",
+            "The U.S. Food and Drug Administration said the drug was safe for children. The FDA \
+             approved it in May.",
             &[(
                 "the drug was safe for children",
                 "indirect",
@@ -200,7 +201,7 @@ fn an_organisation_named_with_and_speaks_by_its_whole_name() {
         ),
         (
             "The tsunami struck on Saturday, according to the Meteorology, Climatology and \
-             Geophysics Agency.",
+             Geophysics Agency (BMKG).",
             &[(
                 "The tsunami struck on Saturday",
                 "indirect",
@@ -210,12 +211,21 @@ fn an_organisation_named_with_and_speaks_by_its_whole_name() {
         ),
         // The source goes on past the name; the content starts after its comma.
         (
-            "According to the Natural Hazards Research and Applications Information Center at \
-             Colorado State University, there is little evidence that disasters hurt markets.",
+            "According to Labor Department figures, 157,000 new jobs were added last month.",
             &[(
-                "there is little evidence that disasters hurt markets",
+                "157,000 new jobs were added last month",
                 "indirect",
-                "Natural Hazards Research and Applications Information Center",
+                "Labor Department",
+                "According to",
+            )],
+        ),
+        // Unless content opens right after the source.
+        (
+            "According to Reuters the company will cut 500 jobs, including 200 in Canada.",
+            &[(
+                "the company will cut 500 jobs, including 200 in Canada",
+                "indirect",
+                "Reuters",
                 "According to",
             )],
         ),

@@ -40,12 +40,22 @@ pub(super) fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
     };
     let (a, b) = if tokens[lo..k].iter().all(|t| t.is(flag::CONJ)) {
         // "According to X, CONTENT." The source may go on past its phrase ("according to the
-        // … Center at Colorado State University, there is …"): the content starts after the
-        // comma a few words on.
-        let start = if after_np > np_end {
+        // … Center at Colorado State University, there is …", "according to Labor Department
+        // figures, …", "according to his agent, …"): the content then starts after the comma a
+        // few words on. Not when content opens right after the phrase: a determiner before a
+        // lower-case word, a pronoun, a quantity ("According to Reuters the company will cut
+        // 500 jobs, including …", "According to a poll most voters …").
+        let content_opens = tokens.get(np_end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (t.is(flag::PRONOUN | flag::GROUP_QUANTIFIER | flag::SUB)
+                    || t.is(flag::DET) && tokens.get(np_end + 1).is_some_and(|n| !n.is_cap()))
+                || t.kind == TokenKind::Number
+        });
+        let goes_on = !content_opens;
+        let start = if after_np > np_end || !goes_on {
             after_np
         } else {
-            (np_end..hi.min(np_end + 8))
+            (np_end..hi.min(np_end + 12))
                 .take_while(|&m| !tokens[m].is_terminal() && tokens[m].kind != TokenKind::QuoteMark)
                 .find(|&m| tokens[m].is_punct(b','))
                 .map_or(after_np, |comma| comma + 1)
