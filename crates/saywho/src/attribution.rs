@@ -66,7 +66,7 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
     }
     for k in a + 1..limit.min(a + 18) {
         let abbreviation = crate::np::abbreviation_period(tokens, k);
-        let mark = tokens[k].kind == TokenKind::QuoteMark && !plural_possessive(tokens, k);
+        let mark = tokens[k].kind == TokenKind::QuoteMark && !crate::np::plural_possessive(tokens, k);
         if mark || tokens[k].is_terminal() && !abbreviation {
             break;
         }
@@ -108,21 +108,6 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         }
     }
     None
-}
-
-/// "Wales' team physiotherapist": a single mark written against a word ending in "s", a word
-/// after it, is the apostrophe of a plural possessive, not a quotation mark.
-fn plural_possessive(tokens: &[Token], k: usize) -> bool {
-    let t = &tokens[k];
-    t.mark & crate::token::mark::SINGLE != 0
-        && k > 0
-        && {
-            let p = &tokens[k - 1];
-            p.kind == TokenKind::Word && p.end == t.start && p.has_form(crate::lexicon::form::S)
-        }
-        && tokens
-            .get(k + 1)
-            .is_some_and(|n| n.kind == TokenKind::Word && n.start > t.end)
 }
 
 /// `"…," a citizen, whose name is redacted, wrote`: the speaker phrase `a..comma`, a relative
@@ -534,7 +519,7 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         sides.push(side);
         spans.push(q);
     }
-    carry::carry_speakers(doc, &mut quotes, &sides, &spans);
+    carry::carry_speakers(doc, lex, &mut quotes, &sides, &spans);
     for mut post in post::signed_posts(doc, &quotes) {
         post.group = quotes.len() as u32;
         quotes.push(post);

@@ -135,14 +135,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // Words the lexicon does not know, opening sentences: how often each does.
     let mut unknown_openers: FxHashMap<&str, u32> = FxHashMap::default();
     // Acronyms the article writes ("SEC", "FDA"): evidence for the long names they stand for.
-    let mut acronyms: Vec<&str> = Vec::new();
+    let mut acronyms: FxHashSet<&str> = FxHashSet::default();
     for (k, t) in tokens.iter().enumerate() {
         if is_name_word(t) {
             if t.shape & shape::ALL_CAPS != 0 && (2..=6).contains(&(t.end - t.start)) {
                 let word = t.base(text);
-                if !acronyms.contains(&word) {
-                    acronyms.push(word);
-                }
+                acronyms.insert(word);
             }
             if !at_sentence_start(tokens, k) {
                 seen_mid.insert(t.base(text));
@@ -330,7 +328,7 @@ fn lower_word_after(tokens: &[Token], k: usize) -> Option<&Token> {
 /// Where the run of name words starting at token `k` ends: further name words, connectors
 /// ("Ludwig van Beethoven", "Bank of Canada") and initials ("J. K. Rowling"), stopping at a
 /// title that starts another name, a photo credit or a possessive.
-fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, acronyms: &[&str], k: usize) -> usize {
+fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, acronyms: &FxHashSet<&str>, k: usize) -> usize {
     let t = &tokens[k];
     let mut end = k + 1;
     // Kept as the run grows (a rescan at each word made a long run quadratic).
@@ -407,7 +405,7 @@ fn coordinated_org_end(
     text: &str,
     tokens: &[Token],
     lex: &crate::lexicon::Lexicon,
-    acronyms: &[&str],
+    acronyms: &FxHashSet<&str>,
     start: usize,
     end: usize,
 ) -> Option<usize> {
@@ -445,16 +443,19 @@ fn coordinated_org_end(
             return None;
         }
         if last {
-            let named = lex.is_org_word(tokens[w - 1].base(text))
-                && {
-                    // "SEC", or "PCS" for the "Public and Commercial Services Union"; or an acronym
-                    // in parentheses right after, in any language ("… Geophysics Agency (BMKG)").
-                    let all = initials(text, &tokens[start..w]);
-                    let but_last = all.char_indices().last().map_or("", |(i, _)| &all[..i]);
-                    acronyms.contains(&all.as_str())
-                        || but_last.len() >= 2 && acronyms.contains(&but_last)
-                        || matches!(tokens.get(w..w + 3), Some([o, a, c]) if o.is_punct(b'(') && a.shape & shape::ALL_CAPS != 0 && c.is_punct(b')'))
-                };
+            let named = lex.is_org_word(tokens[w - 1].base(text)) && {
+                // "SEC", or "PCS" for the "Public and Commercial Services Union"; or, after
+                // "the", an acronym in parentheses right after, in any language ("the …
+                // Geophysics Agency (BMKG)"; not a ticker: "Toyota and Honda Motor Co (HMC)").
+                let all = initials(text, &tokens[start..w]);
+                let but_last = all.char_indices().last().map_or("", |(i, _)| &all[..i]);
+                let after_the = start > 0 && tokens[start - 1].is(flag::DEF_ARTICLE);
+                let bracketed = matches!(tokens.get(w..w + 3), Some([o, a, c])
+                        if o.is_punct(b'(') && a.shape & shape::ALL_CAPS != 0 && c.is_punct(b')'));
+                acronyms.contains(all.as_str())
+                    || but_last.len() >= 2 && acronyms.contains(but_last)
+                    || after_the && bracketed
+            };
             return named.then_some(w);
         }
         if tokens[w - 1].shape & shape::POSSESSIVE != 0 {

@@ -38,6 +38,21 @@ pub struct SpeakerNp {
     pub kind: NpKind,
 }
 
+/// "Wales' team physiotherapist": a single mark written against a word ending in "s", a word
+/// after it, is the apostrophe of a plural possessive, not a quotation mark.
+pub(crate) fn plural_possessive(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    t.mark & crate::token::mark::SINGLE != 0
+        && k > 0
+        && {
+            let p = &tokens[k - 1];
+            p.kind == TokenKind::Word && p.end == t.start && p.has_form(crate::lexicon::form::S)
+        }
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && n.start > t.end)
+}
+
 /// Is this a word that can sit inside a speaker phrase?
 fn np_word(t: &Token) -> bool {
     match t.kind {
@@ -516,6 +531,11 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
     let mut j = k;
     while j < hi {
         let t = &tokens[j];
+        if t.kind == TokenKind::QuoteMark && j > k && plural_possessive(tokens, j) {
+            // "said Wales' team physiotherapist Mark Davies".
+            j += 1;
+            continue;
+        }
         if t.kind == TokenKind::QuoteMark && j > k {
             // The "Big Love" singer: jump over a short quoted title.
             let close = (j + 1..hi.min(j + 8)).find(|&m| tokens[m].kind == TokenKind::QuoteMark);

@@ -449,24 +449,37 @@ fn organisations_speak() {
 
 #[test]
 fn a_sentence_about_someone_named_before_a_quotation_gives_it_to_them() {
-    // (text, speaker of the last quotation)
+    // (text, speaker of the last quotation): only a quotation in the first person singular
+    // that speaks of no "he" or "she" is the person's own.
     let cases: &[(&str, &str)] = &[
         (
             "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo. Treasury \
-             Secretary John Snow put a brave face on the news. “The economy is growing at such a \
-             fast rate.”",
+             Secretary John Snow put a brave face on the news. “I think the economy is growing at \
+             such a fast rate.”",
             "John Snow",
         ),
         // The sentence names someone, but as a possessor: the earlier speaker goes on.
         (
             "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo. John Snow's \
-             office was closed. “The economy is growing at such a fast rate.”",
+             office was closed. “I think the economy is growing at such a fast rate.”",
             "Brian Taylor",
+        ),
+        // A quotation about the person, or not in the first person: the earlier speaker's.
+        (
+            "“We did everything we could tonight,” said coach Bill Jones. Smith scored twice in the \
+             second half. “He was fantastic and I am proud of him.”",
+            "Bill Jones",
+        ),
+        (
+            "“We were never told,” said resident Tom Vance. Smith declined to comment. “It is a \
+             scandal.”",
+            "Tom Vance",
         ),
         // In a paragraph of its own, after a paragraph quoting someone else.
         (
             "“The dollar's fall has been sudden,” said Brian Taylor of Wells Fargo.\n\nMorrison is \
-             seen quizzing a college administrator. “But what happened? Why did nobody look ahead?”",
+             seen quizzing a college administrator. “But what happened? Why did nobody tell my \
+             parents?”",
             "Morrison",
         ),
     ];

@@ -79,9 +79,21 @@ fn a_relative_named_by_first_name_is_not_the_namesake_named_before() {
         ),
         // Named before with the possessor's surname: that person.
         (
-            "Ivanka Trump spoke first. Later, Trump's daughter, Ivanka, said the plan was good for \
+            "Eric Trump spoke first. Later, Trump's son, Eric, said the plan was good for \
              everyone.",
-            &["Ivanka Trump"],
+            &["Eric Trump"],
+        ),
+        // A woman's role: she may have been named before under another surname.
+        (
+            "Carrie Symonds married the prime minister in 2021. Later, Johnson's wife, Carrie, said \
+             the plan was good for everyone.",
+            &["Carrie Symonds"],
+        ),
+        // A first name as the possessor: no surname to go by.
+        (
+            "Bill Clinton spoke first. Later, Hillary's husband, Bill, said the plan was good for \
+             everyone.",
+            &["Bill Clinton"],
         ),
         // A surname in apposition stays the person named before.
         (

@@ -6,14 +6,20 @@
 use super::{attribution_between, last_attribution, Side};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{cased, flag, Lexicon};
+use crate::lexicon::{cased, flag, Gender, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{NpKind, SpeakerNp};
 use crate::token::{shape, Token, TokenKind};
 
 /// Gives quotes without an attribution of their own the speaker of a neighbour, and groups
 /// the fragments of one utterance.
-pub(super) fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Side>], spans: &[&QuoteSpan]) {
+pub(super) fn carry_speakers(
+    doc: &Doc,
+    lex: &Lexicon,
+    quotes: &mut [Quote],
+    sides: &[Option<Side>],
+    spans: &[&QuoteSpan],
+) {
     let para_of = |q: &QuoteSpan| doc.sentences[doc.sentence_of(q.open_tok as usize)].para;
     let close_para = |q: &QuoteSpan| {
         let last = q.close_tok.unwrap_or(q.end_tok - 1) as usize;
@@ -74,7 +80,7 @@ pub(super) fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Si
                 .then(|| {
                     spans[j].close_tok.and_then(|c| {
                         attribution_between(doc, c as usize + 1, spans[i].open_tok as usize)
-                            .or_else(|| subject_sentence_before(doc, spans[i].open_tok as usize, c as usize + 1))
+                            .or_else(|| subject_sentence_before(doc, lex, spans[i], c as usize + 1))
                     })
                 })
                 .flatten();
@@ -84,8 +90,8 @@ pub(super) fn carry_speakers(doc: &Doc, quotes: &mut [Quote], sides: &[Option<Si
             continue;
         }
         // 3. A sentence about a named person right before it, in its paragraph.
-        let para_start = doc.paragraphs[para as usize].tok_start as usize;
-        if let Some(np) = subject_sentence_before(doc, spans[i].open_tok as usize, para_start) {
+        let para_first_tok = doc.paragraphs[para as usize].tok_start as usize;
+        if let Some(np) = subject_sentence_before(doc, lex, spans[i], para_first_tok) {
             quotes[i].speaker = Some(np);
             quotes[i].speaker_carried = true;
             quotes[i].confidence = Evidence::SpeakerOfSameParagraph.confidence();
@@ -163,14 +169,26 @@ pub fn carry_across_paragraphs(doc: &Doc, lex: &Lexicon, quotes: &mut [Quote]) {
 
 /// `"…," says House. Durning did not need much coaxing. "I'm thankful …"`: the sentence right
 /// before a quotation that opens its own sentence, starting at or after token `lo`, opens with
-/// a name followed by a lower-case word that is no cue (a narration about that person, who
-/// then speaks). The name, as the speaker phrase.
-fn subject_sentence_before(doc: &Doc, open: usize, lo: usize) -> Option<SpeakerNp> {
-    let tokens = &doc.tokens[..];
+/// a name followed by a lower-case word that is no cue, no negation and no function word, and
+/// the quotation speaks in the first person singular and of no "he" or "she": that person
+/// speaking of themself. The name, as the speaker phrase. (Without the quotation's person, a
+/// sentence about a player, a team or the dead took the quotation of the coach or the mother
+/// quoted before: "Smith scored twice. “He was fantastic.”")
+fn subject_sentence_before(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, lo: usize) -> Option<SpeakerNp> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let open = q.open_tok as usize;
     let si = doc.sentence_of(open);
     let prev = doc.sentences.get(si.checked_sub(1)?)?;
     let here = &doc.sentences[si];
     if here.tok_start as usize != open || prev.para != here.para || (prev.tok_start as usize) < lo {
+        return None;
+    }
+    let words = &tokens[q.first_tok as usize..q.end_tok as usize];
+    let first_person = words.iter().any(|t| lex.is_cased(t.text(text), cased::FIRST_SINGULAR))
+        && !words
+            .iter()
+            .any(|t| t.is(flag::PRONOUN) && matches!(t.info.gender, Gender::Male | Gender::Female));
+    if !first_person {
         return None;
     }
     let first = doc.names.partition_point(|n| n.title_start < prev.tok_start);
@@ -180,7 +198,7 @@ fn subject_sentence_before(doc: &Doc, open: usize, lo: usize) -> Option<SpeakerN
         && verb.kind == TokenKind::Word
         && !verb.is_cap()
         && verb.info.cue.is_none()
-        && !verb.is(flag::CONJ | flag::PREP | flag::SUB | flag::DET)
+        && !verb.is(flag::CONJ | flag::PREP | flag::SUB | flag::DET | flag::NEG)
         && tokens[prev.tok_start as usize..prev.tok_end as usize]
             .iter()
             .all(|t| t.kind != TokenKind::QuoteMark);

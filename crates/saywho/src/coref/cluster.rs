@@ -118,17 +118,16 @@ pub(super) fn cluster_names(
         };
         // "Spindler's father, Joseph,": a family member named by first name, not the Joseph
         // named before; the one with the possessor's surname if the story named them so.
-        let relative = match words[..] {
-            [first] => relative_of(text, tokens, n).map(|surname| {
-                // Exactly that name: "Joseph Spindler" would also match the son "Spindler".
-                index.find(lex, clusters, &[first, surname], false).filter(|&i| {
-                    clusters[i].words.len() == 2 && clusters[i].words[0] == first && clusters[i].words[1] == surname
-                })
-            }),
+        let relative_surname = match words[..] {
+            [_] => relative_of(text, tokens, n),
             _ => None,
         };
-        let found = match relative {
-            Some(full) => full,
+        let found = match relative_surname {
+            // Exactly that full name, or a new entity: "Joseph Spindler" would also match the
+            // son "Spindler".
+            Some(surname) => index.find(lex, clusters, &[words[0], surname], false).filter(|&i| {
+                clusters[i].words.len() == 2 && clusters[i].words[0] == words[0] && clusters[i].words[1] == surname
+            }),
             None => latest.or_else(|| index.find(lex, clusters, &words, named_org)),
         };
         // Only where the name is introduced: later, "the campaign Manafort was running" is a
@@ -170,9 +169,12 @@ pub(super) fn cluster_names(
     out
 }
 
-/// The possessor's name of a person's role a first name is set beside, alone: "Spindler" in
-/// "Spindler's father, Joseph,". Only a possessive name ("his father, Joseph" may be the Joseph
-/// already named) and a first name of the name table that is no common surname.
+/// The possessor's surname of a man's role a first name is set beside, alone: "Spindler" in
+/// "Spindler's father, Joseph,". Only a man's role (father, son, husband, brother: their
+/// surname is mostly the possessor's, where a wife or a daughter may have been named before
+/// under another, "Carrie Symonds" for "Johnson's wife, Carrie"), a possessive name that is no
+/// first name ("Harry's wife, Meghan"; "his father, Joseph" may be the Joseph already named),
+/// and a first name of the name table that is no common surname.
 fn relative_of<'t>(text: &'t str, tokens: &[crate::token::Token], n: &NameMention) -> Option<&'t str> {
     let k = n.tok_start as usize;
     if k < 3 || n.title_start != n.tok_start || !tokens[k - 1].is_punct(b',') {
@@ -180,12 +182,15 @@ fn relative_of<'t>(text: &'t str, tokens: &[crate::token::Token], n: &NameMentio
     }
     let (role, owner) = (&tokens[k - 2], &tokens[k - 3]);
     let word = tokens[k].base(text);
-    let is_role = role.is(flag::ROLE_PERSON) && !role.is_cap() && role.info.gender != Gender::Unknown;
-    let first_name = crate::name_gender::first_name_gender(word).is_some() && !crate::surnames::is_mostly_surname(word);
+    let is_role = role.is(flag::ROLE_PERSON) && !role.is_cap() && role.info.gender == Gender::Male;
+    let is_first_name =
+        |w: &str| crate::name_gender::first_name_gender(w).is_some() && !crate::surnames::is_mostly_surname(w);
     let owner_named = owner.kind == TokenKind::Word
         && owner.is_cap()
         && owner.shape & shape::POSSESSIVE != 0
-        && !owner.is(flag::PRONOUN | flag::FUNCTION);
+        && !owner.is(flag::PRONOUN | flag::FUNCTION)
+        && !is_first_name(owner.base(text));
+    let first_name = is_first_name(word);
     (is_role && first_name && owner_named).then(|| owner.base(text))
 }
 

@@ -4,7 +4,7 @@
 use super::{content_end, make, MIN_CONTENT_WORDS};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{flag, CueClass};
+use crate::lexicon::{flag, form, CueClass};
 use crate::np::{np_after, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
@@ -51,11 +51,21 @@ pub(super) fn according_to(doc: &Doc, si: usize, k: usize) -> Option<Quote> {
                     || t.is(flag::DET) && tokens.get(np_end + 1).is_some_and(|n| !n.is_cap()))
                 || t.kind == TokenKind::Number
         });
-        let goes_on = !content_opens;
-        let start = if after_np > np_end || !goes_on {
+        // How far the source may go on: a place or a qualifier after a preposition or a
+        // participle ("at Colorado State University", "conducted by … the Radicati Group", a
+        // dozen tokens); a noun or two otherwise ("figures", "agent"): further on, a comma is
+        // the content's own ("According to analysts sales of the new phone rose …, beating").
+        let qualifier = tokens.get(np_end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_cap()
+                && (t.is(flag::PREP) || t.has_form(form::PAST) && t.info.cue.is_none())
+                || t.kind == TokenKind::Punct && !t.is_punct(b',')
+        });
+        let reach = if qualifier { 12 } else { 3 };
+        let start = if after_np > np_end || content_opens {
             after_np
         } else {
-            (np_end..hi.min(np_end + 12))
+            (np_end..hi.min(np_end + reach))
                 .take_while(|&m| !tokens[m].is_terminal() && tokens[m].kind != TokenKind::QuoteMark)
                 .find(|&m| tokens[m].is_punct(b','))
                 .map_or(after_np, |comma| comma + 1)

@@ -224,6 +224,8 @@ pub mod cased {
     pub const HYPHEN_MODIFIER: u16 = 1 << 13;
     /// The first word of a place's name ("Lake" in "Lake Cowichan", "Fort McMurray").
     pub const PLACE_FIRST: u16 = 1 << 14;
+    /// The first person singular ("I", "me", "my").
+    pub const FIRST_SINGULAR: u16 = 1 << 15;
 }
 
 /// Grammatical gender as the text shows it.

@@ -134,6 +134,7 @@ fn name_class(name: &str) -> u16 {
         "name_and" => cased::NAME_AND,
         "hyphen_modifier" => cased::HYPHEN_MODIFIER,
         "place_first" => cased::PLACE_FIRST,
+        "first_singular" => cased::FIRST_SINGULAR,
         _ => 0,
     }
 }
