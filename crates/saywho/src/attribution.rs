@@ -86,6 +86,8 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's
             // name and a job title the lexicon lacks, before the name.
+            // (A quotation mark past `a` is a plural possessive's apostrophe: the search for
+            // the cue stopped at any other.)
             let plain = |t: &Token| {
                 t.is_word() && !t.is(flag::CUE | flag::AUX | flag::PRONOUN | flag::CONJ | flag::SUB)
                     || t.kind == TokenKind::QuoteMark && t.start > tokens[a].start

@@ -397,10 +397,10 @@ fn run_end(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, acronyms
 /// organisation's name, the end of that name: after the separator at `end` ("and", or commas
 /// before a last "and"), runs of name words, the last ending in a word of an organisation's
 /// name, whose initials the article also writes as an acronym (`acronyms`; or an acronym in
-/// parentheses follows). Without that
-/// evidence "the Pentagon and State Department", "the Liberals and Green Party" are two
-/// bodies, as they mostly are. Not when the first run holds an organisation's word itself (the
-/// caller checks that) or an acronym ("the IMF and World Bank").
+/// parentheses follows). Without that evidence "the Pentagon and State Department", "the
+/// Liberals and Green Party" are two bodies, as they mostly are. Not when the first run holds
+/// an organisation's word itself (the caller checks that) or an acronym ("the IMF and World
+/// Bank"). The search ends a dozen tokens on: longer lists are lists.
 fn coordinated_org_end(
     text: &str,
     tokens: &[Token],
