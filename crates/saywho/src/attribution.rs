@@ -242,7 +242,19 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
         let mut inverted = None;
         for cue in cues {
             let k = cue.tok_start as usize;
-            if let Some(np) = np_before(tokens, k, lo) {
+            // "… so she picked it up and crowed, “…”": a cue coordinated with an earlier verb
+            // speaks for the clause's subject, not for an earlier cue's ("guarantee her").
+            // (A finite one: "by leaning towards him and remarking:" has its subject elsewhere;
+            // and not after the subject's own reporting verb: in "Clarke said he … but argued:"
+            // "said" reports what comes before "but argued", and "Schulberg told the magazine
+            // that … he sported a moustache and asked:" is another's question.)
+            let coordinated = || {
+                crate::names::is_finite_cue(&tokens[k])
+                    .then(|| crate::indirect::coordinated_subject(tokens, k, lo))
+                    .flatten()
+                    .filter(|np| !tokens.get(np.tok_end as usize).is_some_and(|t| t.is(flag::CUE)))
+            };
+            if let Some(np) = np_before(tokens, k, lo).or_else(coordinated) {
                 return Some((Some(cue), Some(np), None));
             }
             if inverted.is_none() {

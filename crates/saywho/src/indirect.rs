@@ -18,7 +18,8 @@ mod content_end;
 mod shapes;
 use according::according_to;
 pub(crate) use content_end::content_end;
-use shapes::{coordinated_subject, interrupted_subject, request, title_cased_report};
+pub(crate) use shapes::coordinated_subject;
+use shapes::{interrupted_subject, request, title_cased_report};
 
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter

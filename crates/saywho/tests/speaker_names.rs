@@ -233,6 +233,16 @@ fn an_organisation_named_with_and_speaks_by_its_whole_name() {
 }
 
 #[test]
+fn a_cue_coordinated_with_an_earlier_verb_speaks_for_the_sentence_s_subject() {
+    // Not for an earlier verb that reports ("guarantee her the rose").
+    check(&[(
+        "Demi figured it would guarantee her the rose, so she picked it up and crowed, “Oh, it is \
+         my rose,” which is when Tracy started having palpitations.",
+        &[("Oh, it is my rose,", "direct", "Demi", "crowed")],
+    )]);
+}
+
+#[test]
 fn a_plural_possessive_before_the_speaker_is_no_quotation_mark() {
     check(&[(
         "\"He will have tests in the next 48 hours,\" Wales' team physiotherapist Mark Davies said.",

@@ -44,7 +44,7 @@ pub(super) fn request(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp) -> Option<
 
 /// The subject of a cue coordinated with an earlier verb ("She denied the report and said
 /// …", "… but said …"): the phrase that opens the sentence.
-pub(super) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
+pub(crate) fn coordinated_subject(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
     let mut i = k;
     // "and later said", "but has said"
     while i > lo && tokens[i - 1].is(flag::ADV | flag::AUX | flag::NEG) && !tokens[i - 1].is(flag::PRONOUN) {
