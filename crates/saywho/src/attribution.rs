@@ -106,10 +106,25 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
             if np.tok_start as usize == a || lead_in && np.tok_start as usize <= a + 6 {
                 return Some((cue, Some(np)));
             }
-            return None;
+            return coordinated_speakers(tokens, a, np).map(|both| (cue, Some(both)));
         }
     }
     None
+}
+
+/// `"…," Smith and Jones said`, `"…," the IMF and the World Bank said`: two speaker phrases
+/// joined by "and" right after the quotation, the second ending at the cue: the whole
+/// coordination speaks (its head, for the entity, the last name).
+fn coordinated_speakers(tokens: &[Token], a: usize, second: SpeakerNp) -> Option<SpeakerNp> {
+    let s = second.tok_start as usize;
+    let and = s
+        .checked_sub(1)
+        .filter(|&c| c > a && tokens[c].is(flag::ADDITIVE_CONJ) && !tokens[c].is_cap())?;
+    let first = np_before(tokens, and, a).filter(|np| np.tok_start as usize == a && np.kind == second.kind)?;
+    Some(SpeakerNp {
+        tok_start: first.tok_start,
+        ..second
+    })
 }
 
 /// `"…," a citizen, whose name is redacted, wrote`: the speaker phrase `a..comma`, a relative

@@ -243,6 +243,20 @@ fn a_cue_coordinated_with_an_earlier_verb_speaks_for_the_sentence_s_subject() {
 }
 
 #[test]
+fn two_speakers_joined_by_and_after_a_quotation_speak_it() {
+    check(&[
+        (
+            "“We will work together on this,” Nick Offerman and Megan Mullally said.",
+            &[("We will work together on this,", "direct", "Megan Mullally", "said")],
+        ),
+        (
+            "“We will work together on this,” the IMF and the World Bank said in a statement.",
+            &[("We will work together on this,", "direct", "World Bank", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_plural_possessive_before_the_speaker_is_no_quotation_mark() {
     check(&[(
         "\"He will have tests in the next 48 hours,\" Wales' team physiotherapist Mark Davies said.",
