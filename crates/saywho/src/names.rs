@@ -447,7 +447,11 @@ fn coordinated_org_end(
                 // "SEC", or "PCS" for the "Public and Commercial Services Union"; or, after
                 // "the", an acronym in parentheses right after, in any language ("the …
                 // Geophysics Agency (BMKG)"; not a ticker: "Toyota and Honda Motor Co (HMC)").
-                let all = initials(text, &tokens[start..w]);
+                let words = tokens[start..w]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.base(text));
+                let all: String = initials(lex, words).collect();
                 let but_last = all.char_indices().last().map_or("", |(i, _)| &all[..i]);
                 let after_the = start > 0 && tokens[start - 1].is(flag::DEF_ARTICLE);
                 let bracketed = matches!(tokens.get(w..w + 3), Some([o, a, c])
@@ -466,14 +470,16 @@ fn coordinated_org_end(
     None
 }
 
-/// The initials of the name words among `tokens`: "SEC" for "Securities and Exchange
-/// Commission".
-fn initials(text: &str, tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .filter(|t| is_name_word(t))
-        .filter_map(|t| t.text(text).chars().next())
-        .collect()
+/// The first letters of the words an acronym keeps ("of", "and", "the" and the like
+/// skipped): "SEC" for "Securities and Exchange Commission". Shared with coreference, which
+/// finds "SEC" again as the name it stands for.
+pub(crate) fn initials<'a>(
+    lex: &'a crate::lexicon::Lexicon,
+    words: impl Iterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = char> + 'a {
+    words
+        .filter(|w| !lex.is_cased(w, cased::ACRONYM_SKIP))
+        .filter_map(|w| w.chars().next())
 }
 
 /// Does the "&" at `k` join two names into a firm's ("Procter & Gamble", "Marks & Spencer")?

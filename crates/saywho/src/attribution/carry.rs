@@ -41,13 +41,7 @@ pub(super) fn carry_speakers(
             i + 1
         };
     }
-    let max_close: Vec<u32> = spans
-        .iter()
-        .scan(0u32, |m, q| {
-            *m = (*m).max(close_para(q));
-            Some(*m)
-        })
-        .collect();
+    let max_close = running_max(spans.iter().map(|q| close_para(q)));
     for i in 0..quotes.len() {
         if sides[i].is_some() {
             continue;
@@ -116,19 +110,24 @@ pub(super) fn carry_speakers(
     }
 }
 
+/// The greatest of `values` so far, at each position: how far back a search from there may
+/// have to look.
+fn running_max(values: impl Iterator<Item = u32>) -> Vec<u32> {
+    values
+        .scan(0u32, |m, v| {
+            *m = (*m).max(v);
+            Some(*m)
+        })
+        .collect()
+}
+
 /// A quote that opens a paragraph with no attribution continues the last speaker of the
 /// paragraph before, now that indirect quotes are known too.
 pub fn carry_across_paragraphs(doc: &Doc, lex: &Lexicon, quotes: &mut [Quote]) {
     let para = |q: &Quote| doc.sentences[q.sentence as usize].para;
     // No quote before j is in a paragraph after `max_para[j]`: the search back stops there
     // instead of reading every quote of a long document.
-    let max_para: Vec<u32> = quotes
-        .iter()
-        .scan(0u32, |m, q| {
-            *m = (*m).max(para(q));
-            Some(*m)
-        })
-        .collect();
+    let max_para = running_max(quotes.iter().map(para));
     for i in 0..quotes.len() {
         let Some(pp) = quotes[i].carry_from_paragraph else {
             continue;
@@ -183,14 +182,6 @@ fn subject_sentence_before(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, lo: usize) -
     if here.tok_start as usize != open || prev.para != here.para || (prev.tok_start as usize) < lo {
         return None;
     }
-    let words = &tokens[q.first_tok as usize..q.end_tok as usize];
-    let first_person = words.iter().any(|t| lex.is_cased(t.text(text), cased::FIRST_SINGULAR))
-        && !words
-            .iter()
-            .any(|t| t.is(flag::PRONOUN) && matches!(t.info.gender, Gender::Male | Gender::Female));
-    if !first_person {
-        return None;
-    }
     let first = doc.names.partition_point(|n| n.title_start < prev.tok_start);
     let n = doc.names.get(first).filter(|n| n.title_start == prev.tok_start)?;
     let verb = tokens.get(n.tok_end as usize)?;
@@ -202,7 +193,15 @@ fn subject_sentence_before(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, lo: usize) -
         && tokens[prev.tok_start as usize..prev.tok_end as usize]
             .iter()
             .all(|t| t.kind != TokenKind::QuoteMark);
-    narrated.then_some(SpeakerNp {
+    // The quotation's own words last, the costliest test (a look-up a word).
+    let words = &tokens[q.first_tok as usize..q.end_tok as usize];
+    let first_person = || {
+        words.iter().any(|t| lex.is_cased(t.text(text), cased::FIRST_SINGULAR))
+            && !words
+                .iter()
+                .any(|t| t.is(flag::PRONOUN) && matches!(t.info.gender, Gender::Male | Gender::Female))
+    };
+    (narrated && first_person()).then_some(SpeakerNp {
         tok_start: n.tok_start,
         tok_end: n.tok_end,
         kind: NpKind::Name,

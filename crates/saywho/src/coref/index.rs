@@ -6,7 +6,7 @@
 //! always checks the cluster itself, so a hash collision can never join two names.
 
 use super::cluster::Cluster;
-use crate::lexicon::{cased, Lexicon};
+use crate::lexicon::Lexicon;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
@@ -44,12 +44,9 @@ fn hash_initials(lex: &Lexicon, words: &[String]) -> u64 {
     h.finish()
 }
 
-/// The first letters of the words an acronym keeps ("of", "the" and the like skipped).
+/// [`crate::names::initials`] of a cluster's words.
 fn initials<'a>(lex: &'a Lexicon, words: &'a [String]) -> impl Iterator<Item = char> + 'a {
-    words
-        .iter()
-        .filter(|w| !lex.is_cased(w, cased::ACRONYM_SKIP))
-        .filter_map(|w| w.chars().next())
+    crate::names::initials(lex, words.iter().map(String::as_str))
 }
 
 /// The keys a cluster with these words and this organisation flag is filed under (at most
