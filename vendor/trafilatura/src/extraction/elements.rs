@@ -37,16 +37,29 @@ fn escape_attr(s: &str) -> String {
 /// tree as real elements. Matches html5ever's text-node serialization set
 /// (`&`, nbsp, `<`, `>`) so output is byte-identical to a serialize/parse cycle.
 fn escape_text(s: &str) -> String {
+    // [saywho patch: runs between the escaped characters are copied whole, instead of a
+    // char at a time; 0xC2 0xA0 is the UTF-8 of U+00A0 and nothing else.]
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{00A0}' => out.push_str("&nbsp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (entity, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run_start..i]);
+        out.push_str(entity);
+        i += len;
+        run_start = i;
     }
+    out.push_str(&s[run_start..]);
     out
 }
 
@@ -962,6 +975,35 @@ mod tests {
 
     fn make_cache() -> LruCache {
         LruCache::new(500)
+    }
+
+    /// [saywho patch] `escape_text` copies runs whole and escapes what it escaped before.
+    #[test]
+    fn escape_text_escapes_what_the_char_loop_escaped() {
+        fn char_loop(s: &str) -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '\u{00A0}' => out.push_str("&nbsp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for s in [
+            "",
+            "plain",
+            "a &lt;b at c&gt; d & e",
+            "<<>>&&",
+            "\u{A0}",
+            "x\u{A0}y\u{C2}\u{1A0}\u{E9}\u{A0}",
+            "\u{201C}a\u{A0}&\u{201D}",
+        ] {
+            assert_eq!(escape_text(s), char_loop(s), "{s:?}");
+        }
     }
 
     fn parse_elem(html: &str) -> (Document, NodeId) {
