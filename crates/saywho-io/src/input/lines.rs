@@ -75,7 +75,7 @@ pub(crate) fn read_line_upto<R: BufRead + ?Sized>(
             break;
         }
         seen_any = true;
-        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
