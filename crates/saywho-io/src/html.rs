@@ -90,8 +90,8 @@ const MAX_DEPTH: usize = 200;
 /// The message of a page without an article.
 const NO_MAIN_TEXT: &str = "no main text found (the page holds only navigation, links or boilerplate)";
 
-/// The text of a page, one paragraph a line: trafilatura's cleaned HTML made lines, or its
-/// plain text when the HTML gives none.
+/// The text of a page, one paragraph a line: trafilatura's cleaned content tree made lines
+/// (its HTML when it gives no tree), or its plain text when they give none.
 fn text_of(result: &trafilatura::ExtractResult) -> String {
     // trafilatura's `content_text` runs paragraphs together with spaces; the engine needs one
     // paragraph a line (quotes carry over paragraphs), so the text is rebuilt from its tree

@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of go-trafilatura/core.go
 
 //! Web content extraction library.
@@ -87,7 +88,7 @@ pub mod utils;
 pub use error::TrafilaturaError;
 pub use extraction::baseline::html2txt;
 pub use options::{Config, ExtractionFocus, FallbackCandidates, HtmlDateMode, Options};
-pub use result::{ContentTree, ExtractResult, Metadata};
+pub use result::{ContentTree, ExtractResult, Metadata}; // [saywho patch: ContentTree]
 
 #[cfg(feature = "markdown")]
 pub use html2markdown::Options as MarkdownOptions;
@@ -353,7 +354,8 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
         }
     }
 
-    // Language classification and validation.
+    // Language classification and validation. [saywho patch: skippable when no target
+    // language needs it.]
     let lang = if opts.skip_language_detection && opts.target_language.is_none() {
         String::new()
     } else {
@@ -381,6 +383,7 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     }
 
     // Serialise to HTML strings for the result, or hand over the content tree itself.
+    // [saywho patch: the tree.]
     let content_body = content_doc.body().unwrap_or_else(|| content_doc.root());
     let (content_html, content_tree) = if opts.content_tree_output {
         let tree = ContentTree {

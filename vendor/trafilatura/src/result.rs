@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of ExtractResult and Metadata from go-trafilatura/core.go and metadata.go
 
 use serde::Serialize;
@@ -43,7 +44,8 @@ use html2markdown::Options as MarkdownOptions;
 
 #[cfg(feature = "markdown")]
 impl ExtractResult {
-    /// Convert `content_html` to Markdown using default options.
+    /// Convert `content_html` to Markdown using default options. (Empty when
+    /// `Options::content_tree_output` gave `content_tree` instead. [saywho patch])
     pub fn content_markdown(&self) -> String {
         html2markdown::convert(&self.content_html)
     }

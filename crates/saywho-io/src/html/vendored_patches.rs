@@ -33,9 +33,11 @@ fn trim_gives_what_the_published_trim_gave() {
     }
     // Every string of four characters from an alphabet with each kind of byte `trim` tells
     // apart: ASCII letters, the space, other ASCII whitespace, non-ASCII whitespace of two and
-    // three bytes, the soft hyphen, precomposed and combining letters, a curly quote.
+    // three bytes (lead bytes 0xC2, 0xE1, 0xE2, 0xE3), the soft hyphen, precomposed and
+    // combining letters, Hangul jamo that compose, a curly quote.
     let alphabet = [
-        'a', ' ', '\t', '\u{A0}', '\u{AD}', '\u{E9}', '\u{301}', '\u{2003}', '\u{201C}', '\u{3000}',
+        'a', ' ', '\t', '\u{85}', '\u{A0}', '\u{AD}', '\u{E9}', '\u{301}', '\u{1100}', '\u{1161}', '\u{1680}',
+        '\u{2003}', '\u{201C}', '\u{3000}',
     ];
     let mut text = String::new();
     for n in 0..alphabet.len().pow(4) {
@@ -50,14 +52,42 @@ fn trim_gives_what_the_published_trim_gave() {
 }
 
 /// The paragraphs of a page by its content tree, and by the HTML trafilatura would have
-/// serialised from that tree.
-fn by_tree_and_by_html(html: &str) -> Option<(String, String)> {
-    let options = super::options().with_content_tree(true);
-    let by_tree = super::text_of(&trafilatura::extract(html, &options).ok()?);
-    let options = super::options().with_content_tree(false);
-    let result = trafilatura::extract(html, &options).ok()?;
+/// serialised from that tree, with the options of `main_content` (no minimum size) or of
+/// `fallback_content` (trafilatura's own).
+fn by_tree_and_by_html(html: &str, main_content: bool) -> Option<(String, String)> {
+    let options = |tree: bool| {
+        let mut options = super::options().with_content_tree(tree);
+        if main_content {
+            options.config = options.config.with_min_extracted_size(0);
+        }
+        options
+    };
+    let by_tree = super::text_of(&trafilatura::extract(html, &options(true)).ok()?);
+    let result = trafilatura::extract(html, &options(false)).ok()?;
     assert!(result.content_tree.is_none());
     Some((by_tree, super::text_of(&result)))
+}
+
+/// Where serialising the content and parsing it again is not the identity, the tree keeps
+/// what trafilatura extracted and the HTML path changed it: a heading left inside a heading
+/// (the second parse closed the outer one, and its text ran on into the next line), and text
+/// inside `<noscript>` (escaped when written, not unescaped when read, so `&` doubled).
+/// Found by a reviewer's 10,000 random pages (21 differed); none of the pages at hand does.
+#[test]
+fn the_content_tree_keeps_what_a_second_parse_changed() {
+    let headings = "<article><i><b>The council met on Tuesday to vote on the plan. <h2><div><h2>\
+                    Officials said the vote was close.</h2>They will meet again next week to decide. ";
+    let (by_tree, by_html) = by_tree_and_by_html(headings, true).expect("content");
+    assert_ne!(by_tree, by_html);
+    assert!(by_tree.contains("to decide.\n"), "{by_tree:?}");
+    let noscript = "Officials said the plan would go ahead <pre class=\"article-body\">x = 1 \
+                    <noscript>Tom &amp; Jerry</noscript><footer><p class=\"article-body\">";
+    let (by_tree, by_html) = by_tree_and_by_html(noscript, true).expect("content");
+    assert!(by_html.contains("&amp;amp;amp;"), "{by_html:?}");
+    assert!(
+        by_tree.contains("Tom &amp;amp; Jerry") && !by_tree.contains("&amp;amp;amp;"),
+        "{by_tree:?}"
+    );
 }
 
 #[test]
@@ -88,10 +118,12 @@ fn the_content_tree_gives_the_paragraphs_its_html_gave() {
         } else {
             continue;
         };
-        if let Some((by_tree, by_html)) = by_tree_and_by_html(&html) {
-            assert_eq!(by_tree, by_html, "{name}");
-            compared += 1;
+        for main_content in [true, false] {
+            if let Some((by_tree, by_html)) = by_tree_and_by_html(&html, main_content) {
+                assert_eq!(by_tree, by_html, "{name}");
+                compared += 1;
+            }
         }
     }
-    assert!(compared >= 10, "only {compared} pages compared");
+    assert!(compared >= 20, "only {compared} pages compared");
 }

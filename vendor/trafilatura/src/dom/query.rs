@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of CSS selector queries (dom.QuerySelector, dom.QuerySelectorAll, dom.GetElementsByTagName)
 
 use std::cell::RefCell;
@@ -13,7 +14,7 @@ use super::Document;
 const MAX_TREE_DEPTH: usize = 500;
 
 /// Selectors a thread has compiled, by their text (`None`: invalid); cleared when it holds
-/// this many, since a few are built from page content.
+/// this many, since a caller's `prune_selector` may be any string.
 const COMPILED_SELECTORS_MAX: usize = 1024;
 
 thread_local! {

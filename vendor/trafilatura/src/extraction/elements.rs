@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of go-trafilatura/main-extractor.go (element handler functions)
 
 use std::collections::HashSet;
