@@ -9,7 +9,7 @@
 
 use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{cased, flag, Lexicon};
+use crate::lexicon::{cased, flag, form, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
@@ -233,6 +233,20 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     let np = np_after(tokens, close + 2, end).filter(|np| np.kind == NpKind::Name)?;
     let rest = tokens.get(np.tok_end as usize);
     (np.tok_end as usize >= end || rest.is_some_and(|t| t.is_terminal())).then_some(np)
+}
+
+/// Whether the quoted fragment ending before `after_fragment` is the label of a labelling verb
+/// (`cue`) and its object: the label ends the clause or goes on with a preposition ("called
+/// his supporters “deplorables”", "calling him a “giant” of the movement"); not "called on the
+/// government to appoint “roving” reps" (a request), nor "called the so-called “reform” a
+/// failure", whose label is unquoted.
+fn is_label(tokens: &[Token], cue: &Cue, after_fragment: usize) -> bool {
+    let k = cue.tok_start as usize;
+    tokens[k].is(flag::LABEL_VERB)
+        && !tokens.get(k + 1).is_some_and(|t| t.is(flag::PREP))
+        && tokens
+            .get(after_fragment)
+            .is_none_or(|t| !t.is_word() || t.is(flag::CONJ | flag::PREP))
 }
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
@@ -514,18 +528,32 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
             side = Some(Side::Before);
             // `said “…”` with nothing between is direct; `said that he "…"` is mixed.
             if let Some(c) = content.filter(|&c| c < q.open_tok as usize) {
-                if word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2 {
-                    // A one-word fragment in reported speech: a scare quote.
+                let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
+                let labelled = quote
+                    .cue
+                    .as_ref()
+                    .is_some_and(|cue| is_label(tokens, cue, after_fragment));
+                // A one-word fragment in reported speech is a scare quote, unless it is the label:
+                // the label is what was said.
+                if word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2 && !labelled {
                     continue;
                 }
                 quote.kind = QuoteKind::Mixed;
                 quote.confidence = Evidence::MixedQuote.confidence();
                 quote.start = tokens[c].start;
                 // The reported content runs on past the fragment to the end of its clause,
-                // unless the fragment's own period ended the sentence.
+                // unless the fragment's own period ended the sentence, or the fragment is a
+                // label and a conjunction and a verb follow it ("called the term “outrageous”
+                // and said …": the speaker's next act, where "called Camp Delta a “scandal” and
+                // an “icon”" goes on labelling).
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
-                let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
-                if clause_end > after_fragment && !q.closed_by_period(tokens) {
+                let verb = |t: &Token| {
+                    t.is(flag::AUX | flag::BE_FORM | flag::IRREGULAR_PAST | flag::CUE) || t.has_form(form::PAST)
+                };
+                let label_ends = labelled
+                    && tokens.get(after_fragment).is_some_and(|t| t.is(flag::CONJ))
+                    && tokens.get(after_fragment + 1).is_some_and(verb);
+                if clause_end > after_fragment && !q.closed_by_period(tokens) && !label_ends {
                     quote.end = tokens[clause_end - 1].end;
                 }
             }

@@ -664,6 +664,37 @@ fn objects_that_are_not_speech() {
 }
 
 #[test]
+fn a_quoted_label_is_what_was_said() {
+    check(&[
+        // One quoted word after a labelling verb and its object: the label, not a scare quote.
+        (
+            "Ann Lee called half of the senator's supporters \"deplorables.\"",
+            &[(
+                "half of the senator's supporters \"deplorables.",
+                "mixed",
+                "Ann Lee",
+                "called",
+            )],
+        ),
+        (
+            "Ann Lee called the suggestion \"disgraceful\".",
+            &[("the suggestion \"disgraceful", "mixed", "Ann Lee", "called")],
+        ),
+        // The label ends what was said when a conjunction and a verb follow it.
+        (
+            "Ann Lee called the sentence \"outrageous\" and said her client was innocent.",
+            &[
+                ("the sentence \"outrageous", "mixed", "Ann Lee", "called"),
+                ("her client was innocent", "indirect", "Ann Lee", "said"),
+            ],
+        ),
+        // "call on" asks; and a quoted word followed by an unquoted label is a scare quote.
+        ("The union called on the council to appoint \"roving\" inspectors.", &[]),
+        ("Critics called the so-called \"reform\" a failure.", &[]),
+    ]);
+}
+
+#[test]
 fn two_reports_in_one_sentence_are_two_quotes() {
     check(&[
         (
