@@ -59,7 +59,8 @@ fn np_word(t: &Token) -> bool {
         TokenKind::Word => {
             !t.is(flag::PREP | flag::CONJ | flag::SUB | flag::AUX | flag::WH | flag::NEG | flag::ADV | flag::CUE)
                 || t.is(flag::ROLE | flag::TITLE | flag::HONORIFIC)
-                || t.is_cap() && !t.is(flag::PRONOUN)
+                // (Not a conjunction capitalised for opening the sentence: "But officials said".)
+                || t.is_cap() && !t.is(flag::PRONOUN) && !(t.is(flag::CONJ | flag::SUB) && t.shape & shape::SENT_START != 0)
         }
         // "42% say": the sign of a share belongs to its number.
         TokenKind::Number => true,
@@ -261,18 +262,22 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
         // "A spokeswoman for Governor Reyes said", "an aide to Mr. Smith said": after a
         // person's role and a preposition, a titled person's name is the object; the role
         // speaks. (An organisation there, "a spokesman for NBC", is left to speak through
-        // its spokesperson.)
+        // its spokesperson.) After a group of people ("officials in Washington", "analysts
+        // at Goldman Sachs", "residents of Toronto"), any name is where or with whom they are;
+        // the group speaks.
         Some(np)
             if np.kind == NpKind::Name
                 && np.tok_start as usize > lo
-                && tokens[np.tok_start as usize - 1].is(flag::PREP)
-                && tokens[np.tok_start as usize..np.tok_end as usize]
-                    .iter()
-                    .any(|t| t.is(flag::TITLE | flag::HONORIFIC)) =>
+                && tokens[np.tok_start as usize - 1].is(flag::PREP) =>
         {
+            let titled = tokens[np.tok_start as usize..np.tok_end as usize]
+                .iter()
+                .any(|t| t.is(flag::TITLE | flag::HONORIFIC));
             postmodified_subject(tokens, k, i, lo)
                 .filter(|head| {
-                    head.kind == NpKind::Description && tokens[head.tok_end as usize - 1].is(flag::ROLE_PERSON)
+                    let noun = &tokens[head.tok_end as usize - 1];
+                    head.kind == NpKind::Description
+                        && (noun.is(flag::ROLE_GROUP) || titled && noun.is(flag::ROLE_PERSON))
                 })
                 .or(Some(np))
         }

@@ -265,6 +265,20 @@ fn groups_and_descriptions_speak() {
             )],
         ),
         ("A harsh voice cried that the storm would pass by Sunday.", &[]),
+        // A group, a preposition and a name: the name is where or with whom they are.
+        (
+            "Officials in Washington said the talks would resume next week.",
+            &[("the talks would resume next week", "indirect", "Officials", "said")],
+        ),
+        (
+            "Analysts at Goldman Sachs said the dollar would fall further.",
+            &[("the dollar would fall further", "indirect", "Analysts", "said")],
+        ),
+        // A conjunction capitalised for opening the sentence is not part of the phrase.
+        (
+            "But critics said the plan would fail.",
+            &[("the plan would fail", "indirect", "critics", "said")],
+        ),
     ]);
 }
 
