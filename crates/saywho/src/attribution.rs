@@ -240,10 +240,29 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
 /// his supporters “deplorables”", "calling him a “giant” of the movement"); not "called on the
 /// government to appoint “roving” reps" (a request), nor "called the so-called “reform” a
 /// failure", whose label is unquoted.
-fn is_label(tokens: &[Token], cue: &Cue, after_fragment: usize) -> bool {
+fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -> bool {
     let k = cue.tok_start as usize;
+    let open = q.open_tok as usize;
+    // The word before the label: the object's last word ("called the suggestion “…”"), or an
+    // indefinite article after an object ("called Putin a “killer”"). A definite article or a
+    // possessive there makes the quoted word a noun of the object itself, called in another
+    // sense ("called the “helpline”", "called his “fixer”", "called attention to the
+    // “crisis”", "called a “summit”").
+    let before = open.checked_sub(1).map(|b| &tokens[b]);
+    let object_then_article = |b: usize| {
+        tokens[b].is(flag::INDEF_ARTICLE)
+            && b > k + 1
+            && !tokens[b - 1].is(flag::PREP | flag::DET)
+            && tokens[b - 1].is_word()
+    };
+    let possessive = |t: &Token| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Possessive);
+    let object_before = open > k + 1
+        && before.is_some_and(|t| {
+            t.is_word() && !possessive(t) && (!t.is(flag::DET | flag::PREP) || object_then_article(open - 1))
+        });
     tokens[k].is(flag::LABEL_VERB)
         && !tokens.get(k + 1).is_some_and(|t| t.is(flag::PREP))
+        && object_before
         && tokens
             .get(after_fragment)
             .is_none_or(|t| !t.is_word() || t.is(flag::CONJ | flag::PREP))
@@ -532,7 +551,7 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                 let labelled = quote
                     .cue
                     .as_ref()
-                    .is_some_and(|cue| is_label(tokens, cue, after_fragment));
+                    .is_some_and(|cue| is_label(tokens, cue, q, after_fragment));
                 // A one-word fragment in reported speech is a scare quote, unless it is the label:
                 // the label is what was said.
                 if word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2 && !labelled {

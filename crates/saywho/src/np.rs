@@ -59,8 +59,11 @@ fn np_word(t: &Token) -> bool {
         TokenKind::Word => {
             !t.is(flag::PREP | flag::CONJ | flag::SUB | flag::AUX | flag::WH | flag::NEG | flag::ADV | flag::CUE)
                 || t.is(flag::ROLE | flag::TITLE | flag::HONORIFIC)
-                // (Not a conjunction capitalised for opening the sentence: "But officials said".)
-                || t.is_cap() && !t.is(flag::PRONOUN) && !(t.is(flag::CONJ | flag::SUB) && t.shape & shape::SENT_START != 0)
+                // (Not a conjunction capitalised for opening the sentence: "But officials said";
+                // "That official said" is a demonstrative.)
+                || t.is_cap()
+                    && !t.is(flag::PRONOUN)
+                    && !(t.is(flag::CONJ | flag::SUB) && !t.is(flag::COMPLEMENTIZER) && t.shape & shape::SENT_START != 0)
         }
         // "42% say": the sign of a share belongs to its number.
         TokenKind::Number => true,

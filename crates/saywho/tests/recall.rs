@@ -274,10 +274,15 @@ fn groups_and_descriptions_speak() {
             "Analysts at Goldman Sachs said the dollar would fall further.",
             &[("the dollar would fall further", "indirect", "Analysts", "said")],
         ),
-        // A conjunction capitalised for opening the sentence is not part of the phrase.
+        // A conjunction capitalised for opening the sentence is not part of the phrase; a
+        // demonstrative is.
         (
             "But critics said the plan would fail.",
             &[("the plan would fail", "indirect", "critics", "said")],
+        ),
+        (
+            "That official said the plan would fail.",
+            &[("the plan would fail", "indirect", "That official", "said")],
         ),
     ]);
 }
@@ -702,9 +707,18 @@ fn a_quoted_label_is_what_was_said() {
                 ("her client was innocent", "indirect", "Ann Lee", "said"),
             ],
         ),
+        (
+            "Ann Lee called the senator a \"lightweight\".",
+            &[("the senator a \"lightweight", "mixed", "Ann Lee", "called")],
+        ),
         // "call on" asks; and a quoted word followed by an unquoted label is a scare quote.
         ("The union called on the council to appoint \"roving\" inspectors.", &[]),
         ("Critics called the so-called \"reform\" a failure.", &[]),
+        // "call" in its other senses: the quoted word is a noun of the object itself.
+        ("Ann Lee called the \"helpline\" but nobody answered.", &[]),
+        ("Ann Lee called a \"summit\" of regional leaders.", &[]),
+        ("Ann Lee called his \"fixer\" after the meeting.", &[]),
+        ("The report called attention to the \"crisis\".", &[]),
     ]);
 }
 
