@@ -409,14 +409,16 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             }
             break;
         }
-        // "House of Commons", "Bank of Canada": "of" inside a capitalised name.
-        // ("Half of Democrats" is a share of a group, capitalised for its place.)
-        let share = |q: &Token| q.is(flag::GROUP_QUANTIFIER) && q.shape & shape::SENT_START != 0;
+        // "House of Commons", "Bank of Canada": "of" inside a capitalised name. ("Half of
+        // Democrats" is a share of a group and "Residents of Toronto" a group, each capitalised
+        // for its place.)
+        let group_opening =
+            |q: &Token| q.is(flag::GROUP_QUANTIFIER | flag::ROLE_GROUP) && q.shape & shape::SENT_START != 0;
         let of_in_name = t.is(flag::NAME_INNER_PREP)
             && !t.is_cap()
             && j >= lo + 2
             && tokens[j - 2].is_cap()
-            && !share(&tokens[j - 2])
+            && !group_opening(&tokens[j - 2])
             && tokens[j].is_cap();
         // "Procter & Gamble", "Marks & Spencer": "&" between capitalised words.
         // (Not a department before a title: "Sales & Marketing Director Ann Lee".)

@@ -274,6 +274,11 @@ fn groups_and_descriptions_speak() {
             "Analysts at Goldman Sachs said the dollar would fall further.",
             &[("the dollar would fall further", "indirect", "Analysts", "said")],
         ),
+        // At the sentence's start, "of" after a group is no part of a name ("Bank of Canada").
+        (
+            "Residents of Toronto told CBC that the storm was the worst in years.",
+            &[("the storm was the worst in years", "indirect", "Residents", "told")],
+        ),
         // A conjunction capitalised for opening the sentence is not part of the phrase; a
         // demonstrative is.
         (
