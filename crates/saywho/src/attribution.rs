@@ -9,7 +9,7 @@
 
 use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{cased, flag, form, Lexicon};
+use crate::lexicon::{cased, flag, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
@@ -235,11 +235,11 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     (np.tok_end as usize >= end || rest.is_some_and(|t| t.is_terminal())).then_some(np)
 }
 
-/// Whether the quoted fragment ending before `after_fragment` is the label of a labelling verb
-/// (`cue`) and its object: the label ends the clause or goes on with a preposition ("called
-/// his supporters “deplorables”", "calling him a “giant” of the movement"); not "called on the
-/// government to appoint “roving” reps" (a request), nor "called the so-called “reform” a
-/// failure", whose label is unquoted.
+/// Whether the quoted fragment `q`, ending before `after_fragment`, is the label a labelling
+/// verb (`cue`) gives its object: an object stands between them, and the label ends the clause
+/// or goes on with a preposition ("called his supporters “deplorables”", "calling him a
+/// “giant” of the movement"); not "called on the government to appoint “roving” reps" (a
+/// request), nor "called the so-called “reform” a failure", whose label is unquoted.
 fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -> bool {
     let k = cue.tok_start as usize;
     let open = q.open_tok as usize;
@@ -255,10 +255,11 @@ fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -
             && !tokens[b - 1].is(flag::PREP | flag::DET)
             && tokens[b - 1].is_word()
     };
-    let possessive = |t: &Token| t.is(flag::PRONOUN) && t.info.case == Some(crate::lexicon::Case::Possessive);
     let object_before = open > k + 1
         && before.is_some_and(|t| {
-            t.is_word() && !possessive(t) && (!t.is(flag::DET | flag::PREP) || object_then_article(open - 1))
+            t.is_word()
+                && !t.is_possessive_pronoun()
+                && (!t.is(flag::DET | flag::PREP) || object_then_article(open - 1))
         });
     tokens[k].is(flag::LABEL_VERB)
         && !tokens.get(k + 1).is_some_and(|t| t.is(flag::PREP))
@@ -566,9 +567,7 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                 // and said …": the speaker's next act, where "called Camp Delta a “scandal” and
                 // an “icon”" goes on labelling).
                 let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
-                let verb = |t: &Token| {
-                    t.is(flag::AUX | flag::BE_FORM | flag::IRREGULAR_PAST | flag::CUE) || t.has_form(form::PAST)
-                };
+                let verb = |t: &Token| t.is(flag::AUX | flag::BE_FORM | flag::CUE) || t.is_past();
                 let label_ends = labelled
                     && tokens.get(after_fragment).is_some_and(|t| t.is(flag::CONJ))
                     && tokens.get(after_fragment + 1).is_some_and(verb);

@@ -322,7 +322,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     // out").
     // "announced a $2M fund for schools": after a cue without "that", "a" opens an object
     // unless a verb form follows ("said a man was arrested", "said a man died").
-    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM | flag::IRREGULAR_PAST) || t.has_form(form::PAST);
+    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM) || t.is_past();
     let has_verb = tokens.get(cstart..cend).is_some_and(|c| c.iter().any(verb_form));
     if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
         return None;
@@ -482,7 +482,7 @@ fn main_clause(tokens: &[Token], lo: usize, end: usize) -> Option<(usize, usize)
         let t = &tokens[j];
         t.kind == TokenKind::Word
             && !t.is_cap()
-            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && t.is_past()
             && tokens[j - 1].is_word()
             && (t.info.cue.is_some()
                 || tokens[j - 1].is_cap()

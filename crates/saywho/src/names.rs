@@ -95,7 +95,7 @@ fn opener_evidence(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) ->
     let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
     let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
         && tokens.get(k + 2).is_some_and(|n| {
-            let possessive_pronoun = n.is(flag::PRONOUN) && n.info.case == Some(crate::lexicon::Case::Possessive);
+            let possessive_pronoun = n.is_possessive_pronoun();
             let possessive_name = n.is_cap() && n.shape & shape::POSSESSIVE != 0 && is_name_word(n);
             !n.is_cap() && (n.is(flag::DET) || possessive_pronoun) || possessive_name
         });
@@ -122,7 +122,7 @@ pub fn is_name_word(t: &Token) -> bool {
 
 /// A reporting verb in a finite form: "Says", "Said", "Tells", "Warned".
 pub(crate) fn is_finite_cue(t: &Token) -> bool {
-    t.info.cue.is_some() && (t.has_form(form::S) || t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+    t.info.cue.is_some() && (t.has_form(form::S) || t.is_past())
 }
 
 /// Finds the proper names of a document.

@@ -607,8 +607,7 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             // may also be a description the lexicon lacks ("the rookie defenceman").
             // A past form with an object after it is the clause's verb, not a modifier: "The
             // police arrested a man and said …" (subject "The police").
-            let verb_with_object = (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
-                && tokens.get(j + 1).is_some_and(|n| n.is(flag::DET | flag::PRONOUN));
+            let verb_with_object = t.is_past() && tokens.get(j + 1).is_some_and(|n| n.is(flag::DET | flag::PRONOUN));
             if verb_with_object {
                 break;
             }

@@ -119,6 +119,16 @@ impl Token {
             && self.is(crate::lexicon::flag::PRONOUN)
             && self.info.case == Some(crate::lexicon::Case::Subject)
     }
+    /// Is it a possessive pronoun ("his", "their"; "her" before a noun is resolved later)?
+    #[inline]
+    pub fn is_possessive_pronoun(&self) -> bool {
+        self.is(crate::lexicon::flag::PRONOUN) && self.info.case == Some(crate::lexicon::Case::Possessive)
+    }
+    /// Is it a past tense or participle, regular ("added") or irregular ("said")?
+    #[inline]
+    pub fn is_past(&self) -> bool {
+        self.has_form(crate::lexicon::form::PAST) || self.is(crate::lexicon::flag::IRREGULAR_PAST)
+    }
     /// True when the word's lexicon entry has any of `mask`'s [`flag`] bits.
     #[inline]
     pub fn is(&self, mask: u64) -> bool {

@@ -522,7 +522,7 @@ fn may_corefer(span: &[crate::token::Token], head: &crate::token::Token) -> bool
     // "Trudeau's office", "McCallum's staff": a named possessor makes a body of its own.
     // So does "his office": a person's office is not an organisation named before.
     let named_possessor = span[0].is_cap() && span[0].shape & shape::POSSESSIVE != 0 && !span[0].is(flag::PRONOUN)
-        || org && span[0].is(flag::PRONOUN) && span[0].info.case == Some(Case::Possessive);
+        || org && span[0].is_possessive_pronoun();
     let may = definite && !group && (bare || !org) && !(unknown_head && span.len() == 2);
     may && !named_possessor
 }

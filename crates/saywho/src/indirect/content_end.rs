@@ -29,7 +29,7 @@ fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
         t.kind == TokenKind::Word
             && t.is(flag::CUE)
             && !t.is_cap()
-            && (t.has_form(form::PAST) || t.is(flag::IRREGULAR_PAST))
+            && t.is_past()
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is(flag::COMPLEMENTIZER) || n.is_subject_pronoun())

@@ -15,10 +15,7 @@ pub(super) fn reduced_relative_subject(tokens: &[Token], i: usize, lo: usize) ->
         v -= 1;
     }
     let verb = &tokens[v];
-    let past = verb.kind == TokenKind::Word
-        && !verb.is_cap()
-        && (verb.has_form(form::PAST) || verb.is(flag::IRREGULAR_PAST))
-        && !verb.is(flag::FUNCTION);
+    let past = verb.kind == TokenKind::Word && !verb.is_cap() && verb.is_past() && !verb.is(flag::FUNCTION);
     // Any subject pronoun, first persons too ("I", "we").
     if !past || v < lo + 2 || !tokens[v - 1].is_subject_pronoun() {
         return None;
@@ -72,7 +69,7 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
     // A cue word that may be a noun ("the notice of civil claim") or a participle ("statistics
     // showing") after such a phrase is not the verb.
     let cue = &tokens[k];
-    let finite = cue.has_form(form::PAST) || cue.is(flag::IRREGULAR_PAST) || !cue.is(flag::CUE_NOUN);
+    let finite = cue.is_past() || !cue.is(flag::CUE_NOUN);
     if !finite || cue.has_form(form::GERUND) {
         return None;
     }
