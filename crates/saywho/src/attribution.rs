@@ -9,14 +9,17 @@
 
 use crate::confidence::{Evidence, CUE_WITHOUT_SPEAKER_PENALTY};
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{cased, flag, Lexicon};
+use crate::lexicon::{flag, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{cue_at, np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
 mod carry;
+mod description;
 pub(crate) mod label;
 mod post;
+
+pub(crate) use description::unlisted_description;
 
 pub use carry::carry_across_paragraphs;
 
@@ -179,37 +182,6 @@ fn opens_content(tokens: &[Token], k: usize, limit: usize) -> bool {
     })
 }
 
-/// `"…," a veteran forecaster commented`: between a quotation's closing mark and its cue,
-/// where only the speaker can stand, a determiner and up to three lower-case words describe
-/// the speaker when the last is a noun for a person, even one that heads no description in
-/// the lexicon's roles ("a harsh voice cried" is nobody).
-pub(crate) fn unlisted_description(
-    text: &str,
-    tokens: &[Token],
-    lex: &Lexicon,
-    a: usize,
-    k: usize,
-) -> Option<SpeakerNp> {
-    let words = &tokens[a..k];
-    let plain = |t: &Token| {
-        t.kind == TokenKind::Word
-            && !t.is_cap()
-            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::AUX)
-    };
-    let head = words.last()?;
-    let person = head.is(flag::ROLE_PERSON) || lex.is_cased(head.text(text), cased::PERSON_NOUN);
-    let described = tokens[a].is(flag::DET)
-        && !tokens[a].is(flag::PRONOUN)
-        && (2..=4).contains(&words.len())
-        && words[1..].iter().all(plain)
-        && person;
-    described.then_some(SpeakerNp {
-        tok_start: a as u32,
-        tok_end: k as u32,
-        kind: NpKind::Description,
-    })
-}
-
 /// Short single-quoted spans are mostly apostrophes paired by chance, unless the words end in
 /// the punctuation of speech before the closing mark ('It's over,' she said).
 fn chance_single_marks(tokens: &[Token], q: &QuoteSpan) -> bool {
@@ -271,7 +243,12 @@ fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
 /// is embedded in reported speech (mixed), with the token where that reported content starts.
-fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<SpeakerNp>, Option<usize>)> {
+fn before(
+    doc: &Doc,
+    lex: &Lexicon,
+    q: &QuoteSpan,
+    lo: usize,
+) -> Option<(Option<Cue>, Option<SpeakerNp>, Option<usize>)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let b = q.open_tok as usize;
     if b <= lo {
@@ -303,7 +280,13 @@ fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<(Option<Cue>, Option<Sp
                     .flatten()
                     .filter(|np| !tokens.get(np.tok_end as usize).is_some_and(|t| t.is(flag::CUE)))
             };
-            if let Some(np) = np_before(tokens, k, lo).or_else(coordinated) {
+            // "Another person said: “…”": opening the sentence, a description whose head is a
+            // noun for a person the roles lack, as before reported content.
+            let opening_description = || unlisted_description(text, tokens, lex, lo, k);
+            if let Some(np) = np_before(tokens, k, lo)
+                .or_else(coordinated)
+                .or_else(opening_description)
+            {
                 return Some((Some(cue), Some(np), None));
             }
             if inverted.is_none() {
@@ -498,6 +481,15 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         let next_open = doc.quote_spans.get(qi + 1).map_or(usize::MAX, |n| n.open_tok as usize);
         let after_limit = (doc.sentences[s_close].tok_end as usize).min(next_open);
         let mut lo = doc.sentences[s_open].tok_start as usize;
+        // `Smith said:` ending the paragraph before one that opens with this quotation: that
+        // sentence introduces it, as it would on the same line.
+        // Only a verb of saying with its subject counts there: without one, the sentence is
+        // the writer's ("… a cultish faith in Obama's word:").
+        let open = q.open_tok as usize;
+        let introduced = lo == open && open > 0 && tokens[open - 1].is_punct(b':');
+        if introduced {
+            lo = doc.sentences[doc.sentence_of(open - 1)].tok_start as usize;
+        }
         if let Some(prev) = qi.checked_sub(1).and_then(|p| doc.quote_spans.get(p)) {
             let prev_end = prev.close_tok.unwrap_or(prev.end_tok) as usize + 1;
             lo = lo.max(prev_end.min(q.open_tok as usize));
@@ -515,7 +507,9 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         let after_found = after(doc, lex, q, after_limit);
         let before_found = match after_found {
             Some((_, Some(_))) => None,
-            _ => before(doc, q, lo).filter(|(_, np, _)| np.is_some() || after_found.is_none()),
+            _ => before(doc, lex, q, lo)
+                .filter(|(_, np, _)| np.is_some() || after_found.is_none())
+                .filter(|(cue, np, _)| !introduced || cue.is_some() && np.is_some()),
         };
         let unattributed = after_found.is_none() && before_found.is_none();
         if let Some(np) = unattributed.then(|| signature(doc, q)).flatten() {

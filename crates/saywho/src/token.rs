@@ -372,7 +372,7 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], le
     if paragraphs.len() < 2 {
         return;
     }
-    for p in paragraphs {
+    for (pi, p) in paragraphs.iter().enumerate() {
         let toks = &tokens[p.tok_start as usize..p.tok_end as usize];
         let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
         let (n, caps, all_caps) = words.fold((0, 0, 0), |(n, c, a), t| {
@@ -395,7 +395,24 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], le
                 .position(|t| t.is_punct(b':'))
                 .is_some_and(|c| toks[..c].iter().all(|t| t.shape & shape::ALL_CAPS != 0));
         let title_cased = n >= 4 && caps * 10 >= n * 7;
-        // Subheads: short lines without sentence punctuation ("Overstating the debt").
+        // Subheads: short lines without sentence punctuation ("Overstating the debt"). A short
+        // line with a reporting verb that ends in a colon before a paragraph opening with a
+        // quotation mark is none ("Smith said:", "Prime Minister Justin Trudeau said:"): it
+        // introduces that quotation. (Not with the verb capitalised, "Boris Johnson Says:", a
+        // headline's; nor when a wh-word asks or announces it: "What they said:", "Here is
+        // what residents told us:"; a relative one after a comma is the subject's: "Lee, who
+        // chairs it, said:".)
+        let quotation_next = paragraphs
+            .get(pi + 1)
+            .and_then(|next| tokens.get(next.tok_start as usize))
+            .is_some_and(|t| t.kind == TokenKind::QuoteMark);
+        let introduces = quotation_next
+            && toks.last().is_some_and(|t| t.is_punct(b':'))
+            && toks.iter().any(|t| t.is(flag::CUE) && !t.is_cap())
+            && !toks
+                .iter()
+                .enumerate()
+                .any(|(i, t)| t.is(flag::WH) && (i == 0 || !toks[i - 1].is_punct(b',')));
         let subhead = n <= 6;
         // "Story continues below advertisement.": a short line that says nothing of anyone.
         let filler = n <= 6
@@ -415,7 +432,7 @@ fn mark_headlines(text: &str, tokens: &mut [Token], paragraphs: &[Paragraph], le
             }
             continue;
         }
-        if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence {
+        if link_label || filler || furniture || shouted || (title_cased || subhead) && !ends_sentence && !introduces {
             for t in &mut tokens[p.tok_start as usize..p.tok_end as usize] {
                 t.shape |= shape::HEADLINE;
             }

@@ -651,6 +651,31 @@ fn direct_quotes_in_odd_dress() {
                 ("He is ignorant of our culture.", "direct", "Pamela Padilla", ""),
             ],
         ),
+        // Set out as a paragraph of its own after the line that introduces it, which is no
+        // subhead for being short and ending in a colon.
+        (
+            "Ann Lee said:\n\n“We will rebuild the bridge by next year.”",
+            &[("We will rebuild the bridge by next year.", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "Prime Minister Justin Trudeau said in a statement:\n\n“We will rebuild the bridge.”",
+            &[("We will rebuild the bridge.", "direct", "Justin Trudeau", "said")],
+        ),
+        // A headline's capitalised verb, or a wh-word announcing what follows, keeps the line a
+        // subhead: its capitals are no name, and nobody is found to speak.
+        (
+            "The vote is today.\n\nWhat Boris Johnson Said:\n\n“We will win this vote and then we will govern.”",
+            &[("We will win this vote and then we will govern.", "direct", "", "")],
+        ),
+        (
+            "The vote is today.\n\nWhat the minister said:\n\n“We will win this vote and then we will govern.”",
+            &[("We will win this vote and then we will govern.", "direct", "", "")],
+        ),
+        // Without a verb of saying, the line before is the writer's, not an attribution.
+        (
+            "The vote is today.\n\nIt rests on faith in Obama's word:\n\n“We will win this vote and then we will govern.”",
+            &[("We will win this vote and then we will govern.", "direct", "", "")],
+        ),
     ]);
 }
 
@@ -1202,4 +1227,25 @@ fn reported_speech_before_an_inverted_cue_and_a_name_with_an_initial() {
             "said",
         )],
     )]);
+}
+
+#[test]
+fn a_description_whose_head_is_a_noun_for_a_person() {
+    check(&[
+        // Before a colon, as before reported content.
+        (
+            "Another person said: “We will win this fight for sure.”",
+            &[("We will win this fight for sure.", "direct", "Another person", "said")],
+        ),
+        // A capitalised modifier: the body the person belongs to, not the speaker.
+        (
+            "They spent a lot. “Nobody cares about money,” the RNC member said.",
+            &[("Nobody cares about money,", "direct", "the RNC member", "said")],
+        ),
+        // A bare form after a singular head is a noun, not its verb.
+        (
+            "The great American plumber joke, that many-branched evergreen, was planted at this time.",
+            &[],
+        ),
+    ]);
 }
