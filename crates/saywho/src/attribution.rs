@@ -16,6 +16,7 @@ use crate::token::{word_count, Token, TokenKind};
 
 mod carry;
 mod description;
+mod gerund;
 pub(crate) mod label;
 mod post;
 
@@ -283,7 +284,8 @@ fn before(
             // "Another person said: “…”": opening the sentence, a description whose head is a
             // noun for a person the roles lack, as before reported content.
             let opening_description = || unlisted_description(text, tokens, lex, lo, k);
-            if let Some(np) = np_before(tokens, k, lo)
+            if let Some(np) = gerund::after_report(text, tokens, k, lo)
+                .or_else(|| np_before(tokens, k, lo))
                 .or_else(coordinated)
                 .or_else(opening_description)
             {

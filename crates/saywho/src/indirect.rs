@@ -19,7 +19,7 @@ mod shapes;
 use according::according_to;
 pub(crate) use content_end::content_end;
 pub(crate) use shapes::coordinated_subject;
-use shapes::{interrupted_subject, request, title_cased_report};
+use shapes::{interrupted_subject, request, subject_and_modifier, title_cased_report};
 
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter
@@ -508,6 +508,9 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
         // "…, insists Xander Wise, in seeing …": the inverted speaker phrase ends there; a
         // gerund (", noting the board …") has no subject after it.
         if tokens[k].has_form(form::GERUND) {
+            return None;
+        }
+        if subject_and_modifier(tokens, lo, k) {
             return None;
         }
         let np = np_after(tokens, cue.tok_end as usize, hi)?;

@@ -537,6 +537,17 @@ pub fn np_after(tokens: &[Token], k: usize, hi: usize) -> Option<SpeakerNp> {
             kind: NpKind::Pronoun,
         });
     }
+    // "said some of the advisers", "said two of those present": a share of a group.
+    let of = tokens.get(k + 1).filter(|o| o.is(flag::NAME_INNER_PREP) && !o.is_cap());
+    if t.is(flag::GROUP_QUANTIFIER) && of.is_some() {
+        if let Some(group) = np_after(tokens, k + 2, hi) {
+            return Some(SpeakerNp {
+                tok_start: k as u32,
+                tok_end: group.tok_end,
+                kind: NpKind::Description,
+            });
+        }
+    }
     let occupation_end = occupation_before_name(tokens, k, hi);
     let mut j = k;
     while j < hi {

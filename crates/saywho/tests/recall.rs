@@ -34,6 +34,16 @@ fn several_appositives_between_subject_and_cue() {
 #[test]
 fn shares_of_a_group_speak() {
     check(&[
+        // After an inverted cue, the share with its group.
+        (
+            "“There will not be a path to the nomination,” said some of the advisers.",
+            &[(
+                "There will not be a path to the nomination,",
+                "direct",
+                "some of the advisers",
+                "said",
+            )],
+        ),
         (
             "Most said they would vote for the senator in November.",
             &[(
@@ -1246,6 +1256,88 @@ fn a_description_whose_head_is_a_noun_for_a_person() {
         (
             "The great American plumber joke, that many-branched evergreen, was planted at this time.",
             &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_gerund_before_a_quotation_speaks_for_the_reporting_verb_before_it() {
+    check(&[
+        (
+            "Sara Lind said the company faced tough choices, adding: “This has been a difficult year for all of us.”",
+            &[
+                ("the company faced tough choices", "indirect", "Sara Lind", "said"),
+                ("This has been a difficult year for all of us.", "direct", "Sara Lind", "adding"),
+            ],
+        ),
+        // Not the phrase before the sentence's first comma ("the BBC").
+        (
+            "In a letter to staff seen by the BBC, Sara Lind said the company faced tough choices, adding: “This has been a difficult year for all of us.”",
+            &[
+                ("the company faced tough choices", "indirect", "Sara Lind", "said"),
+                ("This has been a difficult year for all of us.", "direct", "Sara Lind", "adding"),
+            ],
+        ),
+        // The verb's object is not its subject.
+        (
+            "Ms Jones, whose son was killed in the crash, criticised the police, saying: “They failed us all.”",
+            &[("They failed us all.", "direct", "Jones", "saying")],
+        ),
+        // "comments" is a noun after a possessive, no verb of saying: its possessor says nothing.
+        (
+            "Ryan's campaign shrugged off Trump's comments, telling reporters: “Nobody on the team has ever asked for an endorsement.”",
+            &[(
+                "Nobody on the team has ever asked for an endorsement.",
+                "direct",
+                "Ryan's campaign",
+                "telling",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_subject_set_off_by_a_relative_clause_is_no_inverted_content() {
+    check(&[
+        ("Ms Jones, whose son was killed in the crash, criticised the police.", &[]),
+        ("Supporters of the bill, including Senator Warren, praised the vote.", &[]),
+        // A clause before the relative one is content, reported by an inverted cue.
+        (
+            "The department suffered from a high turnover of staff, which had interfered with its work, said the committee.",
+            &[(
+                "The department suffered from a high turnover of staff, which had interfered with its work",
+                "indirect",
+                "the committee",
+                "said",
+            )],
+        ),
+        // Nor a clause opening the sentence, or a subject that is no name and no phrase for people.
+        (
+            "The hospital, which serves 300,000 people, is understaffed, leaving patients at risk, said the report.",
+            &[(
+                "The hospital, which serves 300,000 people, is understaffed, leaving patients at risk",
+                "indirect",
+                "the report",
+                "said",
+            )],
+        ),
+        (
+            "The pound fell sharply against the dollar, hitting importers hard, said analysts.",
+            &[(
+                "The pound fell sharply against the dollar, hitting importers hard",
+                "indirect",
+                "analysts",
+                "said",
+            )],
+        ),
+        (
+            "In October, mobile phone users grew by 1.4 million, overtaking the number of landlines, said the regulator.",
+            &[(
+                "In October, mobile phone users grew by 1.4 million, overtaking the number of landlines",
+                "indirect",
+                "the regulator",
+                "said",
+            )],
         ),
     ]);
 }

@@ -7,7 +7,7 @@ use super::{content_end, make, MIN_CONTENT_WORDS};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
 use crate::lexicon::{flag, form, CueClass};
-use crate::np::{np_after, Cue, NpKind, SpeakerNp};
+use crate::np::{np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{shape, word_count, Token, TokenKind};
 
 /// "Trudeau urged people to send a message", "warned residents to stay away": a verb whose
@@ -180,4 +180,36 @@ pub(super) fn title_cased_report(doc: &Doc, si: usize, k: usize) -> Option<(Quot
         Evidence::TitleCasedReport,
     );
     Some((quote, hi))
+}
+
+/// "Ms Jones, whose son was killed, criticised the police", "Supporters of the bill, including
+/// Senator Warren, praised the vote": a name or a phrase for people alone before the first
+/// comma, then a relative clause or a participle set off before the cue at `k`, are the
+/// sentence's subject and its modifier, and the cue its verb: nothing before it was said.
+/// (Not a clause there: "The department suffered high turnover, which had interfered with its
+/// work, said the committee.")
+pub(super) fn subject_and_modifier(tokens: &[Token], lo: usize, k: usize) -> bool {
+    let mut commas = (lo..k - 1).filter(|&c| tokens[c].is_punct(b','));
+    // Exactly "NP, MODIFIER, VERB": one piece set off between the subject and the cue.
+    let only_comma = commas.next().filter(|_| commas.next().is_none());
+    let set_off_modifier = only_comma
+        .and_then(|c| tokens.get(c + 1))
+        .is_some_and(|t| t.kind == TokenKind::Word && (t.is(flag::WH) || t.has_form(form::GERUND) && !t.is(flag::CUE)));
+    // The subject alone: a name, or a phrase for people, opening the sentence with no verb
+    // form in it ("The pound fell sharply, hitting importers, said analysts" is a clause).
+    let subject_alone = |first: usize| {
+        let verb = tokens[lo..first]
+            .iter()
+            .any(|t| t.is_past() || t.has_form(form::S) && !t.is_cap() || t.is(flag::AUX | flag::BE_FORM));
+        let people = |np: &SpeakerNp| {
+            np.kind == NpKind::Name
+                || tokens[np.tok_start as usize..np.tok_end as usize]
+                    .iter()
+                    .any(|t| t.is(flag::ROLE | flag::TITLE))
+        };
+        !verb
+            && !tokens[lo].is(flag::PREP | flag::SUB | flag::ADV)
+            && np_before(tokens, first, lo).is_some_and(|np| np.tok_start as usize == lo && people(&np))
+    };
+    set_off_modifier && only_comma.is_some_and(subject_alone)
 }
