@@ -305,6 +305,10 @@ fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize>
     if word(t) && t.is(flag::PREP) && !t.is(flag::SUB) && dated {
         return Some(i - 2);
     }
+    // "a poll released Friday found": a weekday or month name alone after a participle.
+    if word(t) && t.has_form(form::PAST) && !t.is(flag::CUE | flag::FUNCTION) && dated && noun.is_cap() {
+        return Some(i - 1);
+    }
     let time = noun.kind == TokenKind::Word
         && (noun.is(flag::TIME_BEFORE_CONTENT) && !noun.is(flag::ADV) && !noun.is_cap() || noun.is(flag::CALENDAR))
         && noun.shape & shape::POSSESSIVE == 0;

@@ -1341,3 +1341,27 @@ fn a_subject_set_off_by_a_relative_clause_is_no_inverted_content() {
         ),
     ]);
 }
+
+#[test]
+fn a_weekday_after_the_subjects_participle() {
+    check(&[
+        (
+            "A new poll released Friday found that 70 percent of voters would back the plan.",
+            &[(
+                "70 percent of voters would back the plan",
+                "indirect",
+                "A new poll",
+                "found",
+            )],
+        ),
+        (
+            "A court document filed Thursday says that the manager will not be prosecuted.",
+            &[(
+                "the manager will not be prosecuted",
+                "indirect",
+                "A court document",
+                "says",
+            )],
+        ),
+    ]);
+}
