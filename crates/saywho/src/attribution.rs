@@ -79,7 +79,8 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
                 return Some(found);
             }
         }
-        if let Some(cue) = cue_at(text, tokens, k) {
+        let with_comma = tokens[close - 1].is_punct(b',') || tokens.get(close + 1).is_some_and(|t| t.is_punct(b','));
+        if let Some(cue) = crate::np::cue_after_quote(text, tokens, k, with_comma) {
             if closed_by_period && opens_content(tokens, cue.tok_end as usize, limit) {
                 // `"…unfunded." Jones said it was a disaster`: the quotation ended its
                 // sentence, and the cue after it introduces a report of its own.

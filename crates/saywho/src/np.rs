@@ -12,7 +12,7 @@ use between::{postmodified_subject, reduced_relative_subject, who_before_phrase}
 mod appositive;
 mod between;
 mod cue;
-pub use cue::{cue_at, Cue};
+pub use cue::{cue_after_quote, cue_at, Cue};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

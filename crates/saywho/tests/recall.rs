@@ -1365,3 +1365,29 @@ fn a_weekday_after_the_subjects_participle() {
         ),
     ]);
 }
+
+#[test]
+fn a_cue_after_a_quotation_with_its_hearer() {
+    check(&[
+        (
+            "Swank praised him. “I bow down to you,” Swank said to the 74-year-old Eastwood.",
+            &[("I bow down to you,", "direct", "Swank", "said")],
+        ),
+        // After a quotation that ended its sentence, "written to" is news of its own.
+        (
+            "Ms Brankin said: “We need to talk to the hospital and we need to reflect on this.” Ms Sturgeon has written to Mr McConnell asking for clarification.",
+            &[(
+                "We need to talk to the hospital and we need to reflect on this.",
+                "direct",
+                "Brankin",
+                "said",
+            )],
+        ),
+        (
+            "The minister said: “We have done nothing wrong!” Labour leader Keir Starmer wrote to the prime minister demanding an inquiry.",
+            &[("We have done nothing wrong!", "direct", "The minister", "said")],
+        ),
+        // "said to" before a verb reports nothing.
+        ("He is said to be worth millions of dollars.", &[]),
+    ]);
+}

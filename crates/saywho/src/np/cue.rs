@@ -25,11 +25,27 @@ pub fn cue_at(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     if t.info.cue.is_none() && !t.is(flag::QUOTATION_PARTICIPLE) {
         return None;
     }
-    cue_at_word(text, tokens, k)
+    cue_at_word(text, tokens, k, false)
 }
 
-/// [`cue_at`] for a word that is a cue verb or a quotation participle.
-fn cue_at_word(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
+/// The cue at token `k` after a quotation and its speaker (`"…," Swank said to Eastwood`):
+/// [`cue_at`], and also a verb followed by "to" and its hearer ("said to the 74-year-old
+/// Eastwood", "said to reporters") when a comma ends the quotation (`with_comma`): after one
+/// that ended its sentence (`…."`, `…?"`, `…!"`), "Ms Sturgeon has written to Mr McConnell" is
+/// news of its own. Only here, where the quotation is what was said: elsewhere what follows
+/// the hearer is as often no report ("wrote to the operators to challenge …", "objected to
+/// subsidies that …"), and "said to be" and "told to leave" are none anywhere.
+pub fn cue_after_quote(text: &str, tokens: &[Token], k: usize, with_comma: bool) -> Option<Cue> {
+    let t = tokens.get(k)?;
+    if t.info.cue.is_none() && !t.is(flag::QUOTATION_PARTICIPLE) {
+        return None;
+    }
+    cue_at_word(text, tokens, k, with_comma)
+}
+
+/// [`cue_at`] for a word that is a cue verb or a quotation participle; with `to_hearer`, a verb
+/// followed by "to" and an object is one too.
+fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Option<Cue> {
     let t = tokens.get(k)?;
     // A possessive ("the show's host") is a noun, never the verb; so is a cue word after one
     // ("Musk's tweet", "her statement").
@@ -94,9 +110,19 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize) -> Option<Cue> {
     // are filtered by the caller's need for a speaker; "said to be" and "told to" are not
     // reports of speech.
     // (Only a cue verb gets here, so "according to" is not one of these.)
+    // (With `to_hearer`, "said to reporters", "said to him", "said to the BBC": "to" before
+    // an object is a preposition, and the cue reports to that hearer.)
+    let object = |n: &Token| {
+        n.kind == TokenKind::Number
+            || n.kind == TokenKind::Word
+                && (n.is(flag::DET | flag::PRONOUN | flag::ROLE | flag::TITLE)
+                    || n.is_cap()
+                    || n.has_form(form::S) && !n.is(flag::AUX | flag::BE_FORM))
+    };
     if tokens
         .get(k + 1)
         .is_some_and(|n| n.kind == TokenKind::Word && n.is(flag::INFINITIVE_TO))
+        && !(to_hearer && tokens.get(k + 2).is_some_and(object))
     {
         return None;
     }
