@@ -111,10 +111,13 @@ pub fn split_sentences(
     sentences
 }
 
-/// Does a short attribution ("Nunes said.") follow a quotation's closing mark at `from`?
+/// Does a short attribution ("Nunes said.", "Mr. Trump asked.") follow a quotation's closing
+/// mark at `from`?
 fn attribution_follows(tokens: &[Token], from: usize, end: usize) -> bool {
-    for t in tokens.iter().take(end).skip(from).take(6) {
-        if t.is_terminal() || t.kind == TokenKind::QuoteMark {
+    for (j, t) in tokens.iter().enumerate().take(end).skip(from).take(6) {
+        // (The period of a title or honorific ends nothing: "Mr.", "Gov.", "Dr.".)
+        let title_period = t.is_punct(b'.') && j > 0 && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE);
+        if t.is_terminal() && !title_period || t.kind == TokenKind::QuoteMark {
             return false;
         }
         if t.is(flag::CUE) && t.kind == TokenKind::Word && !t.is_cap() {

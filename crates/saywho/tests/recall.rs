@@ -1387,6 +1387,11 @@ fn a_cue_after_a_quotation_with_its_hearer() {
             "The minister said: “We have done nothing wrong!” Labour leader Keir Starmer wrote to the prime minister demanding an inquiry.",
             &[("We have done nothing wrong!", "direct", "The minister", "said")],
         ),
+        // A question's attribution after it, with a titled name: one sentence.
+        (
+            "They met. “Will we win this?” Mr. Trump asked.",
+            &[("Will we win this?", "direct", "Trump", "asked")],
+        ),
         // "said to" before a verb reports nothing.
         ("He is said to be worth millions of dollars.", &[]),
     ]);
