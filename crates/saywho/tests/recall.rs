@@ -1396,3 +1396,22 @@ fn a_cue_after_a_quotation_with_its_hearer() {
         ("He is said to be worth millions of dollars.", &[]),
     ]);
 }
+
+#[test]
+fn who_after_a_description_set_off_by_a_comma() {
+    check(&[
+        (
+            "Trump met the Mexican president, who said that NAFTA has been good for both countries.",
+            &[(
+                "NAFTA has been good for both countries",
+                "indirect",
+                "the Mexican president",
+                "said",
+            )],
+        ),
+        (
+            "He spoke with a farmer, who said that the drought had ruined his crops.",
+            &[("the drought had ruined his crops", "indirect", "a farmer", "said")],
+        ),
+    ]);
+}

@@ -7,7 +7,7 @@ use crate::doc::{Doc, Mention};
 use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
-use crate::token::TokenKind;
+use crate::token::{shape, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// State of the pass: clusters, mentions so far, and the queries recorded.
@@ -284,15 +284,23 @@ impl Resolver<'_, '_> {
 
     /// "an architect who said": the description right before "who", of a determiner, plain
     /// words and a noun for a person, is the speaker, an entity of its own.
+    /// (Also set off by a comma, "met the Mexican president, who said", where a capitalised
+    /// word may modify the head.)
     fn described_before_who(&mut self, who: usize) -> Option<u32> {
         let (text, tokens) = (self.doc.text, &self.doc.tokens[..]);
         let plain = |t: &crate::token::Token| t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::FUNCTION);
+        let set_off = who > 0 && tokens[who - 1].is_punct(b',');
+        let who = if set_off { who - 1 } else { who };
+        let modifier = |t: &crate::token::Token| {
+            plain(t)
+                || set_off && t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && t.shape & shape::POSSESSIVE == 0
+        };
         let head = tokens.get(who.checked_sub(1)?).filter(|t| plain(t))?;
         if !(head.is(flag::ROLE_PERSON) || self.lex.is_cased(head.text(text), cased::PERSON_NOUN)) {
             return None;
         }
         let mut a = who - 1;
-        while a > 0 && who - a < 4 && plain(&tokens[a - 1]) {
+        while a > 0 && who - a < 4 && modifier(&tokens[a - 1]) {
             a -= 1;
         }
         let det = a
