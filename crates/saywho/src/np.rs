@@ -305,8 +305,10 @@ fn time_adverbial_before(tokens: &[Token], i: usize, lo: usize) -> Option<usize>
     if word(t) && t.is(flag::PREP) && !t.is(flag::SUB) && dated {
         return Some(i - 2);
     }
-    // "a poll released Friday found": a weekday or month name alone after a participle.
-    if word(t) && t.has_form(form::PAST) && !t.is(flag::CUE | flag::FUNCTION) && dated && noun.is_cap() {
+    // "a poll released Friday found": a weekday or month name alone after a participle (not
+    // a relative clause's verb: "The team that played Monday said").
+    let relative = tokens[i - 3].is(flag::WH | flag::COMPLEMENTIZER);
+    if word(t) && t.has_form(form::PAST) && !t.is(flag::CUE | flag::FUNCTION) && dated && noun.is_cap() && !relative {
         return Some(i - 1);
     }
     let time = noun.kind == TokenKind::Word

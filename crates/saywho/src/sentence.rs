@@ -66,7 +66,11 @@ pub fn split_sentences(
                 match inside {
                     Some(s) if s.end_tok == k + 1 && s.close_tok.is_some() => {
                         // `"We won!" Nunes said.` is one sentence with its attribution.
-                        if attribution_follows(tokens, k as usize + 2, para.tok_end as usize) {
+                        // (A title's period is skipped only after a question or an
+                        // exclamation: `"Why?" Mr. Trump asked.`; after `."`, "Mr. Jones
+                        // disagreed and said …" is a sentence of its own.)
+                        let titled = !t.is_punct(b'.');
+                        if attribution_follows(tokens, k as usize + 2, para.tok_end as usize, titled) {
                             k += 1;
                             continue;
                         }
@@ -111,12 +115,18 @@ pub fn split_sentences(
     sentences
 }
 
-/// Does a short attribution ("Nunes said.", "Mr. Trump asked.") follow a quotation's closing
-/// mark at `from`?
-fn attribution_follows(tokens: &[Token], from: usize, end: usize) -> bool {
+/// Does a short attribution ("Nunes said."; with `titled`, "Mr. Trump asked.") follow a
+/// quotation's closing mark at `from`?
+fn attribution_follows(tokens: &[Token], from: usize, end: usize, titled: bool) -> bool {
     for (j, t) in tokens.iter().enumerate().take(end).skip(from).take(6) {
-        // (The period of a title or honorific ends nothing: "Mr.", "Gov.", "Dr.".)
-        let title_period = t.is_punct(b'.') && j > 0 && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE);
+        // (The period of a capitalised title or honorific before a name ends nothing: "Mr.",
+        // "Gov.", "Dr."; "Call the senator. She said" ends a sentence.)
+        let title_period = titled
+            && t.is_punct(b'.')
+            && j > 0
+            && tokens[j - 1].is(flag::HONORIFIC | flag::TITLE)
+            && tokens[j - 1].is_cap()
+            && tokens.get(j + 1).is_some_and(|n| n.is_cap());
         if t.is_terminal() && !title_period || t.kind == TokenKind::QuoteMark {
             return false;
         }

@@ -1354,6 +1354,11 @@ fn a_weekday_after_the_subjects_participle() {
                 "found",
             )],
         ),
+        // Not a relative clause's verb: the quotation stays, if with no speaker found.
+        (
+            "The team that played Monday said that they were tired after the long trip.",
+            &[("they were tired after the long trip", "indirect", "", "said")],
+        ),
         (
             "A court document filed Thursday says that the manager will not be prosecuted.",
             &[(
@@ -1391,6 +1396,14 @@ fn a_cue_after_a_quotation_with_its_hearer() {
         (
             "They met. “Will we win this?” Mr. Trump asked.",
             &[("Will we win this?", "direct", "Trump", "asked")],
+        ),
+        // After `."`, a titled name's sentence is its own.
+        (
+            "Smith said: “We will win.” Mr. Jones disagreed and said that they would lose.",
+            &[
+                ("We will win.", "direct", "Smith", "said"),
+                ("they would lose", "indirect", "Jones", "said"),
+            ],
         ),
         // "said to" before a verb reports nothing.
         ("He is said to be worth millions of dollars.", &[]),
