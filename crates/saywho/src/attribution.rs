@@ -48,6 +48,8 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
     let close = q.close_tok? as usize;
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let closed_by_period = q.closed_by_period(tokens);
+    // `"…," Smith said to reporters`: a comma ends the quotation (see cue_after_quote).
+    let with_comma = tokens[close - 1].is_punct(b',') || tokens.get(close + 1).is_some_and(|t| t.is_punct(b','));
     let mut a = close + 1;
     while a < limit && (tokens[a].is_punct(b',') || tokens[a].kind == TokenKind::Dash) {
         a += 1;
@@ -79,7 +81,6 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
                 return Some(found);
             }
         }
-        let with_comma = tokens[close - 1].is_punct(b',') || tokens.get(close + 1).is_some_and(|t| t.is_punct(b','));
         if let Some(cue) = crate::np::cue_after_quote(text, tokens, k, with_comma) {
             if closed_by_period && opens_content(tokens, cue.tok_end as usize, limit) {
                 // `"…unfunded." Jones said it was a disaster`: the quotation ended its
@@ -485,9 +486,8 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         let after_limit = (doc.sentences[s_close].tok_end as usize).min(next_open);
         let mut lo = doc.sentences[s_open].tok_start as usize;
         // `Smith said:` ending the paragraph before one that opens with this quotation: that
-        // sentence introduces it, as it would on the same line.
-        // Only a verb of saying with its subject counts there: without one, the sentence is
-        // the writer's ("… a cultish faith in Obama's word:").
+        // sentence introduces it, as it would on the same line, but only with a verb of saying
+        // and its subject (without one it is the writer's: "… a cultish faith in Obama's word:").
         let open = q.open_tok as usize;
         let introduced = lo == open && open > 0 && tokens[open - 1].is_punct(b':');
         if introduced {
