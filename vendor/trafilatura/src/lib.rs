@@ -86,7 +86,7 @@ pub mod utils;
 
 // Convenience re-exports for library users and the CLI binary.
 pub use error::TrafilaturaError;
-pub use extraction::baseline::html2txt;
+pub use extraction::baseline::{html2txt, html2txt_len_bound_of}; // [saywho patch: the bound]
 pub use options::{Config, ExtractionFocus, FallbackCandidates, HtmlDateMode, Options};
 pub use result::{ContentTree, ExtractResult, Metadata}; // [saywho patch: ContentTree]
 
@@ -95,7 +95,7 @@ pub use html2markdown::Options as MarkdownOptions;
 
 use crate::dom::Document;
 use crate::extraction::{
-    baseline::{baseline, html2txt_doc},
+    baseline::{baseline, html2txt_doc, html2txt_len_bound},
     external::{compare_external_extraction, justext_rescue},
     html_processing::{convert_tags, doc_cleaning, post_cleaning, prune_unwanted_nodes},
     {extract_comments, extract_content},
@@ -259,7 +259,13 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     // extraction covering little of the page suggests under-extraction
     // (non-article layout) — retry in recall mode, keep if clearly bigger.
     let len_text = tmp_body_text.chars().count();
-    if opts.focus == ExtractionFocus::Balanced && len_text > 0 && len_text < 3000 {
+    // [saywho patch: the whole page's text is built only when a bound on its length
+    // (`html2txt_len_bound`) leaves the test open.]
+    if opts.focus == ExtractionFocus::Balanced
+        && len_text > 0
+        && len_text < 3000
+        && (len_text as f64) < 0.2 * html2txt_len_bound(&doc_backup2) as f64
+    {
         let page_len = html2txt_doc(&doc_backup2).chars().count();
         if (len_text as f64) < 0.2 * page_len as f64 {
             // Retry on a comment-pruned copy so captured reader comments cannot

@@ -127,3 +127,61 @@ fn the_content_tree_gives_the_paragraphs_its_html_gave() {
     }
     assert!(compared >= 20, "only {compared} pages compared");
 }
+
+/// The recall escalation builds the whole page's text only when a bound on its length leaves
+/// the test open: the bound must never be below the text's length, on the pages at hand and on
+/// text that normalisation lengthens (NFC may triple a character), that whitespace and
+/// block elements space out, or that sits deeper than the dump walks.
+#[test]
+fn the_page_length_bound_is_never_below_the_page_text() {
+    // `html2txt` reads only whole pages (a fragment opening with another tag gives nothing).
+    let page = |body: &str| format!("<html><head><title>T</title></head><body>{body}</body></html>");
+    let cases = [
+        page(""),
+        page("<p>plain</p>"),
+        page("<div>a</div><div>b</div><br><p>c d</p>"),
+        // Each of these grows under NFC: a Devanagari letter with nukta to two characters, a
+        // musical symbol to two and three, a Hebrew presentation form to three.
+        page(&"\u{958}\u{959} \u{1D15E}\u{1D160} \u{FB2C}\u{FB2D}".repeat(20)),
+        page("<p>\u{2000}\u{A0}\u{AD}\u{85}x\u{1}\u{7F}</p><script>var x = 1;</script>"),
+        page("<nav>Home</nav><article><h1>T</h1><p>One.</p><p>Two.</p></article>"),
+        page(&format!("{}deep text{}", "<div>".repeat(600), "</div>".repeat(600))),
+    ];
+    for html in &cases {
+        let text = trafilatura::html2txt(html).chars().count();
+        // Text past the depth the dump walks is not in it.
+        assert!(
+            text > 0 || html.contains("<body></body>") || html.contains("deep"),
+            "{html:?}"
+        );
+        assert!(trafilatura::html2txt_len_bound_of(html) >= text, "{html:?}: {text}");
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let benchmark = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction/html");
+    let mut checked = 0;
+    for dir in [fixtures, benchmark] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping {}: absent", dir.display());
+            continue;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            let name = path.to_string_lossy().into_owned();
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let html = if name.ends_with(".gz") {
+                let mut html = String::new();
+                flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_string(&mut html)
+                    .expect("gzip");
+                html
+            } else if name.ends_with(".html") {
+                String::from_utf8_lossy(&bytes).into_owned()
+            } else {
+                continue;
+            };
+            let text = trafilatura::html2txt(&html).chars().count();
+            assert!(trafilatura::html2txt_len_bound_of(&html) >= text, "{name}: {text}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} pages checked");
+}
