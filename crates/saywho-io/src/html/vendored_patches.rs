@@ -185,3 +185,47 @@ fn the_page_length_bound_is_never_below_the_page_text() {
     }
     assert!(checked >= 10, "only {checked} pages checked");
 }
+
+/// `attr_of` finds an attribute without interning its name; it must find what scraper's
+/// `Element::attr` finds, for each attribute of every element of the pages at hand, for names
+/// no element has, and for attributes with a namespace or a prefix (SVG's `xlink:href`).
+#[test]
+fn attr_of_finds_what_scrapers_attr_finds() {
+    let mut pages = vec![
+        "<html><body><svg><a xlink:href=\"#x\" href=\"h\" data-x=\"1\"></a></svg>\
+         <p id=\"i\" class=\"c\" data-component=\"byline\" itemprop=\"author\">x</p></body></html>"
+            .to_string(),
+    ];
+    let benchmark = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction/html");
+    match std::fs::read_dir(&benchmark) {
+        Ok(entries) => {
+            for path in entries.flatten().map(|e| e.path()) {
+                let Ok(bytes) = std::fs::read(&path) else { continue };
+                let mut html = String::new();
+                if flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_string(&mut html)
+                    .is_ok()
+                {
+                    pages.push(html);
+                }
+            }
+        }
+        Err(_) => eprintln!("skipping the 91 benchmark pages: {} is absent", benchmark.display()),
+    }
+    let mut compared = 0usize;
+    for html in &pages {
+        let page = scraper::Html::parse_document(html);
+        for node in page.tree.nodes() {
+            let scraper::Node::Element(element) = node.value() else {
+                continue;
+            };
+            let names = element.attrs().map(|(name, _)| name.to_string());
+            let absent = ["class", "id", "href", "data-component", "itemprop", "zzz"].map(String::from);
+            for name in names.chain(absent) {
+                assert_eq!(trafilatura::dom::attr_of(element, &name), element.attr(&name), "{name}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} lookups compared");
+}

@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of go-trafilatura/internal/etree/
 
 mod query;
@@ -6,7 +7,8 @@ mod tree;
 pub use ego_tree::NodeId;
 
 use scraper::Node;
-pub(crate) use tree::MAX_TREE_DEPTH;
+pub use tree::attr_of;
+pub(crate) use tree::MAX_TREE_DEPTH; // [saywho patch: public for saywho's test of it]
 
 /// A parsed HTML document backed by an ego-tree.
 ///

@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of go-trafilatura/utils-extractor.go (textFilter, textCharsTest, duplicateTest)
 
 use crate::dom::{Document, NodeId};
@@ -27,7 +28,10 @@ pub(crate) fn text_filter(doc: &Document, id: NodeId) -> bool {
 ///
 /// Port of `textCharsTest`.
 pub(crate) fn text_chars_test(s: &str) -> bool {
-    !trim(s).is_empty()
+    // [saywho patch: was `!trim(s).is_empty()`, which built the trimmed copy of every
+    // paragraph to test it. `trim` drops whitespace and soft hyphens and keeps every other
+    // character (NFC makes no text empty), so this stops at the first character it keeps.]
+    s.chars().any(|c| !c.is_whitespace() && c != '\u{00AD}')
 }
 
 /// Checks a node's text against the deduplication cache.
@@ -58,6 +62,24 @@ mod tests {
     use super::*;
     use crate::dom::Document;
     use crate::options::{Config, Options};
+
+    #[test]
+    fn text_chars_test_says_whether_trim_leaves_anything() {
+        // [saywho patch]
+        let alphabet = [
+            'a', ' ', '\t', '\u{A0}', '\u{AD}', '\u{301}', '\u{3000}', '\u{1}',
+        ];
+        let mut text = String::new();
+        for n in 0..alphabet.len().pow(3) {
+            text.clear();
+            let mut digits = n;
+            for _ in 0..3 {
+                text.push(alphabet[digits % alphabet.len()]);
+                digits /= alphabet.len();
+            }
+            assert_eq!(text_chars_test(&text), !trim(&text).is_empty(), "{text:?}");
+        }
+    }
 
     fn make_doc_with_text(tag: &str, text: &str) -> (Document, NodeId) {
         let html = format!("<html><body><{tag}>{text}</{tag}></body></html>");
