@@ -51,6 +51,37 @@ fn trim_gives_what_the_published_trim_gave() {
     }
 }
 
+/// Longer strings than the exhaustive test's, which `trim`'s sixteen-byte shortcut reads: random
+/// draws, mostly letters and single spaces, with each kind of byte `trim` tells apart.
+#[test]
+fn trim_gives_what_the_published_trim_gave_on_long_strings() {
+    let alphabet = [
+        ' ', ' ', '\t', '\n', '\u{1}', '\u{85}', '\u{A0}', '\u{AD}', '\u{E9}', '\u{301}', '\u{1100}', '\u{1161}',
+        '\u{1680}', '\u{2003}', '\u{201C}', '\u{3000}',
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut text = String::new();
+    for _ in 0..50_000 {
+        text.clear();
+        let len = 10 + next() % 60;
+        for _ in 0..len {
+            let pick = next() % 64;
+            text.push(match pick {
+                0..=39 => 'a',
+                40..=51 => ' ',
+                _ => alphabet[pick % alphabet.len()],
+            });
+        }
+        assert_eq!(trafilatura::utils::trim(&text), published_trim(&text), "{text:?}");
+    }
+}
+
 /// The paragraphs of a page by its content tree, and by the HTML trafilatura would have
 /// serialised from that tree, with the options of `main_content` (no minimum size) or of
 /// `fallback_content` (trafilatura's own).
