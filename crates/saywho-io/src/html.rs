@@ -156,6 +156,8 @@ fn options() -> trafilatura::Options {
         .with_exclude_comments(true)
         .with_language_detection(false)
         .with_content_tree(true)
+        // Records carry no categories, tags or licence.
+        .with_taxonomy(false)
 }
 
 /// trafilatura's main-content extractor alone: `None` when it finds no content, or only lines

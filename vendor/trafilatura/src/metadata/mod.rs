@@ -1,3 +1,4 @@
+// Modified by saywho (2026-12-03): the changes are marked [saywho patch]; see PATCHES.md.
 // Port of go-trafilatura/metadata.go
 
 pub mod dates;
@@ -383,6 +384,16 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
         if let Some(caps) = SITENAME_FINDER.captures(&metadata.url) {
             metadata.sitename = caps[1].to_string();
         }
+    }
+
+    // [saywho patch: the DOM searches below are skippable.]
+    if opts.skip_taxonomy {
+        for list in [&mut metadata.categories, &mut metadata.tags] {
+            if !list.is_empty() {
+                *list = clean_cat_tags(std::mem::take(list));
+            }
+        }
+        return metadata;
     }
 
     // Categories fallback via DOM.
