@@ -1451,3 +1451,22 @@ fn a_relative_clause_ends_where_the_main_clause_goes_on() {
         ),
     ]);
 }
+
+#[test]
+fn who_after_a_person_of_a_place_is_the_person() {
+    check(&[
+        (
+            "Trump met Enrique Pena Nieto, the president of Mexico, who said that Mexico would not pay for the wall.",
+            &[(
+                "Mexico would not pay for the wall",
+                "indirect",
+                "Enrique Pena Nieto",
+                "said",
+            )],
+        ),
+        (
+            "He met the mayor of Toronto, who said the city would build more homes.",
+            &[("the city would build more homes", "indirect", "the mayor", "said")],
+        ),
+    ]);
+}

@@ -2,7 +2,7 @@
 
 use super::position::{according_to_source, clause_opens_between, is_located, is_subject, pronoun_case};
 use super::salience::{Role, Salience};
-use super::{antecedent_of_who, relative_antecedent, Cluster};
+use super::{antecedent_of_who, of_complement, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
 use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::np::{NpKind, SpeakerNp};
@@ -291,6 +291,12 @@ impl Resolver<'_, '_> {
         let plain = |t: &crate::token::Token| t.kind == TokenKind::Word && !t.is_cap() && !t.is(flag::FUNCTION);
         let set_off = who > 0 && tokens[who - 1].is_punct(b',');
         let who = if set_off { who - 1 } else { who };
+        // "the president of Mexico, who said": the phrase ends at its head, before "of".
+        let name_before = self.doc.names.iter().rfind(|n| n.tok_end as usize == who);
+        let who = match name_before.and_then(|n| of_complement(self.doc, n.tok_start as usize)) {
+            Some(head) => head + 1,
+            None => who,
+        };
         let modifier = |t: &crate::token::Token| {
             plain(t)
                 || set_off && t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && t.shape & shape::POSSESSIVE == 0
