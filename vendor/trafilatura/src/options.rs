@@ -233,8 +233,8 @@ impl Options {
         self
     }
 
-    /// Search the page's tree for categories, tags and a license when its meta tags and
-    /// JSON-LD give none (the default), or not. [saywho patch]
+    /// Search the page's tree for categories and tags when its meta tags and JSON-LD give
+    /// none, and for a license (the default), or not. [saywho patch]
     pub fn with_taxonomy(mut self, enable: bool) -> Self {
         self.skip_taxonomy = !enable;
         self
