@@ -296,22 +296,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
         && !tokens[j - 1].is(flag::PERSON_RELATIVE)
         && tokens[j - 2].is_punct(b',')
         && tokens[c].is(flag::AUX | flag::BE_FORM);
-    // "Smith, whose company reported losses, spoke …": a subject after "whose" is in a
-    // relative clause too, which ends where the main clause goes on.
-    let in_relative = np.kind == NpKind::Relative
-        || j >= lo + 2 && tokens[j - 1].is(flag::PERSON_RELATIVE) && tokens[j - 2].is_punct(b',');
-    // "…, whose company reported losses, spoke to reporters": in a relative clause, a comma
-    // and a verb after the first word of the content close the clause; the verb is the
-    // sentence's own, and "losses" an object. (Outside one, "said Roche, troubled by a hip
-    // complaint, did not …" sets a participle off.)
-    let comma_then_verb = !has_that
-        && in_relative
-        && tokens.get(c + 1).is_some_and(|t| t.is_punct(b','))
-        && tokens
-            .get(c + 2)
-            .filter(|_| c + 2 < hi)
-            .is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap() && n.is_past());
-    let bare_clause = if word(flag::WH | flag::SUB) && negated || comma_then_verb {
+    let bare_clause = if word(flag::WH | flag::SUB) && negated {
         false
     } else if question_verb && word(flag::WH | flag::SUB) || relative_subject {
         true
@@ -321,7 +306,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     if cstart >= hi || !(has_that || bare_clause) {
         return None;
     }
-    let mut cend = content_end(text, tokens, cstart, hi, in_relative);
+    let mut cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
     // "Though Justice Dunphy said he was loath to …, he believed …": in a subordinate clause,
     // the content ends where the main clause begins.
     if tokens[lo..np.tok_end as usize]

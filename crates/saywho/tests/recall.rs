@@ -1430,29 +1430,6 @@ fn who_after_a_description_set_off_by_a_comma() {
 }
 
 #[test]
-fn a_relative_clause_ends_where_the_main_clause_goes_on() {
-    check(&[
-        // "reported losses" has an object, not a clause: the verb after the comma is the
-        // sentence's own.
-        ("Smith, whose company reported losses, resigned on Monday.", &[]),
-        (
-            "Tom Jones, who said the firm had lost money, based his view on figures.",
-            &[("the firm had lost money", "indirect", "Tom Jones", "said")],
-        ),
-        // Outside a relative clause, a participle set off by commas stays in the content.
-        (
-            "The Herald-Sun said Roche, troubled by a hip complaint, did not want to travel again.",
-            &[(
-                "Roche, troubled by a hip complaint, did not want to travel again",
-                "indirect",
-                "Herald-Sun",
-                "said",
-            )],
-        ),
-    ]);
-}
-
-#[test]
 fn who_after_a_person_of_a_place_is_the_person() {
     check(&[
         (

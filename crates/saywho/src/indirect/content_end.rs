@@ -11,20 +11,6 @@ fn relative_clause_closes(text: &str, tokens: &[Token], k: usize, hi: usize) -> 
     (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
 }
 
-/// Does the comma at `k` close a relative clause whose content (from `from`) has a verb, the
-/// main clause's own verb in the past following it ("…, whose chief said profits would fall,
-/// cut 300 jobs")?
-fn main_verb_follows(tokens: &[Token], from: usize, k: usize, hi: usize) -> bool {
-    let verb_after = tokens
-        .get(k + 1)
-        .filter(|_| k + 1 < hi)
-        .is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap() && n.is_past());
-    verb_after
-        && tokens[from..k]
-            .iter()
-            .any(|t| t.is(flag::AUX | flag::BE_FORM) || t.is_past())
-}
-
 /// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
 fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     (a + 1..hi.min(a + 6)).any(|k| {
@@ -68,12 +54,9 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
             end = k;
             break;
         }
-        // A relative clause ends at its closing dash or comma ("who writes …, noted"; "whose
-        // chief said profits would fall, cut 300 jobs").
+        // A relative clause ends at its closing dash or comma ("who writes …, noted").
         if stop_at_dash
-            && (t.kind == TokenKind::Dash
-                || t.is_punct(b',')
-                    && (relative_clause_closes(text, tokens, k, hi) || main_verb_follows(tokens, from, k, hi)))
+            && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, k, hi))
         {
             end = k;
             break;
