@@ -1445,5 +1445,10 @@ fn who_after_a_person_of_a_place_is_the_person() {
             "He met the mayor of Toronto, who said the city would build more homes.",
             &[("the city would build more homes", "indirect", "the mayor", "said")],
         ),
+        // A person's name there may be the antecedent: it stays.
+        (
+            "Police arrested the son of Maria Lopez, who said her son was innocent.",
+            &[("her son was innocent", "indirect", "Maria Lopez", "said")],
+        ),
     ]);
 }

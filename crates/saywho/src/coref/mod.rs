@@ -385,15 +385,12 @@ pub(super) fn antecedent_of_who(doc: &Doc, who: usize, at_token: &FxHashMap<u32,
     // Names are in text order and do not overlap: the last one ending at or before `k`.
     let i = doc.names.partition_point(|n| n.tok_end as usize <= k).checked_sub(1)?;
     let n = doc.names.get(i).filter(|n| n.tok_end as usize == k)?;
-    if of_complement(doc, n.tok_start as usize).is_some() {
-        return None;
-    }
     at_token.get(&n.tok_start).copied()
 }
 
 /// "the president of Mexico, who": when the name starting at token `start` completes a noun
-/// for a person ("of" after it), the position of that noun; "who" follows its phrase, not the
-/// name.
+/// for a person ("of" or "on" before it), the position of that noun, whose phrase "who" may
+/// follow instead of the name.
 pub(super) fn of_complement(doc: &Doc, start: usize) -> Option<usize> {
     let tokens = &doc.tokens;
     let of = start

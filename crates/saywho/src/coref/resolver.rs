@@ -292,11 +292,7 @@ impl Resolver<'_, '_> {
         let set_off = who > 0 && tokens[who - 1].is_punct(b',');
         let who = if set_off { who - 1 } else { who };
         // "the president of Mexico, who said": the phrase ends at its head, before "of".
-        let name_before = self.doc.names.iter().rfind(|n| n.tok_end as usize == who);
-        let who = match name_before.and_then(|n| of_complement(self.doc, n.tok_start as usize)) {
-            Some(head) => head + 1,
-            None => who,
-        };
+        let who = self.head_before_place_of(who).map_or(who, |head| head + 1);
         let modifier = |t: &crate::token::Token| {
             plain(t)
                 || set_off && t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && t.shape & shape::POSSESSIVE == 0
@@ -324,11 +320,31 @@ impl Resolver<'_, '_> {
         })
     }
 
+    /// "the president of Mexico, who": when the name ending before token `end` is a place,
+    /// an organisation or a thing completing a noun for a person, that noun's position.
+    /// "who" is not a place's; a person's name there stays the antecedent ("the son of Maria
+    /// Lopez, who said her son …").
+    fn head_before_place_of(&self, end: usize) -> Option<usize> {
+        let names = &self.doc.names;
+        let i = names.partition_point(|n| n.tok_end as usize <= end).checked_sub(1)?;
+        let n = names.get(i).filter(|n| n.tok_end as usize == end)?;
+        let head = of_complement(self.doc, n.tok_start as usize)?;
+        let e = *self.at_token.get(&n.tok_start)?;
+        let c = &self.clusters[e as usize];
+        (c.place || c.org || c.thing).then_some(head)
+    }
+
     /// A speaker phrase that is no name: "who", or a description.
     pub(super) fn speaker(&mut self, np: SpeakerNp) {
         let e = match np.kind {
-            NpKind::Relative => antecedent_of_who(self.doc, np.tok_start as usize, &self.at_token)
-                .or_else(|| self.described_before_who(np.tok_start as usize)),
+            NpKind::Relative => {
+                let who = np.tok_start as usize;
+                let comma = who.checked_sub(1).filter(|&c| self.doc.tokens[c].is_punct(b','));
+                let of_place = comma.and_then(|c| self.head_before_place_of(c)).is_some();
+                antecedent_of_who(self.doc, who, &self.at_token)
+                    .filter(|_| !of_place)
+                    .or_else(|| self.described_before_who(who))
+            }
             _ => self.description(np),
         };
         if let Some(e) = e {
