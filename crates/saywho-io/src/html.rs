@@ -10,7 +10,6 @@ mod dates;
 mod depth;
 mod marked_body;
 mod paragraphs;
-mod raw_text;
 #[cfg(test)]
 mod vendored_patches;
 
@@ -56,12 +55,9 @@ pub fn extract_article(
         decode(bytes, charset).map_err(|message| DocError::new(id, position, ErrorKind::InvalidUtf8, message))?;
     let fail = |message: String| DocError::new(id, position, ErrorKind::HtmlExtraction, message);
     let html = depth::flatten(&html, MAX_DEPTH);
-    // trafilatura parses the page without its scripts' and style sheets' text, which it
-    // never reads; our own passes below read the page as it is.
-    let lean = raw_text::empty_scripts_and_styles(&html);
-    let found = match main_content(&lean).map_err(|e| fail(e.to_string()))? {
+    let found = match main_content(&html).map_err(|e| fail(e.to_string()))? {
         Some(found) => Some(found),
-        None => fallback_content(&lean).map_err(|e| fail(e.to_string()))?,
+        None => fallback_content(&html).map_err(|e| fail(e.to_string()))?,
     };
     let Some((result, text)) = found.filter(|(_, text)| !text.is_empty()) else {
         return Err(fail(NO_MAIN_TEXT.to_string()));
