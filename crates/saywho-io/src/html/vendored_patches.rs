@@ -177,6 +177,20 @@ fn the_page_length_bound_is_never_below_the_page_text() {
         page("<p>\u{2000}\u{A0}\u{AD}\u{85}x\u{1}\u{7F}</p><script>var x = 1;</script>"),
         page("<nav>Home</nav><article><h1>T</h1><p>One.</p><p>Two.</p></article>"),
         page(&format!("{}deep text{}", "<div>".repeat(600), "</div>".repeat(600))),
+        // A script 500 levels below the document's root escapes cleaning (its search stops
+        // there) but not the dump, which counts from the body.
+        page(&format!(
+            "{}<script>{}</script>{}",
+            "<div>".repeat(497),
+            "x".repeat(3000),
+            "</div>".repeat(497)
+        )),
+        // Text in elements cleaning removes is not in the dump.
+        page(&format!(
+            "<p>kept</p><script>{}</script><aside>{}</aside>",
+            "x".repeat(3000),
+            "y".repeat(3000)
+        )),
     ];
     for html in &cases {
         let text = trafilatura::html2txt(html).chars().count();
