@@ -11,6 +11,8 @@ mod depth;
 mod marked_body;
 mod paragraphs;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod vendored_patches;
 
 use crate::doc::Meta;

@@ -163,14 +163,7 @@ mod tests {
             '\u{3000}',
             '\u{1F600}',
         ];
-        let mut text = String::new();
-        for n in 0..alphabet.len().pow(4) {
-            text.clear();
-            let mut digits = n;
-            for _ in 0..4 {
-                text.push(alphabet[digits % alphabet.len()]);
-                digits /= alphabet.len();
-            }
+        for text in super::super::test_support::every_string(&alphabet, 4) {
             for start in ["", "x", "x "] {
                 let (mut fast, mut slow) = (start.to_string(), start.to_string());
                 push_collapsed(&mut fast, &text);

@@ -1,8 +1,7 @@
 //! Tests of our patches to the vendored trafilatura (`vendor/trafilatura/PATCHES.md`): each
 //! was made to cost less, never to change what a page gives, and these hold it to that.
 
-use std::io::Read;
-use std::path::Path;
+use super::test_support::{every_string, pages_at_hand};
 use unicode_normalization::UnicodeNormalization;
 
 /// The published `trim`: a soft-hyphen-free copy, split on whitespace, joined, NFC.
@@ -39,14 +38,7 @@ fn trim_gives_what_the_published_trim_gave() {
         'a', ' ', '\t', '\u{85}', '\u{A0}', '\u{AD}', '\u{E9}', '\u{301}', '\u{1100}', '\u{1161}', '\u{1680}',
         '\u{2003}', '\u{201C}', '\u{3000}',
     ];
-    let mut text = String::new();
-    for n in 0..alphabet.len().pow(4) {
-        text.clear();
-        let mut digits = n;
-        for _ in 0..4 {
-            text.push(alphabet[digits % alphabet.len()]);
-            digits /= alphabet.len();
-        }
+    for text in every_string(&alphabet, 4) {
         assert_eq!(trafilatura::utils::trim(&text), published_trim(&text), "{text:?}");
     }
 }
@@ -123,32 +115,8 @@ fn the_content_tree_keeps_what_a_second_parse_changed() {
 
 #[test]
 fn the_content_tree_gives_the_paragraphs_its_html_gave() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut pages: Vec<_> = std::fs::read_dir(&fixtures)
-        .expect("fixtures")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    let benchmark = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction/html");
-    match std::fs::read_dir(&benchmark) {
-        Ok(entries) => pages.extend(entries.flatten().map(|e| e.path())),
-        Err(_) => eprintln!("skipping the 91 benchmark pages: {} is absent", benchmark.display()),
-    }
     let mut compared = 0;
-    for path in pages {
-        let name = path.to_string_lossy().into_owned();
-        let bytes = std::fs::read(&path).expect("page");
-        let html = if name.ends_with(".gz") {
-            let mut html = String::new();
-            flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_string(&mut html)
-                .expect("gzip");
-            html
-        } else if name.ends_with(".html") {
-            String::from_utf8_lossy(&bytes).into_owned()
-        } else {
-            continue;
-        };
+    for (name, html) in pages_at_hand() {
         for main_content in [true, false] {
             if let Some((by_tree, by_html)) = by_tree_and_by_html(&html, main_content) {
                 assert_eq!(by_tree, by_html, "{name}");
@@ -201,32 +169,11 @@ fn the_page_length_bound_is_never_below_the_page_text() {
         );
         assert!(trafilatura::html2txt_len_bound_of(html) >= text, "{html:?}: {text}");
     }
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let benchmark = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction/html");
     let mut checked = 0;
-    for dir in [fixtures, benchmark] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipping {}: absent", dir.display());
-            continue;
-        };
-        for path in entries.flatten().map(|e| e.path()) {
-            let name = path.to_string_lossy().into_owned();
-            let Ok(bytes) = std::fs::read(&path) else { continue };
-            let html = if name.ends_with(".gz") {
-                let mut html = String::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_string(&mut html)
-                    .expect("gzip");
-                html
-            } else if name.ends_with(".html") {
-                String::from_utf8_lossy(&bytes).into_owned()
-            } else {
-                continue;
-            };
-            let text = trafilatura::html2txt(&html).chars().count();
-            assert!(trafilatura::html2txt_len_bound_of(&html) >= text, "{name}: {text}");
-            checked += 1;
-        }
+    for (name, html) in pages_at_hand() {
+        let text = trafilatura::html2txt(&html).chars().count();
+        assert!(trafilatura::html2txt_len_bound_of(&html) >= text, "{name}: {text}");
+        checked += 1;
     }
     assert!(checked >= 10, "only {checked} pages checked");
 }
@@ -241,22 +188,7 @@ fn attr_of_finds_what_scrapers_attr_finds() {
          <p id=\"i\" class=\"c\" data-component=\"byline\" itemprop=\"author\">x</p></body></html>"
             .to_string(),
     ];
-    let benchmark = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction/html");
-    match std::fs::read_dir(&benchmark) {
-        Ok(entries) => {
-            for path in entries.flatten().map(|e| e.path()) {
-                let Ok(bytes) = std::fs::read(&path) else { continue };
-                let mut html = String::new();
-                if flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_string(&mut html)
-                    .is_ok()
-                {
-                    pages.push(html);
-                }
-            }
-        }
-        Err(_) => eprintln!("skipping the 91 benchmark pages: {} is absent", benchmark.display()),
-    }
+    pages.extend(pages_at_hand().into_iter().map(|(_, html)| html));
     let mut compared = 0usize;
     for html in &pages {
         let page = scraper::Html::parse_document(html);
