@@ -335,12 +335,35 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
             "Mark Dunn flew to Fort McMurray. Fort McMurray was evacuated. \"It burned,\" he said.",
             &[("It burned,", "direct", "Mark Dunn", "said")],
         ),
+        // A continent is a place too.
+        (
+            "Kate Miller sang in Canada. Africa loved the album. \"It was a dream,\" she said.",
+            &[("It was a dream,", "direct", "Kate Miller", "said")],
+        ),
         // A longer name that holds a place is a person's.
         (
             "George Washington crossed the river. \"We march at dawn,\" he said.",
             &[("We march at dawn,", "direct", "George Washington", "said")],
         ),
     ]);
+    // A role after a place the sentence is located in is the subject's, not the place's
+    // (GAP: "born … in Melbourne, Australia, the daughter of …" made Australia a woman).
+    for (text, place) in [
+        (
+            "Kate Miller was born in Melbourne, Australia, the daughter of a farmer.",
+            "Australia",
+        ),
+        ("Kate Miller grew up in Kenya, the daughter of a farmer.", "Kenya"),
+    ] {
+        let r = extract(text);
+        let people: Vec<&str> = r
+            .entities
+            .iter()
+            .filter(|e| e.kind.to_string() == "person")
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(!people.contains(&place), "{text}: {people:?}");
+    }
     // Nor is it "the mayor", a description whose noun says person of either gender (GGT dev:
     // "the mayor" was "Safe Surrey", a name made of the place).
     let r = extract(

@@ -59,7 +59,9 @@ impl Resolver<'_, '_> {
                 .iter()
                 .take(3)
                 .take_while(|t| t.is_word() && !t.is_cap())
-                .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE));
+                .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE))
+            // "born in Melbourne, Australia, the daughter of …": the role is the subject's.
+            && !(c.place && is_located(tokens, n.title_start as usize));
         // "Rally Canada, the group that organized the event, said": an appositive whose head
         // is a noun for an organisation says what it is, unless the text made it a person.
         let person_so_far = c.person || c.titled || c.female + c.male > 0;
