@@ -204,6 +204,10 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             k = end;
             continue;
         }
+        if indefinite_person_noun(text, tokens, lex, k, end) {
+            k = end;
+            continue;
+        }
         if at_sentence_start(tokens, k) && end == k + 1 {
             let evidence = seen_mid.contains(t.base(text)) || opener_evidence(text, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
@@ -249,6 +253,32 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         k = end;
     }
     names
+}
+
+/// "an assistant Headmaster", "a Lieutenant-Colonel", "a Member of the Order": capitalised
+/// nouns for a kind of person that are written in lower case elsewhere (`person_nouns.txt`),
+/// after an indefinite article with at most two lower-case words between, describe someone;
+/// they name no one.
+fn indefinite_person_noun(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon, k: usize, end: usize) -> bool {
+    let mut i = k;
+    while i > 0
+        && k - i < 2
+        && tokens[i - 1].is_word()
+        && !tokens[i - 1].is_cap()
+        && !tokens[i - 1].is(flag::INDEF_ARTICLE)
+    {
+        i -= 1;
+    }
+    if i == 0 || !tokens[i - 1].is(flag::INDEF_ARTICLE) {
+        return false;
+    }
+    // The table writes "German" and "Democrat" capitalised (always so written): those name
+    // a people or a party, and an acronym ("a POLITICO analysis") names an organisation.
+    let person_noun = |part: &str| !part.is_empty() && lex.is_cased(&part.to_lowercase(), cased::PERSON_NOUN);
+    tokens[k..end]
+        .iter()
+        .filter(|t| t.is_word())
+        .all(|t| t.shape & shape::ALL_CAPS == 0 && t.base(text).split('-').all(person_noun))
 }
 
 /// "Calgary-based", "Quebec-born", "Ottawa-area": a capitalised word joined by a hyphen to a

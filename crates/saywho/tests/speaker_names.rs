@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{check, extract};
+use common::{check, check_referents, extract};
 
 #[test]
 fn a_modifier_before_a_title_joins_the_title_not_the_name() {
@@ -586,4 +586,33 @@ fn who_after_a_description_speaks_for_it() {
             &[("the school was unsafe, left early", "indirect", "Sarah Jones", "said")],
         ),
     ]);
+}
+
+#[test]
+fn a_capitalised_noun_for_a_person_after_a_or_an_is_no_name() {
+    check_referents(&[
+        // A noun for a kind of person, capitalised as a title, describes someone (GAP).
+        (
+            "In 1956 Pat retired and Basil Talbot, an assistant Headmaster, took over but he retired.",
+            &[("he", "Basil Talbot")],
+        ),
+        (
+            "By the end of the war Palmer was a Lieutenant-Colonel. After the war he married.",
+            &[("he", "Palmer")],
+        ),
+    ]);
+    // A people or a party stays a name ("an American boy" speaks in LitBank), and so does an
+    // acronym ("a POLITICO analysis"); a title-cased noun for a person does not.
+    let engine = saywho::Engine::new();
+    for (text, name, is_name) in [
+        ("Winterbourne met an American boy there.", "American", true),
+        ("It was a Democrat who won.", "Democrat", true),
+        ("Spending hit a record, a POLITICO analysis found.", "POLITICO", true),
+        ("Lindrum was made a Member of the Order in 1951.", "Member", false),
+        ("Talbot, an assistant Headmaster, took over.", "Headmaster", false),
+    ] {
+        let doc = engine.analyze(text).expect("analyses");
+        let names: Vec<&str> = doc.names.iter().map(|n| n.text(text, &doc.tokens)).collect();
+        assert_eq!(names.contains(&name), is_name, "{text}: {names:?}");
+    }
 }
