@@ -616,3 +616,21 @@ fn a_capitalised_noun_for_a_person_after_a_or_an_is_no_name() {
         assert_eq!(names.contains(&name), is_name, "{text}: {names:?}");
     }
 }
+
+#[test]
+fn military_ranks_are_titles() {
+    check(&[(
+        "A spokesman said: \"We will study it.\" But former Commander Colonel Bob Stewart said: \
+         \"Anyone at the top will be saddened.\" \"The ministry does all it can,\" he said.",
+        &[
+            ("We will study it.", "direct", "A spokesman", "said"),
+            ("Anyone at the top will be saddened.", "direct", "Bob Stewart", "said"),
+            ("The ministry does all it can,", "direct", "Bob Stewart", "said"),
+        ],
+    )]);
+    // Ranks with no name after them name no one.
+    check_referents(&[(
+        "Matt Urban (1919-1995), Lt. Colonel, U.S. Army. He has the most decorations.",
+        &[("He", "Matt Urban")],
+    )]);
+}
