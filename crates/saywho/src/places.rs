@@ -1,4 +1,4 @@
-//! Place names: continents, countries, US states, Canada's provinces and territories, the capitals of
+//! Place names: continents, countries, US states, Canada's provinces and territories, the UK's nations, the capitals of
 //! countries and the cities of a million people or more, from `lexicons/en/places.txt`
 //! (derived from GeoNames by `scripts/build-place-table`; provenance in `lexicons/README.md`).
 //!

@@ -354,6 +354,11 @@ fn a_name_that_is_only_a_place_is_never_he_or_she() {
             "Australia",
         ),
         ("Kate Miller grew up in Kenya, the daughter of a farmer.", "Kenya"),
+        // At the end of an address; and one of the UK's nations.
+        (
+            "Tony Britton was born in Temple Street, Birmingham, England, the son of Doris Jones.",
+            "England",
+        ),
     ] {
         let r = extract(text);
         let people: Vec<&str> = r

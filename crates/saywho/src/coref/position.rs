@@ -6,18 +6,36 @@ use crate::lexicon::{flag, form, Case};
 use crate::token::{shape, Token, TokenKind};
 
 /// Does the name starting at `k` follow a preposition of place ("in Halifax", "from the UK")?
+/// "in Dublin, Ireland": the second name of a place is a place too.
 pub(super) fn is_located(tokens: &[Token], k: usize) -> bool {
-    // "in Dublin, Ireland": the second name of a place is a place too.
-    if k >= 2 && tokens[k - 1].is_punct(b',') && tokens[k - 2].is_cap() {
-        let mut m = k - 2;
-        while m > 0 && tokens[m - 1].is_cap() && tokens[m - 1].is_word() {
-            m -= 1;
-        }
-        if is_located_direct(tokens, m) {
+    located_within(tokens, k, 1)
+}
+
+/// Does the name starting at `k` end an address after a preposition of place, each name set
+/// off by a comma ("in Temple Street, Birmingham, England"; up to three names before it)?
+/// Only for a name of the place table: in "the likes of Frank Lebeouf, Titi Camara" the
+/// names are people's.
+pub(super) fn ends_address(tokens: &[Token], k: usize) -> bool {
+    located_within(tokens, k, 3)
+}
+
+/// Is the name at `k`, or one of up to `names_before` names before it, each set off by a
+/// comma, right after a preposition of place?
+fn located_within(tokens: &[Token], k: usize, names_before: usize) -> bool {
+    let mut at = k;
+    for _ in 0..names_before {
+        if is_located_direct(tokens, at) {
             return true;
         }
+        if !(at >= 2 && tokens[at - 1].is_punct(b',') && tokens[at - 2].is_cap()) {
+            return false;
+        }
+        at -= 2;
+        while at > 0 && tokens[at - 1].is_cap() && tokens[at - 1].is_word() {
+            at -= 1;
+        }
     }
-    is_located_direct(tokens, k)
+    is_located_direct(tokens, at)
 }
 
 pub(super) fn is_located_direct(tokens: &[Token], k: usize) -> bool {

@@ -1,6 +1,6 @@
 //! The resolution pass: one method per kind of event, in text order.
 
-use super::position::{according_to_source, clause_opens_between, is_located, is_subject, pronoun_case};
+use super::position::{according_to_source, clause_opens_between, ends_address, is_located, is_subject, pronoun_case};
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, of_complement, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
@@ -61,7 +61,7 @@ impl Resolver<'_, '_> {
                 .take_while(|t| t.is_word() && !t.is_cap())
                 .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE))
             // "born in Melbourne, Australia, the daughter of …": the role is the subject's.
-            && !(c.place && is_located(tokens, n.title_start as usize));
+            && !(c.place && ends_address(tokens, n.title_start as usize));
         // "Rally Canada, the group that organized the event, said": an appositive whose head
         // is a noun for an organisation says what it is, unless the text made it a person.
         let person_so_far = c.person || c.titled || c.female + c.male > 0;
