@@ -20,7 +20,8 @@ pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> 
     Converter::new(py).record(r)
 }
 
-/// An output line (record, then metadata present, then text when given) as a dict.
+/// An output line (record, then metadata present, then text when given) as a dict, with the
+/// keys in the order of the CLI's JSON (`Meta`'s fields).
 pub fn output<'py>(py: Python<'py>, out: &Output) -> PyResult<Bound<'py, PyDict>> {
     let d = record(py, &out.record)?;
     let m = &out.meta;
@@ -35,6 +36,9 @@ pub fn output<'py>(py: Python<'py>, out: &Output) -> PyResult<Bound<'py, PyDict>
         if let Some(value) = value {
             d.set_item(key, value)?;
         }
+    }
+    if let Some(source) = m.date_source {
+        d.set_item(intern!(py, "date_source"), source.as_str())?;
     }
     if let Some(text) = &out.text {
         d.set_item(intern!(py, "text"), text)?;

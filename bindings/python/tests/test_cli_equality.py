@@ -25,6 +25,28 @@ def test_seed_article_equals_the_cli(cli):
     )
 
 
+def test_an_html_page_equals_the_cli(cli, tmp_path):
+    # Every field of an HTML page's line, its date's source included, as `saywho extract`
+    # writes it for the page's file.
+    page = tmp_path / "rain.html"
+    page.write_text(
+        """<html><head><title>Rain due</title>
+<meta property="og:site_name" content="Daily Example">
+<meta property="article:published_time" content="2024-03-05T08:00:00Z">
+<link rel="canonical" href="https://example.org/rain"></head>
+<body><article><h1>Rain due</h1>
+<p>"It will rain all week," forecaster Ann Lee said on Monday, warning drivers.</p>
+<p>Officials said the roads would be gritted overnight and buses would run as usual.</p>
+</article></body></html>""",
+        encoding="utf-8",
+    )
+    expected = json.loads(run_cli(cli, "extract", "--emit-text", str(page)))
+    assert expected["date_source"] == "metadata"
+    got = saywho.extract_html(page.read_bytes(), id="rain")
+    assert got == expected
+    assert list(got) == list(expected)
+
+
 def ggt_dev():
     path = shared_file("data/ggt-eval/ggt_dev.jsonl")
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

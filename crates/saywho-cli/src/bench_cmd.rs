@@ -138,15 +138,20 @@ fn write_run(out: &mut String, run: &RunReport) {
     );
 }
 
+/// "1 pass", "3 passes".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn table(r: &BenchReport, setup_seconds: f64) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}: {} documents, {:.2} MB of text, {} passes a run; {} CPUs; engine set up in {:.3} s",
+        "{}: {} documents, {:.2} MB of text, {} a run; {} CPUs; engine set up in {:.3} s",
         r.corpus,
         r.documents,
         r.text_bytes as f64 / 1e6,
-        r.passes,
+        plural(r.passes, "pass", "passes"),
         r.available_cpus,
         setup_seconds
     );

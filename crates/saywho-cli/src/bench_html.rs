@@ -158,12 +158,12 @@ fn table(r: &HtmlBenchReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}: {} pages, {:.2} MB of HTML (uncompressed), {} lost to errors; in memory, one thread, {} passes a run",
+        "{}: {} pages, {:.2} MB of HTML (uncompressed), {} lost to errors; in memory, one thread, {} a run",
         r.source,
         r.pages,
         r.html_bytes as f64 / 1e6,
         r.lost,
-        r.passes
+        crate::bench_cmd::plural(r.passes, "pass", "passes")
     );
     for s in &r.steps {
         let _ = writeln!(

@@ -27,7 +27,7 @@ const ERRORS_AT: f64 = 0.3;
   saywho eval ../shared/data/gap/gap-development.tsv
   saywho eval ../shared/data/litbank/quotations/tsv
   saywho eval ../shared/data/article-extraction
-  saywho eval --html ../shared/data/article-extraction/html ground-truth.json --errors
+  saywho eval --html ../shared/data/article-extraction/html ../shared/data/article-extraction/ground-truth.json --errors
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2
   saywho eval ../shared/data/ggt-eval/ggt_dev.jsonl --folds 5 --fold 2 --complement --list-ids
   saywho eval --gate gate/floors.json

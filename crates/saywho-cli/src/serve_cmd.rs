@@ -104,11 +104,14 @@ async fn serve(
 }
 
 /// Logs to stderr; `RUST_LOG` chooses what (default: warnings, and the server's info lines).
+/// Colours only on a terminal: a log file gets plain text.
 fn init_logging() {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,saywho_server=info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }

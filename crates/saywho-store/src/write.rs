@@ -168,7 +168,7 @@ impl Store {
                 opt(mention.map(|m| m.start))?,
                 opt(mention.map(|m| m.end))?,
                 q.channel,
-                f64::from(q.confidence),
+                as_written(q.confidence),
             ])?;
         let quote = self.conn.last_insert_rowid();
         self.conn
@@ -282,4 +282,10 @@ impl Drop for Writer<'_> {
             let _ = self.store.conn.execute_batch("ROLLBACK");
         }
     }
+}
+
+/// The f64 of an f32's shortest decimal (0.9, not 0.8999999761581421): the value the JSON
+/// record shows, so SQL and the search output show it too; read back as f32 it is unchanged.
+fn as_written(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
 }

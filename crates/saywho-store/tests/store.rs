@@ -476,3 +476,16 @@ fn a_version_1_store_is_upgraded_when_opened_for_writing() {
     assert_eq!(version, STORE_SCHEMA_VERSION);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn confidence_is_stored_as_the_record_writes_it() {
+    // 0.7f32 widened is 0.699999988079071; SQL and search show the record's 0.7.
+    let store = store_with(&corpus());
+    let stored: f64 = store
+        .connection()
+        .query_row("SELECT DISTINCT confidence FROM quotes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0.7);
+    let hits = store.search(None, &saywho_store::Filters::default(), 1).unwrap();
+    assert_eq!(hits[0].confidence, 0.7);
+}
