@@ -137,3 +137,20 @@ fn names_joined_by_an_ampersand_are_one_organisation() {
         &[("We will co-operate,", "direct", "Marks & Spencer", "said")],
     )]);
 }
+
+#[test]
+fn a_name_a_company_description_took_is_a_company_from_then_on() {
+    // "it" may take it now, and "he" no longer (BBC: Microsoft had been a man).
+    let text = "Microsoft has said it will replace 14 million power cables for its Xbox consoles. The \
+                company said the move was a \"preventative step\" after reports of fire hazards. \
+                Microsoft said it had received 30 reports of minor injury. In a statement, it added: \
+                \"In almost all instances, any damage was contained within the console itself.\"";
+    let r = common::extract(text);
+    let speakers: Vec<&str> = r
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
+        .collect();
+    assert_eq!(speakers, ["Microsoft"; 4], "{text}");
+    assert_eq!(r.entities[0].kind.to_string(), "organization");
+}

@@ -75,6 +75,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         at_token: FxHashMap::with_capacity_and_hasher(events.len(), Default::default()),
         mentions: Vec::with_capacity(events.len()),
         description_entities: FxHashMap::default(),
+        typed_by_description: Vec::new(),
         queries: Vec::new(),
         // About as many candidates as events in a news article: one allocation, no regrowth.
         candidates: Vec::with_capacity(events.len()),
@@ -94,8 +95,15 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         queries,
         candidates,
         salience,
+        typed_by_description,
         ..
     } = r;
+    // Filed again under an organisation's keys (acronyms), as the names layer files one.
+    for e in typed_by_description {
+        let c = &clusters[e as usize];
+        let words = c.words.clone();
+        index.refile(lex, e as usize, (&words, false), c);
+    }
     let mut resolutions = vec![Resolution::default(); doc.quotes.len()];
     fallback_speakers(doc, &clusters, &mentions, &mut resolutions);
     let found = NamesFound {
@@ -438,7 +446,14 @@ impl Resolver<'_, '_> {
             // "the mayor" is not "a spokesperson" quoted just before: an entity born of a
             // description is found again only by the same words (a feature of its own).
             let role_id = self.salience.role_id(&role);
+            let business = query.business;
             if let Some(e) = self.rank(query, by_role.as_slice(), role_id, &|_| false, None) {
+                // "Microsoft … the company said": a name nothing typed that a description of a
+                // company takes is a company; "he" no longer takes it, "it" does.
+                if business && !self.clusters[e].org {
+                    self.clusters[e].org = true;
+                    self.typed_by_description.push(e as u32);
+                }
                 return Some(e as u32);
             }
         }

@@ -26,6 +26,9 @@ pub(super) struct Resolver<'d, 't> {
     pub(super) mentions: Vec<Mention>,
     /// Entities born of a description, by its lower-case text.
     pub(super) description_entities: FxHashMap<String, u32>,
+    /// Names a description of a company ("the company", "the firm") was resolved to, which
+    /// nothing had typed: organisations from then on (refiled in the name index after resolution).
+    pub(super) typed_by_description: Vec<u32>,
     pub(super) queries: Vec<Query>,
     pub(super) candidates: Vec<Candidate>,
     /// Sentence of the current event (events come in text order).
