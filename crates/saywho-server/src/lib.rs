@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod connection;
 mod corpus;
 mod document;
 mod error;
@@ -26,6 +27,7 @@ mod metrics;
 mod openapi;
 mod web;
 
+pub use connection::{serve, serve_with_header_timeout, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use corpus::Corpus;
 pub use document::{ExtractRequest, DEFAULT_ID};
 pub use error::{ApiError, ErrorDetail, ErrorResponse, RETRY_AFTER_SECS};
@@ -38,7 +40,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use saywho_io::Extractor;
-use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use utoipa::OpenApi;
@@ -220,16 +221,6 @@ async fn track(State(app): State<AppState>, request: Request, next: Next) -> Res
         tracing::debug!(route, status = status.as_u16(), ?elapsed, "request");
     }
     response.into_response()
-}
-
-/// Serves `app` on `listener` until `shutdown` completes, then lets the requests in flight
-/// finish.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    app: Router,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

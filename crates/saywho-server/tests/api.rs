@@ -567,3 +567,54 @@ async fn a_real_socket_serves_and_shuts_down_gracefully() {
     let result = tokio::time::timeout(Duration::from_secs(5), server).await;
     assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_and_half_sent_connections_are_closed() {
+    use std::io::{Read, Write};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let addr = listener.local_addr().expect("an address");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(saywho_server::serve_with_header_timeout(
+        listener,
+        app(),
+        async {
+            let _ = stopped.await;
+        },
+        Duration::from_millis(300),
+    ));
+    // Each client on a blocking thread: it sends `first`, reads any response, and says whether
+    // the server closed the connection (EOF or reset) before the client gave up after 10 s.
+    let client = move |first: &'static [u8]| {
+        tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .expect("a timeout");
+            stream.write_all(first).expect("writes");
+            let mut got = Vec::new();
+            let closed = match stream.read_to_end(&mut got) {
+                Ok(_) => true,
+                Err(e) => e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
+            };
+            (closed, got)
+        })
+    };
+    // Nothing sent; half a request line; a whole request answered, then nothing (an idle
+    // keep-alive connection).
+    let (silent, _) = client(b"").await.expect("runs");
+    assert!(silent, "a silent client is disconnected");
+    let (partial, _) = client(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").await.expect("runs");
+    assert!(partial, "a half-sent head is disconnected");
+    let (idle, got) = client(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.expect("runs");
+    assert!(got.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&got));
+    assert!(idle, "an idle keep-alive connection is disconnected");
+    // And the server still answers.
+    let url = format!("http://{addr}/healthz");
+    let a = common::request(hyper::Method::GET, &url, None, Vec::new()).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let _ = stop.send(());
+    let result = tokio::time::timeout(Duration::from_secs(5), server).await;
+    assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
+}
