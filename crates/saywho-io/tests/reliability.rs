@@ -195,6 +195,15 @@ fn a_jsonl_line_without_end_is_one_error_and_ends_the_file() {
         run_bounded(&dir, file, InputFormat::Jsonl),
         owned(&[("line-1", "malformed_json")])
     );
+    // A stray NUL in a first line that is JSON spoils that line only, as it would further down.
+    let file = dir.write(
+        "nul.jsonl",
+        format!("{{\"id\":\"z\",\"text\":\"a\0b\"}}\n{GOOD}\n").as_bytes(),
+    );
+    assert_eq!(
+        run_bounded(&dir, file, InputFormat::Jsonl),
+        owned(&[("line-1", "malformed_json"), ("ok", "ok")])
+    );
 }
 
 /// A WARC record with `lines` extra header lines.

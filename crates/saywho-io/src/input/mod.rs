@@ -305,14 +305,22 @@ fn read_jsonl(label: &str, input: &mut Decoded, options: &ReadOptions, emit: &mu
     }
 }
 
-/// Why the input cannot be JSONL text, judged by its first bytes: a NUL byte, which JSON never
-/// holds (a binary file, UTF-16, `/dev/zero`). Reading such a file line by line would give a
-/// flood of errors, or one endless line.
+/// Why the input cannot be JSONL text, judged by its first KiB: NUL bytes, which JSON never
+/// holds, where the text does not open a JSON object or where they are many (a binary file,
+/// UTF-16, `/dev/zero`). Reading such a file line by line would give a flood of errors, or one
+/// endless line. A stray NUL inside a first line that is JSON makes that line malformed, as it
+/// would further down, and the rest is read.
 fn binary_start(input: &mut Decoded) -> Option<String> {
     // A read error here is reported by the first line's read.
     let head = input.fill_buf().ok()?;
     let head = &head[..head.len().min(1024)];
     let at = head.iter().position(|&b| b == 0)?;
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    let opens_object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    // UTF-16 holds a NUL in every other byte of ASCII text.
+    if opens_object && nuls * 16 <= head.len() {
+        return None;
+    }
     let utf16 = if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
         " (it starts with a UTF-16 byte-order mark: convert it to UTF-8)"
     } else {
