@@ -60,6 +60,51 @@ pub(crate) struct Tally {
     pub indexed: u64,
     pub failed: u64,
     pub quotes: u64,
+    /// Documents whose id an earlier document of the run had: the store keeps the later.
+    pub repeated: RepeatedIds,
+}
+
+/// The ids of a run's documents, to tell when one comes again (the store keys documents by
+/// id, so the later replaces the earlier). Kept as 64-bit hashes, 16 bytes or so a document
+/// for a crawl of millions; a collision would only give a warning too many.
+#[derive(Debug, Default)]
+pub(crate) struct RepeatedIds {
+    seen: std::collections::HashSet<u64>,
+    count: u64,
+    examples: Vec<String>,
+}
+
+impl RepeatedIds {
+    /// Notes a stored document's id.
+    pub fn note(&mut self, id: &str) {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(id);
+        if !self.seen.insert(hash) {
+            self.count += 1;
+            if self.examples.len() < 3 {
+                self.examples.push(id.to_string());
+            }
+        }
+    }
+
+    /// The warning for the run's summary, if any id came again.
+    pub fn warning(&self) -> Option<String> {
+        (self.count > 0).then(|| {
+            let documents = if self.count == 1 { "document" } else { "documents" };
+            let examples: Vec<String> = self.examples.iter().map(|id| format!("{id:?}")).collect();
+            format!(
+                "saywho: warning: {} {documents} had the id of one indexed before in this run and \
+                 replaced it (the store keeps one document an id): {}{}",
+                self.count,
+                examples.join(", "),
+                if self.count > self.examples.len() as u64 {
+                    ", …"
+                } else {
+                    ""
+                }
+            )
+        })
+    }
 }
 
 /// Runs `saywho index`.
@@ -87,6 +132,9 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         "saywho: {} documents read, {} indexed, {} failed ({} quotes)",
         tally.read, tally.indexed, tally.failed, tally.quotes
     );
+    if let Some(warning) = tally.repeated.warning() {
+        eprintln!("{warning}");
+    }
     eprintln!(
         "saywho: {} now holds {} documents, {} quotes, {} entities, {} error records",
         args.db.display(),
@@ -114,8 +162,10 @@ fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar
         ..args.input.options(args.threads, args.max_doc_bytes)?
     };
     let engine = saywho::Engine::new().with_max_text_bytes(args.max_doc_bytes);
+    let mut repeated = RepeatedIds::default();
     let sink = StoreSink {
         writer: store.writer(args.batch as usize)?,
+        repeated: &mut repeated,
     };
     let mut observer = BarObserver {
         bar: bar.clone(),
@@ -130,6 +180,7 @@ fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar
         indexed: summary.extracted,
         failed: summary.failed,
         quotes: summary.quotes,
+        repeated,
     })
 }
 
@@ -137,6 +188,7 @@ fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar
 /// pipeline's writer thread in input order.
 struct StoreSink<'a> {
     writer: Writer<'a>,
+    repeated: &'a mut RepeatedIds,
 }
 
 impl Sink for StoreSink<'_> {
@@ -148,7 +200,10 @@ impl Sink for StoreSink<'_> {
 
     fn write(&mut self, item: Result<Output, DocError>) -> saywho_io::Result<()> {
         let written = match item {
-            Ok(out) => self.writer.put(&out),
+            Ok(out) => {
+                self.repeated.note(&out.record.id);
+                self.writer.put(&out)
+            }
             Err(e) => self.writer.put_error(&e),
         };
         written.map_err(store_error)

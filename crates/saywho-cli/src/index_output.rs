@@ -71,6 +71,7 @@ pub(crate) fn index(
                 Ok(out) => {
                     tally.indexed += 1;
                     tally.quotes += out.record.quotes.len() as u64;
+                    tally.repeated.note(&out.record.id);
                     writer.put(&out)?;
                 }
                 Err(e) => {

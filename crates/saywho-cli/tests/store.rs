@@ -134,6 +134,34 @@ fn the_store_holds_what_extract_outputs_and_indexing_twice_changes_nothing() {
 }
 
 #[test]
+fn an_id_twice_in_one_run_is_said_to_replace_the_first() {
+    let dir = TempDir::new("dupid");
+    let corpus = dir.join("dup.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"x\",\"text\":\"\\\"One thing,\\\" said Ann Lee.\"}\n\
+         {\"id\":\"y\",\"text\":\"\\\"Another,\\\" said Tom Reid.\"}\n\
+         {\"id\":\"x\",\"text\":\"\\\"Two things,\\\" said Bob Jones.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("d.db");
+    let r = run(&["index", s(&corpus), "--db", s(&db)]);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("3 documents read, 3 indexed"), "{stderr}");
+    assert!(stderr.contains("now holds 2 documents"), "{stderr}");
+    assert!(
+        stderr.contains("warning: 1 document had the id of one indexed before in this run and replaced it"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\"x\""), "{stderr}");
+    // A second run warns of "x" once more, and not of "y", which the first run stored.
+    let again = run(&["index", s(&corpus), "--db", s(&db)]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
+}
+
+#[test]
 fn search_filters_formats_and_bad_queries() {
     let dir = TempDir::new("search");
     let corpus = small_corpus(&dir);
