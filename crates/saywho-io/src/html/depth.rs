@@ -6,7 +6,8 @@
 //! trafilatura also stops its tree walks at depth 500, so text below that was lost ("no main
 //! text found"). [`flatten`] is one linear pass over the markup that drops the tags nested
 //! deeper than a bound and keeps everything else, text included, byte for byte; a page within
-//! the bound is returned as it is, without a copy.
+//! the bound is returned as it is, without a copy. The same pass drops the attributes of a tag
+//! that has thousands ([`MAX_ATTRIBUTES`]), which html5ever parses in quadratic time too.
 
 use std::borrow::Cow;
 
@@ -44,8 +45,14 @@ const SELF_CLOSING_FAMILIES: &[&[&str]] = &[
 /// near the top is ignored, so a flood of stray end tags stays linear.
 pub(super) const END_TAG_REACH: usize = 16;
 
+/// The most attributes a start tag keeps: html5ever checks each new attribute against those
+/// before it, so a tag of `n` attributes costs O(n²) to parse (300,000 in a 3.5 MB page ran for
+/// over a minute, and tied up a server's extraction slots). Real tags have a few dozen.
+pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
+
 /// `html` with the tags nested deeper than `max_depth` dropped (each replaced by a space, so
-/// that words on either side stay apart); `html` itself when no tag is that deep. Five nested
+/// that words on either side stay apart), and the attributes of a start tag that has more than
+/// [`MAX_ATTRIBUTES`] dropped; `html` itself when no tag is that deep or that long. Five nested
 /// `<div>`s around `<p>Hello</p>` at `max_depth` 3 keep three `<div>`s and `Hello`.
 pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
@@ -90,6 +97,14 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
             buffer.push_str(&html[copied..lt]);
             buffer.push(' ');
             copied = tag.end;
+        } else if let (Kind::Start { name, self_closing }, true) = (&tag.kind, tag.attributes > MAX_ATTRIBUTES) {
+            // The element stays, without its attributes.
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied..lt]);
+            buffer.push('<');
+            buffer.push_str(name_of(html, *name));
+            buffer.push_str(if *self_closing { "/>" } else { ">" });
+            copied = tag.end;
         }
     }
     match out {
@@ -117,6 +132,8 @@ pub(super) struct Tag {
     pub(super) kind: Kind,
     /// Just past its `>` (or past the `<` when it starts no tag).
     pub(super) end: usize,
+    /// How many attributes a start tag has (0 for anything else).
+    pub(super) attributes: usize,
 }
 
 fn name_of(html: &str, (start, end): (usize, usize)) -> &str {
@@ -149,19 +166,28 @@ pub(super) fn read_tag(html: &str, lt: usize) -> Tag {
     let rest = &bytes[lt + 1..];
     if rest.starts_with(b"!--") {
         let end = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
-        return Tag { kind: Kind::Other, end };
+        return Tag {
+            kind: Kind::Other,
+            end,
+            attributes: 0,
+        };
     }
     let (closing, name_start) = match rest.first() {
         Some(b'/') => (true, lt + 2),
         Some(c) if c.is_ascii_alphabetic() => (false, lt + 1),
         Some(b'!' | b'?') => {
             let end = memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |i| lt + i + 1);
-            return Tag { kind: Kind::Other, end };
+            return Tag {
+                kind: Kind::Other,
+                end,
+                attributes: 0,
+            };
         }
         _ => {
             return Tag {
                 kind: Kind::Other,
                 end: lt + 1,
+                attributes: 0,
             }
         }
     };
@@ -173,37 +199,67 @@ pub(super) fn read_tag(html: &str, lt: usize) -> Tag {
         return Tag {
             kind: Kind::Other,
             end: lt + 1,
+            attributes: 0,
         };
     }
-    let (end, self_closing) = tag_end(bytes, name_end);
+    let (end, self_closing, attributes) = tag_end(bytes, name_end);
     let name = (name_start, name_end);
     let kind = if closing {
         Kind::End { name }
     } else {
         Kind::Start { name, self_closing }
     };
-    Tag { kind, end }
+    Tag { kind, end, attributes }
 }
 
 /// Just past the `>` that ends a tag whose attributes start at `from` (quoted attribute values
 /// may hold `>`), and whether the tag ends with `/>`.
-fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
+/// Where a tag whose name ends at `from` ends (past its `>`), whether it ends with `/>`, and
+/// how many attributes it has (names after white space; values, quoted or bare, are not).
+fn tag_end(bytes: &[u8], from: usize) -> (usize, bool, usize) {
     let mut i = from;
+    // Where the tag ends is read as before the attribute count was added: `after_equals`
+    // alone decides whether a quote opens a value.
     let mut after_equals = false;
+    // For the count: between attributes (a name starts at the next other byte), or in a bare
+    // value (which runs to white space, slashes and `=` included).
+    let mut after_space = true;
+    let mut in_value = false;
+    let mut attributes = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'>' => return (i + 1, i > from && bytes[i - 1] == b'/'),
+            b'>' => return (i + 1, i > from && bytes[i - 1] == b'/', attributes),
             q @ (b'"' | b'\'') if after_equals => {
                 i = memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
                 after_equals = false;
+                after_space = false;
+                in_value = false;
             }
-            b'=' => after_equals = true,
-            c if c.is_ascii_whitespace() => {}
-            _ => after_equals = false,
+            b'=' => {
+                after_equals = true;
+                after_space = false;
+            }
+            c if c.is_ascii_whitespace() => {
+                after_space = true;
+                in_value = false;
+            }
+            c => {
+                if after_equals {
+                    in_value = true;
+                } else if c == b'/' && !in_value {
+                    after_space = true;
+                    i += 1;
+                    continue;
+                } else if after_space && !in_value {
+                    attributes += 1;
+                }
+                after_equals = false;
+                after_space = false;
+            }
         }
         i += 1;
     }
-    (bytes.len(), false)
+    (bytes.len(), false, attributes)
 }
 
 /// The value of attribute `name` (lower case) in a start tag, as written: quoted or bare,
@@ -255,6 +311,32 @@ pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_are_counted_as_html5ever_reads_them() {
+        let cases: &[(&str, usize)] = &[
+            ("<div>", 0),
+            ("<div class=a id=\"b c\" hidden>", 3),
+            ("<div a = 'x y' b=c/d e>", 3),
+            ("<img src=x/>", 1),
+            ("<br/>", 0),
+            ("<p title=\"a>b\" lang=en>", 2),
+        ];
+        for (tag, expected) in cases {
+            assert_eq!(read_tag(tag, 0).attributes, *expected, "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_tag_with_thousands_of_attributes_keeps_none() {
+        let many: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" a{i}=\"v\"")).collect();
+        let html = format!("<body><div{many}><p>Hi</p></div><br{many}/></body>");
+        assert_eq!(flatten(&html, 100), "<body><div><p>Hi</p></div><br/></body>");
+        // At the bound, the page is returned as it is.
+        let enough: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect();
+        let html = format!("<div{enough}>x</div>");
+        assert!(matches!(flatten(&html, 100), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn tags_past_the_bound_are_dropped_and_text_kept() {
