@@ -11,8 +11,9 @@ use saywho_record::{EntityKind, Gender, QuoteKind};
 use saywho_store::{fts_query, Filters, Store};
 use serde::Deserialize;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// The most rows a search or speakers list returns.
 const MAX_LIMIT: usize = 1000;
@@ -42,21 +43,41 @@ impl Corpus {
         })
     }
 
-    /// Runs `query` on a connection, on the blocking pool.
-    async fn run<T, F>(self: Arc<Self>, query: F) -> Result<T, ApiError>
+    /// Runs `query` on a connection, on the blocking pool, for at most `limit` (the server's
+    /// `--timeout`), waiting for a connection included: past it the answer is a 503 `timeout`,
+    /// and SQLite is interrupted, so that an expensive query (thousands of FTS terms ran for
+    /// minutes) frees its connection for the next instead of holding it to the end.
+    async fn run<T, F>(self: Arc<Self>, limit: Duration, query: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, saywho_store::Error> + Send + 'static,
     {
-        let task = tokio::task::spawn_blocking(move || {
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let (handle_tx, mut handle_rx) = tokio::sync::oneshot::channel();
+        let gave_up = cancelled.clone();
+        let mut task = tokio::task::spawn_blocking(move || {
             let i = self.next.fetch_add(1, Ordering::Relaxed) % self.connections.len();
             // A poisoned lock means a query panicked; the connection itself is still sound.
             let store = self.connections[i].lock().unwrap_or_else(|e| e.into_inner());
-            query(&store)
+            let _ = handle_tx.send(store.connection().get_interrupt_handle());
+            // Given up while waiting for the connection: nothing to run. (Checked after the
+            // handle is sent, so that a timeout either sees the handle or is seen here.)
+            if gave_up.load(Ordering::SeqCst) {
+                return None;
+            }
+            Some(query(&store))
         });
-        match task.await {
-            Ok(result) => result.map_err(store_error),
-            Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "panic", e.to_string())),
+        match tokio::time::timeout(limit, &mut task).await {
+            Ok(Ok(Some(result))) => result.map_err(store_error),
+            Ok(Ok(None)) => Err(ApiError::timeout(limit)),
+            Ok(Err(e)) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "panic", e.to_string())),
+            Err(_) => {
+                cancelled.store(true, Ordering::SeqCst);
+                if let Ok(handle) = handle_rx.try_recv() {
+                    handle.interrupt();
+                }
+                Err(ApiError::timeout(limit))
+            }
         }
     }
 }
@@ -174,7 +195,9 @@ pub async fn search(State(app): State<AppState>, query: QueryResult) -> Result<R
     let params = read(query)?;
     let (filters, text, limit) = (params.filters()?, params.query()?, params.limit(20)?);
     let hits = corpus(&app)?
-        .run(move |store| store.search(text.as_deref(), &filters, limit))
+        .run(app.config().timeout, move |store| {
+            store.search(text.as_deref(), &filters, limit)
+        })
         .await?;
     Ok(axum::Json(serde_json::json!({ "hits": hits })).into_response())
 }
@@ -205,7 +228,9 @@ pub async fn report(State(app): State<AppState>, query: QueryResult) -> Result<R
     let params = read(query)?;
     let (filters, text) = (params.filters()?, params.query()?);
     let report = corpus(&app)?
-        .run(move |store| store.report(text.as_deref(), &filters))
+        .run(app.config().timeout, move |store| {
+            store.report(text.as_deref(), &filters)
+        })
         .await?;
     Ok(axum::Json(report).into_response())
 }
@@ -240,7 +265,46 @@ pub async fn speakers(State(app): State<AppState>, query: QueryResult) -> Result
         .transpose()
         .map_err(|e| bad(format!("type: {e}")))?;
     let speakers = corpus(&app)?
-        .run(move |store| store.speakers(&filters, kind, limit))
+        .run(app.config().timeout, move |store| store.speakers(&filters, kind, limit))
         .await?;
     Ok(axum::Json(serde_json::json!({ "speakers": speakers })).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_query_past_the_limit_is_interrupted_and_frees_its_connection() {
+        let dir = std::env::temp_dir().join(format!("saywho-corpus-interrupt-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let db = dir.join("c.db");
+        drop(Store::open(&db).expect("a new store"));
+        // One connection: the second query can only run once the first has let go of it.
+        let corpus = Arc::new(Corpus::open(&db, 1).expect("opens"));
+        let endless = |store: &Store| -> Result<i64, saywho_store::Error> {
+            store
+                .connection()
+                .query_row(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(saywho_store::Error::from)
+        };
+        let started = std::time::Instant::now();
+        let first = corpus.clone().run(Duration::from_millis(100), endless).await;
+        assert!(matches!(&first, Err(e) if e.kind == "timeout"), "{first:?}");
+        let quick = |store: &Store| -> Result<i64, saywho_store::Error> {
+            store
+                .connection()
+                .query_row("SELECT 7", [], |r| r.get(0))
+                .map_err(saywho_store::Error::from)
+        };
+        let second = corpus.clone().run(Duration::from_secs(30), quick).await;
+        assert_eq!(second.ok(), Some(7));
+        assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
