@@ -50,6 +50,13 @@ pub(super) const END_TAG_REACH: usize = 16;
 /// over a minute, and tied up a server's extraction slots). Real tags have a few dozen.
 pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
 
+/// Does the start tag from `lt` to `end` have more than [`MAX_ATTRIBUTES`]? Counted only for a
+/// tag long enough to hold that many (two bytes each at the least), so that the pass over an
+/// ordinary page costs what it did.
+fn too_many_attributes(bytes: &[u8], lt: usize, end: usize) -> bool {
+    end - lt > 2 * MAX_ATTRIBUTES && attribute_count(&bytes[lt..end]) > MAX_ATTRIBUTES
+}
+
 /// `html` with the tags nested deeper than `max_depth` dropped (each replaced by a space, so
 /// that words on either side stay apart), and the attributes of a start tag that has more than
 /// [`MAX_ATTRIBUTES`] dropped; `html` itself when no tag is that deep or that long. Five nested
@@ -97,7 +104,8 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
             buffer.push_str(&html[copied..lt]);
             buffer.push(' ');
             copied = tag.end;
-        } else if let (Kind::Start { name, self_closing }, true) = (&tag.kind, tag.attributes > MAX_ATTRIBUTES) {
+        } else if let (Kind::Start { name, self_closing }, true) = (&tag.kind, too_many_attributes(bytes, lt, tag.end))
+        {
             // The element stays, without its attributes.
             let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
             buffer.push_str(&html[copied..lt]);
@@ -132,8 +140,6 @@ pub(super) struct Tag {
     pub(super) kind: Kind,
     /// Just past its `>` (or past the `<` when it starts no tag).
     pub(super) end: usize,
-    /// How many attributes a start tag has (0 for anything else).
-    pub(super) attributes: usize,
 }
 
 fn name_of(html: &str, (start, end): (usize, usize)) -> &str {
@@ -166,28 +172,19 @@ pub(super) fn read_tag(html: &str, lt: usize) -> Tag {
     let rest = &bytes[lt + 1..];
     if rest.starts_with(b"!--") {
         let end = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
-        return Tag {
-            kind: Kind::Other,
-            end,
-            attributes: 0,
-        };
+        return Tag { kind: Kind::Other, end };
     }
     let (closing, name_start) = match rest.first() {
         Some(b'/') => (true, lt + 2),
         Some(c) if c.is_ascii_alphabetic() => (false, lt + 1),
         Some(b'!' | b'?') => {
             let end = memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |i| lt + i + 1);
-            return Tag {
-                kind: Kind::Other,
-                end,
-                attributes: 0,
-            };
+            return Tag { kind: Kind::Other, end };
         }
         _ => {
             return Tag {
                 kind: Kind::Other,
                 end: lt + 1,
-                attributes: 0,
             }
         }
     };
@@ -199,38 +196,58 @@ pub(super) fn read_tag(html: &str, lt: usize) -> Tag {
         return Tag {
             kind: Kind::Other,
             end: lt + 1,
-            attributes: 0,
         };
     }
-    let (end, self_closing, attributes) = tag_end(bytes, name_end);
+    let (end, self_closing) = tag_end(bytes, name_end);
     let name = (name_start, name_end);
     let kind = if closing {
         Kind::End { name }
     } else {
         Kind::Start { name, self_closing }
     };
-    Tag { kind, end, attributes }
+    Tag { kind, end }
 }
 
 /// Just past the `>` that ends a tag whose attributes start at `from` (quoted attribute values
 /// may hold `>`), and whether the tag ends with `/>`.
-/// Where a tag whose name ends at `from` ends (past its `>`), whether it ends with `/>`, and
-/// how many attributes it has (names after white space; values, quoted or bare, are not).
-fn tag_end(bytes: &[u8], from: usize) -> (usize, bool, usize) {
+fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
     let mut i = from;
-    // Where the tag ends is read as before the attribute count was added: `after_equals`
-    // alone decides whether a quote opens a value.
     let mut after_equals = false;
-    // For the count: between attributes (a name starts at the next other byte), or in a bare
-    // value (which runs to white space, slashes and `=` included).
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return (i + 1, i > from && bytes[i - 1] == b'/'),
+            q @ (b'"' | b'\'') if after_equals => {
+                i = memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    (bytes.len(), false)
+}
+
+/// How many attributes the start tag `tag` (from its `<` to past its `>`) has, as html5ever
+/// reads them: names after white space or a slash; values, quoted or bare (a bare one runs to
+/// white space, slashes and `=` included), are not. Quotes open a value as in [`tag_end`].
+pub(super) fn attribute_count(tag: &[u8]) -> usize {
+    let name_end = tag
+        .iter()
+        .skip(1)
+        .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+        .map_or(tag.len(), |i| i + 1);
+    let mut i = name_end;
+    let mut after_equals = false;
     let mut after_space = true;
     let mut in_value = false;
     let mut attributes = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => return (i + 1, i > from && bytes[i - 1] == b'/', attributes),
+    while i < tag.len() {
+        match tag[i] {
+            b'>' => break,
             q @ (b'"' | b'\'') if after_equals => {
-                i = memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
+                i = memchr(q, &tag[i + 1..]).map_or(tag.len(), |j| i + 1 + j);
                 after_equals = false;
                 after_space = false;
                 in_value = false;
@@ -259,7 +276,7 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, bool, usize) {
         }
         i += 1;
     }
-    (bytes.len(), false, attributes)
+    attributes
 }
 
 /// The value of attribute `name` (lower case) in a start tag, as written: quoted or bare,
@@ -323,7 +340,7 @@ mod tests {
             ("<p title=\"a>b\" lang=en>", 2),
         ];
         for (tag, expected) in cases {
-            assert_eq!(read_tag(tag, 0).attributes, *expected, "{tag}");
+            assert_eq!(attribute_count(tag.as_bytes()), *expected, "{tag}");
         }
     }
 
