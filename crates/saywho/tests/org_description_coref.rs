@@ -154,3 +154,17 @@ fn a_name_a_company_description_took_is_a_company_from_then_on() {
     assert_eq!(speakers, ["Microsoft"; 4], "{text}");
     assert_eq!(r.entities[0].kind.to_string(), "organization");
 }
+
+#[test]
+fn a_personal_name_a_company_description_took_stays_who_he_may_be() {
+    // "Smith" is a name of the name table: the description more likely took him wrongly.
+    let r = common::extract(
+        "\"We are expanding,\" Smith said on Monday. \"Profits rose,\" the company said. \"It was hard,\" he added.",
+    );
+    let speakers: Vec<&str> = r
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
+        .collect();
+    assert_eq!(speakers.last(), Some(&"Smith"), "{speakers:?}");
+}

@@ -449,8 +449,13 @@ impl Resolver<'_, '_> {
             let business = query.business;
             if let Some(e) = self.rank(query, by_role.as_slice(), role_id, &|_| false, None) {
                 // "Microsoft … the company said": a name nothing typed that a description of a
-                // company takes is a company; "he" no longer takes it, "it" does.
-                if business && !self.clusters[e].org {
+                // company takes is a company; "he" no longer takes it, "it" does. Not when a
+                // word of it is a person's name in the name table (a surname too, there): in
+                // "Smith said … the company said", Smith is likelier someone the description
+                // took wrongly, and stays who "he" may be.
+                let c = &self.clusters[e];
+                let no_personal_name = || c.words.iter().all(|w| crate::name_gender::lookup(w).is_none());
+                if business && !c.org && no_personal_name() {
                     self.clusters[e].org = true;
                     self.typed_by_description.push(e as u32);
                 }
