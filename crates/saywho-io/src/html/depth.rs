@@ -50,16 +50,10 @@ pub(super) const END_TAG_REACH: usize = 16;
 /// over a minute, and tied up a server's extraction slots). Real tags have a few dozen.
 pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
 
-/// Does the start tag from `lt` to `end` have more than [`MAX_ATTRIBUTES`]? Counted only for a
-/// tag long enough to hold that many (two bytes each at the least), so that the pass over an
-/// ordinary page costs what it did.
-fn too_many_attributes(bytes: &[u8], lt: usize, end: usize) -> bool {
-    end - lt > 2 * MAX_ATTRIBUTES && attribute_count(&bytes[lt..end]) > MAX_ATTRIBUTES
-}
-
 /// `html` with the tags nested deeper than `max_depth` dropped (each replaced by a space, so
-/// that words on either side stay apart), and the attributes of a start tag that has more than
-/// [`MAX_ATTRIBUTES`] dropped; `html` itself when no tag is that deep or that long. Five nested
+/// that words on either side stay apart), and the attributes of a tag that has more than
+/// [`MAX_ATTRIBUTES`] dropped (counted only for a tag long enough to hold that many, two bytes
+/// each at the least, so that an ordinary page costs what it did); `html` itself when no tag is that deep or that long. Five nested
 /// `<div>`s around `<p>Hello</p>` at `max_depth` 3 keep three `<div>`s and `Hello`.
 pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
@@ -104,15 +98,18 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
             buffer.push_str(&html[copied..lt]);
             buffer.push(' ');
             copied = tag.end;
-        } else if let (Kind::Start { name, self_closing }, true) = (&tag.kind, too_many_attributes(bytes, lt, tag.end))
-        {
-            // The element stays, without its attributes.
-            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buffer.push_str(&html[copied..lt]);
-            buffer.push('<');
-            buffer.push_str(name_of(html, *name));
-            buffer.push_str(if *self_closing { "/>" } else { ">" });
-            copied = tag.end;
+        } else if !matches!(tag.kind, Kind::Other) && tag.end - lt > 2 * MAX_ATTRIBUTES {
+            let written = &bytes[lt..tag.end];
+            let attributes = attributes(written);
+            if attributes.count > MAX_ATTRIBUTES {
+                // The element stays, as html5ever names it, without its attributes. (An end
+                // tag's attributes are an error html5ever reads all the same.)
+                let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                buffer.push_str(&html[copied..lt]);
+                buffer.push_str(&html[lt..lt + tag_name_end(written)]);
+                buffer.push_str(if attributes.self_closing { "/>" } else { ">" });
+                copied = tag.end;
+            }
         }
     }
     match out {
@@ -229,54 +226,87 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
     (bytes.len(), false)
 }
 
-/// How many attributes the start tag `tag` (from its `<` to past its `>`) has, as html5ever
-/// reads them: names after white space or a slash; values, quoted or bare (a bare one runs to
-/// white space, slashes and `=` included), are not. Quotes open a value as in [`tag_end`].
-pub(super) fn attribute_count(tag: &[u8]) -> usize {
-    let name_end = tag
-        .iter()
-        .skip(1)
-        .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
-        .map_or(tag.len(), |i| i + 1);
+/// A tag's attributes as html5ever's tokenizer reads them: how many, and whether the tag
+/// ends with `/>` outside a value. `tag` runs from its `<` to past its `>`.
+pub(super) struct Attributes {
+    /// How many attribute names start (duplicates included: html5ever checks each new one
+    /// against all before it, which is what costs).
+    pub(super) count: usize,
+    /// The tag closes itself (`<br/>`; not `<a href=x/>`, whose value is `x/`).
+    pub(super) self_closing: bool,
+}
+
+/// Reads `tag`'s attributes with the states of the HTML tokenizer (before, in and after a
+/// name; before a value; in a quoted or bare value; after a quoted value), so that no way of
+/// writing attributes goes uncounted: glued after a quoted value (`a=""b=""`), a name opening
+/// with `=`, a bare value ending in `=`.
+pub(super) fn attributes(tag: &[u8]) -> Attributes {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Quoted(u8),
+        Bare,
+        AfterQuoted,
+    }
+    let name_end = tag_name_end(tag);
+    let mut state = State::BeforeName;
+    let mut count = 0;
     let mut i = name_end;
-    let mut after_equals = false;
-    let mut after_space = true;
-    let mut in_value = false;
-    let mut attributes = 0;
     while i < tag.len() {
-        match tag[i] {
-            b'>' => break,
-            q @ (b'"' | b'\'') if after_equals => {
-                i = memchr(q, &tag[i + 1..]).map_or(tag.len(), |j| i + 1 + j);
-                after_equals = false;
-                after_space = false;
-                in_value = false;
+        let c = tag[i];
+        let space = c.is_ascii_whitespace();
+        state = match state {
+            State::Quoted(q) => {
+                // Straight to the closing quote.
+                i = memchr(q, &tag[i..]).map_or(tag.len(), |j| i + j);
+                State::AfterQuoted
             }
-            b'=' => {
-                after_equals = true;
-                after_space = false;
-            }
-            c if c.is_ascii_whitespace() => {
-                after_space = true;
-                in_value = false;
-            }
-            c => {
-                if after_equals {
-                    in_value = true;
-                } else if c == b'/' && !in_value {
-                    after_space = true;
-                    i += 1;
-                    continue;
-                } else if after_space && !in_value {
-                    attributes += 1;
+            State::Bare if space => State::BeforeName,
+            State::Bare if c == b'>' => break,
+            State::Bare => State::Bare,
+            _ if c == b'>' => break,
+            State::BeforeValue if space => State::BeforeValue,
+            State::BeforeValue if c == b'"' || c == b'\'' => State::Quoted(c),
+            State::BeforeValue => State::Bare,
+            State::Name | State::AfterName if c == b'=' => State::BeforeValue,
+            State::Name if space => State::AfterName,
+            State::Name if c != b'/' => State::Name,
+            _ if space => State::BeforeName,
+            _ if c == b'/' => {
+                if tag.get(i + 1) == Some(&b'>') {
+                    return Attributes {
+                        count,
+                        self_closing: true,
+                    };
                 }
-                after_equals = false;
-                after_space = false;
+                State::BeforeName
             }
-        }
+            // A new name: in BeforeName (an `=` may open it), AfterName, or glued after a
+            // quoted value.
+            _ => {
+                count += 1;
+                State::Name
+            }
+        };
         i += 1;
     }
-    attributes
+    Attributes {
+        count,
+        self_closing: false,
+    }
+}
+
+/// Where a tag's name ends, as html5ever reads it: at white space, `/` or `>` (a name may
+/// hold `_` and `.`, which [`read_tag`] stops at). `tag` starts at its `<` (or `</`).
+fn tag_name_end(tag: &[u8]) -> usize {
+    let from = if tag.get(1) == Some(&b'/') { 2 } else { 1 };
+    tag[from.min(tag.len())..]
+        .iter()
+        .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+        .map_or(tag.len(), |i| from + i)
 }
 
 /// The value of attribute `name` (lower case) in a start tag, as written: quoted or bare,
@@ -338,9 +368,15 @@ mod tests {
             ("<img src=x/>", 1),
             ("<br/>", 0),
             ("<p title=\"a>b\" lang=en>", 2),
+            // Glued after a quoted value, opening with `=`, after a bare value ending in `=`.
+            ("<div a=\"\"b=\"\"c=''>", 3),
+            ("<div =a =b>", 1),   // "=a" with the value "b"
+            ("<div =a b =c>", 2), // "=a", and "b" with the value "c"
+            ("<div a=b= c=d=>", 2),
+            ("</div a b>", 2),
         ];
         for (tag, expected) in cases {
-            assert_eq!(attribute_count(tag.as_bytes()), *expected, "{tag}");
+            assert_eq!(attributes(tag.as_bytes()).count, *expected, "{tag}");
         }
     }
 
@@ -349,6 +385,10 @@ mod tests {
         let many: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!(" a{i}=\"v\"")).collect();
         let html = format!("<body><div{many}><p>Hi</p></div><br{many}/></body>");
         assert_eq!(flatten(&html, 100), "<body><div><p>Hi</p></div><br/></body>");
+        // Glued, in an end tag, a name with `_`, a bare value ending in `/`.
+        let glued: String = (0..MAX_ATTRIBUTES + 1).map(|i| format!("a{i}=\"\"")).collect();
+        let html = format!("<p_x {glued}>a</div {glued}><svg {many} a=x/>");
+        assert_eq!(flatten(&html, 100), "<p_x>a</div><svg>");
         // At the bound, the page is returned as it is.
         let enough: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect();
         let html = format!("<div{enough}>x</div>");
