@@ -45,37 +45,32 @@ impl Corpus {
 
     /// Runs `query` on a connection, on the blocking pool, for at most `limit` (the server's
     /// `--timeout`), waiting for a connection included: past it the answer is a 503 `timeout`,
-    /// and SQLite is interrupted, so that an expensive query (thousands of FTS terms ran for
-    /// minutes) frees its connection for the next instead of holding it to the end.
+    /// and the query's SQL is stopped ([`Store::interruptible`], with a flag of this request's
+    /// own), so that an expensive query (thousands of FTS terms ran for minutes) frees its
+    /// connection for the next instead of holding it to the end. A query still waiting for a
+    /// connection then runs nothing.
     async fn run<T, F>(self: Arc<Self>, limit: Duration, query: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, saywho_store::Error> + Send + 'static,
     {
-        let cancelled = Arc::new(AtomicBool::new(false));
-        let (handle_tx, mut handle_rx) = tokio::sync::oneshot::channel();
-        let gave_up = cancelled.clone();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
         let mut task = tokio::task::spawn_blocking(move || {
             let i = self.next.fetch_add(1, Ordering::Relaxed) % self.connections.len();
             // A poisoned lock means a query panicked; the connection itself is still sound.
-            let store = self.connections[i].lock().unwrap_or_else(|e| e.into_inner());
-            let _ = handle_tx.send(store.connection().get_interrupt_handle());
-            // Given up while waiting for the connection: nothing to run. (Checked after the
-            // handle is sent, so that a timeout either sees the handle or is seen here.)
-            if gave_up.load(Ordering::SeqCst) {
+            let mut store = self.connections[i].lock().unwrap_or_else(|e| e.into_inner());
+            if flag.load(Ordering::SeqCst) {
                 return None;
             }
-            Some(query(&store))
+            Some(store.interruptible(flag, query))
         });
         match tokio::time::timeout(limit, &mut task).await {
             Ok(Ok(Some(result))) => result.map_err(store_error),
             Ok(Ok(None)) => Err(ApiError::timeout(limit)),
             Ok(Err(e)) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "panic", e.to_string())),
             Err(_) => {
-                cancelled.store(true, Ordering::SeqCst);
-                if let Ok(handle) = handle_rx.try_recv() {
-                    handle.interrupt();
-                }
+                cancel.store(true, Ordering::SeqCst);
                 Err(ApiError::timeout(limit))
             }
         }

@@ -41,6 +41,8 @@ pub use write::{Counts, Writer};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -87,6 +89,10 @@ pub struct Store {
     conn: Connection,
 }
 
+/// How many SQLite virtual-machine instructions run between two looks at a cancel flag
+/// ([`Store::interruptible`]): a few microseconds, for the cost of an atomic load.
+const PROGRESS_STEPS: std::ffi::c_int = 1_000;
+
 impl Store {
     /// Opens the store at `path`, creating the file and its schema if needed.
     ///
@@ -128,6 +134,33 @@ impl Store {
     /// The underlying connection, for queries of one's own.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs `work` on this store, stopping any SQL statement it runs once `cancel` is set (from
+    /// another thread): the statement then fails with SQLite's "interrupted". The flag is this
+    /// call's own, so a late cancel never reaches another caller's queries. It is read every
+    /// thousand SQLite instructions of a statement, so a cancel set between two statements
+    /// stops the next one that runs that long.
+    ///
+    /// ```
+    /// use std::sync::{atomic::AtomicBool, Arc};
+    /// let mut store = saywho_store::Store::open_in_memory().unwrap();
+    /// let cancel = Arc::new(AtomicBool::new(true));
+    /// let long = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000) \
+    ///             SELECT count(*) FROM c";
+    /// let count = store.interruptible(cancel, |s| {
+    ///     Ok(s.connection().query_row(long, [], |r| r.get::<_, i64>(0))?)
+    /// });
+    /// assert!(count.is_err());
+    /// // The flag is gone with the call: the same query runs to its end afterwards.
+    /// assert_eq!(store.connection().query_row(long, [], |r| r.get::<_, i64>(0)).unwrap(), 1_000_000);
+    /// ```
+    pub fn interruptible<T>(&mut self, cancel: Arc<AtomicBool>, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn
+            .progress_handler(PROGRESS_STEPS, Some(move || cancel.load(Ordering::Relaxed)))?;
+        let result = work(self);
+        self.conn.progress_handler(0, None::<fn() -> bool>)?;
+        result
     }
 
     /// `PRAGMA integrity_check`: `"ok"` for a sound database, SQLite's findings otherwise.
