@@ -26,11 +26,16 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(15);
 pub const MAX_CONNECTIONS: usize = 512;
 
 /// After an `accept` error (out of file descriptors, most often), wait this long before the
-/// next: retrying at once would spin.
-const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+/// next: retrying at once would spin, and log every few seconds.
+const ACCEPT_BACKOFF: Duration = Duration::from_secs(1);
+
+/// How long shutdown waits for the connections still open (a response being written to a
+/// client that does not read it, a request head half sent) before it returns anyway.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the requests in flight
-/// finish (connections close once their current response is written).
+/// finish (connections close once their current response is written), for at most
+/// [`SHUTDOWN_GRACE`].
 ///
 /// ```no_run
 /// # async fn run() -> std::io::Result<()> {
@@ -71,6 +76,8 @@ pub async fn serve_with_header_timeout(
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
+                // A client that gave up before it was accepted is no error of the server's.
+                Err(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::ConnectionReset) => continue,
                 Err(e) => {
                     tracing::warn!(error = %e, "accept failed");
                     tokio::time::sleep(ACCEPT_BACKOFF).await;
@@ -101,6 +108,11 @@ pub async fn serve_with_header_timeout(
     drop(listener);
     drop(closing_rx);
     let _ = closing.send(true);
-    closing.closed().await;
+    if tokio::time::timeout(SHUTDOWN_GRACE, closing.closed()).await.is_err() {
+        tracing::warn!(
+            open = MAX_CONNECTIONS - open.available_permits(),
+            "connections still open after the shutdown grace period"
+        );
+    }
     Ok(())
 }
