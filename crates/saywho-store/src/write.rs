@@ -285,7 +285,8 @@ impl Drop for Writer<'_> {
 }
 
 /// The f64 of an f32's shortest decimal (0.9, not 0.8999999761581421): the value the JSON
-/// record shows, so SQL and the search output show it too; read back as f32 it is unchanged.
+/// record shows, so SQL and the search output show it too; read back as f32, a confidence (two
+/// decimals) is unchanged. (Stores indexed before 2026-12-03 keep the widened values.)
 fn as_written(x: f32) -> f64 {
     x.to_string().parse().unwrap_or(f64::from(x))
 }

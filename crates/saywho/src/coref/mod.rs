@@ -98,7 +98,8 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         typed_by_description,
         ..
     } = r;
-    // Filed again under an organisation's keys (acronyms), as the names layer files one.
+    // Filed again under an organisation's keys, as the names layer files one (only the key of
+    // a first word depends on it; the lookups check the flag themselves, too).
     for e in typed_by_description {
         let c = &clusters[e as usize];
         let words = c.words.clone();
