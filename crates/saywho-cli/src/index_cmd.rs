@@ -92,16 +92,22 @@ impl RepeatedIds {
         (self.count > 0).then(|| {
             let documents = if self.count == 1 { "document" } else { "documents" };
             let examples: Vec<String> = self.examples.iter().map(|id| format!("{id:?}")).collect();
+            let more = if self.count > self.examples.len() as u64 {
+                ", …"
+            } else {
+                ""
+            };
+            // "line-3" is the id a JSONL line without one gets: files of such lines repeat them.
+            let hint = if self.examples.iter().any(|id| id.starts_with("line-")) {
+                "; ids made from line numbers repeat in every file: name each line's id field with --id-field"
+            } else {
+                ""
+            };
             format!(
                 "saywho: warning: {} {documents} had the id of one indexed before in this run and \
-                 replaced it (the store keeps one document an id): {}{}",
+                 replaced it (the store keeps one document an id): {}{more}{hint}",
                 self.count,
                 examples.join(", "),
-                if self.count > self.examples.len() as u64 {
-                    ", …"
-                } else {
-                    ""
-                }
             )
         })
     }

@@ -155,6 +155,13 @@ fn an_id_twice_in_one_run_is_said_to_replace_the_first() {
         "{stderr}"
     );
     assert!(stderr.contains("\"x\""), "{stderr}");
+    // Lines without an id, in two files: their made-up ids collide, and the warning says why.
+    let (one, two) = (dir.join("one.jsonl"), dir.join("two.jsonl"));
+    std::fs::write(&one, "{\"text\":\"\\\"One,\\\" said Ann Lee.\"}\n").unwrap();
+    std::fs::write(&two, "{\"text\":\"\\\"Two,\\\" said Bob Jones.\"}\n").unwrap();
+    let r = run(&["index", s(&one), s(&two), "--db", s(&dir.join("lines.db"))]);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(stderr.contains("with --id-field"), "{stderr}");
     // A second run warns of "x" once more, and not of "y", which the first run stored.
     let again = run(&["index", s(&corpus), "--db", s(&db)]);
     let stderr = String::from_utf8_lossy(&again.stderr);
