@@ -549,28 +549,9 @@ async fn pages_are_embedded_and_locked_down() {
     assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
-#[tokio::test]
-async fn a_real_socket_serves_and_shuts_down_gracefully() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a loopback port");
-    let addr = listener.local_addr().expect("an address");
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(saywho_server::serve(listener, app(), async {
-        let _ = stopped.await;
-    }));
-    let url = format!("http://{addr}/v1/extract");
-    let a = common::request(hyper::Method::POST, &url, Some("text/plain"), example().into_bytes()).await;
-    assert_eq!(a.status, StatusCode::OK);
-    assert!(a.json()["quotes"].as_array().is_some_and(|q| !q.is_empty()));
-    let _ = stop.send(());
-    let result = tokio::time::timeout(Duration::from_secs(5), server).await;
-    assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn idle_and_half_sent_connections_are_closed() {
-    use std::io::{Read, Write};
+/// A server on a loopback port ([`saywho_server::serve_with_header_timeout`]): its address,
+/// and a function that stops it and checks that it stops.
+async fn running_server(header_timeout: Duration) -> (std::net::SocketAddr, impl AsyncFnOnce()) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a loopback port");
@@ -582,8 +563,30 @@ async fn idle_and_half_sent_connections_are_closed() {
         async {
             let _ = stopped.await;
         },
-        Duration::from_millis(300),
+        header_timeout,
     ));
+    let shut_down = async move || {
+        let _ = stop.send(());
+        let result = tokio::time::timeout(Duration::from_secs(5), server).await;
+        assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
+    };
+    (addr, shut_down)
+}
+
+#[tokio::test]
+async fn a_real_socket_serves_and_shuts_down_gracefully() {
+    let (addr, shut_down) = running_server(saywho_server::HEADER_READ_TIMEOUT).await;
+    let url = format!("http://{addr}/v1/extract");
+    let a = common::request(hyper::Method::POST, &url, Some("text/plain"), example().into_bytes()).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.json()["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    shut_down().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_and_half_sent_connections_are_closed() {
+    use std::io::{Read, Write};
+    let (addr, shut_down) = running_server(Duration::from_millis(300)).await;
     // Each client on a blocking thread: it sends `first`, reads any response, and says whether
     // the server closed the connection (EOF or reset) before the client gave up after 10 s.
     let client = move |first: &'static [u8]| {
@@ -614,7 +617,5 @@ async fn idle_and_half_sent_connections_are_closed() {
     let url = format!("http://{addr}/healthz");
     let a = common::request(hyper::Method::GET, &url, None, Vec::new()).await;
     assert_eq!(a.status, StatusCode::OK);
-    let _ = stop.send(());
-    let result = tokio::time::timeout(Duration::from_secs(5), server).await;
-    assert!(matches!(result, Ok(Ok(Ok(())))), "the server stops when told");
+    shut_down().await;
 }

@@ -104,11 +104,7 @@ fn a_relative_named_by_first_name_is_not_the_namesake_named_before() {
     ];
     for (text, speakers) in cases {
         let record = common::extract(text);
-        let got: Vec<&str> = record
-            .quotes
-            .iter()
-            .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
-            .collect();
+        let got = common::speakers(&record);
         assert_eq!(got, *speakers, "{text}");
     }
 }

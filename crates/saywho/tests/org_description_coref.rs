@@ -146,11 +146,7 @@ fn a_name_a_company_description_took_is_a_company_from_then_on() {
                 Microsoft said it had received 30 reports of minor injury. In a statement, it added: \
                 \"In almost all instances, any damage was contained within the console itself.\"";
     let r = common::extract(text);
-    let speakers: Vec<&str> = r
-        .quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
-        .collect();
+    let speakers = common::speakers(&r);
     assert_eq!(speakers, ["Microsoft"; 4], "{text}");
     assert_eq!(r.entities[0].kind.to_string(), "organization");
 }
@@ -161,10 +157,6 @@ fn a_personal_name_a_company_description_took_stays_who_he_may_be() {
     let r = common::extract(
         "\"We are expanding,\" Smith said on Monday. \"Profits rose,\" the company said. \"It was hard,\" he added.",
     );
-    let speakers: Vec<&str> = r
-        .quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
-        .collect();
+    let speakers = common::speakers(&r);
     assert_eq!(speakers.last(), Some(&"Smith"), "{speakers:?}");
 }

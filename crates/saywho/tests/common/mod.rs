@@ -29,6 +29,14 @@ pub fn summary(r: &Record) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// Each quote's speaker name, in order ("" for none).
+pub fn speakers(r: &Record) -> Vec<&str> {
+    r.quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str()))
+        .collect()
+}
+
 /// Asserts that each passage gives exactly its expected quotes.
 pub fn check(cases: &[(&str, &[Expected])]) {
     for (text, expected) in cases {
