@@ -368,6 +368,18 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
             reasons.join(", ")
         );
     }
+    let wrong = summary.skipped.wrong_length;
+    if wrong > 0 {
+        let records = if wrong == 1 {
+            "record's length was"
+        } else {
+            "records' lengths were"
+        };
+        diag!(
+            "saywho: warning: {wrong} {} {records} wrong; each was read up to where the next record starts",
+            archive_kind(plan)
+        );
+    }
     if let Some(e) = &summary.stopped_at {
         diag!("saywho: stopped at the first failed document (--strict): {e}");
     }

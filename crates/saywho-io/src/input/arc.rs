@@ -7,7 +7,9 @@
 //! always last — then `Archive-length` bytes of content (for HTTP fetches, the whole HTTP
 //! response) and a newline. Errors are the WARC reader's: a record cut short (in its header
 //! line or its content) is `truncated_warc`, a header line of neither 5 nor 10 fields (such
-//! as one whose URL holds a space) is `malformed_warc`; either ends the file.
+//! as one whose URL holds a space) is `malformed_warc`; either ends the file. An
+//! `Archive-length` that does not end where the next header line starts is corrected as the
+//! WARC reader corrects a `Content-Length`.
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
@@ -15,25 +17,55 @@ use crate::input::records::Records;
 use crate::input::warc::{charset_of, http_body, is_html_type, HttpBody};
 use std::ops::ControlFlow::{Break, Continue};
 
+/// The URL, date, content type and length of an ARC header line's fields.
+fn header_fields<'t>(fields: &[&'t str]) -> Option<(&'t str, &'t str, &'t str, u64)> {
+    let length = fields.last()?.parse::<u64>().ok()?;
+    // v1: URL IP-address Archive-date Content-type Archive-length; v2 adds Result-code,
+    // Checksum, Location, Offset and Filename before the length.
+    match *fields {
+        [url, _ip, date, content_type, _] | [url, _ip, date, content_type, _, _, _, _, _, _] => {
+            Some((url, date, content_type, length))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a line starts an ARC record, for finding where a record whose length is wrong truly
+/// ends: a URL with a scheme first, a length last, and an archive date (12 or more digits) in
+/// between. Broader than what the reader accepts, so that a malformed header line (a space in
+/// its URL) still ends the record before it and is reported.
+pub(crate) fn starts_record(line: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let fields: Vec<&str> = text.split(' ').collect();
+    let is_date = |f: &&str| f.len() >= 12 && f.bytes().all(|b| b.is_ascii_digit());
+    fields.len() >= 5
+        && fields[0].contains(':')
+        && fields.last().is_some_and(|f| f.parse::<u64>().is_ok())
+        && fields[1..fields.len() - 1].iter().any(is_date)
+}
+
 /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
 /// ended.
 pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
     let mut line = Vec::new();
-    let ended = match r.start(&mut line, "an ARC record") {
-        Continue(ended) => ended,
-        Break(end) => return end,
+    let ended = if r.resync {
+        match r.seek_record(&mut line) {
+            Ok(true) => true,
+            Ok(false) => return None,
+            Err(e) => return r.stop(r.fallback_id(), ErrorKind::TruncatedWarc, &e),
+        }
+    } else {
+        match r.start(&mut line, "an ARC record") {
+            Continue(ended) => ended,
+            Break(end) => return end,
+        }
     };
     let text = String::from_utf8_lossy(&line).into_owned();
     let fields: Vec<&str> = text.split_whitespace().collect();
     let length = fields.last().and_then(|f| f.parse::<u64>().ok());
-    // v1: URL IP-address Archive-date Content-type Archive-length; v2 adds Result-code,
-    // Checksum, Location, Offset and Filename before the length.
-    let header = match (fields.as_slice(), length) {
-        (&[url, _ip, date, content_type, _], Some(length))
-        | (&[url, _ip, date, content_type, _, _, _, _, _, _], Some(length)) => Some((url, date, content_type, length)),
-        _ => None,
-    };
-    let Some((url, date, content_type, length)) = header else {
+    let Some((url, date, content_type, length)) = header_fields(&fields) else {
         r.done = true;
         let start: String = text.chars().take(60).collect();
         let (kind, message) = if line.starts_with(b"WARC/") {

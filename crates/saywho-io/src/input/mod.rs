@@ -6,6 +6,7 @@ mod decode;
 mod lines;
 mod plan;
 mod records;
+mod stream;
 mod warc;
 
 pub use decode::{open_decoded, Compression, Decoded};

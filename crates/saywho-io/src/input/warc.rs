@@ -3,11 +3,13 @@
 //!
 //! A record is a `WARC/1.x` line, header lines, a blank line, `Content-Length` bytes of block
 //! and a blank line. Header lines are bounded and bodies over the size limit are skipped without
-//! being held in memory. A record that ends early is a `truncated_warc` error, after which the
-//! file is abandoned: there is no reliable way to find the next record in a broken stream. A
-//! record whose header cannot be read (too many lines, no `Content-Length`, or no `WARC/` line
-//! where a record should start) is a `malformed_warc` error, and reading resumes at the next
-//! line that starts with `WARC/`. A file whose first record is not WARC is not read further.
+//! being held in memory. A `Content-Length` that does not end where the next `WARC/` line
+//! starts is corrected (see `records`): the record is read up to that line, and counted in
+//! [`crate::WarcSkips::wrong_length`]. A record that the input ends inside, with no record
+//! start in what is left, is a `truncated_warc` error that ends the file. A record whose header
+//! cannot be read (too many lines, no `Content-Length`, or no `WARC/` line where a record should
+//! start) is a `malformed_warc` error, and reading resumes at the next line that starts with
+//! `WARC/`. A file whose first record is not WARC is not read further.
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
@@ -26,12 +28,17 @@ fn header<'h>(headers: &'h Headers, name: &str) -> Option<&'h str> {
     headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
+/// Whether a line starts a WARC record.
+pub(crate) fn starts_record(line: &[u8]) -> bool {
+    line.starts_with(b"WARC/")
+}
+
 /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
 /// ended (then `done` is set).
 pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
     let mut line = Vec::new();
     if r.resync {
-        match r.seek_line(&mut line, b"WARC/") {
+        match r.seek_record(&mut line) {
             Ok(true) => {}
             Ok(false) => return None,
             Err(e) => return r.stop(r.fallback_id(), ErrorKind::TruncatedWarc, &e),
@@ -40,7 +47,7 @@ pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
         return end;
     }
     let fallback_id = r.fallback_id();
-    if !line.starts_with(b"WARC/") {
+    if !starts_record(&line) {
         let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
         let mut message = format!("expected a WARC/1.x line, found {start:?}");
         if line.starts_with(b"filedesc://") {
@@ -56,7 +63,7 @@ pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
         }
         return r.fail(fallback_id, ErrorKind::MalformedWarc, message);
     }
-    let headers = match read_headers(r.input, MAX_HEADER_LINE as u64) {
+    let headers = match read_headers(&mut r.input, MAX_HEADER_LINE as u64) {
         Ok(Header::Complete(h)) => h,
         Ok(Header::Malformed(message)) => {
             r.resync = true;
