@@ -27,7 +27,7 @@ mod metrics;
 mod openapi;
 mod web;
 
-pub use connection::{serve, serve_with_header_timeout, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
+pub use connection::{serve, serve_with_timeouts, Timeouts, HEADER_READ_TIMEOUT, MAX_CONNECTIONS, WRITE_STALL_TIMEOUT};
 pub use corpus::Corpus;
 pub use document::{ExtractRequest, DEFAULT_ID};
 pub use error::{ApiError, ErrorDetail, ErrorResponse, RETRY_AFTER_SECS};

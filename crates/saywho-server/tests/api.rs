@@ -11,7 +11,7 @@ use common::{send, Answer};
 use http_body_util::BodyExt;
 use saywho::ExtractError;
 use saywho_record::Record;
-use saywho_server::{router, router_with, Config};
+use saywho_server::{router, router_with, Config, Timeouts};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -549,21 +549,21 @@ async fn pages_are_embedded_and_locked_down() {
     assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
-/// A server on a loopback port ([`saywho_server::serve_with_header_timeout`]): its address,
+/// A server of `app` on a loopback port ([`saywho_server::serve_with_timeouts`]): its address,
 /// and a function that stops it and checks that it stops.
-async fn running_server(header_timeout: Duration) -> (std::net::SocketAddr, impl AsyncFnOnce()) {
+async fn running_server(app: Router, timeouts: Timeouts) -> (std::net::SocketAddr, impl AsyncFnOnce()) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a loopback port");
     let addr = listener.local_addr().expect("an address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(saywho_server::serve_with_header_timeout(
+    let server = tokio::spawn(saywho_server::serve_with_timeouts(
         listener,
-        app(),
+        app,
         async {
             let _ = stopped.await;
         },
-        header_timeout,
+        timeouts,
     ));
     let shut_down = async move || {
         let _ = stop.send(());
@@ -575,7 +575,7 @@ async fn running_server(header_timeout: Duration) -> (std::net::SocketAddr, impl
 
 #[tokio::test]
 async fn a_real_socket_serves_and_shuts_down_gracefully() {
-    let (addr, shut_down) = running_server(saywho_server::HEADER_READ_TIMEOUT).await;
+    let (addr, shut_down) = running_server(app(), Timeouts::default()).await;
     let url = format!("http://{addr}/v1/extract");
     let a = common::request(hyper::Method::POST, &url, Some("text/plain"), example().into_bytes()).await;
     assert_eq!(a.status, StatusCode::OK);
@@ -586,7 +586,11 @@ async fn a_real_socket_serves_and_shuts_down_gracefully() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_and_half_sent_connections_are_closed() {
     use std::io::{Read, Write};
-    let (addr, shut_down) = running_server(Duration::from_millis(300)).await;
+    let timeouts = Timeouts {
+        header_read: Duration::from_millis(300),
+        ..Timeouts::default()
+    };
+    let (addr, shut_down) = running_server(app(), timeouts).await;
     // Each client on a blocking thread: it sends `first`, reads any response, and says whether
     // the server closed the connection (EOF or reset) before the client gave up after 10 s.
     let client = move |first: &'static [u8]| {
@@ -613,6 +617,53 @@ async fn idle_and_half_sent_connections_are_closed() {
     let (idle, got) = client(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.expect("runs");
     assert!(got.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&got));
     assert!(idle, "an idle keep-alive connection is disconnected");
+    // And the server still answers.
+    let url = format!("http://{addr}/healthz");
+    let a = common::request(hyper::Method::GET, &url, None, Vec::new()).await;
+    assert_eq!(a.status, StatusCode::OK);
+    shut_down().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_stops_reading_is_disconnected() {
+    use std::io::{Read, Write};
+    // A record of some 24 MB: far more than the socket buffers hold, so the server's writes
+    // wait on the client.
+    const RECORD_BYTES: usize = 24_000_000;
+    let huge = Arc::new(|_id: &str, _text: &str| -> Result<Record, ExtractError> {
+        Ok(Record::new("x".repeat(RECORD_BYTES), vec![], vec![]))
+    });
+    let text = "“Yes,” Ann Lee said.";
+    let timeouts = Timeouts {
+        write_stall: Duration::from_millis(300),
+        ..Timeouts::default()
+    };
+    let (addr, shut_down) = running_server(router_with(Config::default(), huge), timeouts).await;
+    let got = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+        let head = format!(
+            "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n",
+            text.len()
+        );
+        stream.write_all(head.as_bytes()).expect("writes");
+        stream.write_all(text.as_bytes()).expect("writes");
+        // Not reading while the server answers, for ten times the limit.
+        std::thread::sleep(Duration::from_secs(3));
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("a timeout");
+        let mut got = Vec::new();
+        let closed = match stream.read_to_end(&mut got) {
+            Ok(_) => true,
+            Err(e) => e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
+        };
+        (closed, got.len())
+    })
+    .await
+    .expect("runs");
+    let (closed, received) = got;
+    assert!(closed, "the connection is closed");
+    assert!(received < RECORD_BYTES, "the response was cut off: {received} bytes");
     // And the server still answers.
     let url = format!("http://{addr}/healthz");
     let a = common::request(hyper::Method::GET, &url, None, Vec::new()).await;
