@@ -13,7 +13,7 @@
 
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
-use crate::input::records::Records;
+use crate::input::records::{RecordStart, Records};
 use crate::input::warc::{charset_of, http_body, is_html_type, HttpBody};
 use std::ops::ControlFlow::{Break, Continue};
 
@@ -31,20 +31,29 @@ fn header_fields<'t>(fields: &[&'t str]) -> Option<(&'t str, &'t str, &'t str, u
 }
 
 /// Whether a line starts an ARC record, for finding where a record whose length is wrong truly
-/// ends: a URL with a scheme first, a length last, and an archive date (12 or more digits) in
-/// between. Broader than what the reader accepts, so that a malformed header line (a space in
-/// its URL) still ends the record before it and is reported.
-pub(crate) fn starts_record(line: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(line) else {
+/// ends: a header line the reader accepts whose URL has a scheme, whose IP address is digits
+/// and dots, and whose date is 14 digits.
+fn starts_record(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line);
+    let fields: Vec<&str> = text.split_whitespace().collect();
+    let Some((url, date, _, _)) = header_fields(&fields) else {
         return false;
     };
-    let fields: Vec<&str> = text.split(' ').collect();
-    let is_date = |f: &&str| f.len() >= 12 && f.bytes().all(|b| b.is_ascii_digit());
-    fields.len() >= 5
-        && fields[0].contains(':')
-        && fields.last().is_some_and(|f| f.parse::<u64>().is_ok())
-        && fields[1..fields.len() - 1].iter().any(is_date)
+    let ip = fields[1];
+    url.contains(':')
+        && !ip.is_empty()
+        && ip.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && date.len() == 14
+        && date.bytes().all(|b| b.is_ascii_digit())
 }
+
+/// An ARC record starts with its header line, right after the line end that closes the record
+/// before it.
+pub(crate) const RECORD_START: RecordStart = RecordStart {
+    line: starts_record,
+    first_byte: |b| b.is_ascii_alphabetic(),
+    after_blank_line: false,
+};
 
 /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
 /// ended.

@@ -1,19 +1,19 @@
 //! What the WARC and ARC readers share: a record counter, skip counts, and the ways a record
 //! ends — as a page, skipped, over the size limit, or cut short.
 //!
-//! A record's length field is checked against what follows its block: the next record's first
-//! line, or the end of the input. When it does not fit, the block is cut at the first record
-//! start inside it (the length overran the next record, which is read next) or extended to the
-//! next record start after it (the length stopped short). Only an input that ends inside a
-//! record holding no record start is abandoned.
-
+//! A record's length field fits when its block is followed by a line end (the blank line that
+//! closes a WARC record, the newline that closes an ARC one) or by the end of the input; what
+//! comes after that is the next record's to be right or wrong about. A length that does not
+//! fit is wrong: the block is cut at the first record start inside it (the length overran the
+//! next record, which is read next) or read on to the next record start after it (the length
+//! stopped short). A right length is never overridden, whatever the block holds.
 use crate::doc::{Meta, Payload, Unit};
 use crate::error::{DocError, ErrorKind};
 use crate::input::decode::Decoded;
 use crate::input::lines::{read_line_upto, Ending, Line};
-use crate::input::stream::{record_start_in, trim_line_end, trim_trailing_line_ends, Stream};
+use crate::input::stream::{trim_line_end, trim_trailing_line_ends, Stream};
 use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::ops::ControlFlow::{self, Break, Continue};
 
 /// Longest header line kept; WARC, ARC and HTTP header lines are far shorter in practice.
@@ -62,7 +62,7 @@ impl<'a> ArchiveReader<'a> {
     /// A reader of the WARC records in `input`, whose positions are labelled `label:record N`.
     pub fn warc(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
         ArchiveReader {
-            r: Records::new(input, label, max_doc_bytes, crate::input::warc::starts_record),
+            r: Records::new(input, label, max_doc_bytes, crate::input::warc::RECORD_START),
             read: crate::input::warc::next_record,
         }
     }
@@ -70,7 +70,7 @@ impl<'a> ArchiveReader<'a> {
     /// A reader of the ARC records in `input`, whose positions are labelled `label:record N`.
     pub fn arc(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize) -> Self {
         ArchiveReader {
-            r: Records::new(input, label, max_doc_bytes, crate::input::arc::starts_record),
+            r: Records::new(input, label, max_doc_bytes, crate::input::arc::RECORD_START),
             read: crate::input::arc::next_record,
         }
     }
@@ -95,8 +95,8 @@ impl<'a> ArchiveReader<'a> {
 /// A stream of archive records being read.
 pub(crate) struct Records<'a> {
     pub(crate) input: Stream<'a>,
-    /// Whether a line (without its line end) is the first line of a record of the format.
-    starts_record: fn(&[u8]) -> bool,
+    /// What the first line of a record of the format looks like.
+    start: RecordStart,
     label: &'a str,
     pub(crate) max_doc_bytes: usize,
     /// The current record, counting from 1.
@@ -109,6 +109,67 @@ pub(crate) struct Records<'a> {
     pub(crate) resync: bool,
 }
 
+/// How a format's records start: a line of their own, after a blank line or not.
+#[derive(Clone, Copy)]
+pub(crate) struct RecordStart {
+    /// Whether a line (without its line end) is the first line of a record.
+    pub(crate) line: fn(&[u8]) -> bool,
+    /// Whether a byte may be a record's first: a quick test that spares looking at most lines.
+    pub(crate) first_byte: fn(u8) -> bool,
+    /// Whether the line before a record's first is blank (WARC's block is followed by two line
+    /// ends; ARC's by one, after the content's last line).
+    pub(crate) after_blank_line: bool,
+}
+
+impl RecordStart {
+    /// Whether `line` (with its line end) starts a record after the bytes `before` it (at
+    /// least the last two, when there are).
+    pub(crate) fn is_at(&self, before: &[u8], line: &[u8]) -> bool {
+        let line_start = before.last().is_none_or(|&b| b == b'\n');
+        let blank_before = before.ends_with(b"\n\n") || before.ends_with(b"\n\r\n") || before.is_empty();
+        line_start && (blank_before || !self.after_blank_line) && (self.line)(trim_line_end(line))
+    }
+}
+
+/// What [`Records::read_long_block`] keeps of a block over the size limit: its head, and from the
+/// first record start inside it, what follows, each up to the limit.
+struct LongBlock {
+    limit: u64,
+    head: Option<Vec<u8>>,
+    inside: Option<Vec<u8>>,
+    /// Bytes after a record start that were over the limit.
+    lost: u64,
+    /// The last bytes read, for the test of a record start.
+    before: Vec<u8>,
+}
+
+impl LongBlock {
+    fn new(limit: u64) -> Self {
+        LongBlock {
+            limit,
+            head: Some(Vec::new()),
+            inside: None,
+            lost: 0,
+            before: Vec::with_capacity(32),
+        }
+    }
+
+    fn keep(&mut self, bytes: &[u8]) {
+        let room = |held: &Vec<u8>| self.limit.saturating_sub(held.len() as u64).min(bytes.len() as u64) as usize;
+        match (&mut self.inside, &mut self.head) {
+            (Some(held), _) => {
+                let n = room(held);
+                held.extend_from_slice(&bytes[..n]);
+                self.lost += (bytes.len() - n) as u64;
+            }
+            (None, Some(head)) if room(head) == bytes.len() => head.extend_from_slice(bytes),
+            (None, _) => self.head = None,
+        }
+        self.before.extend_from_slice(&bytes[bytes.len().saturating_sub(16)..]);
+        self.before.drain(..self.before.len().saturating_sub(16));
+    }
+}
+
 /// Where [`Records::extend_to_record_start`] stopped.
 enum Extended {
     /// At a line that starts a record.
@@ -119,6 +180,15 @@ enum Extended {
     OverLimit,
 }
 
+/// The first place after `bytes`' first byte where a record starts.
+fn record_start_in(bytes: &[u8], start: RecordStart) -> Option<usize> {
+    memchr::memchr_iter(b'\n', bytes).map(|i| i + 1).find(|&p| {
+        let rest = &bytes[p..];
+        let line = &rest[..memchr::memchr(b'\n', rest).map_or(rest.len(), |e| e + 1)];
+        start.is_at(&bytes[..p], line)
+    })
+}
+
 /// How reading a record's block ended.
 enum BlockEnd {
     /// The block, up to where the next record starts.
@@ -127,18 +197,16 @@ enum BlockEnd {
     TooLarge,
     /// The input ends after this many of its bytes, with no record start among them.
     Truncated(u64),
+    /// The length overran the next records by more than the size limit: those in the first
+    /// part were given back, `lost` bytes after them could not be.
+    Overran { lost: u64 },
 }
 
 impl<'a> Records<'a> {
-    pub(crate) fn new(
-        input: &'a mut Decoded,
-        label: &'a str,
-        max_doc_bytes: usize,
-        starts_record: fn(&[u8]) -> bool,
-    ) -> Self {
+    pub(crate) fn new(input: &'a mut Decoded, label: &'a str, max_doc_bytes: usize, start: RecordStart) -> Self {
         Records {
             input: Stream::new(input),
-            starts_record,
+            start,
             label,
             max_doc_bytes,
             record: 0,
@@ -192,7 +260,7 @@ impl<'a> Records<'a> {
         self.resync = false;
         loop {
             match read_line_upto(&mut self.input, line, MAX_HEADER_LINE, u64::MAX)? {
-                (Line::Complete, _) if (self.starts_record)(line) => {
+                (Line::Complete, _) if (self.start.line)(line) => {
                     self.record += 1;
                     return Ok(true);
                 }
@@ -246,7 +314,7 @@ impl<'a> Records<'a> {
                 );
                 Break(self.fail(id.to_string(), ErrorKind::TooLarge, message))
             }
-            Ok(BlockEnd::Truncated(n)) => Break(self.truncated(id.to_string(), n, length)),
+            Ok(end) => Break(self.block_error(id.to_string(), length, end)),
             Err(e) => Break(self.stop(id.to_string(), ErrorKind::TruncatedWarc, &e)),
         }
     }
@@ -255,16 +323,38 @@ impl<'a> Records<'a> {
     pub(crate) fn skip_body(&mut self, id: String, length: u64) -> Option<Unit> {
         match self.read_block(length) {
             Ok(BlockEnd::Whole(_) | BlockEnd::TooLarge) => None,
-            Ok(BlockEnd::Truncated(n)) => self.truncated(id, n, length),
+            Ok(end) => self.block_error(id, length, end),
             Err(e) => self.stop(id, ErrorKind::TruncatedWarc, &e),
         }
     }
 
-    /// The error of a record the input ends inside; nothing more can be read.
-    fn truncated(&mut self, id: String, n: u64, length: u64) -> Option<Unit> {
-        self.done = true;
-        let message = format!("the record ends after {n} of its {length} bytes");
-        self.fail(id, ErrorKind::TruncatedWarc, message)
+    /// The error unit of a block that ended in a way that loses bytes.
+    fn block_error(&mut self, id: String, length: u64, end: BlockEnd) -> Option<Unit> {
+        match end {
+            BlockEnd::Truncated(n) => {
+                self.done = true;
+                let message = format!("the record ends after {n} of its {length} bytes");
+                self.fail(id, ErrorKind::TruncatedWarc, message)
+            }
+            BlockEnd::Overran { lost } => {
+                let message = format!(
+                    "the record's length ({length}) runs past the records after it: those in the \
+                     first --max-doc-bytes after it are read, {lost} bytes after them are lost"
+                );
+                self.fail(id, ErrorKind::MalformedWarc, message)
+            }
+            BlockEnd::Whole(_) | BlockEnd::TooLarge => None,
+        }
+    }
+
+    /// Whether the length just read fits: the block is followed by a line end (a WARC block by
+    /// two, an ARC one by one) or by the end of the input. What comes after that line end is
+    /// the next record's to be right or wrong about.
+    fn length_fits(&mut self) -> io::Result<bool> {
+        Ok(match self.input.fill_buf()?.first() {
+            None | Some(b'\r' | b'\n') => true,
+            Some(_) => false,
+        })
     }
 
     /// Reads a block of `length` bytes, up to where the next record truly starts; blocks over
@@ -276,7 +366,7 @@ impl<'a> Records<'a> {
         let mut block = Vec::with_capacity(length as usize);
         let n = self.input.by_ref().take(length).read_to_end(&mut block)? as u64;
         if n == length {
-            if self.next_starts_record()? {
+            if self.length_fits()? {
                 return Ok(BlockEnd::Whole(block));
             }
             // The line the length ends in may be the next record's first ("\n\nWA" + "RC/1.0").
@@ -284,7 +374,7 @@ impl<'a> Records<'a> {
             block.extend_from_slice(&rest);
         }
         // The length overran the next record, which starts inside the block.
-        if let Some(p) = record_start_in(&block, self.starts_record) {
+        if let Some(p) = record_start_in(&block, self.start) {
             self.input.put_back(block.split_off(p));
             self.skips.wrong_length += 1;
             trim_trailing_line_ends(&mut block);
@@ -314,15 +404,6 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Whether what follows the read position, after blank lines, starts a record (or the
-    /// input ends there).
-    fn next_starts_record(&mut self) -> io::Result<bool> {
-        Ok(match self.input.peek_first_line(MAX_HEADER_LINE)? {
-            None => true,
-            Some(line) => (self.starts_record)(&line),
-        })
-    }
-
     /// Appends lines to `block` up to the next record start or the end of the input.
     fn extend_to_record_start(&mut self, block: &mut Vec<u8>) -> io::Result<Extended> {
         loop {
@@ -334,8 +415,7 @@ impl<'a> Records<'a> {
             if piece.is_empty() {
                 return Ok(Extended::ToEnd);
             }
-            let at_line_start = block.last().is_none_or(|&b| b == b'\n');
-            if at_line_start && (self.starts_record)(trim_line_end(&piece)) {
+            if self.start.is_at(block, &piece) {
                 self.input.put_back(piece);
                 return Ok(Extended::ToRecordStart);
             }
@@ -344,46 +424,55 @@ impl<'a> Records<'a> {
     }
 
     /// [`Records::read_block`] of a block over the size limit, read a line at a time: its start
-    /// is held up to the limit, and from the first record start inside it, what follows, so
-    /// that a length that overran the next records gives them back. When what follows a
-    /// record start grows to the limit too, the length is taken to be wrong there and then (a
-    /// line starting a record is next to impossible in a real block's bytes), so that no byte
-    /// is read that cannot be given back.
+    /// is held up to the limit, and from the first record start inside it, what follows up to
+    /// the limit again, so that a length that overran the next records gives them back.
     fn read_long_block(&mut self, length: u64) -> io::Result<BlockEnd> {
-        let limit = self.held_limit();
-        let mut head = Some(Vec::new());
-        let mut inside: Option<Vec<u8>> = None;
+        let start = self.start;
+        let mut kept = LongBlock::new(self.held_limit());
         let mut got = 0u64;
+        // The block's own first line is no record start.
         let mut at_line_start = false;
-        let mut inside_full = false;
+        let mut piece = Vec::new();
         while got < length {
-            // Whole lines, even past the block's end: the line the length ends in may be the
-            // next record's first.
-            let mut piece = self.input.read_raw_line(MAX_HEADER_LINE)?;
-            if piece.is_empty() {
+            let chunk = self.input.fill_buf()?;
+            if chunk.is_empty() {
                 break;
             }
-            let starts = inside.is_none() && at_line_start && (self.starts_record)(trim_line_end(&piece));
-            let past_end = (got + piece.len() as u64).saturating_sub(length) as usize;
-            if past_end > 0 && !starts {
-                self.input.put_back(piece.split_off(piece.len() - past_end));
-            }
-            match (&mut inside, &mut head) {
-                (None, _) if starts => inside = Some(piece.clone()),
-                (None, Some(h)) if (h.len() + piece.len()) as u64 <= limit => h.extend_from_slice(&piece),
-                (None, _) => head = None,
-                (Some(held), _) if (held.len() + piece.len()) as u64 <= limit => held.extend_from_slice(&piece),
-                (Some(_), _) => {
-                    self.input.put_back(piece);
-                    inside_full = true;
-                    break;
+            if at_line_start && kept.inside.is_none() && (start.first_byte)(chunk[0]) {
+                // A line that may start a record, read whole even past the block's end: the
+                // line the length ends in may be the next record's first.
+                self.input.read_raw_line_into(&mut piece, MAX_HEADER_LINE)?;
+                let starts = start.is_at(&kept.before, &piece);
+                let past_end = (got + piece.len() as u64).saturating_sub(length) as usize;
+                if past_end > 0 && !starts {
+                    self.input.put_back(piece[piece.len() - past_end..].to_vec());
+                    piece.truncate(piece.len() - past_end);
                 }
+                got += piece.len() as u64;
+                at_line_start = piece.ends_with(b"\n");
+                if starts {
+                    kept.inside = Some(Vec::new());
+                }
+                kept.keep(&piece);
+                continue;
             }
-            got += piece.len() as u64;
-            at_line_start = piece.ends_with(b"\n");
+            // Bytes in bulk, up to the next line start that may start a record while none has
+            // been found.
+            let avail = chunk.len().min((length - got) as usize);
+            let take = match kept.inside {
+                Some(_) => avail,
+                None => memchr::memchr_iter(b'\n', &chunk[..avail])
+                    .find(|&i| i + 1 == avail || (start.first_byte)(chunk[i + 1]))
+                    .map_or(avail, |i| i + 1),
+            };
+            at_line_start = chunk[take - 1] == b'\n';
+            kept.keep(&chunk[..take]);
+            self.input.consume(take);
+            got += take as u64;
         }
-        let ended_early = got < length && !inside_full;
-        if !ended_early && !inside_full && self.next_starts_record()? {
+        let LongBlock { head, inside, lost, .. } = kept;
+        let ended_early = got < length;
+        if !ended_early && self.length_fits()? {
             return Ok(BlockEnd::TooLarge);
         }
         let Some(inside) = inside else {
@@ -397,6 +486,9 @@ impl<'a> Records<'a> {
         };
         self.input.put_back(inside);
         self.skips.wrong_length += 1;
+        if lost > 0 {
+            return Ok(BlockEnd::Overran { lost });
+        }
         Ok(match head {
             Some(mut block) => {
                 trim_trailing_line_ends(&mut block);

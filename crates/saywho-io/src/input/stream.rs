@@ -52,6 +52,13 @@ impl<'a> Stream<'a> {
     /// the next piece), empty at the end of the input.
     pub(crate) fn read_raw_line(&mut self, limit: usize) -> io::Result<Vec<u8>> {
         let mut line = Vec::new();
+        self.read_raw_line_into(&mut line, limit)?;
+        Ok(line)
+    }
+
+    /// [`Stream::read_raw_line`] into `line`, which is cleared first.
+    pub(crate) fn read_raw_line_into(&mut self, line: &mut Vec<u8>, limit: usize) -> io::Result<()> {
+        line.clear();
         while line.len() < limit {
             let chunk = match self.fill_buf() {
                 Ok(c) => c,
@@ -72,32 +79,7 @@ impl<'a> Stream<'a> {
                 break;
             }
         }
-        Ok(line)
-    }
-
-    /// The first line after any blank ones, without its line end, read and put back: `None`
-    /// when the input ends first. At most `limit` bytes are looked at; past them, the line is
-    /// empty.
-    pub(crate) fn peek_first_line(&mut self, limit: usize) -> io::Result<Option<Vec<u8>>> {
-        let mut seen = Vec::new();
-        let mut line = None;
-        while seen.len() < limit {
-            let piece = self.read_raw_line(limit - seen.len())?;
-            if piece.is_empty() {
-                break;
-            }
-            seen.extend_from_slice(&piece);
-            if !piece.iter().all(|&b| b == b'\r' || b == b'\n') {
-                line = Some(trim_line_end(&piece).to_vec());
-                break;
-            }
-        }
-        let at_end = line.is_none() && seen.len() < limit;
-        self.put_back(seen);
-        if at_end {
-            return Ok(None);
-        }
-        Ok(Some(line.unwrap_or_default()))
+        Ok(())
     }
 }
 
@@ -147,61 +129,25 @@ impl BufRead for Stream<'_> {
     }
 }
 
-/// The first line start in `bytes` after its first byte where `starts_record` holds for the
-/// line (without its line end): where the next record begins when a length field overran it.
-pub(crate) fn record_start_in(bytes: &[u8], starts_record: fn(&[u8]) -> bool) -> Option<usize> {
-    memchr::memchr_iter(b'\n', bytes).map(|i| i + 1).find(|&p| {
-        let rest = &bytes[p..];
-        let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-        starts_record(trim_line_end(line))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn warc_line(line: &[u8]) -> bool {
-        line.starts_with(b"WARC/")
-    }
-
-    #[test]
-    fn record_starts_are_line_starts() {
-        let cases: &[(&[u8], Option<usize>)] = &[
-            (b"<p>a</p>\r\n\r\nWARC/1.0\r\nWARC-Type: x", Some(12)),
-            (b"WARC/1.0 at the start is this record's own", None),
-            (b"text about WARC/1.0 inside a line", None),
-            (b"<p>a</p>\r\n\r\nWARC/1.0", Some(12)),
-            (b"no line end at all", None),
-        ];
-        for (bytes, expected) in cases {
-            assert_eq!(
-                record_start_in(bytes, warc_line),
-                *expected,
-                "{}",
-                String::from_utf8_lossy(bytes)
-            );
-        }
-    }
 
     fn stream_of(bytes: &[u8]) -> Decoded {
         crate::input::decode::open_decoded(Box::new(io::Cursor::new(bytes.to_vec()))).expect("a stream")
     }
 
     #[test]
-    fn bytes_put_back_are_read_first_and_peeking_reads_nothing() {
-        let mut decoded = stream_of(b"\r\n\r\nWARC/1.0\r\nrest\n");
+    fn bytes_put_back_are_read_first() {
+        let mut decoded = stream_of(b"WARC/1.0\r\nrest\n");
         let mut stream = Stream::new(&mut decoded);
-        assert_eq!(stream.peek_first_line(1024).unwrap(), Some(b"WARC/1.0".to_vec()));
+        let line = stream.read_raw_line(1024).unwrap();
+        assert_eq!(line, b"WARC/1.0\r\n");
+        stream.put_back(line);
         stream.put_back(b"front ".to_vec());
         let mut all = Vec::new();
         stream.read_to_end(&mut all).unwrap();
-        assert_eq!(all, b"front \r\n\r\nWARC/1.0\r\nrest\n");
-        // Blank lines up to the end of the input: nothing follows.
-        let mut decoded = stream_of(b"\r\n\n");
-        let mut stream = Stream::new(&mut decoded);
-        assert_eq!(stream.peek_first_line(1024).unwrap(), None);
-        assert_eq!(stream.read_raw_line(1024).unwrap(), b"\r\n");
+        assert_eq!(all, b"front WARC/1.0\r\nrest\n");
         // A line longer than the bound is read in pieces.
         let mut decoded = stream_of(b"abcdef\nx");
         let mut stream = Stream::new(&mut decoded);
@@ -214,7 +160,9 @@ mod tests {
         let mut stream = Stream::new(&mut decoded);
         stream.put_back(b"line one\nline two\n".to_vec());
         let first = stream.read_raw_line(64).unwrap();
-        assert_eq!(stream.peek_first_line(64).unwrap(), Some(b"line two".to_vec()));
+        let second = stream.read_raw_line(64).unwrap();
+        assert_eq!(second, b"line two\n");
+        stream.put_back(second);
         stream.put_back(first);
         stream.put_back(b"new ".to_vec());
         let mut all = Vec::new();

@@ -3,8 +3,8 @@
 //!
 //! A record is a `WARC/1.x` line, header lines, a blank line, `Content-Length` bytes of block
 //! and a blank line. Header lines are bounded and bodies over the size limit are skipped without
-//! being held in memory. A `Content-Length` that does not end where the next `WARC/` line
-//! starts is corrected (see `records`): the record is read up to that line, and counted in
+//! being held in memory. A `Content-Length` that is not followed by a line end is corrected
+//! (see `records`): the record is read up to where the next `WARC/` line starts, and counted in
 //! [`crate::WarcSkips::wrong_length`]. A record that the input ends inside, with no record
 //! start in what is left, is a `truncated_warc` error that ends the file. A record whose header
 //! cannot be read (too many lines, no `Content-Length`, or no `WARC/` line where a record should
@@ -14,7 +14,7 @@
 use crate::doc::{Meta, Unit};
 use crate::error::ErrorKind;
 use crate::input::lines::{read_line_bounded, read_line_upto, Ending, Line};
-use crate::input::records::{Records, MAX_HEADER_LINE};
+use crate::input::records::{RecordStart, Records, MAX_HEADER_LINE};
 use std::io::{self, BufRead, Read, Write};
 use std::ops::ControlFlow::{Break, Continue};
 
@@ -32,6 +32,14 @@ fn header<'h>(headers: &'h Headers, name: &str) -> Option<&'h str> {
 pub(crate) fn starts_record(line: &[u8]) -> bool {
     line.starts_with(b"WARC/")
 }
+
+/// A WARC record starts with its `WARC/1.x` line, after the blank line that ends the record
+/// before it.
+pub(crate) const RECORD_START: RecordStart = RecordStart {
+    line: starts_record,
+    first_byte: |b| b == b'W',
+    after_blank_line: true,
+};
 
 /// Reads one record: `Some` when it yields a unit, `None` when it was skipped or the input
 /// ended (then `done` is set).
