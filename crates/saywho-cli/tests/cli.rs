@@ -79,6 +79,26 @@ fn text_format_is_for_people() {
 }
 
 #[test]
+fn the_text_listing_accounts_for_every_document() {
+    let jsonl = "{\"id\": \"a\", \"text\": \"“Fine,” she said.\"}\n{\"id\": \"b\"}\n";
+    let out = run_with_stdin(
+        &["extract", "--format", "text", "--input-format", "jsonl"],
+        jsonl.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let heads: Vec<&str> = listing.lines().filter(|l| l.starts_with("== ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "== a (1 quote)",
+            "== b (failed: missing_text at <stdin>:2: no string field \"text\")"
+        ],
+        "{listing}"
+    );
+}
+
+#[test]
 fn bad_documents_become_error_records_and_counts_add_up() {
     let dir = TempDir::new("test");
     let jsonl = dir.join("docs.jsonl");

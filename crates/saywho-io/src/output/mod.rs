@@ -67,8 +67,7 @@ pub fn render(result: std::result::Result<&Output, &DocError>, format: OutputFor
         (OutputFormat::Jsonl { pretty }, Ok(out)) => json_line(&mut bytes, out, pretty)?,
         (OutputFormat::Jsonl { pretty }, Err(e)) => json_line(&mut bytes, &e.record(), pretty)?,
         (OutputFormat::Text, Ok(out)) => text::write_listing(&mut bytes, &out.record).map_err(Error::Write)?,
-        // The listing is for people; failures are reported on stderr.
-        (OutputFormat::Text, Err(_)) => {}
+        (OutputFormat::Text, Err(e)) => text::write_failure(&mut bytes, e).map_err(Error::Write)?,
         (OutputFormat::Csv, result) => {
             let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut bytes);
             for row in quote_rows(result) {

@@ -1,6 +1,7 @@
 //! The listing for people (`--format text`).
 
 use saywho::Record;
+use saywho_record::DocError;
 use std::io::{self, Write};
 
 /// "1 quote", "3 quotes".
@@ -35,4 +36,34 @@ pub fn write_listing(out: &mut impl Write, rec: &Record) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Writes a document that failed as one line where its listing would have been, so that a
+/// listing saved to a file accounts for every document: `== id (failed: kind at position:
+/// message)`.
+pub fn write_failure(out: &mut impl Write, e: &DocError) -> io::Result<()> {
+    let message = e.message.replace('\n', " ");
+    writeln!(out, "== {} (failed: {} at {}: {message})", e.id, e.kind, e.position)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use saywho_record::ErrorKind;
+
+    #[test]
+    fn a_failure_is_one_line_of_the_listing() {
+        let e = DocError::new(
+            "b",
+            "t.jsonl:2",
+            ErrorKind::MissingText,
+            "no string field \"text\"\nat all",
+        );
+        let mut out = Vec::new();
+        write_failure(&mut out, &e).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "== b (failed: missing_text at t.jsonl:2: no string field \"text\" at all)\n"
+        );
+    }
 }
