@@ -20,6 +20,20 @@ fn good(n: usize) -> Vec<u8> {
     )
 }
 
+/// A response of some 400 bytes whose page says which record it is.
+fn small(n: usize) -> Vec<u8> {
+    let page = format!(
+        "<html><body><article><p>Record {n} of the crawl, the archivist said on Monday, \
+         was read whole.</p></article></body></html>"
+    );
+    response(
+        &format!("https://e.example/{n}"),
+        &format!("urn:uuid:{n}"),
+        "text/html",
+        page.as_bytes(),
+    )
+}
+
 fn request(n: usize) -> Vec<u8> {
     record(
         "request",
@@ -242,45 +256,52 @@ fn a_wrong_archive_length_loses_no_arc_record() {
 #[test]
 fn a_length_that_swallowed_more_than_the_size_limit_says_what_it_lost() {
     let dir = TempDir::new("warc-swallowed-many");
-    let small = |n: usize| {
-        let page = format!(
-            "<html><body><article><p>Record {n} of the crawl, the archivist said on Monday, \
-             was read whole.</p></article></body></html>"
-        );
-        response(
-            &format!("https://e.example/{n}"),
-            &format!("urn:uuid:{n}"),
-            "text/html",
-            page.as_bytes(),
-        )
-    };
     // 300 records of some 400 bytes after the broken one: more than the 4,096-byte limit and
-    // the 64 KiB allowed for an HTTP header hold.
-    let mut records = vec![warc_length(&small(0), 1_000_000_000)];
-    records.extend((1..=300).map(small));
+    // the 64 KiB allowed for an HTTP header hold. The length ends past the end of the input,
+    // or inside the records, some 100 KB after them.
     let options = saywho_io::Options {
         max_doc_bytes: 4096,
         ..common::jsonl_options(1)
     };
-    for file in common::plain_and_gzipped(&dir, "many.warc", &records) {
-        let (summary, out, _) = common::run(&dir, &[file], Some(InputFormat::Warc), &options);
-        let docs = common::json_lines(&out);
-        let kind = |d: &serde_json::Value| d["error"]["kind"].as_str().unwrap_or("ok").to_string();
-        // The broken record says that bytes were lost; the records held come back in order;
-        // the one cut where holding stopped is truncated, and the input ends there.
-        assert_eq!(docs[0]["id"], "urn:uuid:0");
-        assert_eq!(kind(&docs[0]), "malformed_warc");
-        let message = docs[0]["error"]["message"].as_str().unwrap_or("");
-        assert!(message.contains("bytes after them are lost"), "{message}");
-        let last = docs.len() - 1;
-        assert_eq!(kind(&docs[last]), "truncated_warc");
-        for (n, doc) in docs.iter().enumerate().take(last).skip(1) {
-            assert_eq!(doc["id"], format!("urn:uuid:{n}"));
-            assert_eq!(kind(doc), "ok", "{n}");
+    for (name, delta) in [
+        ("past-end", 1_000_000_000),
+        ("inside", 100_000),
+        ("inside-2", 100_150),
+        ("inside-3", 100_300),
+    ] {
+        let mut records = vec![warc_length(&small(0), delta)];
+        records.extend((1..=300).map(small));
+        for file in common::plain_and_gzipped(&dir, &format!("{name}.warc"), &records) {
+            let (summary, out, _) = common::run(&dir, &[file], Some(InputFormat::Warc), &options);
+            let docs = common::json_lines(&out);
+            let kind = |d: &serde_json::Value| d["error"]["kind"].as_str().unwrap_or("ok").to_string();
+            // The broken record says that bytes were lost.
+            assert_eq!(docs[0]["id"], "urn:uuid:0", "{name}");
+            assert_eq!(kind(&docs[0]), "malformed_warc", "{name}");
+            let message = docs[0]["error"]["message"].as_str().unwrap_or("");
+            assert!(message.contains("bytes after them are lost"), "{name}: {message}");
+            // The records held come back whole, each with its own text and none spliced
+            // with another; after a length that ends inside the input, so do those after it.
+            let mut numbers = Vec::new();
+            for doc in docs.iter().skip(1).filter(|d| kind(d) == "ok") {
+                let id = doc["id"].as_str().unwrap_or("");
+                let n: usize = id.trim_start_matches("urn:uuid:").parse().expect("a number");
+                let text = doc["text"].as_str().unwrap_or("");
+                assert_eq!(text.matches("of the crawl").count(), 1, "{name}: {id}: {text}");
+                assert!(
+                    text.contains(&format!("Record {n} of the crawl")),
+                    "{name}: {id}: {text}"
+                );
+                numbers.push(n);
+            }
+            assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{name}: {numbers:?}");
+            assert!(numbers.len() > 100, "{name}: most of the 64 KiB held come back");
+            assert_eq!(numbers.first(), Some(&1), "{name}");
+            if name.starts_with("inside") {
+                assert_eq!(numbers.last(), Some(&300), "{name}: the records after the length");
+            }
+            assert_eq!(summary.read, docs.len() as u64, "{name}");
         }
-        assert!(last > 100, "most of the 64 KiB held come back: {last}");
-        assert_eq!(summary.read, docs.len() as u64);
-        assert_eq!(summary.skipped.wrong_length, 1);
     }
 }
 
@@ -348,6 +369,28 @@ fn right_lengths_are_never_overridden() {
                 ("urn:uuid:1".into(), "ok".into()),
             ],
         ),
+        // A writer that leaves out the blank line after a block, or after each (the blocks
+        // then run over the limit as a whole: 200 of some 400 bytes against 2,000 and 64 KiB).
+        (
+            "glued-one",
+            (0..4)
+                .map(|n| {
+                    if n == 1 {
+                        small(n)[..small(n).len() - 4].to_vec()
+                    } else {
+                        small(n)
+                    }
+                })
+                .collect(),
+            5_000_000,
+            ok(&["urn:uuid:0", "urn:uuid:1", "urn:uuid:2", "urn:uuid:3"]),
+        ),
+        (
+            "glued-all",
+            (0..200).map(|n| small(n)[..small(n).len() - 4].to_vec()).collect(),
+            2_000,
+            (0..200).map(|n| (format!("urn:uuid:{n}"), "ok".to_string())).collect(),
+        ),
         (
             "spaces-after",
             vec![good(0), spaced, good(2)],
@@ -406,6 +449,18 @@ fn arc_header_lines_the_reader_accepts_start_records() {
         out.push(b'\n');
         out
     };
+    // Records without the newline that ends them.
+    let glued: Vec<u8> = (0..3)
+        .flat_map(|n| {
+            let r = arc_record(n);
+            r[..r.len() - 1].to_vec()
+        })
+        .collect();
+    let file = dir.write("glued.arc", &[version.clone(), glued].concat());
+    let (outcomes, _, wrong) = run(&dir, file, InputFormat::Arc);
+    assert_eq!(outcomes.len(), 3, "{outcomes:?}");
+    assert!(outcomes.iter().all(|(_, kind)| kind == "ok"), "{outcomes:?}");
+    assert_eq!(wrong, 0);
     let spaced: Vec<u8> = (0..3).flat_map(|n| trailing_space(arc_record(n))).collect();
     let file = dir.write("spaced.arc", &[version.clone(), spaced].concat());
     let (outcomes, _, wrong) = run(&dir, file, InputFormat::Arc);

@@ -1,12 +1,14 @@
 //! What the WARC and ARC readers share: a record counter, skip counts, and the ways a record
 //! ends — as a page, skipped, over the size limit, or cut short.
 //!
-//! A record's length field fits when its block is followed by a line end (the blank line that
-//! closes a WARC record, the newline that closes an ARC one) or by the end of the input; what
-//! comes after that is the next record's to be right or wrong about. A length that does not
-//! fit is wrong: the block is cut at the first record start inside it (the length overran the
-//! next record, which is read next) or read on to the next record start after it (the length
-//! stopped short). A right length is never overridden, whatever the block holds.
+//! A record's length field fits when its block is followed by the end of the input, by a line
+//! end and the next record's first line, or by that first line at once; a length that fits is
+//! never overridden, whatever the block holds. A length followed by neither a line end nor a
+//! record start is wrong: the block is cut at the first record start inside it (the length
+//! overran the next record, which is read next) or read on to the next record start after it
+//! (the length stopped short). A line end followed by anything else is damage after a right
+//! length unless a record starts inside the block (see `Fit::Suspect`).
+
 use crate::doc::{Meta, Payload, Unit};
 use crate::error::{DocError, ErrorKind};
 use crate::input::decode::Decoded;
@@ -170,6 +172,18 @@ impl LongBlock {
     }
 }
 
+/// How a record's length fits what follows its block.
+enum Fit {
+    /// The end of the input, a record start after a line end, or a record start right there
+    /// (a writer that left out the line ends).
+    Fits,
+    /// A line end, then no record start: damage after a right length, or a wrong length that
+    /// ends just before a line end.
+    Suspect,
+    /// Neither a line end nor a record start: the length is wrong.
+    Wrong,
+}
+
 /// Where [`Records::extend_to_record_start`] stopped.
 enum Extended {
     /// At a line that starts a record.
@@ -189,6 +203,18 @@ fn record_start_in(bytes: &[u8], start: RecordStart) -> Option<usize> {
     })
 }
 
+/// Where the last record in `held` starts (`held` starts with one).
+fn last_record_start(held: &[u8], start: RecordStart) -> usize {
+    memchr::memchr_iter(b'\n', held)
+        .map(|i| i + 1)
+        .rfind(|&p| {
+            let rest = &held[p..];
+            let line = &rest[..memchr::memchr(b'\n', rest).map_or(rest.len(), |e| e + 1)];
+            start.is_at(&held[..p], line)
+        })
+        .unwrap_or(0)
+}
+
 /// How reading a record's block ended.
 enum BlockEnd {
     /// The block, up to where the next record starts.
@@ -200,6 +226,8 @@ enum BlockEnd {
     /// The length overran the next records by more than the size limit: those in the first
     /// part were given back, `lost` bytes after them could not be.
     Overran { lost: u64 },
+    /// The length stopped short, and the block runs on past it to over the size limit.
+    RunsOn,
 }
 
 impl<'a> Records<'a> {
@@ -343,18 +371,34 @@ impl<'a> Records<'a> {
                 );
                 self.fail(id, ErrorKind::MalformedWarc, message)
             }
+            BlockEnd::RunsOn => {
+                let message = format!(
+                    "the record runs on past its length ({length}) to over --max-doc-bytes ({}) \
+                     without a record start; reading resumes at the next one",
+                    self.max_doc_bytes
+                );
+                self.fail(id, ErrorKind::TooLarge, message)
+            }
             BlockEnd::Whole(_) | BlockEnd::TooLarge => None,
         }
     }
 
-    /// Whether the length just read fits: the block is followed by a line end (a WARC block by
-    /// two, an ARC one by one) or by the end of the input. What comes after that line end is
-    /// the next record's to be right or wrong about.
-    fn length_fits(&mut self) -> io::Result<bool> {
-        Ok(match self.input.fill_buf()?.first() {
-            None | Some(b'\r' | b'\n') => true,
-            Some(_) => false,
-        })
+    /// How well the length just read fits what follows it.
+    fn fit(&mut self) -> io::Result<Fit> {
+        if self.input.fill_buf()?.is_empty() {
+            return Ok(Fit::Fits);
+        }
+        if matches!(self.input.fill_buf()?.first(), Some(b'\r' | b'\n')) {
+            return Ok(match self.input.peek_first_line(MAX_HEADER_LINE)? {
+                None => Fit::Fits,
+                Some(line) if (self.start.line)(&line) => Fit::Fits,
+                Some(_) => Fit::Suspect,
+            });
+        }
+        let line = self.input.read_raw_line(MAX_HEADER_LINE)?;
+        let starts = (self.start.line)(trim_line_end(&line));
+        self.input.put_back(line);
+        Ok(if starts { Fit::Fits } else { Fit::Wrong })
     }
 
     /// Reads a block of `length` bytes, up to where the next record truly starts; blocks over
@@ -366,8 +410,19 @@ impl<'a> Records<'a> {
         let mut block = Vec::with_capacity(length as usize);
         let n = self.input.by_ref().take(length).read_to_end(&mut block)? as u64;
         if n == length {
-            if self.length_fits()? {
-                return Ok(BlockEnd::Whole(block));
+            match self.fit()? {
+                Fit::Fits => return Ok(BlockEnd::Whole(block)),
+                // Damage after a right length, or a wrong one that ends just before a line
+                // end: only a record start inside the block says which.
+                Fit::Suspect => {
+                    if let Some(p) = record_start_in(&block, self.start) {
+                        self.input.put_back(block.split_off(p));
+                        self.skips.wrong_length += 1;
+                        trim_trailing_line_ends(&mut block);
+                    }
+                    return Ok(BlockEnd::Whole(block));
+                }
+                Fit::Wrong => {}
             }
             // The line the length ends in may be the next record's first ("\n\nWA" + "RC/1.0").
             let rest = self.input.read_raw_line(MAX_HEADER_LINE)?;
@@ -399,7 +454,7 @@ impl<'a> Records<'a> {
             Extended::OverLimit => {
                 self.skips.wrong_length += 1;
                 self.resync = true;
-                Ok(BlockEnd::TooLarge)
+                Ok(BlockEnd::RunsOn)
             }
         }
     }
@@ -472,8 +527,12 @@ impl<'a> Records<'a> {
         }
         let LongBlock { head, inside, lost, .. } = kept;
         let ended_early = got < length;
-        if !ended_early && self.length_fits()? {
-            return Ok(BlockEnd::TooLarge);
+        if !ended_early {
+            match self.fit()? {
+                Fit::Fits => return Ok(BlockEnd::TooLarge),
+                Fit::Suspect if inside.is_none() => return Ok(BlockEnd::TooLarge),
+                Fit::Suspect | Fit::Wrong => {}
+            }
         }
         let Some(inside) = inside else {
             if ended_early {
@@ -484,11 +543,20 @@ impl<'a> Records<'a> {
             self.resync = true;
             return Ok(BlockEnd::TooLarge);
         };
-        self.input.put_back(inside);
         self.skips.wrong_length += 1;
         if lost > 0 {
-            return Ok(BlockEnd::Overran { lost });
+            // The last record held is cut where holding stopped: it is lost too, so that its
+            // block is not read on into bytes that are not its own.
+            let mut inside = inside;
+            let last = last_record_start(&inside, self.start);
+            let cut = inside.len() - last;
+            inside.truncate(last);
+            self.input.put_back(inside);
+            return Ok(BlockEnd::Overran {
+                lost: lost + cut as u64,
+            });
         }
+        self.input.put_back(inside);
         Ok(match head {
             Some(mut block) => {
                 trim_trailing_line_ends(&mut block);

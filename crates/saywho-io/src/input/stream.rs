@@ -83,6 +83,33 @@ impl<'a> Stream<'a> {
     }
 }
 
+impl Stream<'_> {
+    /// The first line after any blank ones (only whitespace, as between records), without its
+    /// line end, read and put back: `None` when the input ends first. At most `limit` bytes
+    /// are looked at; past them, the line is empty.
+    pub(crate) fn peek_first_line(&mut self, limit: usize) -> io::Result<Option<Vec<u8>>> {
+        let mut seen = Vec::new();
+        let mut line = None;
+        while seen.len() < limit {
+            let piece = self.read_raw_line(limit - seen.len())?;
+            if piece.is_empty() {
+                break;
+            }
+            seen.extend_from_slice(&piece);
+            if !piece.iter().all(u8::is_ascii_whitespace) {
+                line = Some(trim_line_end(&piece).to_vec());
+                break;
+            }
+        }
+        let at_end = line.is_none() && seen.len() < limit;
+        self.put_back(seen);
+        if at_end {
+            return Ok(None);
+        }
+        Ok(Some(line.unwrap_or_default()))
+    }
+}
+
 /// `line` without its `\n` or `\r\n`.
 pub(crate) fn trim_line_end(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -148,6 +175,15 @@ mod tests {
         let mut all = Vec::new();
         stream.read_to_end(&mut all).unwrap();
         assert_eq!(all, b"front WARC/1.0\r\nrest\n");
+        // Peeking past blank lines reads nothing; blank lines up to the end are nothing.
+        let mut decoded = stream_of(b"\r\n \r\nWARC/1.0\r\n");
+        let mut stream = Stream::new(&mut decoded);
+        assert_eq!(stream.peek_first_line(1024).unwrap(), Some(b"WARC/1.0".to_vec()));
+        assert_eq!(stream.read_raw_line(1024).unwrap(), b"\r\n");
+        let mut decoded = stream_of(b"\r\n\n");
+        let mut stream = Stream::new(&mut decoded);
+        assert_eq!(stream.peek_first_line(1024).unwrap(), None);
+        assert_eq!(stream.read_raw_line(1024).unwrap(), b"\r\n");
         // A line longer than the bound is read in pieces.
         let mut decoded = stream_of(b"abcdef\nx");
         let mut stream = Stream::new(&mut decoded);

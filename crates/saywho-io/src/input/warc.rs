@@ -3,9 +3,9 @@
 //!
 //! A record is a `WARC/1.x` line, header lines, a blank line, `Content-Length` bytes of block
 //! and a blank line. Header lines are bounded and bodies over the size limit are skipped without
-//! being held in memory. A `Content-Length` that is not followed by a line end is corrected
-//! (see `records`): the record is read up to where the next `WARC/` line starts, and counted in
-//! [`crate::WarcSkips::wrong_length`]. A record that the input ends inside, with no record
+//! being held in memory. A `Content-Length` that does not fit what follows the block is
+//! corrected (see `records`): the record is read up to where the next `WARC/` line starts, and
+//! counted in [`crate::WarcSkips::wrong_length`]. A record that the input ends inside, with no record
 //! start in what is left, is a `truncated_warc` error that ends the file. A record whose header
 //! cannot be read (too many lines, no `Content-Length`, or no `WARC/` line where a record should
 //! start) is a `malformed_warc` error, and reading resumes at the next line that starts with
