@@ -50,9 +50,12 @@ pub struct Resume {
 ///
 /// ```
 /// use saywho_io::{resume_point, OutputFormat, Skip};
-/// let out = b"{\"id\":\"a\",\"quotes\":[]}\n{\"id\":\"b\",\"quo";
+/// let out = b"{\"schema_version\":\"1.2\",\"id\":\"a\",\"quotes\":[]}\n{\"schema_version\":\"1.2\",\"id\":\"b\",\"quo";
 /// let resume = resume_point(&out[..], OutputFormat::Jsonl { pretty: false }, &mut |_| {}).unwrap();
-/// assert_eq!((resume.keep_bytes, resume.skip), (23, Skip::Documents(1)));
+/// assert_eq!((resume.keep_bytes, resume.skip), (46, Skip::Documents(1)));
+/// // A file that saywho did not write is refused, and left as it is.
+/// let input = b"{\"id\": \"a\", \"text\": \"Yes, she said.\"}\n";
+/// assert!(resume_point(&input[..], OutputFormat::Jsonl { pretty: false }, &mut |_| {}).is_err());
 /// ```
 pub fn resume_point(input: impl Read, format: OutputFormat, on_error: &mut dyn FnMut(&[u8])) -> io::Result<Resume> {
     match format {
@@ -69,6 +72,19 @@ pub fn resume_point(input: impl Read, format: OutputFormat, on_error: &mut dyn F
 /// can only be the record's own `error` key.
 const ERROR_KEY: &[u8] = b",\"error\":{\"kind\"";
 
+/// How every line of saywho's JSONL output starts, a record's or an error's.
+const RECORD_START: &[u8] = b"{\"schema_version\":\"";
+
+/// The error for an output that saywho did not write: resuming would cut and append to it.
+fn not_ours(what: String) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "{what}, so this is not saywho's output: nothing was changed (give --resume the output of an earlier run)"
+        ),
+    )
+}
+
 fn jsonl(input: impl Read, on_error: &mut dyn FnMut(&[u8])) -> io::Result<Resume> {
     let mut input = BufReader::with_capacity(256 * 1024, input);
     let mut line = Vec::new();
@@ -76,6 +92,12 @@ fn jsonl(input: impl Read, on_error: &mut dyn FnMut(&[u8])) -> io::Result<Resume
     loop {
         line.clear();
         let n = input.read_until(b'\n', &mut line)?;
+        // A partial last line may stop anywhere in a record's start, but not outside it.
+        let shown = line.len().min(RECORD_START.len());
+        if !RECORD_START.starts_with(&line[..shown]) {
+            let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
+            return Err(not_ours(format!("line {} starts {start:?}", kept + 1)));
+        }
         if n == 0 || line.last() != Some(&b'\n') {
             break;
         }
@@ -178,8 +200,20 @@ impl<R: Read> Read for RowEnds<R> {
 }
 
 fn csv(input: impl Read, on_error: &mut dyn FnMut(&[u8])) -> io::Result<Resume> {
+    // The first line is the header, or a piece of it cut short.
+    let mut input = BufReader::with_capacity(256 * 1024, input);
+    let mut first = Vec::new();
+    input.read_until(b'\n', &mut first)?;
+    let header = format!("{}\n", COLUMNS.join(","));
+    let shown = first.len().min(header.len());
+    if first.len() > header.len() || !header.as_bytes().starts_with(&first[..shown]) {
+        return Err(not_ours(format!(
+            "its first line is not the header {}",
+            COLUMNS.join(",")
+        )));
+    }
     let ends = RowEnds {
-        inner: BufReader::with_capacity(256 * 1024, input),
+        inner: io::Cursor::new(first).chain(input),
         read: 0,
         quoted: false,
         last_row_end: 0,
@@ -269,13 +303,17 @@ mod tests {
     #[test]
     fn jsonl_keeps_whole_lines_and_counts_them() {
         let error = br#"{"schema_version":"1.2","id":"x","error":{"kind":"io","position":"p","message":"m"}}"#;
-        let two = [&b"{\"id\":\"a\"}\n"[..], error, b"\n"].concat();
+        let two = [&b"{\"schema_version\":\"1.2\",\"id\":\"a\"}\n"[..], error, b"\n"].concat();
         let cases: Vec<(Vec<u8>, (u64, Skip, usize))> = vec![
             (b"".to_vec(), (0, Skip::Nothing, 0)),
-            (b"{\"id\":\"a\"".to_vec(), (0, Skip::Nothing, 0)),
+            (b"{\"schema_vers".to_vec(), (0, Skip::Nothing, 0)),
+            (
+                b"{\"schema_version\":\"1.2\",\"id\":\"a\"".to_vec(),
+                (0, Skip::Nothing, 0),
+            ),
             (two.clone(), (two.len() as u64, Skip::Documents(2), 1)),
             (
-                [&two[..], b"{\"id\":\"c\",\"te"].concat(),
+                [&two[..], b"{\"schema_version\":\"1.2\",\"id\":\"c\",\"te"].concat(),
                 (two.len() as u64, Skip::Documents(2), 1),
             ),
         ];
@@ -286,6 +324,28 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(&bytes)
             );
+        }
+    }
+
+    #[test]
+    fn an_output_saywho_did_not_write_is_refused() {
+        let header = format!("{}\n", COLUMNS.join(","));
+        let cases: [(&[u8], OutputFormat); 5] = [
+            // The input given as the output by mistake: its lines, or its one line without end.
+            (
+                b"{\"id\": \"a\", \"text\": \"x\"}\n",
+                OutputFormat::Jsonl { pretty: false },
+            ),
+            (b"{\"id\": \"a\", \"te", OutputFormat::Jsonl { pretty: false }),
+            (b"Notes for the story\n", OutputFormat::Jsonl { pretty: false }),
+            (b"name,date\nAnn,2024\n", OutputFormat::Csv),
+            (header.as_bytes(), OutputFormat::Jsonl { pretty: false }),
+        ];
+        for (bytes, format) in cases {
+            let got = resume_point(bytes, format, &mut |_| {});
+            let e = got.expect_err(&String::from_utf8_lossy(bytes));
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            assert!(e.to_string().contains("not saywho's output"), "{e}");
         }
     }
 
