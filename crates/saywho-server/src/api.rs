@@ -48,9 +48,9 @@ pub struct RawParams {
     )),
     responses(
         (status = 200, description = "The document's record", body = ref("#/components/schemas/record")),
-        (status = 400, description = "`malformed_json`, `invalid_utf8` or `bad_query`", body = ErrorResponse),
+        (status = 400, description = "`malformed_json`, `invalid_utf8` (text not valid in its charset, UTF-8 unless `charset=` says), `malformed_body` (a `Content-Encoding` that does not decode) or `bad_query`", body = ErrorResponse),
         (status = 413, description = "`too_large`: the body is over the limit", body = ErrorResponse),
-        (status = 415, description = "`unsupported_media_type`", body = ErrorResponse),
+        (status = 415, description = "`unsupported_media_type` (or a `Content-Encoding` other than gzip and deflate)", body = ErrorResponse),
         (status = 422, description = "`missing_text` (no or empty text) or `html_extraction` (a page without an article)", body = ErrorResponse),
         (status = 500, description = "`panic`: a bug in saywho", body = ErrorResponse),
         (status = 503, description = "`overloaded` or `timeout`, with `Retry-After`", body = ErrorResponse),
@@ -67,6 +67,16 @@ pub async fn extract(
         let Query(params) = query.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "bad_query", e.body_text()))?;
         let (media, charset) = document::media_type(&headers);
         let kind = classify(&media).ok_or_else(|| ApiError::media_type(&media, EXTRACT_TYPES))?;
+        if let Some(label) = charset.as_deref().filter(|_| kind == BodyKind::Text) {
+            if encoding_rs::Encoding::for_label(label.as_bytes()).is_none() {
+                let message = format!("charset {label:?} is not one saywho knows; send UTF-8 or a WHATWG charset");
+                return Err(ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    message,
+                ));
+            }
+        }
         let bytes = document::read_body(&headers, body, app.config().max_body_bytes).await?;
         let input = request_document(kind, bytes, charset, params).map_err(|e| ApiError::from_doc(&e))?;
         let permit = app.limiter().acquire().await.map_err(|_| ApiError::overloaded())?;
@@ -113,10 +123,9 @@ fn request_document(
     let content = match kind {
         BodyKind::Json => return from_json(&bytes, DEFAULT_ID, position),
         BodyKind::Html => Content::Html(bytes.to_vec(), charset),
-        BodyKind::Text => match String::from_utf8(bytes.to_vec()) {
+        BodyKind::Text => match document::decode_text(&bytes, charset.as_deref()) {
             Ok(text) => Content::Text(text),
-            Err(e) => {
-                let message = format!("not UTF-8 text: {}", e.utf8_error());
+            Err(message) => {
                 return Err(DocError::new(
                     id,
                     position,

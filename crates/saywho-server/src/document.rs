@@ -5,11 +5,12 @@
 use crate::error::ApiError;
 use crate::AppState;
 use axum::body::{Body, Bytes};
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, StatusCode};
 use futures_util::StreamExt;
 use saywho_io::Extractor;
 use saywho_record::{DocError, ErrorKind, Meta, Output};
 use serde::Deserialize;
+use std::io::Read;
 use utoipa::ToSchema;
 
 /// The id of a document sent without one.
@@ -91,7 +92,57 @@ pub async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<
         }
         buf.extend_from_slice(&chunk);
     }
-    Ok(Bytes::from(buf))
+    decode_content(headers, buf, limit).map(Bytes::from)
+}
+
+/// The body as sent before its `Content-Encoding` (gzip or deflate; identity or none leaves it
+/// as it is), at most `limit` bytes once decoded: a small compressed body can expand to
+/// gigabytes.
+fn decode_content(headers: &HeaderMap, body: Vec<u8>, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let coding = headers
+        .get(header::CONTENT_ENCODING)
+        .map(|v| v.to_str().unwrap_or("?").trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut plain = Vec::new();
+    let read = match coding.as_str() {
+        "" | "identity" => return Ok(body),
+        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..])
+            .take(limit as u64 + 1)
+            .read_to_end(&mut plain),
+        "deflate" => flate2::read::ZlibDecoder::new(&body[..])
+            .take(limit as u64 + 1)
+            .read_to_end(&mut plain),
+        other => {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                format!("Content-Encoding {other:?} is not read here; send the body as it is, or gzip or deflate it"),
+            ))
+        }
+    };
+    if let Err(e) = read {
+        let message = format!("the body does not decode as {coding}: {e}");
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "malformed_body", message));
+    }
+    if plain.len() > limit {
+        return Err(ApiError::too_large(limit));
+    }
+    Ok(plain)
+}
+
+/// Text in `charset` (UTF-8 when none is declared) as a string; why not when the charset is
+/// unknown or the bytes are not valid in it.
+pub fn decode_text(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+    let Some(label) = charset.filter(|c| !c.eq_ignore_ascii_case("utf-8") && !c.eq_ignore_ascii_case("utf8")) else {
+        return String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8 text: {}", e.utf8_error()));
+    };
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("charset {label:?} is not one saywho knows"))?;
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(format!("not valid {} text", encoding.name()));
+    }
+    Ok(text.into_owned())
 }
 
 /// The media type of a request without its parameters, in lower case, and its charset.

@@ -32,7 +32,7 @@ pub struct ErrorResponse {
 /// The body of an [`ErrorResponse`].
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable reason: `malformed_json`, `invalid_utf8`, `bad_query`, `not_found`,
+    /// Stable reason: `malformed_json`, `invalid_utf8`, `malformed_body`, `bad_query`, `not_found`,
     /// `method_not_allowed`, `too_large`, `unsupported_media_type`, `missing_text`,
     /// `html_extraction`, `panic`, `overloaded`, `timeout`, `store`.
     pub kind: String,

@@ -670,3 +670,134 @@ async fn a_client_that_stops_reading_is_disconnected() {
     assert_eq!(a.status, StatusCode::OK);
     shut_down().await;
 }
+
+/// A request with headers of its own, through the router.
+async fn send_with(app: &Router, uri: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Answer {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().method("POST").uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(axum::body::Body::from(body)).expect("a request"))
+        .await
+        .expect("the router never fails");
+    let (parts, body) = response.into_parts();
+    Answer {
+        status: parts.status,
+        headers: parts.headers,
+        body: body.collect().await.expect("a body").to_bytes(),
+    }
+}
+
+#[tokio::test]
+async fn bodies_are_read_in_their_content_encoding_and_charset() {
+    use std::io::Write;
+    let app = router(Config {
+        max_body_bytes: 100_000,
+        ..Config::default()
+    });
+    let text = example();
+    let gzip = |bytes: &[u8]| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(bytes).expect("gzip");
+        gz.finish().expect("gzip")
+    };
+    let deflate = {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(text.as_bytes()).expect("deflate");
+        z.finish().expect("deflate")
+    };
+    let latin1 = b"\"C'est fini,\" said Ren\xe9e Lef\xe8vre, the caf\xe9's owner.".to_vec();
+    let plain = [("content-type", "text/plain")];
+    // (headers, body, status, error kind or a name the record holds)
+    type Case<'a> = (Vec<(&'a str, &'a str)>, Vec<u8>, StatusCode, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![plain[0], ("content-encoding", "gzip")],
+            gzip(text.as_bytes()),
+            StatusCode::OK,
+            "Vasquez",
+        ),
+        (
+            vec![plain[0], ("content-encoding", "deflate")],
+            deflate,
+            StatusCode::OK,
+            "Vasquez",
+        ),
+        (
+            vec![plain[0], ("content-encoding", "identity")],
+            text.clone().into_bytes(),
+            StatusCode::OK,
+            "Vasquez",
+        ),
+        (
+            vec![plain[0], ("content-encoding", "br")],
+            text.clone().into_bytes(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            vec![plain[0], ("content-encoding", "gzip")],
+            b"not gzip at all".to_vec(),
+            StatusCode::BAD_REQUEST,
+            "malformed_body",
+        ),
+        // 100 KB of zeros gzip to a few hundred bytes: the limit is on what they decode to.
+        (
+            vec![plain[0], ("content-encoding", "gzip")],
+            gzip(&vec![b' '; 200_000]),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+        ),
+        (
+            vec![("content-type", "text/plain; charset=ISO-8859-1")],
+            latin1.clone(),
+            StatusCode::OK,
+            "Renée Lefèvre",
+        ),
+        (
+            vec![("content-type", "text/plain")],
+            latin1.clone(),
+            StatusCode::BAD_REQUEST,
+            "invalid_utf8",
+        ),
+        (
+            vec![("content-type", "text/plain; charset=klingon")],
+            latin1,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+    ];
+    for (headers, body, status, expected) in cases {
+        let answer = send_with(&app, "/v1/extract", &headers, body).await;
+        assert_eq!(answer.status, status, "{headers:?}: {}", answer.text());
+        if status == StatusCode::OK {
+            let speakers: Vec<String> = answer.json()["quotes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|q| q["speaker"]["name"].as_str().map(String::from))
+                .collect();
+            assert!(
+                speakers.iter().any(|s| s.contains(expected)),
+                "{headers:?}: {speakers:?}"
+            );
+        } else {
+            assert_eq!(answer.kind(), expected, "{headers:?}");
+        }
+    }
+    // A batch is decoded the same way.
+    let line = format!("{}\n", serde_json::json!({"id": "a", "text": text}));
+    let batch = send_with(
+        &app,
+        "/v1/extract/batch",
+        &[("content-type", "application/x-ndjson"), ("content-encoding", "gzip")],
+        gzip(line.as_bytes()),
+    )
+    .await;
+    assert_eq!(batch.status, StatusCode::OK);
+    assert!(batch.text().contains("\"id\":\"a\""), "{}", batch.text());
+}
