@@ -58,6 +58,13 @@ pub enum Error {
         /// The version this library reads.
         expected: &'static str,
     },
+    /// The file is another application's SQLite database: it has tables, none of them a saywho
+    /// store's `meta` with a schema version. Nothing is written to it.
+    #[error("the database holds tables of another application ({tables}) and is not a saywho store; it was left as it is: index into a new file")]
+    Foreign {
+        /// Its tables.
+        tables: i64,
+    },
     /// The file is an SQLite database but not a saywho store (opened read-only).
     #[error("not a saywho store (no meta table with a schema version); create one with `saywho index`")]
     NotAStore,

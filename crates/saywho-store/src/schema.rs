@@ -135,22 +135,22 @@ PRAGMA busy_timeout = 10000;
 pub(crate) fn init(conn: &Connection, writable: bool) -> Result<()> {
     conn.execute_batch(PRAGMAS)?;
     if writable {
+        // Another application's database is left as it is: no tables of ours, no WAL mode.
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 && schema_version(conn)?.is_none() {
+            return Err(Error::Foreign { tables });
+        }
         // A checkpoint copies the WAL's pages into the database; letting the WAL grow to 64 MB
         // rather than 4 MB between checkpoints writes the pages a bulk load touches again and
         // again (index and FTS pages) once instead of at every few batches.
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 16384;")?;
         conn.execute_batch(&format!("BEGIN IMMEDIATE;{DDL}COMMIT;"))?;
     }
-    let found: Option<String> = match conn
-        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
-        .optional()
-    {
-        Ok(v) => v,
-        // A read-only open of a database that was never initialised.
-        Err(rusqlite::Error::SqliteFailure(_, Some(ref m))) if m.contains("no such table") => None,
-        Err(e) => return Err(e.into()),
-    };
-    match found {
+    match schema_version(conn)? {
         Some(v) if v == STORE_SCHEMA_VERSION => Ok(()),
         Some(v) if v == "1" && writable => upgrade(conn),
         Some(v) => Err(Error::SchemaVersion {
@@ -165,6 +165,23 @@ pub(crate) fn init(conn: &Connection, writable: bool) -> Result<()> {
             Ok(())
         }
         None => Err(Error::NotAStore),
+    }
+}
+
+/// The store schema version in `meta`; `None` when there is no `meta` table or no version in it.
+fn schema_version(conn: &Connection) -> Result<Option<String>> {
+    match conn
+        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
+        .optional()
+    {
+        Ok(v) => Ok(v),
+        // A database that was never initialised, or another application's.
+        Err(rusqlite::Error::SqliteFailure(_, Some(ref m)))
+            if m.contains("no such table") || m.contains("no such column") =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

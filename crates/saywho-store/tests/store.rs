@@ -434,6 +434,30 @@ fn a_file_store_reopens_read_only_and_refuses_other_files() {
         .unwrap();
     let e = Store::open_read_only(&other);
     assert!(matches!(e, Err(Error::NotAStore)), "{e:?}");
+    // Opened for writing (`saywho index` into it), another application's database is refused
+    // and left as it was: no tables added, its journal mode unchanged.
+    let tables = |path: &std::path::Path| -> Vec<String> {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let e = Store::open(&other);
+    assert!(matches!(e, Err(Error::Foreign { tables: 1 })), "{e:?}");
+    assert_eq!(tables(&other), ["t"]);
+    let mode: String = rusqlite::Connection::open(&other)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    // An empty database becomes a store.
+    let empty = dir.join("empty.db");
+    rusqlite::Connection::open(&empty)
+        .unwrap()
+        .execute_batch("VACUUM")
+        .unwrap();
+    assert!(Store::open(&empty).is_ok());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
