@@ -260,3 +260,56 @@ fn header_lines_have_5_or_10_fields() {
         }
     }
 }
+
+#[test]
+fn reading_resumes_after_a_malformed_header_line() {
+    let dir = TempDir::new("arc-resume");
+    let page = |n: usize| {
+        http(
+            "200 OK",
+            "text/html",
+            &common::fixture(["harbour.html", "orchard.html"][n % 2]),
+        )
+    };
+    let mut bytes = version_block();
+    bytes.extend(arc_record(
+        "http://e.example/0",
+        "20250314090100",
+        "text/html",
+        &page(0),
+    ));
+    // A space in the URL: six fields.
+    bytes.extend(arc_record(
+        "http://e.example/a b",
+        "20250314090101",
+        "text/html",
+        &page(1),
+    ));
+    bytes.extend(arc_record(
+        "http://e.example/2",
+        "20250314090102",
+        "text/html",
+        &page(2),
+    ));
+    let file = dir.write("spaced.arc", &bytes);
+    let (summary, out, _) = common::run(&dir, &[file], None, &common::jsonl_options(1));
+    let docs = common::json_lines(&out);
+    let got: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap_or(""),
+                d["error"]["kind"].as_str().unwrap_or("ok"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("20250314090100/http://e.example/0", "ok"),
+            ("record-3", "malformed_warc"),
+            ("20250314090102/http://e.example/2", "ok"),
+        ]
+    );
+    assert_eq!((summary.read, summary.failed), (3, 1));
+}

@@ -6,8 +6,9 @@
 //! Content-type Archive-length` in ARC v1; v2 adds five fields before the length, which is
 //! always last — then `Archive-length` bytes of content (for HTTP fetches, the whole HTTP
 //! response) and a newline. Errors are the WARC reader's: a record cut short (in its header
-//! line or its content) is `truncated_warc`, a header line of neither 5 nor 10 fields (such
-//! as one whose URL holds a space) is `malformed_warc`; either ends the file. An
+//! line or its content) is `truncated_warc` and ends the file; a header line of neither 5 nor
+//! 10 fields (such as one whose URL holds a space) is `malformed_warc`, and reading resumes at
+//! the next header line (the first record's ends the file: it is no ARC file). An
 //! `Archive-length` that does not end where the next header line starts is corrected as the
 //! WARC reader corrects a `Content-Length`.
 
@@ -96,10 +97,17 @@ pub(crate) fn next_record(r: &mut Records<'_>) -> Option<Unit> {
             } else {
                 format!("{n} fields")
             };
-            let message = format!(
+            let mut message = format!(
                 "expected an ARC header line of 5 fields (v1: URL IP-address date content-type length) \
                  or 10 (v2, length last), found {found}: {start:?}"
             );
+            // After the version block, the next header line is the best guess at the next
+            // record (its length cannot be trusted: it may be some other field).
+            if r.record > 1 {
+                r.done = false;
+                r.resync = true;
+                message.push_str("; reading resumes at the next ARC header line");
+            }
             (ErrorKind::MalformedWarc, message)
         };
         return r.fail(r.fallback_id(), kind, message);
