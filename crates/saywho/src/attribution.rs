@@ -401,10 +401,13 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         }
     }
     let mut k = j;
-    // "said Monday he is …", "said yesterday the plan …": a time before the content.
-    // (Only the adverbs of that list: "said weekend traffic was heavy" keeps its noun.)
+    // "said Monday he is …", "said yesterday the plan …", "said Friday afternoon the …": a
+    // time before the content. (Only the adverbs of that list, or its nouns after a day's
+    // name: "said weekend traffic was heavy" keeps its noun.)
     while k < limit
-        && (tokens[k].is(flag::CALENDAR) || tokens[k].is(flag::TIME_BEFORE_CONTENT) && tokens[k].is(flag::ADV))
+        && (tokens[k].is(flag::CALENDAR)
+            || tokens[k].is(flag::TIME_BEFORE_CONTENT)
+                && (tokens[k].is(flag::ADV) || k > j && tokens[k - 1].is(flag::CALENDAR)))
     {
         k += 1;
     }

@@ -365,13 +365,13 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
     }
     let j = phrase_start(tokens, end, lo);
     // "The military said", "the suit says": "the" and a noun or two the lexicon lacks, right
-    // before the verb of saying.
+    // before the verb of saying; "those questioned said": or a participle, a cue's among them.
     let generic = j < end
         && end - j <= 3
         && tokens[j].is(flag::DEFINITE)
-        && tokens[j + 1..end]
-            .iter()
-            .all(|t| t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN | flag::CUE));
+        && tokens[j + 1..end].iter().all(|t| {
+            t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN) && (!t.is(flag::CUE) || t.is_past())
+        });
     let np = classify(tokens, j, end)
         .or_else(|| {
             (generic && end > j + 1).then_some(SpeakerNp {
@@ -457,7 +457,10 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             j -= 1;
             continue;
         }
-        if !np_word(t) {
+        // "those questioned said", "most of those asked say": a participle of a cue verb
+        // right before the cue belongs to the phrase (np/cue.rs reads it so too).
+        let participle = j == end && t.is(flag::CUE) && t.is_past() && !t.is_cap();
+        if !np_word(t) && !participle {
             break;
         }
         if t.is(flag::DET) {

@@ -533,6 +533,112 @@ fn a_noun_of_time_after_a_cue_is_content() {
 }
 
 #[test]
+fn a_part_of_the_day_after_a_cue_is_a_time_not_content() {
+    check(&[
+        (
+            "Ann Lee said Friday afternoon the bridge would reopen within a week.",
+            &[("the bridge would reopen within a week", "indirect", "Ann Lee", "said")],
+        ),
+        // Nor is the time the content of a report that comes before its speaker.
+        (
+            "The plan is an insult to every taxpayer in the city, council members said Friday \
+             afternoon, as they left the chamber.",
+            &[(
+                "The plan is an insult to every taxpayer in the city",
+                "indirect",
+                "council members",
+                "said",
+            )],
+        ),
+        // After no day's name, a noun of the day stays in the content.
+        (
+            "Ann Lee said morning traffic was heavy on the highway.",
+            &[(
+                "morning traffic was heavy on the highway",
+                "indirect",
+                "Ann Lee",
+                "said",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn questioning_reports_a_question() {
+    check(&[
+        (
+            "At a rally in Florida, Clinton questioned what kind of person gets up at 3 a.m. to send tweets.",
+            &[(
+                "what kind of person gets up at 3 a.m. to send tweets",
+                "indirect",
+                "Clinton",
+                "questioned",
+            )],
+        ),
+        (
+            "Delegates questioned whether Cruz could turn back on a pledge he had made.",
+            &[(
+                "whether Cruz could turn back on a pledge he had made",
+                "indirect",
+                "Delegates",
+                "questioned",
+            )],
+        ),
+        // An object is questioned, nothing reported; and the noun is no cue.
+        ("Police questioned the driver for two hours on Tuesday.", &[]),
+        (
+            "Heading into the year, there are open questions that will determine how the story plays out.",
+            &[],
+        ),
+        // A noun before a verb is its subject ("question is", "claim was").
+        (
+            "It is this: that this terrible dumb question is its own reply; that it is not the \
+             sentence of death we think it, but a hope.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn those_questioned_speak() {
+    check(&[
+        (
+            "Many of those questioned said they had an emotional connection to their phone.",
+            &[(
+                "they had an emotional connection to their phone",
+                "indirect",
+                "Many of those questioned",
+                "said",
+            )],
+        ),
+        (
+            "Most of those asked said they would vote for the plan.",
+            &[(
+                "they would vote for the plan",
+                "indirect",
+                "Most of those asked",
+                "said",
+            )],
+        ),
+        (
+            "Those questioned said the service was poor.",
+            &[("the service was poor", "indirect", "Those questioned", "said")],
+        ),
+        // A cue after "said" is no participle of a subject.
+        (
+            "Robert Wisner, a lawyer in Toronto, said disputes between companies and governments are \
+             increasingly resolved under investment treaties.",
+            &[(
+                "disputes between companies and governments are increasingly resolved under investment treaties",
+                "indirect",
+                "Robert Wisner",
+                "said",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_time_adverbial_is_never_the_speaker() {
     for text in [
         "Other reports this week said the German suitor will offer to run the market.",

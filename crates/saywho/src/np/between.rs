@@ -84,7 +84,9 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
         // "Experts on housing and transit said": a conjunction between two words of the
         // preposition's object.
         let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
-        if !np_word(t) && !t.is(flag::DET) && !joins_object {
+        // "Most of those questioned said": a cue's participle ending the object.
+        let participle = p + 1 == i && t.is(flag::CUE) && t.is_past() && !t.is_cap();
+        if !np_word(t) && !t.is(flag::DET) && !joins_object && !participle {
             return None;
         }
     }

@@ -74,6 +74,17 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
         });
     }
     let class = t.info.cue?;
+    // "those questioned said", "voters asked said": a participle after "those" or a plural
+    // and before a past cue verb belongs to the subject ("he said reported cases rose" and
+    // "said disputes …" keep their verb).
+    if t.is_past()
+        && !t.is(flag::IRREGULAR_PAST)
+        && k > 0
+        && (tokens[k - 1].is(flag::DEFINITE) || tokens[k - 1].has_form(form::S) && !tokens[k - 1].is(flag::FUNCTION))
+        && tokens.get(k + 1).is_some_and(|n| n.info.cue.is_some() && n.is_past())
+    {
+        return None;
+    }
     // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
     let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
     if base_form
@@ -103,6 +114,28 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
                 || d.shape & shape::POSSESSIVE != 0
         };
         if compound {
+            return None;
+        }
+    }
+    // "this terrible dumb question is its own reply", "his claim was false": a base-form cue
+    // word that is also a noun, after a determiner or possessor and its modifiers and before a
+    // verb, is that verb's subject. ("a bill which critics claim would allow …" keeps its
+    // verb: a plural before it is its subject.)
+    if base_form && t.is(flag::CUE_NOUN) && tokens.get(k + 1).is_some_and(|n| n.is(flag::BE_FORM | flag::AUX)) {
+        let modifiers = tokens[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|p| p.is_word() && !p.is_cap() && !p.is(flag::FUNCTION | flag::PRONOUN) && !p.has_form(form::S))
+            .count();
+        let d = k.checked_sub(modifiers + 1).map(|i| &tokens[i]);
+        let determined = d.is_some_and(|d| {
+            d.is(flag::DET) && !d.is(flag::WH)
+                || d.info.case == Some(crate::lexicon::Case::Possessive)
+                || d.is(flag::OBJECT_OR_POSSESSIVE)
+                || d.shape & shape::POSSESSIVE != 0
+        });
+        if determined {
             return None;
         }
     }
