@@ -204,6 +204,19 @@ fn arc_record(n: usize) -> Vec<u8> {
     out
 }
 
+/// The version block that starts an ARC v1 file.
+fn version_block() -> Vec<u8> {
+    let fields = b"1 0 Saywho Tests\nURL IP-address Archive-date Content-type Archive-length\n";
+    let mut out = format!(
+        "filedesc://test.arc 0.0.0.0 20250314090000 text/plain {}\n",
+        fields.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(fields);
+    out.push(b'\n');
+    out
+}
+
 /// `record` with the length that ends its header line moved by `delta` bytes.
 fn arc_length(record: &[u8], delta: i64) -> Vec<u8> {
     let line_end = record.iter().position(|&b| b == b'\n').expect("a header line");
@@ -218,17 +231,7 @@ fn arc_length(record: &[u8], delta: i64) -> Vec<u8> {
 #[test]
 fn a_wrong_archive_length_loses_no_arc_record() {
     let dir = TempDir::new("arc-lengths");
-    let version = {
-        let fields = b"1 0 Saywho Tests\nURL IP-address Archive-date Content-type Archive-length\n";
-        let mut out = format!(
-            "filedesc://test.arc 0.0.0.0 20250314090000 text/plain {}\n",
-            fields.len()
-        )
-        .into_bytes();
-        out.extend_from_slice(fields);
-        out.push(b'\n');
-        out
-    };
+    let version = version_block();
     let ids: Vec<String> = (0..3)
         .map(|n| format!("2025031409010{n}/http://e.example/{n}"))
         .collect();
@@ -438,17 +441,7 @@ fn arc_header_lines_the_reader_accepts_start_records() {
         let text = r.iter().position(|&b| b == b' ').expect("a URL");
         [&r[..text], b"\xe9", &r[text..]].concat()
     };
-    let version = {
-        let fields = b"1 0 Saywho Tests\nURL IP-address Archive-date Content-type Archive-length\n";
-        let mut out = format!(
-            "filedesc://test.arc 0.0.0.0 20250314090000 text/plain {}\n",
-            fields.len()
-        )
-        .into_bytes();
-        out.extend_from_slice(fields);
-        out.push(b'\n');
-        out
-    };
+    let version = version_block();
     // Records without the newline that ends them.
     let glued: Vec<u8> = (0..3)
         .flat_map(|n| {
