@@ -191,40 +191,16 @@ pub fn np_before(tokens: &[Token], k: usize, lo: usize) -> Option<SpeakerNp> {
 /// Where the adverbs, auxiliaries and negations right before token `i` start: "he also
 /// said", "she has said", "officials later added", "Trudeau has publicly said".
 fn before_adverbs(tokens: &[Token], mut i: usize, lo: usize) -> usize {
-    let mut floated = false;
     while i > lo && {
         let t = &tokens[i - 1];
-        let adverb = t.kind == TokenKind::Word
+        t.kind == TokenKind::Word
             && (t.is(flag::ADV | flag::AUX | flag::NEG) || ly_adverb(tokens, i - 1, lo))
             && !t.is(flag::PRONOUN | flag::ROLE)
-            && !t.is_cap();
-        // "The senators both said", "Merkley, Brown and Menendez all suggested", "they each
-        // said": a quantifier floated after its plural subject. (Alone, "Both said", "Many
-        // said", it is the subject.)
-        // ("most promising newcomer": before a gerund, a superlative.)
-        let quantifier =
-            !floated && i >= lo + 2 && !tokens[i].has_form(form::GERUND) && floating_quantifier(t, &tokens[i - 2]);
-        floated |= quantifier;
-        adverb || quantifier
+            && !t.is_cap()
     } {
         i -= 1;
     }
     i
-}
-
-/// Is `t` a quantifier floated after `before`, the end of its subject?
-fn floating_quantifier(t: &Token, before: &Token) -> bool {
-    let quantifier = t.kind == TokenKind::Word
-        && t.is(flag::DET)
-        && !t.is(flag::DEF_ARTICLE | flag::INDEF_ARTICLE | flag::DEFINITE | flag::WH | flag::PRONOUN)
-        && !t.is_cap();
-    let plural_subject = before.kind == TokenKind::Word
-        && (before.is_subject_pronoun() && before.info.gender == crate::lexicon::Gender::Plural
-            || before.is_cap() && !before.is(flag::FUNCTION)
-            || before.has_form(form::S)
-                && !before.is(flag::FUNCTION | flag::PRONOUN)
-                && before.shape & shape::POSSESSIVE == 0);
-    quantifier && plural_subject
 }
 
 /// The subject phrase of the cue at token `k` that ends just before token `i` (adverbs and

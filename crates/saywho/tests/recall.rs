@@ -639,25 +639,6 @@ fn those_questioned_speak() {
 }
 
 #[test]
-fn a_quantifier_floated_after_its_subject_is_no_speaker() {
-    check(&[
-        (
-            "The senators both said that the plan would fail within a year.",
-            &[("the plan would fail within a year", "indirect", "The senators", "said")],
-        ),
-        (
-            "Morrisons, Woolworths and Big Food all said that the festive period was disappointing.",
-            &[("the festive period was disappointing", "indirect", "Big Food", "said")],
-        ),
-        // Alone, the quantifier is the subject.
-        (
-            "Both said the plan would fail within a year.",
-            &[("the plan would fail within a year", "indirect", "Both", "said")],
-        ),
-    ]);
-}
-
-#[test]
 fn a_time_adverbial_is_never_the_speaker() {
     for text in [
         "Other reports this week said the German suitor will offer to run the market.",
