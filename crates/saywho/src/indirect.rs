@@ -298,7 +298,14 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
         && !tokens[j - 1].is(flag::PERSON_RELATIVE)
         && tokens[j - 2].is_punct(b',')
         && tokens[c].is(flag::AUX | flag::BE_FORM);
-    let bare_clause = if word(flag::WH | flag::SUB) && negated {
+    // "questioned what they called a lack of transparency", "asked what he described as …":
+    // "what" and a naming verb make a noun phrase, the object; no question is reported.
+    let naming = || {
+        tokens[c + 1..hi.min(c + 5)].iter().enumerate().any(|(m, t)| {
+            t.is(flag::LABEL_VERB) || t.info.cue.is_some() && tokens.get(c + 2 + m).is_some_and(|n| n.is(flag::AS_LINK))
+        })
+    };
+    let bare_clause = if word(flag::WH | flag::SUB) && (negated || naming()) {
         false
     } else if question_verb && word(flag::WH | flag::SUB) || relative_subject {
         true

@@ -586,6 +586,8 @@ fn questioning_reports_a_question() {
         ),
         // An object is questioned, nothing reported; and the noun is no cue.
         ("Police questioned the driver for two hours on Tuesday.", &[]),
+        // "what" and a naming verb: an object, no question.
+        ("Critics questioned what they called a lack of transparency.", &[]),
         (
             "Heading into the year, there are open questions that will determine how the story plays out.",
             &[],
