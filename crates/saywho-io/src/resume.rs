@@ -92,9 +92,11 @@ fn jsonl(input: impl Read, on_error: &mut dyn FnMut(&[u8])) -> io::Result<Resume
     loop {
         line.clear();
         let n = input.read_until(b'\n', &mut line)?;
-        // A partial last line may stop anywhere in a record's start, but not outside it.
+        // A partial last line may stop anywhere in a record's start, but not outside it; or
+        // be NUL bytes, what a file system leaves of a write a crash cut short.
         let shown = line.len().min(RECORD_START.len());
-        if !RECORD_START.starts_with(&line[..shown]) {
+        let zeros = line.last() != Some(&b'\n') && line.iter().all(|&b| b == 0);
+        if !RECORD_START.starts_with(&line[..shown]) && !zeros {
             let start = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
             return Err(not_ours(format!("line {} starts {start:?}", kept + 1)));
         }
@@ -307,6 +309,11 @@ mod tests {
         let cases: Vec<(Vec<u8>, (u64, Skip, usize))> = vec![
             (b"".to_vec(), (0, Skip::Nothing, 0)),
             (b"{\"schema_vers".to_vec(), (0, Skip::Nothing, 0)),
+            // A crash's NUL-filled tail after whole lines is cut like a partial line.
+            (
+                [&two[..], &[0u8; 3000][..]].concat(),
+                (two.len() as u64, Skip::Documents(2), 1),
+            ),
             (
                 b"{\"schema_version\":\"1.2\",\"id\":\"a\"".to_vec(),
                 (0, Skip::Nothing, 0),

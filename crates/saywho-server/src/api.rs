@@ -172,7 +172,17 @@ fn json_response(output: &Output) -> Response {
     )
 )]
 pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
-    let (media, _) = document::media_type(&headers);
+    let (media, charset) = document::media_type(&headers);
+    // JSON lines are UTF-8 (RFC 8259); a batch in another charset is refused as a whole
+    // rather than failing line by line.
+    if let Some(label) = charset.filter(|c| !c.eq_ignore_ascii_case("utf-8") && !c.eq_ignore_ascii_case("utf8")) {
+        let message = format!("charset {label:?}: a batch is JSON lines, which are UTF-8");
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            message,
+        ));
+    }
     let jsonl = [
         "application/x-ndjson",
         "application/jsonl",

@@ -800,4 +800,14 @@ async fn bodies_are_read_in_their_content_encoding_and_charset() {
     .await;
     assert_eq!(batch.status, StatusCode::OK);
     assert!(batch.text().contains("\"id\":\"a\""), "{}", batch.text());
+    // JSON lines are UTF-8: a batch declared in another charset is refused whole.
+    let latin = send_with(
+        &app,
+        "/v1/extract/batch",
+        &[("content-type", "text/plain; charset=iso-8859-1")],
+        line.into_bytes(),
+    )
+    .await;
+    assert_eq!(latin.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(latin.kind(), "unsupported_media_type");
 }
