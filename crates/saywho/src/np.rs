@@ -457,7 +457,7 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
             j -= 1;
             continue;
         }
-        // "those questioned said", "most of those asked say": a participle of a cue verb
+        // "those questioned said", "most of those asked said": a participle of a cue verb
         // right before the cue belongs to the phrase (np/cue.rs reads it so too).
         let participle = j == end && t.is(flag::CUE) && t.is_past() && !t.is_cap();
         if !np_word(t) && !participle {
