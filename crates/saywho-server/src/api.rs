@@ -175,7 +175,7 @@ pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body
     let (media, charset) = document::media_type(&headers);
     // JSON lines are UTF-8 (RFC 8259); a batch in another charset is refused as a whole
     // rather than failing line by line.
-    if let Some(label) = charset.filter(|c| !c.eq_ignore_ascii_case("utf-8") && !c.eq_ignore_ascii_case("utf8")) {
+    if let Some(label) = document::other_charset(charset.as_deref()) {
         let message = format!("charset {label:?}: a batch is JSON lines, which are UTF-8");
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -130,10 +130,15 @@ fn decode_content(headers: &HeaderMap, body: Vec<u8>, limit: usize) -> Result<Ve
     Ok(plain)
 }
 
+/// A declared charset that is not UTF-8 (an unknown label included); `None` for UTF-8 or none.
+pub fn other_charset(charset: Option<&str>) -> Option<&str> {
+    charset.filter(|c| encoding_rs::Encoding::for_label(c.as_bytes()) != Some(encoding_rs::UTF_8))
+}
+
 /// Text in `charset` (UTF-8 when none is declared) as a string; why not when the charset is
 /// unknown or the bytes are not valid in it.
 pub fn decode_text(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
-    let Some(label) = charset.filter(|c| !c.eq_ignore_ascii_case("utf-8") && !c.eq_ignore_ascii_case("utf8")) else {
+    let Some(label) = other_charset(charset) else {
         return String::from_utf8(bytes.to_vec()).map_err(|e| format!("not UTF-8 text: {}", e.utf8_error()));
     };
     let encoding = encoding_rs::Encoding::for_label(label.as_bytes())

@@ -55,6 +55,12 @@ pub(crate) fn plural_possessive(tokens: &[Token], k: usize) -> bool {
             .is_some_and(|n| n.kind == TokenKind::Word && n.start > t.end)
 }
 
+/// A cue verb's participle, which may end a speaker phrase right before the phrase's own cue
+/// ("those questioned said"; np/cue.rs does not read it as a cue there).
+fn cue_participle(t: &Token) -> bool {
+    t.is(flag::CUE) && t.is_past() && !t.is_cap()
+}
+
 /// Is this a word that can sit inside a speaker phrase?
 fn np_word(t: &Token) -> bool {
     match t.kind {
@@ -370,7 +376,10 @@ fn collect_left(tokens: &[Token], end: usize, lo: usize) -> Option<SpeakerNp> {
         && end - j <= 3
         && tokens[j].is(flag::DEFINITE)
         && tokens[j + 1..end].iter().all(|t| {
-            t.is_word() && !t.is_cap() && !t.is(flag::FUNCTION | flag::PRONOUN) && (!t.is(flag::CUE) || t.is_past())
+            t.is_word()
+                && !t.is_cap()
+                && !t.is(flag::FUNCTION | flag::PRONOUN)
+                && (!t.is(flag::CUE) || cue_participle(t))
         });
     let np = classify(tokens, j, end)
         .or_else(|| {
@@ -459,7 +468,7 @@ fn phrase_start(tokens: &[Token], end: usize, lo: usize) -> usize {
         }
         // "those questioned said", "most of those asked said": a participle of a cue verb
         // right before the cue belongs to the phrase (np/cue.rs reads it so too).
-        let participle = j == end && t.is(flag::CUE) && t.is_past() && !t.is_cap();
+        let participle = j == end && cue_participle(t);
         if !np_word(t) && !participle {
             break;
         }

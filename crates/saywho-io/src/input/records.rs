@@ -385,20 +385,21 @@ impl<'a> Records<'a> {
 
     /// How well the length just read fits what follows it.
     fn fit(&mut self) -> io::Result<Fit> {
-        if self.input.fill_buf()?.is_empty() {
-            return Ok(Fit::Fits);
+        match self.input.fill_buf()?.first() {
+            None => return Ok(Fit::Fits),
+            Some(b'\r' | b'\n') => {}
+            Some(_) => {
+                let line = self.input.read_raw_line(MAX_HEADER_LINE)?;
+                let starts = (self.start.line)(trim_line_end(&line));
+                self.input.put_back(line);
+                return Ok(if starts { Fit::Fits } else { Fit::Wrong });
+            }
         }
-        if matches!(self.input.fill_buf()?.first(), Some(b'\r' | b'\n')) {
-            return Ok(match self.input.peek_first_line(MAX_HEADER_LINE)? {
-                None => Fit::Fits,
-                Some(line) if (self.start.line)(&line) => Fit::Fits,
-                Some(_) => Fit::Suspect,
-            });
-        }
-        let line = self.input.read_raw_line(MAX_HEADER_LINE)?;
-        let starts = (self.start.line)(trim_line_end(&line));
-        self.input.put_back(line);
-        Ok(if starts { Fit::Fits } else { Fit::Wrong })
+        Ok(match self.input.peek_first_line(MAX_HEADER_LINE)? {
+            None => Fit::Fits,
+            Some(line) if (self.start.line)(&line) => Fit::Fits,
+            Some(_) => Fit::Suspect,
+        })
     }
 
     /// Reads a block of `length` bytes, up to where the next record truly starts; blocks over

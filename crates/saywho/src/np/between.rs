@@ -2,7 +2,7 @@
 //! experts I interviewed said"), a prepositional phrase after the subject's head ("sources
 //! familiar with the talks said"), or one between "who" and the cue ("who in 2010 said").
 
-use super::{collect_left, is_who, np_word, opens_clause, NpKind, SpeakerNp};
+use super::{collect_left, cue_participle, is_who, np_word, opens_clause, NpKind, SpeakerNp};
 use crate::lexicon::{flag, form};
 use crate::token::{shape, Token, TokenKind};
 
@@ -85,7 +85,7 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
         // preposition's object.
         let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
         // "Most of those questioned said": a cue's participle ending the object.
-        let participle = p + 1 == i && t.is(flag::CUE) && t.is_past() && !t.is_cap();
+        let participle = p + 1 == i && cue_participle(t);
         if !np_word(t) && !t.is(flag::DET) && !joins_object && !participle {
             return None;
         }
