@@ -1560,3 +1560,48 @@ fn who_after_a_person_of_a_place_is_the_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_closing_attribution_ends_the_content_before_it() {
+    check(&[
+        // The sentence's own attribution closes it: the earlier report's content ends at its
+        // comma, and the whole report before it is what the second speaker said.
+        (
+            "Officials said the bridge would reopen, the ministry added.",
+            &[
+                (
+                    "Officials said the bridge would reopen",
+                    "indirect",
+                    "the ministry",
+                    "added",
+                ),
+                ("the bridge would reopen", "indirect", "Officials", "said"),
+            ],
+        ),
+        (
+            "Ann Lee spoke on Monday. Officials said the bridge would reopen, she added.",
+            &[
+                ("Officials said the bridge would reopen", "indirect", "Ann Lee", "added"),
+                ("the bridge would reopen", "indirect", "Officials", "said"),
+            ],
+        ),
+        // Words after the closing verb: left to the earlier report, as before.
+        (
+            "The chancellor said the cuts were the equivalent of sacking every teacher, he told activists.",
+            &[(
+                "the cuts were the equivalent of sacking every teacher, he told activists",
+                "indirect",
+                "The chancellor",
+                "said",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_titled_name_after_a_group_and_a_preposition_is_its_object() {
+    check(&[(
+        "Advisers to Mr. Obama say the president will veto the bill.",
+        &[("the president will veto the bill", "indirect", "Advisers", "say")],
+    )]);
+}

@@ -18,6 +18,23 @@ fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     })
 }
 
+/// Does the sentence end with a report of its own starting at `a`, its subject and verb and
+/// nothing after them (", the ministry added.", ", MPs said.", ", he argued.")? What comes
+/// before that comma is then its content, not the end of an earlier report's. (With words
+/// after the verb, ", he told activists.", it is left to the earlier report, as before.)
+fn closing_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
+    let Some(last) = (a..hi)
+        .rev()
+        .find(|&j| !(tokens[j].is_terminal() || tokens[j].kind == TokenKind::QuoteMark))
+    else {
+        return false;
+    };
+    last > a
+        && last < a + 6
+        && cue_at(text, tokens, last).is_some()
+        && np_before(tokens, last, a).is_some_and(|np| np.tok_start as usize == a)
+}
+
 /// Does a finite reporting verb with no subject of its own start at `a` (after "and", "but"),
 /// maybe after an adverb ("but later said")?
 fn coordinated_report_at(tokens: &[Token], a: usize, hi: usize) -> bool {
@@ -74,6 +91,12 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
                 end = if closing_mark { verb } else { k };
                 break;
             }
+        }
+        // "… the bridge would reopen, the ministry added.": the sentence's own attribution
+        // closes it.
+        if k > from && t.is_punct(b',') && closing_report_at(text, tokens, k + 1, hi) {
+            end = k;
+            break;
         }
         if t.kind == TokenKind::QuoteMark && k > from && tokens[k - 1].is_punct(b':') {
             end = k - 1;

@@ -86,7 +86,12 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
         let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
         // "Most of those questioned said": a cue's participle ending the object.
         let participle = p + 1 == i && cue_participle(t);
-        if !np_word(t) && !t.is(flag::DET) && !joins_object && !participle {
+        // "Advisers to Mr. Obama say": the period of a title's abbreviation, written against it.
+        let title_period = t.is_punct(b'.')
+            && p > floor
+            && tokens[p - 1].is(flag::HONORIFIC | flag::TITLE)
+            && tokens[p - 1].end == t.start;
+        if !np_word(t) && !t.is(flag::DET) && !joins_object && !participle && !title_period {
             return None;
         }
     }

@@ -49,6 +49,12 @@ fn finds_subjects_of_cues() {
             Some(("officials", Description)),
         ),
         ("The family said", "said", Some(("The family", Description))),
+        // A group after which a titled name is the object of "to", the title abbreviated
+        // with a period or not.
+        // (Lower case: these tests run no sentence splitter, which marks a sentence's first word.)
+        ("advisers to Mr. Obama said", "said", Some(("advisers", Description))),
+        ("advisers to Mr Obama said", "said", Some(("advisers", Description))),
+        ("friends of Mr. Obama said", "said", Some(("friends", Description))),
         ("Her family said", "said", Some(("Her family", Description))),
         // A conjunction inside the object of a subject's preposition.
         (
