@@ -423,7 +423,9 @@ fn content_first(doc: &Doc, si: usize, cue: &Cue) -> Option<(Found, usize)> {
     } else {
         let np = np_before(tokens, k, lo)?;
         let c = (np.tok_start as usize).checked_sub(1)?;
-        if c < lo || !tokens[c].is_punct(b',') {
+        // "…five superdelegates, two of whom have pledged their support": what stands before a
+        // relative subject is its antecedent, never what it said.
+        if c < lo || !tokens[c].is_punct(b',') || np.kind == NpKind::Relative {
             return None;
         }
         (c, np)

@@ -241,6 +241,23 @@ fn subject_ending_at(tokens: &[Token], k: usize, i: usize, lo: usize) -> Option<
     if let Some(np) = reduced_relative_subject(tokens, i, lo) {
         return Some(np);
     }
+    // "The protesters, many of whom say …", "firms, some of which said …": a share of a
+    // relative's antecedent speaks for it.
+    if i >= lo + 4
+        && t.kind == TokenKind::Word
+        && t.is(flag::WH)
+        && tokens[i - 2].is(flag::NAME_INNER_PREP)
+        && !tokens[i - 2].is_cap()
+        && tokens[i - 3].kind == TokenKind::Word
+        && tokens[i - 3].is(flag::GROUP_QUANTIFIER | flag::DET)
+        && tokens[i - 4].is_punct(b',')
+    {
+        return Some(SpeakerNp {
+            tok_start: i as u32 - 3,
+            tok_end: i as u32,
+            kind: NpKind::Relative,
+        });
+    }
     if is_who(t) {
         return Some(SpeakerNp {
             tok_start: i as u32 - 1,

@@ -1605,3 +1605,53 @@ fn a_titled_name_after_a_group_and_a_preposition_is_its_object() {
         &[("the president will veto the bill", "indirect", "Advisers", "say")],
     )]);
 }
+
+#[test]
+fn a_relative_clause_ends_before_the_main_verb() {
+    check(&[
+        (
+            "Maria Lopez, who said she had lost her job, gathered with others outside the ministry.",
+            &[("she had lost her job", "indirect", "Maria Lopez", "said")],
+        ),
+        // A comma inside the content that another closes sets off an appositive there.
+        (
+            "Ann Lee, who said that the two men, and Mr. Cruz in particular, must do more, spoke on Monday.",
+            &[(
+                "the two men, and Mr. Cruz in particular, must do more",
+                "indirect",
+                "Ann Lee",
+                "said",
+            )],
+        ),
+        // A past form before a preposition and another comma is a participle inside the
+        // content: the clause is not cut there (its end stays as before).
+        (
+            "Maria Lopez, who said the city, founded in 1850, was old, left early.",
+            &[(
+                "the city, founded in 1850, was old, left early",
+                "indirect",
+                "Maria Lopez",
+                "said",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_share_of_a_relative_antecedent_speaks_for_it() {
+    check(&[
+        (
+            "The protesters, many of whom say they have lost their jobs, gathered outside the ministry.",
+            &[("they have lost their jobs", "indirect", "The protesters", "say")],
+        ),
+        (
+            "Maria Lopez met the nurses, most of whom said they were exhausted.",
+            &[("they were exhausted", "indirect", "the nurses", "said")],
+        ),
+        // What stands before a relative subject is its antecedent, never its content.
+        (
+            "The state's Democrats also have five superdelegates, two of whom have already pledged their support to Clinton.",
+            &[],
+        ),
+    ]);
+}

@@ -303,16 +303,16 @@ impl Resolver<'_, '_> {
                 || set_off && t.kind == TokenKind::Word && !t.is(flag::FUNCTION) && t.shape & shape::POSSESSIVE == 0
         };
         let head = tokens.get(who.checked_sub(1)?).filter(|t| plain(t))?;
-        if !(head.is(flag::ROLE_PERSON) || self.lex.is_cased(head.text(text), cased::PERSON_NOUN)) {
+        if !(head.is(flag::ROLE_PERSON | flag::ROLE_GROUP) || self.lex.is_cased(head.text(text), cased::PERSON_NOUN)) {
             return None;
         }
         let mut a = who - 1;
         while a > 0 && who - a < 4 && modifier(&tokens[a - 1]) {
             a -= 1;
         }
-        let det = a
-            .checked_sub(1)
-            .filter(|&d| tokens[d].is(flag::DET) && !tokens[d].is_cap())?;
+        let det = a.checked_sub(1).filter(|&d| {
+            tokens[d].is(flag::DET) && (!tokens[d].is_cap() || tokens[d].shape & shape::SENT_START != 0)
+        })?;
         // "Nunes, the ferocious brawler who calls herself": the appositive's name.
         if det > 0 && tokens[det - 1].is_punct(b',') {
             return antecedent_of_who(self.doc, det, &self.at_token);

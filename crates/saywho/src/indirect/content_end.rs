@@ -6,9 +6,28 @@ use crate::lexicon::{flag, form};
 use crate::np::np_before;
 use crate::token::{shape, Token, TokenKind};
 
-/// Does the comma at `k` close a relative clause, the main verb following ("…, noted that")?
-fn relative_clause_closes(text: &str, tokens: &[Token], k: usize, hi: usize) -> bool {
-    (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
+/// Does the comma at `k` close a relative clause, the main verb following ("…, noted that",
+/// "…, issued a statement", "…, doesn't pretend")? `from` is where the content starts. A comma
+/// inside the content that another closes is an appositive's ("that the two men, and Mr. Cruz
+/// in particular, must …"); a past form before a preposition is a participle's when another
+/// comma follows ("the city, founded in 1850, was …"; but "…, gathered outside the ministry."),
+/// and one that a conjunction or a comma follows is one of a list ("she was tired, worried and
+/// hungry").
+fn relative_clause_closes(text: &str, tokens: &[Token], from: usize, k: usize, hi: usize) -> bool {
+    let inside_commas = tokens[from..k].iter().filter(|t| t.is_punct(b',')).count();
+    let main_verb = inside_commas % 2 == 0
+        && tokens.get(k + 1).filter(|_| k + 1 < hi).is_some_and(|n| {
+            let after = tokens.get(k + 2);
+            let more_commas = tokens[k + 1..hi].iter().any(|t| t.is_punct(b','));
+            n.kind == TokenKind::Word
+                && !n.is_cap()
+                && (n.is(flag::AUX)
+                    || n.is_past()
+                        && !n.is(flag::FUNCTION)
+                        && (!after.is_some_and(|a| a.is(flag::PREP)) || !more_commas))
+                && !after.is_some_and(|a| a.is(flag::CONJ) || a.is_punct(b','))
+        });
+    main_verb || (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
 }
 
 /// Does a subject and a reporting verb start at token `a` ("Chapman says", "officials said")?
@@ -73,7 +92,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
         }
         // A relative clause ends at its closing dash or comma ("who writes …, noted").
         if stop_at_dash
-            && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, k, hi))
+            && (t.kind == TokenKind::Dash || t.is_punct(b',') && relative_clause_closes(text, tokens, from, k, hi))
         {
             end = k;
             break;
