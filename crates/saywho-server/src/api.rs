@@ -1,7 +1,9 @@
 //! The API's handlers: extraction of one document or a JSONL batch, health, metrics and the
 //! OpenAPI document. Their `#[utoipa::path]` annotations are the OpenAPI document's source.
 
-use crate::document::{self, extract_blocking, from_json, Content, DocInput, ExtractRequest, DEFAULT_ID};
+use crate::document::{
+    self, extract_blocking, from_json, Coding, Content, DecodedLines, DocInput, ExtractRequest, DEFAULT_ID,
+};
 use crate::error::{ApiError, ErrorResponse};
 use crate::AppState;
 use axum::body::{Body, Bytes};
@@ -12,6 +14,7 @@ use futures_util::StreamExt;
 use saywho_record::{DocError, Meta, Output};
 use serde::Deserialize;
 use std::convert::Infallible;
+use tokio::sync::OwnedSemaphorePermit;
 
 /// The media types `/v1/extract` reads.
 const EXTRACT_TYPES: &str = "application/json, text/plain or text/html";
@@ -49,7 +52,7 @@ pub struct RawParams {
     responses(
         (status = 200, description = "The document's record", body = ref("#/components/schemas/record")),
         (status = 400, description = "`malformed_json`, `invalid_utf8` (text not valid in its charset, UTF-8 unless `charset=` says), `malformed_body` (a `Content-Encoding` that does not decode) or `bad_query`", body = ErrorResponse),
-        (status = 413, description = "`too_large`: the body is over the limit", body = ErrorResponse),
+        (status = 413, description = "`too_large`: the body is over the limit (decoded, for a compressed body)", body = ErrorResponse),
         (status = 415, description = "`unsupported_media_type` (or a `Content-Encoding` other than gzip and deflate)", body = ErrorResponse),
         (status = 422, description = "`missing_text` (no or empty text) or `html_extraction` (a page without an article)", body = ErrorResponse),
         (status = 500, description = "`panic`: a bug in saywho", body = ErrorResponse),
@@ -77,9 +80,25 @@ pub async fn extract(
                 ));
             }
         }
-        let bytes = document::read_body(&headers, body, app.config().max_body_bytes).await?;
+        let max = app.config().max_body_bytes;
+        let body = document::read_body(&headers, body, max).await?;
+        let coding = Coding::of(&headers)?;
+        // A compressed body is decoded only once the request holds its slot: a few kilobytes
+        // can expand to the body limit, so decoded bodies waiting in the queue would take
+        // memory without bound, and a request turned away must not decode at all. A body sent
+        // as it is is read before, as ever (a malformed one is answered without waiting).
+        let (bytes, permit) = match coding {
+            Coding::Identity => (body, None),
+            coding => {
+                let permit = app.limiter().acquire().await.map_err(|_| ApiError::overloaded())?;
+                (coding.decode(body, max)?, Some(permit))
+            }
+        };
         let input = request_document(kind, bytes, charset, params).map_err(|e| ApiError::from_doc(&e))?;
-        let permit = app.limiter().acquire().await.map_err(|_| ApiError::overloaded())?;
+        let permit = match permit {
+            Some(permit) => permit,
+            None => app.limiter().acquire().await.map_err(|_| ApiError::overloaded())?,
+        };
         let output = extract_blocking(&app, input, permit)
             .await
             .map_err(|e| ApiError::from_doc(&e))?;
@@ -166,9 +185,10 @@ fn json_response(output: &Output) -> Response {
     request_body(content = String, content_type = "application/x-ndjson", description = "One JSON object a line"),
     responses(
         (status = 200, description = "One record or error record a line, in input order", content_type = "application/x-ndjson", body = String),
-        (status = 413, description = "`too_large`: the body is over the limit", body = ErrorResponse),
+        (status = 400, description = "`malformed_body` (a `Content-Encoding` that does not decode) or `io`", body = ErrorResponse),
+        (status = 413, description = "`too_large`: the body is over the limit (decoded, for a compressed body)", body = ErrorResponse),
         (status = 415, description = "`unsupported_media_type`", body = ErrorResponse),
-        (status = 503, description = "`overloaded` or `timeout` (reading the body), with `Retry-After`", body = ErrorResponse),
+        (status = 503, description = "`overloaded` or `timeout` (reading the body, and for a compressed body waiting for a slot to check it under), with `Retry-After`", body = ErrorResponse),
     )
 )]
 pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
@@ -194,27 +214,65 @@ pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body
     if !jsonl.contains(&media.as_str()) {
         return Err(ApiError::media_type(&media, BATCH_TYPES));
     }
-    let limit = app.config().timeout;
-    let read = document::read_body(&headers, body, app.config().max_body_bytes);
-    let bytes = tokio::time::timeout(limit, read)
+    let (limit, max) = (app.config().timeout, app.config().max_body_bytes);
+    let admit = async {
+        let body = document::read_body(&headers, body, max).await?;
+        match Coding::of(&headers)? {
+            // Admission is decided once, for the whole batch: once the response has started,
+            // every line gets its record.
+            Coding::Identity if app.limiter().is_saturated() => Err(ApiError::overloaded()),
+            Coding::Identity => Ok(Lines::Plain(split_lines(&body).collect::<Vec<_>>().into_iter())),
+            // A compressed batch is admitted by taking a slot, and checked under it (does it
+            // decode, and to no more than the limit?) without keeping what it decodes to; its
+            // lines are then decoded one at a time, each under the slot of its extraction, so
+            // a batch never exists decoded as a whole and a batch turned away decodes nothing.
+            coding => {
+                let _slot = app.limiter().acquire().await.map_err(|_| ApiError::overloaded())?;
+                coding.check(body.clone(), max)?;
+                Ok(Lines::Decoded(DecodedLines::new(coding, body, max)))
+            }
+        }
+    };
+    let lines = tokio::time::timeout(limit, admit)
         .await
         .unwrap_or_else(|_| Err(ApiError::timeout(limit)))?;
-    // Admission is decided once, for the whole batch: once the response has started, every
-    // line gets its record.
-    if app.limiter().is_saturated() {
-        return Err(ApiError::overloaded());
-    }
-    let lines: Vec<(usize, Bytes)> = split_lines(&bytes).collect();
     let depth = app.config().slots;
-    let stream = futures_util::stream::iter(lines)
-        .map(move |(n, line)| {
+    let source = app.clone();
+    let lines = futures_util::stream::unfold(lines, move |mut lines| {
+        let app = source.clone();
+        async move {
+            let (n, line, permit) = match &mut lines {
+                Lines::Plain(plain) => {
+                    let (n, line) = plain.next()?;
+                    (n, Ok(line), None)
+                }
+                Lines::Decoded(decoded) => {
+                    // The slot first, then the line: a decoded line is only ever in memory
+                    // under a slot.
+                    let permit = app.limiter().acquire_admitted().await.ok();
+                    let (n, line) = decoded.next_line()?;
+                    (n, line, permit)
+                }
+            };
+            Some(((n, line, permit), lines))
+        }
+    });
+    let stream = lines
+        .map(move |(n, line, permit)| {
             let app = app.clone();
-            async move { Ok::<Bytes, Infallible>(batch_line(&app, n, &line).await) }
+            async move { Ok::<Bytes, Infallible>(batch_line(&app, n, line, permit).await) }
         })
         // As many lines in flight as there are slots, so a batch alone can use every core;
         // `buffered` keeps input order.
         .buffered(depth);
     Ok(([(header::CONTENT_TYPE, NDJSON)], Body::from_stream(stream)).into_response())
+}
+
+/// The lines of a batch: those of a body sent as it is, split at once, or those of a
+/// compressed body, decoded as they are read.
+enum Lines {
+    Plain(std::vec::IntoIter<(usize, Bytes)>),
+    Decoded(DecodedLines),
 }
 
 /// The non-blank lines of a body with their numbers (from 1), without their line ends.
@@ -228,20 +286,44 @@ fn split_lines(bytes: &Bytes) -> impl Iterator<Item = (usize, Bytes)> + '_ {
     })
 }
 
-/// One line of a batch: its record or its error record, with the line end.
-async fn batch_line(app: &AppState, n: usize, line: &[u8]) -> Bytes {
+/// One line of a batch (or why it could not be decoded): its record or its error record, with
+/// the line end. `permit` is the slot the line was decoded under, if it was.
+async fn batch_line(
+    app: &AppState,
+    n: usize,
+    line: Result<Bytes, String>,
+    permit: Option<OwnedSemaphorePermit>,
+) -> Bytes {
     let position = format!("line {n}");
-    let result = match from_json(line, &format!("line-{n}"), &position) {
-        Ok(input) => match app.limiter().acquire_admitted().await {
-            Ok(permit) => extract_blocking(app, input, permit).await,
-            Err(_) => Err(DocError::new(
-                input.id,
-                position.as_str(),
-                saywho_record::ErrorKind::Panic,
-                "the extraction slots are closed",
-            )),
-        },
-        Err(e) => Err(e),
+    let input = match line {
+        Ok(line) => from_json(&line, &format!("line-{n}"), &position),
+        Err(message) => Err(DocError::new(
+            format!("line-{n}"),
+            position.as_str(),
+            saywho_record::ErrorKind::Io,
+            message,
+        )),
+    };
+    let result = match input {
+        Ok(input) => {
+            let permit = match permit {
+                Some(permit) => Ok(permit),
+                None => app.limiter().acquire_admitted().await,
+            };
+            match permit {
+                Ok(permit) => extract_blocking(app, input, permit).await,
+                Err(_) => Err(DocError::new(
+                    input.id,
+                    position.as_str(),
+                    saywho_record::ErrorKind::Panic,
+                    "the extraction slots are closed",
+                )),
+            }
+        }
+        Err(e) => {
+            drop(permit);
+            Err(e)
+        }
     };
     let json = match &result {
         Ok(output) => serde_json::to_vec(output),

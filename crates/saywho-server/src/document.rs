@@ -10,7 +10,7 @@ use futures_util::StreamExt;
 use saywho_io::Extractor;
 use saywho_record::{DocError, ErrorKind, Meta, Output};
 use serde::Deserialize;
-use std::io::Read;
+use std::io::{BufRead, Read, Write};
 use utoipa::ToSchema;
 
 /// The id of a document sent without one.
@@ -67,8 +67,9 @@ pub struct DocInput {
     pub emit_text: Option<bool>,
 }
 
-/// Reads the whole body, at most `limit` bytes: a 413 as soon as the declared length or the
-/// bytes received go over, without holding more than the limit in memory.
+/// Reads the whole body as sent (not decoded), at most `limit` bytes: a 413 as soon as the
+/// declared length or the bytes received go over, without holding more than the limit in
+/// memory.
 pub async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
@@ -92,42 +93,151 @@ pub async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<
         }
         buf.extend_from_slice(&chunk);
     }
-    decode_content(headers, buf, limit).map(Bytes::from)
+    Ok(Bytes::from(buf))
 }
 
-/// The body as sent before its `Content-Encoding` (gzip or deflate; identity or none leaves it
-/// as it is), at most `limit` bytes once decoded: a small compressed body can expand to
-/// gigabytes.
-fn decode_content(headers: &HeaderMap, body: Vec<u8>, limit: usize) -> Result<Vec<u8>, ApiError> {
-    let coding = headers
-        .get(header::CONTENT_ENCODING)
-        .map(|v| v.to_str().unwrap_or("?").trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    let mut plain = Vec::new();
-    let read = match coding.as_str() {
-        "" | "identity" => return Ok(body),
-        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..])
-            .take(limit as u64 + 1)
-            .read_to_end(&mut plain),
-        "deflate" => flate2::read::ZlibDecoder::new(&body[..])
-            .take(limit as u64 + 1)
-            .read_to_end(&mut plain),
-        other => {
-            return Err(ApiError::new(
+/// A request body's `Content-Encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coding {
+    /// None or `identity`: the body as it is.
+    Identity,
+    /// `gzip` or `x-gzip`, one member or several.
+    Gzip,
+    /// `deflate`: a zlib stream (RFC 9110).
+    Deflate,
+}
+
+impl Coding {
+    /// The coding of a body that has been read: a 415 for one the server does not read.
+    pub fn of(headers: &HeaderMap) -> Result<Coding, ApiError> {
+        let name = headers
+            .get(header::CONTENT_ENCODING)
+            .map(|v| v.to_str().unwrap_or("?").trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        match name.as_str() {
+            "" | "identity" => Ok(Coding::Identity),
+            "gzip" | "x-gzip" => Ok(Coding::Gzip),
+            "deflate" => Ok(Coding::Deflate),
+            other => Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
                 format!("Content-Encoding {other:?} is not read here; send the body as it is, or gzip or deflate it"),
-            ))
+            )),
         }
-    };
-    if let Err(e) = read {
-        let message = format!("the body does not decode as {coding}: {e}");
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "malformed_body", message));
     }
-    if plain.len() > limit {
-        return Err(ApiError::too_large(limit));
+
+    fn name(self) -> &'static str {
+        match self {
+            Coding::Identity => "identity",
+            Coding::Gzip => "gzip",
+            Coding::Deflate => "deflate",
+        }
     }
-    Ok(plain)
+
+    /// A reader of `body` decoded.
+    fn reader(self, body: Bytes) -> Box<dyn Read + Send> {
+        let body = std::io::Cursor::new(body);
+        match self {
+            Coding::Identity => Box::new(body),
+            Coding::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(body)),
+            Coding::Deflate => Box::new(flate2::bufread::ZlibDecoder::new(body)),
+        }
+    }
+
+    /// Decodes `body` into `out`, stopping just past `limit` bytes (a small compressed body can
+    /// expand to gigabytes): a 400 `malformed_body` when it does not decode, a 413 past the
+    /// limit.
+    fn decode_into(self, body: Bytes, limit: usize, out: &mut impl Write) -> Result<(), ApiError> {
+        match std::io::copy(&mut self.reader(body).take(limit as u64 + 1), out) {
+            Err(e) => {
+                let message = format!("the body does not decode as {}: {e}", self.name());
+                Err(ApiError::new(StatusCode::BAD_REQUEST, "malformed_body", message))
+            }
+            Ok(n) if n > limit as u64 => Err(ApiError::too_large(limit)),
+            Ok(_) => Ok(()),
+        }
+    }
+
+    /// The body as sent before its coding, at most `limit` bytes. Decoded, it is up to `limit`
+    /// bytes from a body of a few kilobytes: call this only once the request holds an
+    /// extraction slot, so that the decoded bodies in memory are bounded by the slots, and a
+    /// request turned away decodes nothing.
+    pub fn decode(self, body: Bytes, limit: usize) -> Result<Bytes, ApiError> {
+        if self == Coding::Identity {
+            return Ok(body);
+        }
+        let mut plain = Vec::new();
+        self.decode_into(body, limit, &mut plain)?;
+        Ok(Bytes::from(plain))
+    }
+
+    /// What [`Coding::decode`] would answer, keeping nothing of what the body decodes to: for a
+    /// batch, which is then decoded again a line at a time ([`DecodedLines`]).
+    pub fn check(self, body: Bytes, limit: usize) -> Result<(), ApiError> {
+        if self == Coding::Identity {
+            return Ok(());
+        }
+        self.decode_into(body, limit, &mut std::io::sink())
+    }
+}
+
+/// The non-blank lines of an encoded batch body, decoded as they are read: only the line being
+/// read is in memory decoded, besides the body as sent and the decoder's state (its window).
+/// The caller checks the body first ([`Coding::check`]), so that a body that does not decode or
+/// is over the limit is refused before the answer starts.
+pub struct DecodedLines {
+    reader: std::io::BufReader<std::io::Take<Box<dyn Read + Send>>>,
+    number: usize,
+    done: bool,
+}
+
+impl DecodedLines {
+    /// The lines of `body` in `coding`, at most `limit` bytes of them in all.
+    pub fn new(coding: Coding, body: Bytes, limit: usize) -> DecodedLines {
+        DecodedLines {
+            reader: std::io::BufReader::new(coding.reader(body).take(limit as u64)),
+            number: 0,
+            done: false,
+        }
+    }
+
+    /// The next non-blank line and its number (from 1), without its line end, as
+    /// `split_lines` in api.rs gives a plain body's; `None` at the end. A body that stops
+    /// decoding (checked first, so not expected) gives its error in place of the line, then
+    /// ends.
+    pub fn next_line(&mut self) -> Option<(usize, Result<Bytes, String>)> {
+        while !self.done {
+            let mut line = Vec::new();
+            let read = self.reader.read_until(b'\n', &mut line);
+            match read {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.number += 1;
+                    if line.last() == Some(&b'\n') {
+                        line.pop();
+                    }
+                    if line.last() == Some(&b'\r') {
+                        line.pop();
+                    }
+                    if !line.trim_ascii().is_empty() {
+                        return Some((self.number, Ok(Bytes::from(line))));
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    self.number += 1;
+                    return Some((self.number, Err(format!("the body stopped decoding: {e}"))));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl std::fmt::Debug for DecodedLines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DecodedLines(after line {})", self.number)
+    }
 }
 
 /// A declared charset that is not UTF-8 (an unknown label included); `None` for UTF-8 or none.
@@ -306,6 +416,32 @@ mod tests {
         assert_eq!(
             from_json(b"[1]", "line-3", "p").unwrap_err().message,
             "not a JSON object"
+        );
+    }
+
+    #[test]
+    fn the_lines_of_a_compressed_batch_are_decoded_one_at_a_time() {
+        use std::io::Write;
+        let body = b"{\"a\":1}\r\n\n  \n{\"b\":2}\n\r\n{\"c\":3}";
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(body).unwrap();
+        let gz = Bytes::from(gz.finish().unwrap());
+        let all = |mut lines: DecodedLines| std::iter::from_fn(move || lines.next_line()).collect::<Vec<_>>();
+        let ok = |n, line: &'static [u8]| (n, Ok(Bytes::from_static(line)));
+        let expected = vec![ok(1, b"{\"a\":1}"), ok(4, b"{\"b\":2}"), ok(6, b"{\"c\":3}")];
+        assert_eq!(all(DecodedLines::new(Coding::Gzip, gz.clone(), 1000)), expected);
+        // A stream cut short gives its lines, then its error in place of a line, then ends.
+        let cut = gz.slice(..gz.len() - 8);
+        let lines = all(DecodedLines::new(Coding::Gzip, cut, 1000));
+        assert!(
+            matches!(lines.last(), Some((_, Err(m))) if m.contains("stopped decoding")),
+            "{lines:?}"
+        );
+        assert!(Coding::Gzip.check(gz.slice(..gz.len() - 8), 1000).is_err());
+        assert_eq!(Coding::Gzip.check(gz.clone(), body.len()), Ok(()));
+        assert_eq!(
+            Coding::Gzip.check(gz, body.len() - 1).map_err(|e| e.kind),
+            Err("too_large")
         );
     }
 

@@ -692,24 +692,45 @@ async fn send_with(app: &Router, uri: &str, headers: &[(&str, &str)], body: Vec<
     }
 }
 
+/// `bytes` compressed by `encoder` (a `flate2::write` encoder over a `Vec`).
+fn compress<W: std::io::Write>(
+    mut encoder: W,
+    bytes: &[u8],
+    finish: impl FnOnce(W) -> std::io::Result<Vec<u8>>,
+) -> Vec<u8> {
+    encoder.write_all(bytes).expect("compresses");
+    finish(encoder).expect("compresses")
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    compress(encoder, bytes, flate2::write::GzEncoder::finish)
+}
+
+/// `deflate` as RFC 9110 has it: a zlib stream.
+fn zlib(bytes: &[u8]) -> Vec<u8> {
+    let encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    compress(encoder, bytes, flate2::write::ZlibEncoder::finish)
+}
+
+/// The names of the speakers of a record.
+fn speakers(record: &Value) -> Vec<String> {
+    record["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|q| q["speaker"]["name"].as_str().map(String::from))
+        .collect()
+}
+
 #[tokio::test]
 async fn bodies_are_read_in_their_content_encoding_and_charset() {
-    use std::io::Write;
     let app = router(Config {
         max_body_bytes: 100_000,
         ..Config::default()
     });
     let text = example();
-    let gzip = |bytes: &[u8]| {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(bytes).expect("gzip");
-        gz.finish().expect("gzip")
-    };
-    let deflate = {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-        z.write_all(text.as_bytes()).expect("deflate");
-        z.finish().expect("deflate")
-    };
+    let deflate = zlib(text.as_bytes());
     let latin1 = b"\"C'est fini,\" said Ren\xe9e Lef\xe8vre, the caf\xe9's owner.".to_vec();
     let plain = [("content-type", "text/plain")];
     // (headers, body, status, error kind or a name the record holds)
@@ -775,12 +796,7 @@ async fn bodies_are_read_in_their_content_encoding_and_charset() {
         let answer = send_with(&app, "/v1/extract", &headers, body).await;
         assert_eq!(answer.status, status, "{headers:?}: {}", answer.text());
         if status == StatusCode::OK {
-            let speakers: Vec<String> = answer.json()["quotes"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|q| q["speaker"]["name"].as_str().map(String::from))
-                .collect();
+            let speakers = speakers(&answer.json());
             assert!(
                 speakers.iter().any(|s| s.contains(expected)),
                 "{headers:?}: {speakers:?}"
@@ -810,4 +826,140 @@ async fn bodies_are_read_in_their_content_encoding_and_charset() {
     .await;
     assert_eq!(latin.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(latin.kind(), "unsupported_media_type");
+}
+
+/// A metric's value in the answer of `/metrics`.
+async fn metric(app: &Router, name: &str) -> Option<u64> {
+    let text = send(app, "GET", "/metrics", None, "").await.text();
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_compressed_body_is_decoded_only_once_it_holds_a_slot() {
+    // A few kilobytes of gzip can decode to the body limit: decoded before a slot, every
+    // request in the queue held its decoded body (60 of them drove the server to 827 MB).
+    let release = Arc::new(AtomicBool::new(false));
+    let running = Arc::new(AtomicUsize::new(0));
+    let extractor = {
+        let (gate, running) = (release.clone(), running.clone());
+        Arc::new(move |id: &str, _: &str| -> Result<Record, ExtractError> {
+            running.fetch_add(1, Ordering::SeqCst);
+            while !gate.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Ok(Record::new(id, vec![], vec![]))
+        })
+    };
+    let config = Config {
+        slots: 1,
+        queue: 1,
+        max_body_bytes: 1000,
+        ..Config::default()
+    };
+    let app = router_with(config, extractor);
+    // Opens the gate when the test ends, also when it fails (the runtime waits for the
+    // blocking thread).
+    struct Open(Arc<AtomicBool>);
+    impl Drop for Open {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let _open = Open(release.clone());
+    // The slot is taken by an extraction that waits for the gate.
+    let first = tokio::spawn({
+        let app = app.clone();
+        async move { send(&app, "POST", "/v1/extract", Some("text/plain"), "a").await }
+    });
+    while running.load(Ordering::SeqCst) == 0 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let gz = [("content-type", "text/plain"), ("content-encoding", "gzip")];
+    // A body that does not decode waits in the queue like any other: it is not decoded yet.
+    let queued = tokio::spawn({
+        let app = app.clone();
+        async move { send_with(&app, "/v1/extract", &gz, b"not gzip at all".to_vec()).await }
+    });
+    let mut waited = Duration::ZERO;
+    while metric(&app, "saywho_extractions_waiting").await != Some(1) {
+        assert!(
+            !queued.is_finished() && waited < Duration::from_secs(10),
+            "the undecodable body was answered before it had a slot"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        waited += Duration::from_millis(5);
+    }
+    // The queue is full: those turned away are not decoded at all, so they are 503 whatever
+    // their body would decode to (it was 413 and 400: decoded first).
+    let batch = [("content-type", "application/x-ndjson"), ("content-encoding", "gzip")];
+    for (uri, headers, body) in [
+        ("/v1/extract", &gz, gzip(&[b' '; 5000])),
+        ("/v1/extract", &gz, b"not gzip at all".to_vec()),
+        ("/v1/extract/batch", &batch, gzip(&[b'\n'; 5000])),
+        ("/v1/extract/batch", &batch, b"not gzip at all".to_vec()),
+    ] {
+        let a = send_with(&app, uri, headers, body).await;
+        assert_eq!(
+            (a.status, a.kind().as_str()),
+            (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
+            "{uri}"
+        );
+    }
+    assert!(!queued.is_finished(), "still waiting for the slot");
+    release.store(true, Ordering::SeqCst);
+    assert_eq!(first.await.expect("the first request").status, StatusCode::OK);
+    let queued = queued.await.expect("the queued request");
+    assert_eq!(
+        (queued.status, queued.kind().as_str()),
+        (StatusCode::BAD_REQUEST, "malformed_body")
+    );
+    // Once slots are free, the same bodies get their answers as before.
+    let a = send_with(&app, "/v1/extract", &gz, gzip(&[b' '; 5000])).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
+    let a = send_with(&app, "/v1/extract/batch", &batch, gzip(&[b'\n'; 5000])).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
+    let a = send_with(&app, "/v1/extract/batch", &batch, b"not gzip at all".to_vec()).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::BAD_REQUEST, "malformed_body")
+    );
+    assert_eq!(metric(&app, "saywho_extractions_waiting").await, Some(0));
+}
+
+#[tokio::test]
+async fn a_compressed_batch_answers_as_the_same_batch_sent_plain() {
+    // Its lines are decoded one at a time: numbered, trimmed and skipped as a plain body's.
+    let body = [
+        json!({"id": "a", "text": "“Yes,” Ann Lee said."}).to_string(),
+        "{broken".to_string(),
+        "  \t".to_string(),
+        String::new(),
+        json!({"id": 7, "html": PAGE}).to_string(),
+        json!({"id": "c"}).to_string(),
+        "\r".to_string(),
+        json!({"text": "“No,” Bo Li said.", "title": "T"}).to_string(),
+        "[1]".to_string(),
+    ]
+    .join("\r\n");
+    let app = app();
+    let ndjson = ("content-type", "application/x-ndjson");
+    let plain = send_with(&app, "/v1/extract/batch", &[ndjson], body.clone().into_bytes()).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert_eq!(plain.text().lines().count(), 6, "{}", plain.text());
+    for ending in ["", "\n", "\r\n\r\n"] {
+        let body = format!("{body}{ending}");
+        for (coding, compressed) in [("gzip", gzip(body.as_bytes())), ("deflate", zlib(body.as_bytes()))] {
+            let headers = [ndjson, ("content-encoding", coding)];
+            let a = send_with(&app, "/v1/extract/batch", &headers, compressed).await;
+            assert_eq!(a.status, StatusCode::OK, "{coding}");
+            assert_eq!(a.text(), plain.text(), "{coding} {ending:?}");
+        }
+    }
 }
