@@ -38,7 +38,8 @@ pub struct RawParams {
 /// The body is JSON (`{"text"}` or `{"html"}`, with optional `id`, `url`, `title`, `author`,
 /// `date`, `outlet`, `emit_text`), plain text, or an HTML page. The answer is the document's
 /// record, the same JSON as a line of `saywho extract`; for HTML it carries the page's metadata
-/// and the `text` its offsets refer to.
+/// and the `text` its offsets refer to. The body may be sent with `Content-Encoding: gzip` or
+/// `deflate` (zlib, or raw DEFLATE without zlib's header).
 #[utoipa::path(
     post,
     path = "/v1/extract",
@@ -177,7 +178,8 @@ fn json_response(output: &Output) -> Response {
 /// the same place, in input order, written as soon as it and those before it are done; a line
 /// that cannot be read or extracted is an error record
 /// `{"schema_version", "id", "error": {"kind", "position", "message"}}` in its place, and the
-/// response is still 200. Blank lines are skipped.
+/// response is still 200. Blank lines are skipped. The body may be sent with
+/// `Content-Encoding: gzip` or `deflate` (zlib, or raw DEFLATE without zlib's header).
 #[utoipa::path(
     post,
     path = "/v1/extract/batch",

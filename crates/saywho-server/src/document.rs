@@ -103,7 +103,7 @@ pub enum Coding {
     Identity,
     /// `gzip` or `x-gzip`, one member or several.
     Gzip,
-    /// `deflate`: a zlib stream (RFC 9110).
+    /// `deflate`: a zlib stream (RFC 9110), or a raw DEFLATE stream as several clients send.
     Deflate,
 }
 
@@ -134,13 +134,18 @@ impl Coding {
         }
     }
 
-    /// A reader of `body` decoded.
+    /// A reader of `body` decoded. `deflate` is read as zlib when its first two bytes are a
+    /// zlib header (RFC 1950: compression method 8, a window of at most 32 KB, and the check
+    /// bits), as raw DEFLATE otherwise: decided once, never by decoding twice.
     fn reader(self, body: Bytes) -> Box<dyn Read + Send> {
+        let zlib = matches!(*body, [cmf, flg, ..]
+            if cmf & 0x0f == 8 && cmf >> 4 <= 7 && (u16::from(cmf) << 8 | u16::from(flg)) % 31 == 0);
         let body = std::io::Cursor::new(body);
         match self {
             Coding::Identity => Box::new(body),
             Coding::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(body)),
-            Coding::Deflate => Box::new(flate2::bufread::ZlibDecoder::new(body)),
+            Coding::Deflate if zlib => Box::new(flate2::bufread::ZlibDecoder::new(body)),
+            Coding::Deflate => Box::new(flate2::bufread::DeflateDecoder::new(body)),
         }
     }
 

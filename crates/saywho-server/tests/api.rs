@@ -713,6 +713,12 @@ fn zlib(bytes: &[u8]) -> Vec<u8> {
     compress(encoder, bytes, flate2::write::ZlibEncoder::finish)
 }
 
+/// `deflate` as several clients send it: a raw DEFLATE stream, without zlib's header.
+fn raw_deflate(bytes: &[u8]) -> Vec<u8> {
+    let encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    compress(encoder, bytes, flate2::write::DeflateEncoder::finish)
+}
+
 /// The names of the speakers of a record.
 fn speakers(record: &Value) -> Vec<String> {
     record["quotes"]
@@ -960,6 +966,68 @@ async fn a_compressed_batch_answers_as_the_same_batch_sent_plain() {
             let a = send_with(&app, "/v1/extract/batch", &headers, compressed).await;
             assert_eq!(a.status, StatusCode::OK, "{coding}");
             assert_eq!(a.text(), plain.text(), "{coding} {ending:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn deflate_is_read_with_or_without_the_zlib_header() {
+    let app = router(Config {
+        max_body_bytes: 100_000,
+        ..Config::default()
+    });
+    let text = example();
+    let line = format!("{}\n", json!({"id": "a", "text": text}));
+    let plain = [("content-type", "text/plain"), ("content-encoding", "deflate")];
+    let ndjson = [
+        ("content-type", "application/x-ndjson"),
+        ("content-encoding", "deflate"),
+    ];
+    // RFC 9110's deflate is zlib; several clients send raw DEFLATE. Every level, since a raw
+    // stream's first bytes depend on it (a stored block, fixed or dynamic Huffman codes).
+    let encode = |zlib: bool, level: u32, bytes: &[u8]| {
+        let level = flate2::Compression::new(level);
+        if zlib {
+            compress(
+                flate2::write::ZlibEncoder::new(Vec::new(), level),
+                bytes,
+                flate2::write::ZlibEncoder::finish,
+            )
+        } else {
+            compress(
+                flate2::write::DeflateEncoder::new(Vec::new(), level),
+                bytes,
+                flate2::write::DeflateEncoder::finish,
+            )
+        }
+    };
+    for zlib in [true, false] {
+        for level in 0..=9 {
+            let a = send_with(&app, "/v1/extract", &plain, encode(zlib, level, text.as_bytes())).await;
+            assert_eq!(a.status, StatusCode::OK, "zlib {zlib}, level {level}: {}", a.text());
+            assert!(speakers(&a.json()).iter().any(|s| s.contains("Vasquez")), "zlib {zlib}");
+        }
+        let a = send_with(&app, "/v1/extract/batch", &ndjson, encode(zlib, 6, line.as_bytes())).await;
+        assert_eq!(a.status, StatusCode::OK, "zlib {zlib}");
+        assert!(a.text().contains("Vasquez"), "zlib {zlib}: {}", a.text());
+        // Over the limit once decoded, either way.
+        let a = send_with(&app, "/v1/extract", &plain, encode(zlib, 6, &[b' '; 200_000])).await;
+        assert_eq!(
+            (a.status, a.kind().as_str()),
+            (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            "zlib {zlib}"
+        );
+    }
+    assert_eq!(raw_deflate(b"x"), encode(false, 1, b"x"));
+    // Neither: a zlib header on a stream that does not follow, and bytes that are not DEFLATE.
+    for body in [vec![0x78, 0x9c, 0xff, 0xff, 0xff], b"not deflate at all".to_vec()] {
+        for (uri, headers) in [("/v1/extract", &plain), ("/v1/extract/batch", &ndjson)] {
+            let a = send_with(&app, uri, headers, body.clone()).await;
+            assert_eq!(
+                (a.status, a.kind().as_str()),
+                (StatusCode::BAD_REQUEST, "malformed_body"),
+                "{uri} {body:?}"
+            );
         }
     }
 }
