@@ -83,7 +83,7 @@ pub async fn extract(
         }
         let max = app.config().max_body_bytes;
         let body = document::read_body(&headers, body, max).await?;
-        let coding = Coding::of(&headers)?;
+        let coding = Coding::of(&headers, &body)?;
         // A compressed body is decoded only once the request holds its slot: a few kilobytes
         // can expand to the body limit, so decoded bodies waiting in the queue would take
         // memory without bound, and a request turned away must not decode at all. A body sent
@@ -219,7 +219,7 @@ pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body
     let (limit, max) = (app.config().timeout, app.config().max_body_bytes);
     let admit = async {
         let body = document::read_body(&headers, body, max).await?;
-        match Coding::of(&headers)? {
+        match Coding::of(&headers, &body)? {
             // Admission is decided once, for the whole batch: once the response has started,
             // every line gets its record.
             Coding::Identity if app.limiter().is_saturated() => Err(ApiError::overloaded()),

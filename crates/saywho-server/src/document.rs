@@ -99,7 +99,7 @@ pub async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<
 /// A request body's `Content-Encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coding {
-    /// None or `identity`: the body as it is.
+    /// None, `identity`, or an empty body: the body as it is.
     Identity,
     /// `gzip` or `x-gzip`, one member or several.
     Gzip,
@@ -108,22 +108,31 @@ pub enum Coding {
 }
 
 impl Coding {
-    /// The coding of a body that has been read: a 415 for one the server does not read.
-    pub fn of(headers: &HeaderMap) -> Result<Coding, ApiError> {
+    /// The coding of a body that has been read: a 415 for one the server does not read. An
+    /// empty body is empty whatever the header says (clients that compress every request send
+    /// an empty one so), and is answered as an empty body without the header is; it was a 400,
+    /// since an empty stream is not a valid gzip or zlib stream.
+    pub fn of(headers: &HeaderMap, body: &[u8]) -> Result<Coding, ApiError> {
         let name = headers
             .get(header::CONTENT_ENCODING)
             .map(|v| v.to_str().unwrap_or("?").trim().to_ascii_lowercase())
             .unwrap_or_default();
-        match name.as_str() {
-            "" | "identity" => Ok(Coding::Identity),
-            "gzip" | "x-gzip" => Ok(Coding::Gzip),
-            "deflate" => Ok(Coding::Deflate),
-            other => Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                format!("Content-Encoding {other:?} is not read here; send the body as it is, or gzip or deflate it"),
-            )),
-        }
+        let coding = match name.as_str() {
+            "" | "identity" => Coding::Identity,
+            "gzip" | "x-gzip" => Coding::Gzip,
+            "deflate" => Coding::Deflate,
+            other => {
+                let message = format!(
+                    "Content-Encoding {other:?} is not read here; send the body as it is, or gzip or deflate it"
+                );
+                return Err(ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    message,
+                ));
+            }
+        };
+        Ok(if body.is_empty() { Coding::Identity } else { coding })
     }
 
     fn name(self) -> &'static str {

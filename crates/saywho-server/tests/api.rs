@@ -1031,3 +1031,42 @@ async fn deflate_is_read_with_or_without_the_zlib_header() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_empty_compressed_body_is_answered_as_an_empty_body() {
+    // Clients that compress every request send an empty body with the header still on.
+    let app = app();
+    for (uri, media) in [
+        ("/v1/extract", "text/plain"),
+        ("/v1/extract", "application/json"),
+        ("/v1/extract", "text/html"),
+        ("/v1/extract/batch", "application/x-ndjson"),
+    ] {
+        let plain = send_with(&app, uri, &[("content-type", media)], Vec::new()).await;
+        for coding in ["gzip", "x-gzip", "deflate", "identity"] {
+            let headers = [("content-type", media), ("content-encoding", coding)];
+            let a = send_with(&app, uri, &headers, Vec::new()).await;
+            assert_eq!(
+                (a.status, a.text()),
+                (plain.status, plain.text()),
+                "{uri} {media} {coding}"
+            );
+        }
+    }
+    // What those are: an empty document for the one-document route, no lines for a batch.
+    let a = send_with(&app, "/v1/extract", &[("content-type", "text/plain")], Vec::new()).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "missing_text")
+    );
+    let ndjson = [("content-type", "application/x-ndjson"), ("content-encoding", "gzip")];
+    let a = send_with(&app, "/v1/extract/batch", &ndjson, Vec::new()).await;
+    assert_eq!((a.status, a.text().as_str()), (StatusCode::OK, ""));
+    // A coding the server does not read is still refused, empty or not.
+    let br = [("content-type", "text/plain"), ("content-encoding", "br")];
+    let a = send_with(&app, "/v1/extract", &br, Vec::new()).await;
+    assert_eq!(
+        (a.status, a.kind().as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+    );
+}
