@@ -20,7 +20,7 @@ mod gerund;
 pub(crate) mod label;
 mod post;
 
-pub(crate) use description::unlisted_description;
+pub(crate) use description::{unlisted_description, unlisted_description_after};
 
 pub use carry::carry_across_paragraphs;
 
@@ -58,7 +58,8 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
         return None;
     }
     if let Some(cue) = cue_at(text, tokens, a) {
-        let np = np_after(tokens, cue.tok_end as usize, limit);
+        let np = np_after(tokens, cue.tok_end as usize, limit)
+            .or_else(|| unlisted_description_after(text, tokens, lex, cue.tok_end as usize, limit));
         return Some((cue, np));
     }
     // `"…," according to Dr. Keith Ahamad`

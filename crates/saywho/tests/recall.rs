@@ -1679,3 +1679,21 @@ fn hyphenated_person_nouns_speak() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_noun_the_roles_lack_after_an_inverted_cue() {
+    check(&[
+        (
+            "\"It is over,\" says a voter.",
+            &[("It is over,", "direct", "a voter", "says")],
+        ),
+        (
+            "\"Is it over?\" asked a voter in the crowd.",
+            &[("Is it over?", "direct", "a voter", "asked")],
+        ),
+        (
+            "\"It is over,\" said a local shopkeeper, who declined to give her name.",
+            &[("It is over,", "direct", "a local shopkeeper", "said")],
+        ),
+    ]);
+}

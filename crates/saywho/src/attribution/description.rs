@@ -43,6 +43,48 @@ pub(crate) fn unlisted_description(
     })
 }
 
+/// `"…," says a local shopkeeper`, `"…?" asked a voter in the crowd`: right after an inverted
+/// cue (token `k` on, not reaching `hi`), a determiner and up to two lower-case modifiers
+/// before a noun for a person that the lexicon's roles lack, which ends the phrase (the
+/// sentence's punctuation, a preposition, a conjunction or a relative pronoun follows).
+pub(crate) fn unlisted_description_after(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    k: usize,
+    hi: usize,
+) -> Option<SpeakerNp> {
+    let det = tokens.get(k).filter(|_| k < hi)?;
+    if !(det.kind == TokenKind::Word && det.is(flag::DET) && !det.is(flag::PRONOUN)) {
+        return None;
+    }
+    let plain = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_cap()
+            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::AUX)
+            && t.shape & shape::POSSESSIVE == 0
+    };
+    for end in k + 1..hi.min(k + 4) {
+        let head = &tokens[end];
+        if !plain(head) {
+            return None;
+        }
+        let person = head.is(flag::ROLE_PERSON) || lex.is_cased(head.text(text), cased::PERSON_NOUN);
+        let ends = end + 1 >= hi
+            || tokens
+                .get(end + 1)
+                .is_none_or(|n| !n.is_word() || n.is(flag::PREP | flag::CONJ | flag::PERSON_RELATIVE) && !n.is_cap());
+        if person && ends {
+            return Some(SpeakerNp {
+                tok_start: k as u32,
+                tok_end: end as u32 + 1,
+                kind: NpKind::Description,
+            });
+        }
+    }
+    None
+}
+
 /// Can `next`, when it is a cue, be the verb of a description headed by `head`? A singular
 /// head takes a finite form ("the plumber said", "the plumber says"); a bare form after it is
 /// a noun ("The great American plumber joke, that …"). (Anything else after the head, a comma
