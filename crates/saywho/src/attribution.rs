@@ -89,6 +89,15 @@ fn after(doc: &Doc, lex: &Lexicon, q: &QuoteSpan, limit: usize) -> Option<(Cue, 
                 return None;
             }
             let np = np_before(tokens, k, a).or_else(|| unlisted_description(text, tokens, lex, a, k))?;
+            // `"…," a voter in the crowd said`: the phrase after a preposition is where the
+            // speaker is, when a person noun the roles lack heads what comes before it. (A
+            // role's phrase was read by np_before: "a spokesman for NBC" speaks for NBC.)
+            let s = np.tok_start as usize;
+            let np = (s > a + 1 && tokens[s - 1].is(flag::PREP) && !tokens[s - 1].is_cap())
+                .then(|| unlisted_description(text, tokens, lex, a, s - 1))
+                .flatten()
+                .filter(|d| !tokens[d.tok_end as usize - 1].is(flag::ROLE | flag::TITLE))
+                .unwrap_or(np);
             // "University of the Fraser Valley political scientist Hamish Telford said": an
             // organisation's name before the phrase belongs to it.
             // "Rally Canada volunteer media coordinator Tom Hinderks said": an organisation's

@@ -1695,5 +1695,15 @@ fn a_person_noun_the_roles_lack_after_an_inverted_cue() {
             "\"It is over,\" said a local shopkeeper, who declined to give her name.",
             &[("It is over,", "direct", "a local shopkeeper", "said")],
         ),
+        // Before the cue, the place after its preposition is not the speaker; a role's
+        // phrase speaks for its organisation as before.
+        (
+            "\"It is over,\" a voter in the crowd said.",
+            &[("It is over,", "direct", "a voter", "said")],
+        ),
+        (
+            "The Department for Constitutional Affairs (DCA) replied. \"We are pleased,\" a spokesman for the DCA said.",
+            &[("We are pleased,", "direct", "Department for Constitutional Affairs", "said")],
+        ),
     ]);
 }
