@@ -583,6 +583,10 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                     && tokens.get(after_fragment + 1).is_some_and(verb);
                 if clause_end > after_fragment && !q.closed_by_period(tokens) && !label_ends {
                     quote.end = tokens[clause_end - 1].end;
+                } else if let Some(close) = q.close_tok {
+                    // It ends with the fragment: with its closing mark, as it starts before the
+                    // opening one (`he had "no regrets"`, not `he had "no regrets`).
+                    quote.end = tokens[close as usize].end;
                 }
             }
         }

@@ -238,7 +238,7 @@ fn kinds_direct_indirect_mixed() {
         (
             "Legend explained that he wrote the song \"because I have faith in us.\"",
             &[(
-                "he wrote the song \"because I have faith in us.",
+                "he wrote the song \"because I have faith in us.\"",
                 "mixed",
                 "Legend",
                 "explained",
@@ -267,7 +267,7 @@ fn cues_in_both_orders_and_with_appositives() {
         (
             "Ann Lee concluded by writing that the team \"will be back next year.\"",
             &[(
-                "the team \"will be back next year.",
+                "the team \"will be back next year.\"",
                 "mixed",
                 "Ann Lee",
                 "concluded by writing",

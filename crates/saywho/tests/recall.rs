@@ -837,7 +837,7 @@ fn a_quoted_label_is_what_was_said() {
         (
             "Ann Lee called half of the senator's supporters \"deplorables.\"",
             &[(
-                "half of the senator's supporters \"deplorables.",
+                "half of the senator's supporters \"deplorables.\"",
                 "mixed",
                 "Ann Lee",
                 "called",
@@ -845,19 +845,19 @@ fn a_quoted_label_is_what_was_said() {
         ),
         (
             "Ann Lee called the suggestion \"disgraceful\".",
-            &[("the suggestion \"disgraceful", "mixed", "Ann Lee", "called")],
+            &[("the suggestion \"disgraceful\"", "mixed", "Ann Lee", "called")],
         ),
         // The label ends what was said when a conjunction and a verb follow it.
         (
             "Ann Lee called the sentence \"outrageous\" and said her client was innocent.",
             &[
-                ("the sentence \"outrageous", "mixed", "Ann Lee", "called"),
+                ("the sentence \"outrageous\"", "mixed", "Ann Lee", "called"),
                 ("her client was innocent", "indirect", "Ann Lee", "said"),
             ],
         ),
         (
             "Ann Lee called the senator a \"lightweight\".",
-            &[("the senator a \"lightweight", "mixed", "Ann Lee", "called")],
+            &[("the senator a \"lightweight\"", "mixed", "Ann Lee", "called")],
         ),
         // "call on" asks; and a quoted word followed by an unquoted label is a scare quote.
         ("The union called on the council to appoint \"roving\" inspectors.", &[]),
@@ -1091,7 +1091,7 @@ fn a_quotation_ending_its_sentence_leaves_the_next_cue_alone() {
             "Ann Smith described the plan as \"reckless and unfunded.\" Bob Jones said it was a disaster.",
             &[
                 (
-                    "the plan as \"reckless and unfunded.",
+                    "the plan as \"reckless and unfunded.\"",
                     "mixed",
                     "Ann Smith",
                     "described",
@@ -1137,7 +1137,7 @@ fn a_gerund_cue_after_a_fragments_closing_mark_ends_the_fragment() {
     check(&[(
         "Ann Lee said she is a \"long way from making a decision,\" noting that she has served in public office for 43 years.",
         &[
-            ("she is a \"long way from making a decision,", "mixed", "Ann Lee", "said"),
+            ("she is a \"long way from making a decision,\"", "mixed", "Ann Lee", "said"),
             ("she has served in public office for 43 years", "indirect", "Ann Lee", "noting"),
         ],
     )]);
