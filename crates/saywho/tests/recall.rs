@@ -1707,3 +1707,39 @@ fn a_person_noun_the_roles_lack_after_an_inverted_cue() {
         ),
     ]);
 }
+
+#[test]
+fn asides_participles_and_places_are_not_reports_or_speakers() {
+    check(&[
+        // A participle set off by commas inside a relative clause's content.
+        (
+            "Ann Lee, who said the plan, unveiled last week, would cost 5bn, defended the policy.",
+            &[(
+                "the plan, unveiled last week, would cost 5bn",
+                "indirect",
+                "Ann Lee",
+                "said",
+            )],
+        ),
+        // A short aside before a subject and a cue at the sentence's end: no closing report.
+        (
+            "She said it was not clear who, if anyone, the police suspected.",
+            &[(
+                "it was not clear who, if anyone, the police suspected",
+                "indirect",
+                "",
+                "said",
+            )],
+        ),
+        // A closing report inside a longer content is not one.
+        (
+            "Prices will rise, the bank said, the FT reports.",
+            &[("Prices will rise, the bank said", "indirect", "FT", "reports")],
+        ),
+        // "many of whom" are people, not the place named before them.
+        (
+            "Thousands of people marched through London, many of whom said they had never protested before.",
+            &[("they had never protested before", "indirect", "", "said")],
+        ),
+    ]);
+}

@@ -346,8 +346,15 @@ impl Resolver<'_, '_> {
                 let who = np.tok_start as usize;
                 let comma = who.checked_sub(1).filter(|&c| self.doc.tokens[c].is_punct(b','));
                 let of_place = comma.and_then(|c| self.head_before_place_of(c)).is_some();
+                // "many of whom" are people: a name before the comma is theirs only when it
+                // names people ("marched through London, many of whom said" is not London's).
+                let share = np.tok_end > np.tok_start + 1;
                 antecedent_of_who(self.doc, who, &self.at_token)
                     .filter(|_| !of_place)
+                    .filter(|&e| {
+                        let c = &self.clusters[e as usize];
+                        !share || (c.person || c.group) && !(c.place || c.org || c.thing)
+                    })
                     .or_else(|| self.described_before_who(who))
             }
             _ => self.description(np),

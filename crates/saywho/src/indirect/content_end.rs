@@ -9,10 +9,10 @@ use crate::token::{shape, Token, TokenKind};
 /// Does the comma at `k` close a relative clause, the main verb following ("…, noted that",
 /// "…, issued a statement", "…, doesn't pretend")? `from` is where the content starts. A comma
 /// inside the content that another closes is an appositive's ("that the two men, and Mr. Cruz
-/// in particular, must …"); a past form before a preposition is a participle's when another
-/// comma follows ("the city, founded in 1850, was …"; but "…, gathered outside the ministry."),
-/// and one that a conjunction or a comma follows is one of a list ("she was tired, worried and
-/// hungry").
+/// in particular, must …"); a past form is a participle's when another comma follows ("the
+/// city, founded in 1850, was …", "the plan, unveiled last week, would …"; but "…, gathered
+/// outside the ministry."), and one that a conjunction or a comma follows is one of a list
+/// ("she was tired, worried and hungry").
 fn relative_clause_closes(text: &str, tokens: &[Token], from: usize, k: usize, hi: usize) -> bool {
     let inside_commas = tokens[from..k].iter().filter(|t| t.is_punct(b',')).count();
     let main_verb = inside_commas % 2 == 0
@@ -21,10 +21,7 @@ fn relative_clause_closes(text: &str, tokens: &[Token], from: usize, k: usize, h
             let more_commas = tokens[k + 1..hi].iter().any(|t| t.is_punct(b','));
             n.kind == TokenKind::Word
                 && !n.is_cap()
-                && (n.is(flag::AUX)
-                    || n.is_past()
-                        && !n.is(flag::FUNCTION)
-                        && (!after.is_some_and(|a| a.is(flag::PREP)) || !more_commas))
+                && (n.is(flag::AUX) || n.is_past() && !n.is(flag::FUNCTION) && !more_commas)
                 && !after.is_some_and(|a| a.is(flag::CONJ) || a.is_punct(b','))
         });
     main_verb || (k + 1..hi.min(k + 3)).any(|j| cue_at(text, tokens, j).is_some())
@@ -37,18 +34,36 @@ fn new_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
     })
 }
 
+/// The longest aside between commas inside reported content ("if anyone", "in particular").
+const MAX_ASIDE_WORDS: usize = 3;
+
 /// Does the sentence end with a report of its own starting at `a`, its subject and verb and
 /// nothing after them (", the ministry added.", ", MPs said.", ", he argued.")? What comes
-/// before that comma is then its content, not the end of an earlier report's. (With words
-/// after the verb, ", he told activists.", it is left to the earlier report, as before.)
-fn closing_report_at(text: &str, tokens: &[Token], a: usize, hi: usize) -> bool {
+/// before that comma is then its content, not the end of an earlier report's, whose content
+/// starts at `from`. (With words after the verb, ", he told activists.", it is left to the
+/// earlier report, as before.)
+fn closing_report_at(text: &str, tokens: &[Token], from: usize, a: usize, hi: usize) -> bool {
     let Some(last) = (a..hi)
         .rev()
         .find(|&j| !(tokens[j].is_terminal() || tokens[j].kind == TokenKind::QuoteMark))
     else {
         return false;
     };
-    last > a
+    // The sentence ends there (not a comma that ends a longer piece of content, "Prices will
+    // rise, the bank said, the FT reports"), and the comma before `a` closes no short aside
+    // that the content from `from` opened ("who, if anyone, the police suspected", "what,
+    // exactly, his father said"); a clause may end there ("…of Rover, who have been accused
+    // …, the FT reports", "…, because those decisions should be left to states, they said").
+    let sentence_ends = tokens[last + 1..hi].iter().any(|t| t.is_terminal()) || hi >= tokens.len();
+    let comma = a.saturating_sub(1);
+    let opened = tokens[from..comma]
+        .iter()
+        .rposition(|t| t.is_punct(b','))
+        .map(|c| from + c);
+    let aside_closes = opened.is_some_and(|c| crate::token::word_count(tokens, c + 1, comma) <= MAX_ASIDE_WORDS);
+    sentence_ends
+        && !aside_closes
+        && last > a
         && last < a + 6
         && cue_at(text, tokens, last).is_some()
         && np_before(tokens, last, a).is_some_and(|np| np.tok_start as usize == a)
@@ -113,7 +128,7 @@ pub(crate) fn content_end(text: &str, tokens: &[Token], from: usize, hi: usize, 
         }
         // "… the bridge would reopen, the ministry added.": the sentence's own attribution
         // closes it.
-        if k > from && t.is_punct(b',') && closing_report_at(text, tokens, k + 1, hi) {
+        if k > from && t.is_punct(b',') && closing_report_at(text, tokens, from, k + 1, hi) {
             end = k;
             break;
         }

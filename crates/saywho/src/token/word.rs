@@ -313,18 +313,28 @@ fn any_word(t: &str, lex: &Lexicon) -> (bool, u8, WordInfo) {
 /// ([`cased::HYPHEN_NOT_PERSON`]).
 fn hyphenated(lex: &Lexicon, base: &str, token: &str, token_upper: bool) -> WordInfo {
     let whole = lex.lookup(base);
-    if whole.flags() != 0 {
+    // Any entry at all: "e-mail" and "op-ed" are channels with no flag.
+    let known = whole.flags() != 0
+        || whole.channel.is_some()
+        || whole.cue.is_some()
+        || whole.case.is_some()
+        || whole.gender != crate::lexicon::Gender::Unknown;
+    if known {
         return whole_word_roles(whole, base, token, token_upper);
     }
-    // The last part, or the one before a linking word.
-    let mut head = "";
+    // The last part, or the one before a linking word; and the part before the head.
+    let (mut before, mut head) = ("", "");
     for part in base.split('-') {
         if !head.is_empty() && lex.is_cased(part, cased::HYPHEN_HEAD_BEFORE) {
             break;
         }
-        head = part;
+        (before, head) = (head, part);
     }
-    if lex.is_cased(head, cased::HYPHEN_NOT_PERSON) {
+    // A count of people ("a three-judge panel") or a pair of them ("a father-son duo")
+    // modifies the noun after it; it names no one.
+    let count = before.starts_with(|c: char| c.is_ascii_digit()) || lex.lookup(before).is(flag::GROUP_QUANTIFIER);
+    let pair = lex.lookup(before).is(flag::ROLE_PERSON);
+    if count || pair || lex.is_cased(head, cased::HYPHEN_NOT_PERSON) {
         return WordInfo::default();
     }
     let info = lex.lookup(head);
@@ -456,7 +466,12 @@ mod tests {
             ("X-Men", false, Gender::Unknown),
             ("anti-government", false, Gender::Unknown),
             ("well-known", false, Gender::Unknown),
+            ("three-judge", false, Gender::Unknown),
+            ("father-son", false, Gender::Unknown),
         ];
+        // An entry of the lexicon as it is: "e-mail" is a channel.
+        let t = word_token("e-mail", 0, 6, &lex);
+        assert!(t.info.channel.is_some(), "e-mail");
         for (w, person, gender) in cases {
             let t = word_token(w, 0, w.len(), &lex);
             assert_eq!((t.is(flag::ROLE_PERSON), t.info.gender), (person, gender), "{w}");
