@@ -1657,30 +1657,6 @@ fn a_share_of_a_relative_antecedent_speaks_for_it() {
 }
 
 #[test]
-fn hyphenated_person_nouns_speak() {
-    check(&[
-        (
-            "The 45-year-old mother-of-two said she had been fired without warning.",
-            &[(
-                "she had been fired without warning",
-                "indirect",
-                "The 45-year-old mother-of-two",
-                "said",
-            )],
-        ),
-        (
-            "Her step-father said the family had not been told anything.",
-            &[(
-                "the family had not been told anything",
-                "indirect",
-                "Her step-father",
-                "said",
-            )],
-        ),
-    ]);
-}
-
-#[test]
 fn a_person_noun_the_roles_lack_after_an_inverted_cue() {
     check(&[
         (

@@ -121,7 +121,7 @@ fn role_flag(name: &str) -> Option<u64> {
 }
 
 /// The bit a `name_words.tsv` class stands for.
-fn name_class(name: &str) -> u32 {
+fn name_class(name: &str) -> u16 {
     match name {
         "non_person" => cased::NON_PERSON,
         "event" => cased::EVENT,
@@ -135,8 +135,6 @@ fn name_class(name: &str) -> u32 {
         "hyphen_modifier" => cased::HYPHEN_MODIFIER,
         "place_first" => cased::PLACE_FIRST,
         "first_singular" => cased::FIRST_SINGULAR,
-        "hyphen_head_before" => cased::HYPHEN_HEAD_BEFORE,
-        "hyphen_not_person" => cased::HYPHEN_NOT_PERSON,
         _ => 0,
     }
 }
@@ -175,8 +173,8 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         }
     }
 
-    let mut cased_words: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut add_cased = |w: &str, bit: u32| *cased_words.entry(w.into()).or_default() |= bit;
+    let mut cased_words: FxHashMap<Box<str>, u16> = FxHashMap::default();
+    let mut add_cased = |w: &str, bit: u16| *cased_words.entry(w.into()).or_default() |= bit;
     for row in rows(t.org_words) {
         add_cased(row[0], cased::ORG);
     }

@@ -5,7 +5,7 @@
 //! characters take the general path, which gives the same result for ASCII words.
 
 use super::{shape, Token, TokenKind};
-use crate::lexicon::{cased, flag, Lexicon, WordInfo};
+use crate::lexicon::{flag, Lexicon, WordInfo};
 
 /// Bits of [`CLASS`]: what an ASCII byte is.
 mod class {
@@ -258,7 +258,6 @@ fn ascii_word(t: &str, s: AsciiShape, lex: &Lexicon) -> (bool, u8, WordInfo) {
         let stem = if s.apostrophe { lex.contraction_stem(base) } else { None };
         match stem.map(|s| (s, lex.lookup(s))) {
             Some((stem, info)) if info.flags() != 0 => whole_word_roles(info, stem, t, s.upper),
-            _ if s.hyphen => hyphenated(lex, base, t, s.upper),
             _ => whole_word_roles(lex.lookup(base), base, t, s.upper),
         }
     };
@@ -293,7 +292,6 @@ fn any_word(t: &str, lex: &Lexicon) -> (bool, u8, WordInfo) {
         // "I’m", "they’re", "don’t": the word before the contraction says what it is.
         match lex.contraction_stem(base).map(|s| (s, lex.lookup(s))) {
             Some((stem, info)) if info.flags() != 0 => whole_word_roles(info, stem, t, upper),
-            _ if base.contains('-') => hyphenated(lex, base, t, upper),
             _ => whole_word_roles(lex.lookup(base), base, t, upper),
         }
     };
@@ -303,47 +301,6 @@ fn any_word(t: &str, lex: &Lexicon) -> (bool, u8, WordInfo) {
         shape |= shape::POSSESSIVE;
     }
     (is_number, shape, info)
-}
-
-/// The entry of `base`, a hyphenated word (`token` without its possessive ending); when the
-/// lexicon lacks it, the person its head names, with that head's gender:
-/// "step-father" and "ex-husband" by their last part, "mother-of-two" and "sister-in-law" by
-/// the part before a linking word ([`cased::HYPHEN_HEAD_BEFORE`]). Only a person's role:
-/// "anti-government" is no organisation, "well-known" no verb, and "X-Men" no group of men
-/// ([`cased::HYPHEN_NOT_PERSON`]).
-fn hyphenated(lex: &Lexicon, base: &str, token: &str, token_upper: bool) -> WordInfo {
-    let whole = lex.lookup(base);
-    // Any entry at all: "e-mail" and "op-ed" are channels with no flag.
-    let known = whole.flags() != 0
-        || whole.channel.is_some()
-        || whole.cue.is_some()
-        || whole.case.is_some()
-        || whole.gender != crate::lexicon::Gender::Unknown;
-    if known {
-        return whole_word_roles(whole, base, token, token_upper);
-    }
-    // The last part, or the one before a linking word; and the part before the head.
-    let (mut before, mut head) = ("", "");
-    for part in base.split('-') {
-        if !head.is_empty() && lex.is_cased(part, cased::HYPHEN_HEAD_BEFORE) {
-            break;
-        }
-        (before, head) = (head, part);
-    }
-    // A count of people ("a three-judge panel") or a pair of them ("a father-son duo")
-    // modifies the noun after it; it names no one.
-    let count = before.starts_with(|c: char| c.is_ascii_digit()) || lex.lookup(before).is(flag::GROUP_QUANTIFIER);
-    let pair = lex.lookup(before).is(flag::ROLE_PERSON);
-    if count || pair || lex.is_cased(head, cased::HYPHEN_NOT_PERSON) {
-        return WordInfo::default();
-    }
-    let info = lex.lookup(head);
-    let mut role = WordInfo::default();
-    if info.is(flag::ROLE_PERSON) && !info.is(flag::FUNCTION | flag::ROLE_GROUP) {
-        role.add(flag::ROLE_PERSON);
-        role.gender = info.gender;
-    }
-    role
 }
 
 /// `info`, found for `word` (all of `token`, or a part of it), without the roles that hold
@@ -448,34 +405,6 @@ mod tests {
                 (i2.flags(), i2.form, i2.gender, i2.cue, i2.case, i2.channel),
                 "{w}"
             );
-        }
-    }
-
-    #[test]
-    fn hyphenated_words_take_their_heads_person_role() {
-        use crate::lexicon::Gender;
-        let lex = Lexicon::english();
-        // (word, a person, gender)
-        let cases = [
-            ("step-father", true, Gender::Male),
-            ("mother-of-two", true, Gender::Female),
-            ("Mother-of-two", true, Gender::Female),
-            ("sister-in-law", true, Gender::Female),
-            ("ex-wife's", true, Gender::Female),
-            ("Spider-Man", false, Gender::Unknown),
-            ("X-Men", false, Gender::Unknown),
-            ("anti-government", false, Gender::Unknown),
-            ("well-known", false, Gender::Unknown),
-            ("three-judge", false, Gender::Unknown),
-            ("father-son", false, Gender::Unknown),
-        ];
-        // An entry of the lexicon as it is: "e-mail" is a channel.
-        let t = word_token("e-mail", 0, 6, &lex);
-        assert!(t.info.channel.is_some(), "e-mail");
-        for (w, person, gender) in cases {
-            let t = word_token(w, 0, w.len(), &lex);
-            assert_eq!((t.is(flag::ROLE_PERSON), t.info.gender), (person, gender), "{w}");
-            assert!(!t.is(flag::ROLE_ORG | flag::ROLE_GROUP), "{w}");
         }
     }
 
