@@ -238,35 +238,44 @@ pub async fn extract_batch(State(app): State<AppState>, headers: HeaderMap, body
     let lines = tokio::time::timeout(limit, admit)
         .await
         .unwrap_or_else(|_| Err(ApiError::timeout(limit)))?;
-    let depth = app.config().slots;
-    let source = app.clone();
-    let lines = futures_util::stream::unfold(lines, move |mut lines| {
-        let app = source.clone();
-        async move {
+    // As many lines in flight as there are slots, so a batch alone can use every core. A task
+    // of its own reads the lines and starts each one's extraction, in input order, once the
+    // answer has room for it (a channel of `depth` answers): a client that stops reading its
+    // answer stops the batch there, holding no slot. (Taken inside the answer's stream, a
+    // slot granted to a line that the stalled stream no longer polled stayed taken until the
+    // write timeout.)
+    let depth = app.config().slots.max(1);
+    let (answers, mut queued) = tokio::sync::mpsc::channel::<(usize, tokio::sync::oneshot::Receiver<Bytes>)>(depth);
+    let reader = app.clone();
+    tokio::spawn(async move {
+        let mut lines = lines;
+        while let Ok(room) = answers.reserve().await {
             let (n, line, permit) = match &mut lines {
-                Lines::Plain(plain) => {
-                    let (n, line) = plain.next()?;
-                    (n, Ok(line), None)
-                }
+                Lines::Plain(plain) => match plain.next() {
+                    Some((n, line)) => (n, Ok(line), None),
+                    None => break,
+                },
                 Lines::Decoded(decoded) => {
                     // The slot first, then the line: a decoded line is only ever in memory
                     // under a slot.
-                    let permit = app.limiter().acquire_admitted().await.ok();
-                    let (n, line) = decoded.next_line()?;
-                    (n, line, permit)
+                    let permit = reader.limiter().acquire_admitted().await.ok();
+                    match decoded.next_line() {
+                        Some((n, line)) => (n, line, permit),
+                        None => break,
+                    }
                 }
             };
-            Some(((n, line, permit), lines))
+            let (done, answer) = tokio::sync::oneshot::channel();
+            let app = reader.clone();
+            tokio::spawn(async move {
+                // The receiver is gone only when the client is.
+                let _ = done.send(batch_line(&app, n, line, permit).await);
+            });
+            room.send((n, answer));
         }
     });
-    let stream = lines
-        .map(move |(n, line, permit)| {
-            let app = app.clone();
-            async move { Ok::<Bytes, Infallible>(batch_line(&app, n, line, permit).await) }
-        })
-        // As many lines in flight as there are slots, so a batch alone can use every core;
-        // `buffered` keeps input order.
-        .buffered(depth);
+    let stream = futures_util::stream::poll_fn(move |cx| queued.poll_recv(cx))
+        .then(|(n, answer)| async move { Ok::<Bytes, Infallible>(answer.await.unwrap_or_else(|_| lost_line(n))) });
     Ok(([(header::CONTENT_TYPE, NDJSON)], Body::from_stream(stream)).into_response())
 }
 
@@ -286,6 +295,19 @@ fn split_lines(bytes: &Bytes) -> impl Iterator<Item = (usize, Bytes)> + '_ {
         let trimmed = line.strip_suffix(b"\r").unwrap_or(line);
         (!trimmed.trim_ascii().is_empty()).then(|| (i + 1, bytes.slice(range.start..range.start + trimmed.len())))
     })
+}
+
+/// The error record of line `n` whose extraction task ended without an answer (a bug).
+fn lost_line(n: usize) -> Bytes {
+    let e = DocError::new(
+        format!("line-{n}"),
+        format!("line {n}"),
+        saywho_record::ErrorKind::Panic,
+        "the line's extraction ended without an answer",
+    );
+    let mut bytes = serde_json::to_vec(&e.record()).unwrap_or_default();
+    bytes.push(b'\n');
+    Bytes::from(bytes)
 }
 
 /// One line of a batch (or why it could not be decoded): its record or its error record, with

@@ -1070,3 +1070,39 @@ async fn an_empty_compressed_body_is_answered_as_an_empty_body() {
         (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_that_stop_reading_a_batch_hold_no_slot() {
+    use std::io::Write;
+    // Two clients send a small gzip batch of many lines and never read the answer. Once the
+    // socket's buffers are full the server stops writing; its slots must stay free for others
+    // (taken inside the answer's stream, each was granted to a line no longer polled, and
+    // another request waited for the 30 s write timeout).
+    let config = Config {
+        slots: 2,
+        ..Config::default()
+    };
+    let (addr, shut_down) = running_server(router(config), Timeouts::default()).await;
+    let body = gzip(&b"{\n".repeat(2_000_000));
+    let head = format!(
+        "POST /v1/extract/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let mut stalled = Vec::new();
+    for _ in 0..2 {
+        let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+        stream.write_all(head.as_bytes()).expect("writes");
+        stream.write_all(&body).expect("writes");
+        stalled.push(stream);
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let url = format!("http://{addr}/v1/extract");
+    let other = tokio::time::timeout(
+        Duration::from_secs(10),
+        common::request(hyper::Method::POST, &url, Some("text/plain"), b"a".to_vec()),
+    )
+    .await;
+    assert_eq!(other.map(|a| a.status).ok(), Some(StatusCode::OK));
+    drop(stalled);
+    shut_down().await;
+}
