@@ -35,7 +35,7 @@ pub(crate) fn unlisted_description(
         && words[1..words.len() - 1].iter().all(modifier)
         && plain(head)
         && person
-        && agrees(head, &tokens[k]);
+        && tokens.get(k).is_none_or(|next| agrees(head, next));
     described.then_some(SpeakerNp {
         tok_start: a as u32,
         tok_end: k as u32,
@@ -44,9 +44,9 @@ pub(crate) fn unlisted_description(
 }
 
 /// `"…," says a local shopkeeper`, `"…?" asked a voter in the crowd`: right after an inverted
-/// cue (token `k` on, not reaching `hi`), a determiner and up to two lower-case modifiers
-/// before a noun for a person that the lexicon's roles lack, which ends the phrase (the
-/// sentence's punctuation, a preposition, a conjunction or a relative pronoun follows).
+/// cue (token `k` on, not reaching `hi`), the same description as [`unlisted_description`],
+/// ending where the sentence's punctuation, a preposition, a conjunction or a relative pronoun
+/// follows its head (at most three words after the determiner).
 pub(crate) fn unlisted_description_after(
     text: &str,
     tokens: &[Token],
@@ -54,35 +54,13 @@ pub(crate) fn unlisted_description_after(
     k: usize,
     hi: usize,
 ) -> Option<SpeakerNp> {
-    let det = tokens.get(k).filter(|_| k < hi)?;
-    if !(det.kind == TokenKind::Word && det.is(flag::DET) && !det.is(flag::PRONOUN)) {
-        return None;
-    }
-    let plain = |t: &Token| {
-        t.kind == TokenKind::Word
-            && !t.is_cap()
-            && !t.is(flag::FUNCTION | flag::CUE | flag::PRONOUN | flag::ADV | flag::AUX)
-            && t.shape & shape::POSSESSIVE == 0
-    };
-    for end in k + 1..hi.min(k + 4) {
-        let head = &tokens[end];
-        if !plain(head) {
-            return None;
-        }
-        let person = head.is(flag::ROLE_PERSON) || lex.is_cased(head.text(text), cased::PERSON_NOUN);
-        let ends = end + 1 >= hi
+    let end = (k + 2..=hi.min(k + 4)).find(|&e| {
+        e >= hi
             || tokens
-                .get(end + 1)
-                .is_none_or(|n| !n.is_word() || n.is(flag::PREP | flag::CONJ | flag::PERSON_RELATIVE) && !n.is_cap());
-        if person && ends {
-            return Some(SpeakerNp {
-                tok_start: k as u32,
-                tok_end: end as u32 + 1,
-                kind: NpKind::Description,
-            });
-        }
-    }
-    None
+                .get(e)
+                .is_none_or(|n| !n.is_word() || n.is(flag::PREP | flag::CONJ | flag::PERSON_RELATIVE) && !n.is_cap())
+    })?;
+    unlisted_description(text, tokens, lex, k, end)
 }
 
 /// Can `next`, when it is a cue, be the verb of a description headed by `head`? A singular

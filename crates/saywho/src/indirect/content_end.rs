@@ -49,22 +49,22 @@ fn closing_report_at(text: &str, tokens: &[Token], from: usize, a: usize, hi: us
     else {
         return false;
     };
-    // The sentence ends there (not a comma that ends a longer piece of content, "Prices will
-    // rise, the bank said, the FT reports"), and the comma before `a` closes no short aside
-    // that the content from `from` opened ("who, if anyone, the police suspected", "what,
-    // exactly, his father said"); a clause may end there ("…of Rover, who have been accused
-    // …, the FT reports", "…, because those decisions should be left to states, they said").
-    let sentence_ends = tokens[last + 1..hi].iter().any(|t| t.is_terminal()) || hi >= tokens.len();
+    // The cheap tests first: this runs at every comma of reported content. The sentence ends
+    // there (not a comma that ends a longer piece of content, "Prices will rise, the bank said,
+    // the FT reports"), and the comma before `a` closes no short aside that the content from
+    // `from` opened ("who, if anyone, the police suspected", "what, exactly, his father
+    // said"); a clause may end there ("…of Rover, who have been accused …, the FT reports",
+    // "…, because those decisions should be left to states, they said").
+    if last <= a || last >= a + 6 || !(tokens[last + 1..hi].iter().any(|t| t.is_terminal()) || hi >= tokens.len()) {
+        return false;
+    }
     let comma = a.saturating_sub(1);
     let opened = tokens[from..comma]
         .iter()
         .rposition(|t| t.is_punct(b','))
         .map(|c| from + c);
     let aside_closes = opened.is_some_and(|c| crate::token::word_count(tokens, c + 1, comma) <= MAX_ASIDE_WORDS);
-    sentence_ends
-        && !aside_closes
-        && last > a
-        && last < a + 6
+    !aside_closes
         && cue_at(text, tokens, last).is_some()
         && np_before(tokens, last, a).is_some_and(|np| np.tok_start as usize == a)
 }
