@@ -9,6 +9,9 @@ use crate::lexicon::{cased, flag, form};
 use crate::token::{shape, Token, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod opener;
+use opener::opener_evidence;
+
 /// A proper name: tokens `tok_start..tok_end`, with titles from `title_start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameMention {
@@ -83,29 +86,6 @@ fn surname_seen(text: &str, tokens: &[Token], k: usize, names: &[NameMention]) -
         && names
             .iter()
             .any(|n| n.tok_end > n.tok_start + 1 && tokens[n.tok_end as usize - 1].base(text) == t.base(text))
-}
-
-/// What, besides being capitalised mid-sentence, shows that the lone word opening a sentence
-/// at `k` is a name: written in capitals or as a possessive, the subject of a reporting verb
-/// ("Teigen revealed …"), introduced by an appositive ("Roman, a resident of the area, said",
-/// "China, Pyongyang's only ally, said"), a first name before a clause, an inner capital
-/// ("MacKenzie"), or a word of the article's `repeated` sentence openers.
-fn opener_evidence(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) -> bool {
-    let t = &tokens[k];
-    let before_cue = tokens.get(k + 1).is_some_and(|n| n.is(flag::CUE) && !n.is_cap());
-    let introduced = tokens.get(k + 1).is_some_and(|n| n.is_punct(b','))
-        && tokens.get(k + 2).is_some_and(|n| {
-            let possessive_pronoun = n.is_possessive_pronoun();
-            let possessive_name = n.is_cap() && n.shape & shape::POSSESSIVE != 0 && is_name_word(n);
-            !n.is_cap() && (n.is(flag::DET) || possessive_pronoun) || possessive_name
-        });
-    t.shape & shape::ALL_CAPS != 0
-        || t.shape & shape::POSSESSIVE != 0
-        || before_cue
-        || introduced
-        || first_name_before_clause(text, tokens, k)
-        || inner_capital(t.text(text))
-        || repeated_opener(text, tokens, k, repeated)
 }
 
 /// Could this token be part of a name, ignoring its position in the sentence?
@@ -209,7 +189,7 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             continue;
         }
         if at_sentence_start(tokens, k) && end == k + 1 {
-            let evidence = seen_mid.contains(t.base(text)) || opener_evidence(text, tokens, k, &repeated);
+            let evidence = seen_mid.contains(t.base(text)) || opener_evidence(text, lex, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
             // description of speakers, not a name, unless it is capitalised mid-sentence too.
             let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
@@ -295,14 +275,6 @@ fn hyphenated_modifier(text: &str, lex: &crate::lexicon::Lexicon, t: &Token) -> 
     })
 }
 
-/// "MacKenzie", "McCord", "DeShawn": a capital after a lower-case letter, as common words never
-/// have, says a sentence's first word is a name.
-fn inner_capital(word: &str) -> bool {
-    word.as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-}
-
 /// The index of the ")" closing a parenthetical that opens at `k` (just after its "(") with a
 /// party's initial joined to a state ("D-N.Y.", "R-Texas") and holds at most six tokens.
 fn party_and_state(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
@@ -320,39 +292,6 @@ fn party_and_state(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
         return None;
     }
     (k + 1..tokens.len().min(k + 7)).find(|&j| tokens[j].is_punct(b')'))
-}
-
-/// "Grace moved to Paris": a lone sentence-initial word that the name table knows as a first
-/// name of one gender ([`crate::name_gender::first_name_gender`]: at least 90% one way over a
-/// thousand bearers, which leaves out most common words) and that a lower-case word follows,
-/// as a verb follows its subject. A passage that names someone by first name alone, with no
-/// mention mid-sentence, has no other evidence that the first word is a name.
-fn first_name_before_clause(text: &str, tokens: &[Token], k: usize) -> bool {
-    lower_word_after(tokens, k).is_some()
-        && !tokens[k].is(flag::ROLE | flag::TITLE | flag::CUE)
-        && crate::name_gender::first_name_gender(tokens[k].base(text)).is_some()
-}
-
-/// "Geller played in 23 championships. … Geller won in 1955": a word no table knows that opens
-/// two sentences or more and that the article never writes in lower case (`repeated`, from
-/// `find_names`), here before a lower-case auxiliary or content word (as a verb follows its
-/// subject; not "of"), is a surname; a common word would show in lower case somewhere, or be
-/// in the lexicon. (A number word the article never writes in lower case still passes: "One
-/// high-profile case …" makes "One" a name.)
-fn repeated_opener(text: &str, tokens: &[Token], k: usize, repeated: &[&str]) -> bool {
-    let t = &tokens[k];
-    repeated.contains(&t.base(text))
-        && !t.has_form(form::GERUND | form::ADVERB)
-        // A verb, not "of" ("One of the biggest changes …").
-        && lower_word_after(tokens, k).is_some_and(|n| n.is(flag::AUX) || !n.is(flag::FUNCTION))
-}
-
-/// The lower-case word right after token `k` (one space at most between), as a verb follows
-/// the name that is its subject.
-fn lower_word_after(tokens: &[Token], k: usize) -> Option<&Token> {
-    tokens
-        .get(k + 1)
-        .filter(|n| n.kind == TokenKind::Word && !n.is_cap() && n.start <= tokens[k].end + 1)
 }
 
 /// Where the run of name words starting at token `k` ends: further name words, connectors

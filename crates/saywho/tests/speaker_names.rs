@@ -639,3 +639,25 @@ fn military_ranks_are_titles() {
         &[("He", "Matt Urban")],
     )]);
 }
+
+#[test]
+fn a_name_particle_capitalised_by_the_sentence_is_the_same_name() {
+    // "Al-Shabaab" opening a sentence is the al-Shabaab of the sentence before, not a person.
+    let r = extract(
+        "The Somali group al-Shabaab carried out the attack, police said. Al-Shabaab said it would strike again.",
+    );
+    let named: Vec<(&str, String)> = r
+        .entities
+        .iter()
+        .filter(|e| e.name.eq_ignore_ascii_case("al-Shabaab"))
+        .map(|e| (e.name.as_str(), e.kind.to_string()))
+        .collect();
+    assert_eq!(named, [("al-Shabaab", "organization".to_string())]);
+    assert_eq!(
+        r.quotes
+            .last()
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_str()),
+        Some("al-Shabaab")
+    );
+}

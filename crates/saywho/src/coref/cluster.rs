@@ -93,11 +93,20 @@ pub(super) fn cluster_names(
     // LeBlanc, father of Jason LeBlanc, 42, says …").
     let mut latest_with_word: FxHashMap<&str, usize> = FxHashMap::default();
     for n in &doc.names {
-        let words: Vec<&str> = tokens[n.tok_start as usize..n.tok_end as usize]
+        let mut words: Vec<&str> = tokens[n.tok_start as usize..n.tok_end as usize]
             .iter()
             .filter(|t| t.kind == TokenKind::Word && !t.is_punct(b'.'))
             .map(|t| t.base(text))
             .collect();
+        // "Al-Shabaab has vowed …" opening a sentence is the al-Shabaab the article writes
+        // elsewhere: the word as written there (a slice of the text, as the others are).
+        if let Some(first) = words.first_mut() {
+            if let Some(lowered) = lex.lower_name_particle(first) {
+                if let Some(at) = text.find(&lowered) {
+                    *first = &text[at..at + lowered.len()];
+                }
+            }
+        }
         let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
         // A platform that speaks ("Facebook said") is the company that runs it.
         let platform = matches!(toks, [t] if t.info.channel.is_some());

@@ -24,6 +24,7 @@ pub(super) struct Tables {
     abbreviations: &'static str,
     name_words: &'static str,
     person_nouns: &'static str,
+    common_words: &'static str,
     affixes: &'static str,
     page_furniture: &'static str,
     channels: &'static str,
@@ -44,6 +45,7 @@ pub(super) const ENGLISH: Tables = Tables {
     abbreviations: include_str!("../../lexicons/en/abbreviations.txt"),
     name_words: include_str!("../../lexicons/en/name_words.tsv"),
     person_nouns: include_str!("../../lexicons/en/person_nouns.txt"),
+    common_words: include_str!("../../lexicons/en/common_words.txt"),
     affixes: include_str!("../../lexicons/en/affixes.tsv"),
     page_furniture: include_str!("../../lexicons/en/page_furniture.txt"),
     channels: include_str!("../../lexicons/en/channels.tsv"),
@@ -205,6 +207,11 @@ pub(super) fn build(t: &Tables) -> Lexicon {
     let possessives = affix("possessive");
     let contractions = affix("contraction");
     let name_particles = affix("name_particle");
+    let inflections = affix("inflection")
+        .iter()
+        .filter_map(|i| i.split_once('='))
+        .map(|(ending, replacement)| (Box::from(ending), Box::from(replacement)))
+        .collect();
     // The tokeniser relies on these shapes to skip most words cheaply (see Token::base,
     // Lexicon::contraction_stem and Lexicon::has_name_particle).
     debug_assert!(possessives
@@ -224,6 +231,7 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         contractions: Endings::new(contractions.into_iter().map(|c| (c, 0)).collect()),
         name_particles,
         longest_particle,
+        common_words: super::common::CommonWords::new(t.common_words, inflections),
         page_furniture: rows(t.page_furniture).map(|r| Box::from(r[0])).collect(),
         channel_labels,
         channel_context_starts: context_starts(&channel_contexts),

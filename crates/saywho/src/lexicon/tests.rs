@@ -105,3 +105,41 @@ fn short_word_table_agrees_with_the_word_map() {
         }
     }
 }
+
+#[test]
+fn common_words_and_their_inflections() {
+    let lex = Lexicon::english();
+    let cases: &[(&str, bool)] = &[
+        ("wood", true),
+        ("Police", true),
+        ("Prices", true),
+        ("officials", true),
+        ("studied", true),
+        ("boxes", true),
+        ("went", true),
+        ("children", true),
+        ("Canton", true),
+        ("Taylor", false),
+        ("Lieberman", false),
+        ("Kudryavtseva", false),
+        ("Hebblethwaite", false),
+        ("Zoë", false),
+        ("a", false),
+    ];
+    for &(word, common) in cases {
+        assert_eq!(lex.is_common_word(word), common, "{word}");
+    }
+}
+
+#[test]
+fn the_common_word_list_is_sorted_and_every_word_is_found() {
+    let lex = Lexicon::english();
+    let words: Vec<&str> = lex.common_words.words().collect();
+    assert!(words.len() > 50_000);
+    for pair in words.windows(2) {
+        assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
+    }
+    for w in &words {
+        assert!(lex.is_common_word(w), "{w}");
+    }
+}

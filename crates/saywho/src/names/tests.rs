@@ -108,3 +108,36 @@ fn finds_names_with_titles() {
         assert_eq!(names(text), pairs(expected), "{text}");
     }
 }
+
+#[test]
+fn a_word_the_language_lacks_opening_a_sentence_is_a_name() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Lieberman first joined the White House in 1993.",
+            &["Lieberman", "White House"],
+        ),
+        ("Kudryavtseva won another silver medal.", &["Kudryavtseva"]),
+        ("Hebblethwaite has written several books.", &["Hebblethwaite"]),
+        (
+            "Etta (voiced by Leigh-Allyn Baker) runs the shop.",
+            &["Etta", "Leigh-Allyn Baker"],
+        ),
+        // Common words, inflected or not, are no names.
+        ("Prices rose sharply.", &[]),
+        ("Investigators found nothing.", &[]),
+        ("Anybody can see it.", &[]),
+        // Not before a comma (interjections), nor a people, a compound or a modifier.
+        ("Oh, yes.", &[]),
+        ("Californians voted for Stanford.", &["Stanford"]),
+        ("Manchester rock band Doves topped the chart.", &["Doves"]),
+        ("Liverpool winger Harry Kewell is hurt.", &["Harry Kewell"]),
+        (
+            "Dhavernas portrayed swimmer Marilyn Bell.",
+            &["Dhavernas", "Marilyn Bell"],
+        ),
+    ];
+    for &(text, expected) in cases {
+        let found: Vec<String> = names(text).into_iter().map(|(_, name)| name).collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
