@@ -205,3 +205,36 @@ pub(super) fn according_to_source(
         .find(|m| tokens[m.tok_end as usize - 1].shape & shape::POSSESSIVE == 0)
         .map(|m| m.entity as usize)
 }
+
+/// The comma that ends the phrase fronted before a sentence's subject, when the pronoun at `k`
+/// stands in that phrase: "In his list for the Review, Robert Christgau named …", "When he
+/// was 14, Hayden …", "Living with her aunt, Kelsey studied …". The phrase opens the
+/// sentence (after at most one adverb or conjunction: "Soon after her return", "Yet, in order
+/// to …") with a preposition, a subordinator or a participle, holds no other comma, and is at
+/// most [`MAX_FRONTED`] tokens long.
+pub(super) fn fronted_phrase_end(tokens: &[Token], sentence_start: usize, k: usize) -> Option<usize> {
+    let mut open = sentence_start;
+    if tokens
+        .get(open)
+        .is_some_and(|t| t.is(flag::ADV | flag::CONJ) && !t.is(flag::PREP | flag::SUB))
+    {
+        open += 1;
+        if tokens.get(open).is_some_and(|t| t.is_punct(b',')) {
+            open += 1;
+        }
+    }
+    let opener = tokens.get(open).filter(|_| open < k)?;
+    let opens_phrase = opener.kind == TokenKind::Word
+        && (opener.is(flag::PREP | flag::SUB) || opener.has_form(form::GERUND) || opener.is_past());
+    if !opens_phrase || tokens[open..k].iter().any(|t| t.is_punct(b',')) {
+        return None;
+    }
+    let comma = k + tokens[k..].iter().take(MAX_FRONTED).position(|t| t.is_punct(b','))?;
+    let inside = &tokens[open..comma];
+    // A quotation inside is no fronted phrase.
+    let plain = inside.iter().all(|t| t.kind != TokenKind::QuoteMark);
+    (comma - sentence_start <= MAX_FRONTED && plain).then_some(comma)
+}
+
+/// The longest phrase fronted before a subject that [`fronted_phrase_end`] reads, in tokens.
+const MAX_FRONTED: usize = 30;

@@ -1,6 +1,8 @@
 //! The resolution pass: one method per kind of event, in text order.
 
-use super::position::{according_to_source, clause_opens_between, ends_address, is_located, is_subject, pronoun_case};
+use super::position::{
+    according_to_source, clause_opens_between, ends_address, fronted_phrase_end, is_located, is_subject, pronoun_case,
+};
 use super::salience::{Role, Salience};
 use super::{antecedent_of_who, of_complement, relative_antecedent, Cluster};
 use crate::doc::{Doc, Mention};
@@ -128,6 +130,7 @@ impl Resolver<'_, '_> {
             let person_pronoun = matches!(t.info.gender, Gender::Male | Gender::Female);
             person_pronoun && !c.org && (g == Gender::Unknown || g == t.info.gender) && !exclude.contains(&e)
         });
+        let relative = relative.or_else(|| self.fronted_subject(k, s.tok_start, &exclude));
         let query = Query {
             tok_start: k,
             tok_end: k + 1,
@@ -172,6 +175,46 @@ impl Resolver<'_, '_> {
             entity: e as u32,
             subject,
         });
+    }
+
+    /// "In his list for the Review, Robert Christgau named …": the person named as the subject
+    /// right after the phrase fronted before it, when the pronoun at `k` stands in that phrase
+    /// and agrees with them (a pronoun may refer forward to the subject its phrase modifies).
+    /// The name opens the clause (titles allowed: "former manager Ray McKinnon") and is neither
+    /// a possessive ("After his death, Smith's wife …") nor set off by a comma (an apposition:
+    /// "According to her mother, Tatyana Vladimovna, Demkina …"); the phrase names no one
+    /// before the pronoun.
+    fn fronted_subject(&self, k: u32, sentence_start: u32, exclude: &[usize]) -> Option<usize> {
+        let (doc, tokens) = (self.doc, &self.doc.tokens[..]);
+        let t = &tokens[k as usize];
+        if !matches!(t.info.gender, Gender::Male | Gender::Female) || self.quote_of_speaker.contains_key(&k) {
+            return None;
+        }
+        let comma = fronted_phrase_end(tokens, sentence_start as usize, k as usize)?;
+        // "With Martyn Wood's injury likely to keep him out, Bath need …": a name in the
+        // phrase before the pronoun is its nearer antecedent.
+        let first_in_phrase = doc.names.partition_point(|n| n.title_start < sentence_start);
+        if doc.names.get(first_in_phrase).is_some_and(|n| n.tok_start < k) {
+            return None;
+        }
+        let i = doc.names.partition_point(|n| (n.title_start as usize) <= comma);
+        let n = doc.names.get(i).filter(|n| n.title_start as usize == comma + 1)?;
+        let last = &tokens[n.tok_end as usize - 1];
+        let clause_after = tokens
+            .get(n.tok_end as usize)
+            .is_some_and(|a| a.kind == TokenKind::Word && !a.is_cap() || a.is_punct(b'('));
+        if last.shape & shape::POSSESSIVE != 0 || !clause_after {
+            return None;
+        }
+        let e = self.name_entity[i] as usize;
+        let c = &self.clusters[e];
+        let gender = match c.gender() {
+            Gender::Unknown => c.name_gender,
+            g => g,
+        };
+        let agrees =
+            super::cluster::compatible(c, t.info.gender) && (gender == Gender::Unknown || gender == t.info.gender);
+        (agrees && !exclude.contains(&e)).then_some(e)
     }
 
     /// Entities the pronoun at `k` cannot refer to.
