@@ -210,11 +210,13 @@ pub(super) fn according_to_source(
 /// stands in that phrase: "In his list for the Review, Robert Christgau named …", "When he
 /// was 14, Hayden …", "Living with her aunt, Kelsey studied …". The phrase opens the
 /// sentence (after at most one adverb or conjunction: "Soon after her return", "Early in his
-/// service", "Yet, in order to …") with a preposition, a subordinator or a participle, holds no other comma, and is at
-/// most [`MAX_FRONTED`] tokens long.
+/// service", "Yet, in order to …") with a preposition, a subordinator or a participle, holds
+/// no other comma before the pronoun and no quotation, and is at most [`MAX_FRONTED`] tokens
+/// long.
 pub(super) fn fronted_phrase_end(tokens: &[Token], sentence_start: usize, k: usize) -> Option<usize> {
     let mut open = sentence_start;
-    let adverb = |t: &Token| (t.is(flag::ADV | flag::CONJ) || t.has_form(form::ADVERB)) && !t.is(flag::PREP | flag::SUB);
+    let adverb =
+        |t: &Token| (t.is(flag::ADV | flag::CONJ) || t.has_form(form::ADVERB)) && !t.is(flag::PREP | flag::SUB);
     if tokens.get(open).is_some_and(adverb) {
         open += 1;
         if tokens.get(open).is_some_and(|t| t.is_punct(b',')) {
