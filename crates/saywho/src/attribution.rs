@@ -18,6 +18,8 @@ mod carry;
 mod description;
 mod gerund;
 pub(crate) mod label;
+mod quoted_label;
+use quoted_label::{is_label, labelled_as};
 mod post;
 
 pub(crate) use description::{unlisted_description, unlisted_description_after};
@@ -218,40 +220,6 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     let np = np_after(tokens, close + 2, end).filter(|np| np.kind == NpKind::Name)?;
     let rest = tokens.get(np.tok_end as usize);
     (np.tok_end as usize >= end || rest.is_some_and(|t| t.is_terminal())).then_some(np)
-}
-
-/// Whether the quoted fragment `q`, ending before `after_fragment`, is the label a labelling
-/// verb (`cue`) gives its object: an object stands between them, and the label ends the clause
-/// or goes on with a preposition ("called his supporters “deplorables”", "calling him a
-/// “giant” of the movement"); not "called on the government to appoint “roving” reps" (a
-/// request), nor "called the so-called “reform” a failure", whose label is unquoted.
-fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -> bool {
-    let k = cue.tok_start as usize;
-    let open = q.open_tok as usize;
-    // The word before the label: the object's last word ("called the suggestion “…”"), or an
-    // indefinite article after an object ("called Putin a “killer”"). A definite article or a
-    // possessive there makes the quoted word a noun of the object itself, called in another
-    // sense ("called the “helpline”", "called his “fixer”", "called attention to the
-    // “crisis”", "called a “summit”").
-    let before = open.checked_sub(1).map(|b| &tokens[b]);
-    let object_then_article = |b: usize| {
-        tokens[b].is(flag::INDEF_ARTICLE)
-            && b > k + 1
-            && !tokens[b - 1].is(flag::PREP | flag::DET)
-            && tokens[b - 1].is_word()
-    };
-    let object_before = open > k + 1
-        && before.is_some_and(|t| {
-            t.is_word()
-                && !t.is_possessive_pronoun()
-                && (!t.is(flag::DET | flag::PREP) || object_then_article(open - 1))
-        });
-    tokens[k].is(flag::LABEL_VERB)
-        && !tokens.get(k + 1).is_some_and(|t| t.is(flag::PREP))
-        && object_before
-        && tokens
-            .get(after_fragment)
-            .is_none_or(|t| !t.is_word() || t.is(flag::CONJ | flag::PREP))
 }
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
@@ -565,7 +533,10 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                     .is_some_and(|cue| is_label(tokens, cue, q, after_fragment));
                 // A one-word fragment in reported speech is a scare quote, unless it is the label:
                 // the label is what was said.
-                if word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2 && !labelled {
+                let one_word = word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2;
+                let one_word_label =
+                    one_word && !labelled && quote.cue.as_ref().is_some_and(|cue| labelled_as(tokens, cue, q));
+                if one_word && !labelled && !one_word_label {
                     continue;
                 }
                 quote.kind = QuoteKind::Mixed;
@@ -581,7 +552,9 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
                 let label_ends = labelled
                     && tokens.get(after_fragment).is_some_and(|t| t.is(flag::CONJ))
                     && tokens.get(after_fragment + 1).is_some_and(verb);
-                if clause_end > after_fragment && !q.closed_by_period(tokens) && !label_ends {
+                // A one-word label through "as" is all that was quoted: "described the plan as
+                // “reckless” and “doomed”" ends with it.
+                if clause_end > after_fragment && !q.closed_by_period(tokens) && !label_ends && !one_word_label {
                     quote.end = tokens[clause_end - 1].end;
                 } else if let Some(close) = q.close_tok {
                     // It ends with the fragment: with its closing mark, as it starts before the

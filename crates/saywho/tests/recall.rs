@@ -871,6 +871,37 @@ fn a_quoted_label_is_what_was_said() {
 }
 
 #[test]
+fn a_quoted_word_a_reporting_verb_labels_with_as_is_what_was_said() {
+    check(&[
+        (
+            "Ann Lee described the plan as \"reckless\".",
+            &[("the plan as \"reckless\"", "mixed", "Ann Lee", "described")],
+        ),
+        // It ends with the label; the second quoted word is no label of its own.
+        (
+            "Ann Lee described the plan as \"reckless\" and \"doomed\".",
+            &[("the plan as \"reckless\"", "mixed", "Ann Lee", "described")],
+        ),
+        // No object before "as", another verb between, or a participle's speaker: a scare
+        // quote (in reported speech, part of it).
+        ("The plan was described as \"reckless\".", &[]),
+        (
+            "Ann Lee argued that the plan should be seen as \"reckless\".",
+            &[(
+                "the plan should be seen as \"reckless\"",
+                "indirect",
+                "Ann Lee",
+                "argued",
+            )],
+        ),
+        (
+            "Ann Lee issued a statement through her club describing the story as \"flattering\".",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn two_reports_in_one_sentence_are_two_quotes() {
     check(&[
         (

@@ -1,0 +1,62 @@
+//! A quoted word or phrase that is the label a reporting verb gives its object ("called the plan
+//! “reckless”", "described the plan as “reckless”"): what was said, not a scare quote.
+
+use crate::lexicon::flag;
+use crate::marks::QuoteSpan;
+use crate::np::Cue;
+use crate::token::Token;
+
+/// Whether the quoted fragment `q`, ending before `after_fragment`, is the label a labelling
+/// verb (`cue`) gives its object: an object stands between them, and the label ends the clause
+/// or goes on with a preposition ("called his supporters “deplorables”", "calling him a
+/// “giant” of the movement"); not "called on the government to appoint “roving” reps" (a
+/// request), nor "called the so-called “reform” a failure", whose label is unquoted.
+pub(super) fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragment: usize) -> bool {
+    let k = cue.tok_start as usize;
+    let open = q.open_tok as usize;
+    // The word before the label: the object's last word ("called the suggestion “…”"), or an
+    // indefinite article after an object ("called Putin a “killer”"). A definite article or a
+    // possessive there makes the quoted word a noun of the object itself, called in another
+    // sense ("called the “helpline”", "called his “fixer”", "called attention to the
+    // “crisis”", "called a “summit”").
+    let before = open.checked_sub(1).map(|b| &tokens[b]);
+    let object_then_article = |b: usize| {
+        tokens[b].is(flag::INDEF_ARTICLE)
+            && b > k + 1
+            && !tokens[b - 1].is(flag::PREP | flag::DET)
+            && tokens[b - 1].is_word()
+    };
+    let object_before = open > k + 1
+        && before.is_some_and(|t| {
+            t.is_word()
+                && !t.is_possessive_pronoun()
+                && (!t.is(flag::DET | flag::PREP) || object_then_article(open - 1))
+        });
+    tokens[k].is(flag::LABEL_VERB)
+        && !tokens.get(k + 1).is_some_and(|t| t.is(flag::PREP))
+        && object_before
+        && tokens
+            .get(after_fragment)
+            .is_none_or(|t| !t.is_word() || t.is(flag::CONJ | flag::PREP))
+}
+
+/// Is the quoted fragment `q` the word a reporting verb labels its object with through "as":
+/// "described the plan as “reckless”", "hailed the deal as “historic”"? The object, a short
+/// noun phrase with no verb, stands between the cue and "as": not "was described as “…”" (no
+/// object, so not the speaker's word for it), nor "argued that it should be recognized as
+/// “…”" (another verb labels). Only after a finite verb: a participle's speaker is less sure
+/// ("a statement through Arsenal describing the speculation as “flattering”" is Reyes's).
+pub(super) fn labelled_as(tokens: &[Token], cue: &Cue, q: &QuoteSpan) -> bool {
+    if !crate::names::is_finite_cue(&tokens[cue.tok_start as usize]) {
+        return false;
+    }
+    let (k, open) = (cue.tok_end as usize, q.open_tok as usize);
+    let object = |t: &Token| t.is_word() && !t.is(flag::AUX | flag::BE_FORM | flag::CUE | flag::SUB) && !t.is_past();
+    (k + 2..=k + MAX_LABELLED_OBJECT + 1).contains(&open)
+        && tokens[open - 1].is(flag::AS_LINK)
+        && !tokens[open - 2].is(flag::PREP | flag::DET)
+        && tokens[k..open - 1].iter().all(object)
+}
+
+/// The longest object, in tokens, that [`labelled_as`] reads between a cue and "as".
+const MAX_LABELLED_OBJECT: usize = 6;
