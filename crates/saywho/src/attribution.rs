@@ -208,7 +208,9 @@ fn chance_single_marks(tokens: &[Token], q: &QuoteSpan) -> bool {
 }
 
 /// A name signing a quotation after a dash, alone up to the end of its paragraph or sentence:
-/// `"We will win." — Commissioner Jane Roe`.
+/// `"We will win." — Commissioner Jane Roe`, or followed by a description set off by a comma
+/// that ends the paragraph: `"…" — Jane Roe, commissioner of the district` (a verb there
+/// makes a sentence of it, not a signature).
 fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     let tokens = &doc.tokens[..];
     let close = q.close_tok? as usize;
@@ -218,9 +220,18 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     let para = &doc.paragraphs[doc.sentences[doc.sentence_of(close)].para as usize];
     let end = para.tok_end as usize;
     let np = np_after(tokens, close + 2, end).filter(|np| np.kind == NpKind::Name)?;
-    let rest = tokens.get(np.tok_end as usize);
-    (np.tok_end as usize >= end || rest.is_some_and(|t| t.is_terminal())).then_some(np)
+    let after = np.tok_end as usize;
+    let rest = tokens.get(after);
+    let described = rest.is_some_and(|t| t.is_punct(b','))
+        && end - after <= MAX_SIGNATURE_DESCRIPTION
+        && tokens[after + 1..end]
+            .iter()
+            .all(|t| !t.is(flag::CUE | flag::AUX | flag::BE_FORM) && t.kind != TokenKind::QuoteMark);
+    (after >= end || rest.is_some_and(|t| t.is_terminal()) || described).then_some(np)
 }
+
+/// The longest description after a signature's name, in tokens with its comma.
+const MAX_SIGNATURE_DESCRIPTION: usize = 12;
 
 /// The attribution before an opening mark. Returns the cue, its speaker and whether the quote
 /// is embedded in reported speech (mixed), with the token where that reported content starts.

@@ -761,6 +761,12 @@ fn direct_quotes_in_odd_dress() {
             "“We will win this fight.” — Commissioner Jane Roe",
             &[("We will win this fight.", "direct", "Jane Roe", "")],
         ),
+        // With a description after the name; not when a verb makes it a sentence.
+        (
+            "“We will win this fight.” — Jane Roe, commissioner of the district",
+            &[("We will win this fight.", "direct", "Jane Roe", "")],
+        ),
+        ("“We will win this fight.” — Jane Roe, who was elected in May", &[]),
         // Signed with the horizontal bar, one after another.
         (
             "“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.” ― Pamela Padilla",
