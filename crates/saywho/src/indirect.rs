@@ -21,7 +21,7 @@ use according::according_to;
 pub(crate) use content_end::content_end;
 use gerund_clause::gerund_clause;
 pub(crate) use shapes::coordinated_subject;
-use shapes::{interrupted_subject, request, subject_and_modifier, title_cased_report};
+use shapes::{interrupted_subject, passive_report, request, subject_and_modifier, title_cased_report};
 
 /// Fewest words reported content must have where nothing but its position says it is a
 /// clause (content before its attribution, after a gerund, around "according to"): shorter
@@ -153,6 +153,14 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
             }
             let title_cased = t.shape & shape::TITLE_CASED != 0;
             if let Some((q, resume)) = title_cased.then(|| title_cased_report(doc, si, k)).flatten() {
+                out.push(q.into());
+                k = resume;
+                continue;
+            }
+            if let Some((q, resume)) = (t.info.cue.is_some() && !used_cue(k))
+                .then(|| passive_report(doc, si, k))
+                .flatten()
+            {
                 out.push(q.into());
                 k = resume;
                 continue;

@@ -877,6 +877,25 @@ fn a_quoted_label_is_what_was_said() {
 }
 
 #[test]
+fn a_report_in_the_passive_is_its_agents() {
+    check(&[
+        (
+            "It was announced by the ministry that the border would reopen on Monday.",
+            &[(
+                "the border would reopen on Monday",
+                "indirect",
+                "the ministry",
+                "announced",
+            )],
+        ),
+        // Without an agent, nobody is named as the source: no quote.
+        ("It was announced that the border would reopen on Monday.", &[]),
+        // Nor a passive with another subject, or an agent that is no speaker's report.
+        ("He was told by his lawyer to stay home.", &[]),
+    ]);
+}
+
+#[test]
 fn a_quoted_word_a_reporting_verb_labels_with_as_is_what_was_said() {
     check(&[
         (

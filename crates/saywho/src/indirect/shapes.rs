@@ -1,12 +1,13 @@
 //! Shapes of reported speech around the main three: a request ("urged people to …"), a cue
 //! coordinated with an earlier verb ("denied the report and said …"), a clause interrupted
-//! by its attribution ("The plan, she says, will fail."), and a title-cased headline ("Trump
-//! Says He Will Win.").
+//! by its attribution ("The plan, she says, will fail."), a title-cased headline ("Trump
+//! Says He Will Win."), and a report in the passive ("It was announced by the ministry that
+//! …").
 
-use super::{content_end, make, MIN_CONTENT_WORDS};
+use super::{content_end, make, MIN_CLAUSE_WORDS, MIN_CONTENT_WORDS};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{flag, form, CueClass};
+use crate::lexicon::{flag, form, Case, CueClass, Gender};
 use crate::np::{np_after, np_before, Cue, NpKind, SpeakerNp};
 use crate::token::{shape, word_count, Token, TokenKind};
 
@@ -212,4 +213,49 @@ pub(super) fn subject_and_modifier(tokens: &[Token], lo: usize, k: usize) -> boo
             && np_before(tokens, first, lo).is_some_and(|np| np.tok_start as usize == lo && people(&np))
     };
     set_off_modifier && only_comma.is_some_and(subject_alone)
+}
+
+/// "It was announced by the ministry that the border would reopen": a reporting verb in the
+/// passive after an expletive "it", its agent after "by", its content after "that". The agent
+/// is the speaker; `None` without one ("It was reported that …" names no source, so it is left
+/// out: a quote is counted for who said it).
+/// (A cue in the passive is no cue to [`crate::np::cue_at`]: the subject did not speak.)
+pub(super) fn passive_report(doc: &Doc, si: usize, k: usize) -> Option<(Quote, usize)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let s = &doc.sentences[si];
+    let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
+    let class = tokens[k].info.cue?;
+    let cue = Cue {
+        tok_start: k as u32,
+        tok_end: k as u32 + 1,
+        class,
+    };
+    let expletive =
+        |t: &Token| t.is(flag::PRONOUN) && t.info.gender == Gender::Neuter && t.info.case == Some(Case::Subject);
+    if k < lo + 2 || !tokens[k].is_past() || !tokens[k - 1].is(flag::BE_FORM) || !expletive(&tokens[k - 2]) {
+        return None;
+    }
+    let by = cue.tok_end as usize;
+    if !tokens.get(by).is_some_and(|t| t.is(flag::MEANS_BY)) {
+        return None;
+    }
+    let agent = np_after(tokens, by + 1, hi)?;
+    let that = agent.tok_end as usize;
+    if !tokens.get(that).is_some_and(|t| t.is(flag::COMPLEMENTIZER)) || that + 1 >= hi {
+        return None;
+    }
+    let cend = content_end(text, tokens, that + 1, hi, false);
+    if word_count(tokens, that + 1, cend) < MIN_CLAUSE_WORDS {
+        return None;
+    }
+    let quote = make(
+        doc,
+        si,
+        that + 1,
+        cend,
+        Some(cue),
+        Some(agent),
+        Evidence::IndirectWithComplementizer,
+    );
+    Some((quote, cend))
 }
