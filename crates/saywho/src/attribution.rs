@@ -597,5 +597,9 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         post.group = quotes.len() as u32;
         quotes.push(post);
     }
+    for mut pull in post::signed_paragraphs(doc, lex, &quotes) {
+        pull.group = quotes.len() as u32;
+        quotes.push(pull);
+    }
     quotes
 }

@@ -15,6 +15,9 @@ pub enum Evidence {
     UnclosedQuote,
     /// A quotation signed by a name after a dash, with no verb: `"We will win." — Jane Roe`.
     DashSignature,
+    /// A paragraph of words quoted without marks and signed by a name ending it, with no verb
+    /// or final stop: a pull quote, `It's very bad for our seniors. Rod Peters, mayor`.
+    NameSignature,
     /// A paragraph set out by a speaker's name and a colon, without quotation marks: a
     /// headline's `Pence: Flowers Won't Be at Debate`, a transcript's `WALLACE: If I may, …`.
     ColonLabel,
@@ -71,6 +74,7 @@ impl Evidence {
             Evidence::ClosedQuote => 0.9,
             Evidence::UnclosedQuote => 0.6,
             Evidence::DashSignature => 0.8,
+            Evidence::NameSignature => 0.7,
             Evidence::ColonLabel => 0.7,
             Evidence::MixedQuote => 0.75,
             Evidence::SpeakerOfSameParagraph => 0.75,

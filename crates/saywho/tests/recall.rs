@@ -877,6 +877,34 @@ fn a_quoted_label_is_what_was_said() {
 }
 
 #[test]
+fn a_pull_quote_is_signed_by_the_name_ending_its_paragraph() {
+    check(&[
+        (
+            "The storm hit on Thursday.\n\nIt's very bad for our seniors if they have no backup. Rod Peters, Lake Cowichan mayor\n\nCrews worked all night.",
+            &[(
+                "It's very bad for our seniors if they have no backup.",
+                "direct",
+                "Rod Peters",
+                "",
+            )],
+        ),
+        (
+            "The board met in May.\n\nHe has a long record of violence. Niagara County District Attorney Caroline Wojtaszek\n\nThe hearing ended.",
+            &[("He has a long record of violence.", "direct", "Caroline Wojtaszek", "")],
+        ),
+        // A credit of one word or of an agency, or a name glued to the stop, signs no quote.
+        (
+            "The storm hit on Thursday.\n\nSocial media video shows the aftermath of the disaster. Reuters\n\nCrews worked all night.",
+            &[],
+        ),
+        (
+            "The storm hit on Thursday.\n\nA video shows the aftermath of the disaster. The Canadian Press\n\nCrews worked all night.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn a_report_in_the_passive_is_its_agents() {
     check(&[
         (

@@ -1,10 +1,12 @@
-//! Posts quoted as blocks: an embedded tweet or post is a paragraph of its text followed by
-//! its signature, `TEXT pic.twitter.com/… — BC Hydro (@bchydro) December 22, 2018`. The
-//! words are quoted verbatim without quotation marks; the name before the handle is the
-//! speaker.
+//! Words quoted as blocks, without quotation marks: an embedded tweet or post is a paragraph of
+//! its text followed by its signature, `TEXT pic.twitter.com/… — BC Hydro (@bchydro) December
+//! 22, 2018`, the name before the handle being the speaker; a pull quote is a paragraph of
+//! sentences ending with the name of who said them, `It's very bad for our senior population.
+//! Rod Peters, Lake Cowichan mayor`.
 
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
+use crate::lexicon::{cased, flag, Lexicon};
 use crate::np::{np_after, NpKind, SpeakerNp};
 use crate::token::{word_count, Token, TokenKind};
 
@@ -59,6 +61,65 @@ pub(super) fn signed_posts(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
         let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);
         q.speaker = Some(np);
         q.confidence = Evidence::DashSignature.confidence();
+        out.push(q);
+    }
+    out
+}
+
+/// A pull quote's signature ending the paragraph `lo..hi`: its last sentence is a person's
+/// name of two words or more (with its titles), alone or with a description set off by a
+/// comma, and no final stop, after a sentence that ends with one and a space. Not one word
+/// ("Reuters" crediting a video) nor an agency's name ("The Canadian Press"). Returns where the
+/// signature starts, and the name.
+fn name_signature(doc: &Doc, lex: &Lexicon, lo: usize, hi: usize) -> Option<(usize, SpeakerNp)> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let last = doc.sentences[doc.sentence_of(hi.checked_sub(1)?)];
+    let start = last.tok_start as usize;
+    let spaced = |k: usize| tokens[k - 1].end < tokens[k].start;
+    if start <= lo || !tokens[start - 1].is_terminal() || !spaced(start) || tokens[hi - 1].is_terminal() {
+        return None;
+    }
+    let np = np_after(tokens, start, hi).filter(|np| np.kind == NpKind::Name && np.tok_start as usize == start)?;
+    let name = doc.names.iter().find(|n| n.tok_end == np.tok_end)?;
+    let credit = lex.is_cased(tokens[name.tok_end as usize - 1].text(text), cased::PHOTO_CREDIT);
+    if name.tok_end < name.tok_start + 2 || credit {
+        return None;
+    }
+    let after = np.tok_end as usize;
+    let described = || {
+        tokens[after].is_punct(b',')
+            && hi - after <= MAX_DESCRIPTION
+            && tokens[after + 1..hi]
+                .iter()
+                .all(|t| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::BE_FORM | flag::PRONOUN))
+    };
+    (after >= hi || described()).then_some((start, np))
+}
+
+/// The longest description after a pull quote's name, in tokens with its comma.
+const MAX_DESCRIPTION: usize = 8;
+
+/// Quotes for the pull quotes, outside the spans `quoted` already holds.
+pub(super) fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
+    let tokens = &doc.tokens[..];
+    let mut out = Vec::new();
+    for para in &doc.paragraphs {
+        let (lo, hi) = (para.tok_start as usize, para.tok_end as usize);
+        let Some((end, np)) = name_signature(doc, lex, lo, hi) else {
+            continue;
+        };
+        // Words with quotation marks are left to the quotation rules.
+        let marks = tokens[lo..end].iter().any(|t| t.kind == TokenKind::QuoteMark);
+        if marks || word_count(tokens, lo, end) < 4 {
+            continue;
+        }
+        let (start, stop) = (tokens[lo].start, tokens[end - 1].end);
+        if quoted.iter().any(|q| q.start < stop && start < q.end) {
+            continue;
+        }
+        let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);
+        q.speaker = Some(np);
+        q.confidence = Evidence::NameSignature.confidence();
         out.push(q);
     }
     out
