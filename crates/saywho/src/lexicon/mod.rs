@@ -467,11 +467,22 @@ impl Lexicon {
 
     /// What the lexicon knows of `word`, matched without regard to case. Unknown words get
     /// the empty [`WordInfo`].
+    #[inline]
     pub fn lookup(&self, word: &str) -> WordInfo {
-        let bytes = word.as_bytes();
-        if let Some(info) = self.short_words.get(bytes) {
-            return info;
+        // The short-word table answers for nearly every word of a text, without a call: the
+        // tokeniser looks up every word, and calling one function for both paths cost some
+        // twenty instructions a word in saving and restoring the registers the long path needs.
+        match self.short_words.get(word.as_bytes()) {
+            Some(info) => info,
+            None => self.lookup_long(word),
         }
+    }
+
+    /// [`Lexicon::lookup`] of a word the short-word table cannot tell (longer than its words,
+    /// or not ASCII).
+    #[inline(never)]
+    fn lookup_long(&self, word: &str) -> WordInfo {
+        let bytes = word.as_bytes();
         // Lower-case into a stack buffer: no allocation for the common ASCII word.
         // Most words are lower-case ASCII already: look them up as they are.
         if bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
