@@ -317,7 +317,9 @@ pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
 /// ("Suncor" for "Suncor Energy"; see [`company_first`])? Tried only when no person or other
 /// name takes the word.
 fn company_named_by_first(lex: &Lexicon, c: &Cluster, word: &str) -> bool {
-    c.org && company_first(lex, &c.words) && c.words.first().is_some_and(|f| f == word)
+    // The word first: `company_first` asks the place and name tables, and this runs for every
+    // cluster a one-word name does not otherwise match.
+    c.org && c.words.first().is_some_and(|f| f == word) && company_first(lex, &c.words)
 }
 
 /// A name of two words or more whose words after the first are all words of organisations'
