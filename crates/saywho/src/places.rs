@@ -20,10 +20,11 @@ use std::sync::OnceLock;
 /// The table, as `scripts/build-place-table` writes it.
 const TABLE: &str = include_str!("../lexicons/en/places.txt");
 
-/// The names of the table, borrowed from the embedded text: built once per process.
-fn names() -> &'static FxHashSet<&'static str> {
-    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| crate::lexicon::data_lines(TABLE).collect())
+/// The names of the table, borrowed from the embedded text: built once per process. Held as
+/// bytes, so that a name lowered into a buffer is looked up without checking it is UTF-8.
+fn names() -> &'static FxHashSet<&'static [u8]> {
+    static NAMES: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    NAMES.get_or_init(|| crate::lexicon::data_lines(TABLE).map(str::as_bytes).collect())
 }
 
 /// Is the name made of `words` (as written, any case) exactly a place of the table?
@@ -33,24 +34,25 @@ pub fn is_place(words: &[&str]) -> bool {
         return false;
     }
     // Coreference asks for every name it links: an ASCII name is lower-cased into a buffer on
-    // the stack, without allocating; any other is joined and lower-cased as Unicode says.
+    // the stack, a word at a time, without allocating; any other is joined and lower-cased as
+    // Unicode says.
     let mut buffer = [0u8; 64];
     let mut len = 0;
     for (i, word) in words.iter().enumerate() {
-        let separator = if i == 0 { 0 } else { 1 };
-        if !word.is_ascii() || len + separator + word.len() > buffer.len() {
-            return names().contains(words.join(" ").to_lowercase().as_str());
+        let separator = usize::from(i > 0);
+        let end = len + separator + word.len();
+        if !word.is_ascii() || end > buffer.len() {
+            return names().contains(words.join(" ").to_lowercase().as_bytes());
         }
         if separator == 1 {
             buffer[len] = b' ';
-            len += 1;
         }
-        for b in word.bytes() {
-            buffer[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
+        let lower = &mut buffer[len + separator..end];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        len = end;
     }
-    std::str::from_utf8(&buffer[..len]).is_ok_and(|name| names().contains(name))
+    names().contains(&buffer[..len])
 }
 
 #[cfg(test)]
