@@ -45,16 +45,19 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
     let bytes = text.as_bytes();
     // ASCII letters and digits are most words: their run, a byte at a time, without decoding
     // a char.
-    let mut at = start;
+    // (An iterator over the rest, not indexing: one counter to step and test per byte.)
     let mut classes = 0u8;
-    while let Some(&b) = bytes.get(at) {
-        let c = CLASS[usize::from(b)];
-        if c == 0 {
-            break;
-        }
-        classes |= c;
-        at += 1;
-    }
+    let run = bytes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .map(|&b| CLASS[usize::from(b)])
+        .take_while(|&c| c != 0)
+        .fold(0usize, |n, c| {
+            classes |= c;
+            n + 1
+        });
+    let at = start + run;
     // Most words end at an ASCII character: one that is neither a letter, a digit nor a
     // combining mark, and not a joiner that [`scan_any_word`] would take (each needs a letter
     // or digit after it, which an ASCII character that is neither is not).
