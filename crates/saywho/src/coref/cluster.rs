@@ -92,12 +92,17 @@ pub(super) fn cluster_names(
     // alone ("says LeBlanc") is the LeBlanc last quoted, not the one introduced last ("Ernie
     // LeBlanc, father of Jason LeBlanc, 42, says …").
     let mut latest_with_word: FxHashMap<&str, usize> = FxHashMap::default();
+    // Each name's words, in one list kept across names (one allocation a name cost ~1% of the
+    // engine on BBC news).
+    let mut words: Vec<&str> = Vec::new();
     for n in &doc.names {
-        let mut words: Vec<&str> = tokens[n.tok_start as usize..n.tok_end as usize]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.is_punct(b'.'))
-            .map(|t| t.base(text))
-            .collect();
+        words.clear();
+        words.extend(
+            tokens[n.tok_start as usize..n.tok_end as usize]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && !t.is_punct(b'.'))
+                .map(|t| t.base(text)),
+        );
         // "Al-Shabaab has vowed …" opening a sentence is the al-Shabaab the article writes
         // elsewhere: the word as written there (a slice of the text, as the others are).
         if let Some(first) = words.first_mut() {
