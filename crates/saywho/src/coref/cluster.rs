@@ -9,9 +9,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Working state of one entity during resolution.
 #[derive(Debug, Default, Clone)]
-pub(super) struct Cluster {
-    /// Words of the fullest name (possessive removed).
-    pub(super) words: Vec<String>,
+pub(super) struct Cluster<'t> {
+    /// Words of the fullest name (possessive removed), slices of the text: a cluster grows
+    /// its name often, and a `String` a word cost an allocation each time.
+    pub(super) words: Vec<&'t str>,
     pub(super) name: String,
     pub(super) org: bool,
     /// The fullest name is a place of the place table ("Kenya", "Ontario"): a thing unless
@@ -61,7 +62,7 @@ pub(super) struct Cluster {
     pub(super) mentions: Vec<(u32, u32)>,
 }
 
-impl Cluster {
+impl Cluster<'_> {
     /// Never "he" or "she": an event, place or law, or a name of the place table ("Kenya")
     /// that no title or role before it made a person ("Mrs. Georgia").
     pub(super) fn is_thing(&self) -> bool {
@@ -79,11 +80,11 @@ impl Cluster {
 }
 
 /// Clusters the name mentions; returns the cluster index of each.
-pub(super) fn cluster_names(
-    doc: &Doc,
+pub(super) fn cluster_names<'t>(
+    doc: &Doc<'t>,
     lex: &Lexicon,
     speaker_names: &FxHashSet<u32>,
-    clusters: &mut Vec<Cluster>,
+    clusters: &mut Vec<Cluster<'t>>,
     index: &mut NameIndex,
 ) -> Vec<u32> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
@@ -158,11 +159,7 @@ pub(super) fn cluster_names(
         let grows = words.len() > c.words.len();
         if grows || org && !c.org {
             let old = (std::mem::take(&mut c.words), c.org);
-            c.words = if grows {
-                words.iter().map(|w| w.to_string()).collect()
-            } else {
-                old.0.clone()
-            };
+            c.words = if grows { words.clone() } else { old.0.clone() };
             c.org |= org;
             index.refile(lex, e, (&old.0, old.1), c);
         }
@@ -228,7 +225,7 @@ fn org_noun_before(tokens: &[crate::token::Token], n: &NameMention) -> bool {
 
 /// What one name mention tells of its cluster: a thing or a group, gender and roles from the
 /// titles before it.
-fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org: bool, c: &mut Cluster) {
+fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org: bool, c: &mut Cluster<'_>) {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
     // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
@@ -279,14 +276,14 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
 }
 
 /// Could "he" or "she" refer to it, gender aside?
-fn could_be_person(c: &Cluster) -> bool {
+fn could_be_person(c: &Cluster<'_>) -> bool {
     let only_a_place = c.located > 0 && c.unlocated == 0;
     let only_a_modifier = c.modifier > 0 && c.modifier >= c.located + c.unlocated;
     !(c.org || c.group || c.is_thing() || only_a_place || only_a_modifier)
 }
 
 /// Can an entity be referred to by a pronoun or description of this gender?
-pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
+pub(super) fn compatible(c: &Cluster<'_>, gender: Gender) -> bool {
     match gender {
         Gender::Male | Gender::Female => could_be_person(c) && (c.gender() == Gender::Unknown || c.gender() == gender),
         Gender::Neuter => c.org,
@@ -304,13 +301,13 @@ pub(super) fn compatible(c: &Cluster, gender: Gender) -> bool {
 /// table: speaking is no evidence, organisations speak), a group, a place or a thing ("Tesla
 /// has named … the company announced"): company names rarely carry a word that says so. A
 /// name only mentioned ("an analyst at Petercam", "told Time magazine") is not taken.
-pub(super) fn fits_org_description(c: &Cluster) -> bool {
+pub(super) fn fits_org_description(c: &Cluster<'_>) -> bool {
     let untyped = || {
         !(c.words.is_empty() || c.group || c.is_thing() || c.titled)
             && c.subject_count > 0
             && c.female + c.male == 0
             && c.name_gender == Gender::Unknown
-            && (c.words.len() == 1 || crate::name_gender::lookup(&c.words[0]).is_none())
+            && (c.words.len() == 1 || crate::name_gender::lookup(c.words[0]).is_none())
     };
     c.org || untyped()
 }
@@ -318,7 +315,7 @@ pub(super) fn fits_org_description(c: &Cluster) -> bool {
 /// The entity disagrees with a pronoun of this gender only because one pronoun of the other
 /// gender was resolved to it (its one vote of gender evidence; a title gives three): see
 /// [`crate::rank::Features::weak_gender_conflict`].
-pub(super) fn weak_gender_conflict(c: &Cluster, gender: Gender) -> bool {
+pub(super) fn weak_gender_conflict(c: &Cluster<'_>, gender: Gender) -> bool {
     matches!(gender, Gender::Male | Gender::Female)
         && c.female + c.male == 1
         && c.gender() != gender

@@ -36,7 +36,7 @@ fn hash_words<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
     h.finish()
 }
 
-fn hash_initials(lex: &Lexicon, words: &[String]) -> u64 {
+fn hash_initials(lex: &Lexicon, words: &[&str]) -> u64 {
     let mut h = FxHasher::default();
     for ch in initials(lex, words) {
         ch.hash(&mut h);
@@ -45,13 +45,13 @@ fn hash_initials(lex: &Lexicon, words: &[String]) -> u64 {
 }
 
 /// [`crate::names::initials`] of a cluster's words.
-fn initials<'a>(lex: &'a Lexicon, words: &'a [String]) -> impl Iterator<Item = char> + 'a {
-    crate::names::initials(lex, words.iter().map(String::as_str))
+fn initials<'a>(lex: &'a Lexicon, words: &'a [&str]) -> impl Iterator<Item = char> + 'a {
+    crate::names::initials(lex, words.iter().copied())
 }
 
 /// The keys a cluster with these words and this organisation flag is filed under (at most
 /// five; a fixed array, as this runs for every new name).
-fn keys(lex: &Lexicon, words: &[String], org: bool) -> ([(Tag, u64); 5], usize) {
+fn keys(lex: &Lexicon, words: &[&str], org: bool) -> ([(Tag, u64); 5], usize) {
     let mut out = [(Tag::Exact, 0u64); 5];
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return (out, 0);
@@ -61,15 +61,15 @@ fn keys(lex: &Lexicon, words: &[String], org: bool) -> ([(Tag, u64); 5], usize) 
         out[n] = key;
         n += 1;
     };
-    push((Tag::Exact, hash_words(words.iter().map(String::as_str))));
-    push((Tag::Last, hash_words([last.as_str()])));
+    push((Tag::Exact, hash_words(words.iter().copied())));
+    push((Tag::Last, hash_words([*last])));
     if !org || company_first(lex, words) {
-        push((Tag::First, hash_words([first.as_str()])));
+        push((Tag::First, hash_words([*first])));
     }
     if words.len() == 1 {
-        push((Tag::Single, hash_words([first.as_str()])));
+        push((Tag::Single, hash_words([*first])));
     } else {
-        push((Tag::Pair, hash_words([first.as_str(), last.as_str()])));
+        push((Tag::Pair, hash_words([*first, *last])));
         push((Tag::Initials, hash_initials(lex, words)));
     }
     (out, n)
@@ -133,7 +133,7 @@ pub(super) struct NameIndex {
 impl NameIndex {
     /// Files cluster `i` under the keys of its current words and flag, after removing it from
     /// those of `old` (its words and flag before the change).
-    pub(super) fn refile(&mut self, lex: &Lexicon, i: usize, old: (&[String], bool), new: &Cluster) {
+    pub(super) fn refile(&mut self, lex: &Lexicon, i: usize, old: (&[&str], bool), new: &Cluster<'_>) {
         if !self.built {
             return;
         }
@@ -156,7 +156,7 @@ impl NameIndex {
     }
 
     /// Files every cluster, once there are enough to make the indexes worth keeping.
-    fn build(&mut self, lex: &Lexicon, clusters: &[Cluster]) {
+    fn build(&mut self, lex: &Lexicon, clusters: &[Cluster<'_>]) {
         self.built = true;
         self.lists.reserve(clusters.len() * 8);
         for (i, c) in clusters.iter().enumerate() {
@@ -195,7 +195,7 @@ impl NameIndex {
     /// The cluster a name belongs to: the same words; else an acronym of a name already seen;
     /// else a part of a fuller name (surname or first name), the latest such cluster. Every
     /// candidate is checked against the rule itself; the indexes only narrow the search.
-    pub(super) fn find(&mut self, lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Option<usize> {
+    pub(super) fn find(&mut self, lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> Option<usize> {
         if words.is_empty() {
             // Never from the name finder (a name starts with a word); kept for exactness.
             return clusters.iter().position(|c| c.words.is_empty());
@@ -234,8 +234,8 @@ impl NameIndex {
             }
         }
         let word = |w: &str| hash_words([w]);
-        let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| l == w);
-        let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| f == w);
+        let last_is = |i: usize, w: &str| clusters[i].words.last().is_some_and(|l| *l == w);
+        let first_is = |i: usize, w: &str| !clusters[i].org && clusters[i].words.first().is_some_and(|f| *f == w);
         let single_is = |i: usize, w: &str| clusters[i].words.len() == 1 && clusters[i].words[0] == w;
         let found = if words.len() == 1 {
             // "Legend" joins "John Legend"; "Chrissy" joins "Chrissy Teigen"; failing both,
@@ -263,7 +263,7 @@ impl NameIndex {
             // "Justin Trudeau"; and only within persons or within organisations.
             let pair = |i: usize| {
                 let c = &clusters[i];
-                c.words.len() >= 2 && c.org == org && last_is(i, last) && c.words.first().is_some_and(|f| f == first)
+                c.words.len() >= 2 && c.org == org && last_is(i, last) && c.words.first().is_some_and(|f| *f == first)
             };
             let by_pair = self.highest(Tag::Pair, hash_words([first, last]), pair);
             [by_first.max(by_last), by_pair]
@@ -273,14 +273,14 @@ impl NameIndex {
 }
 
 /// The same rule as [`NameIndex::find`], reading every cluster: for the first few.
-fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Option<usize> {
-    let same = |c: &Cluster| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
+fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> Option<usize> {
+    let same = |c: &Cluster<'_>| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
     if let Some(i) = clusters.iter().position(same) {
         return Some(i);
     }
     if let [acronym] = words {
         if acronym.len() >= 2 && acronym.chars().all(|ch| ch.is_ascii_uppercase()) {
-            let matches = |c: &Cluster| c.words.len() >= 2 && initials(lex, &c.words).eq(acronym.chars());
+            let matches = |c: &Cluster<'_>| c.words.len() >= 2 && initials(lex, &c.words).eq(acronym.chars());
             if let Some(i) = clusters.iter().position(matches) {
                 return Some(i);
             }
@@ -292,11 +292,11 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
         if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
             return false;
         }
-        let (first, last) = (c.words.first().map(String::as_str), c.words.last().map(String::as_str));
+        let (first, last) = (c.words.first().copied(), c.words.last().copied());
         if let [word] = words {
             named_by_part(c, word)
         } else if c.words.len() == 1 {
-            words.last() == Some(&c.words[0].as_str()) || !org && words.first() == Some(&c.words[0].as_str())
+            words.last() == Some(&c.words[0]) || !org && words.first() == Some(&c.words[0])
         } else {
             last == words.last().copied() && first == words.first().copied()
         }
@@ -309,28 +309,28 @@ fn scan(lex: &Lexicon, clusters: &[Cluster], words: &[&str], org: bool) -> Optio
 
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
 /// for "John Legend"), or a person's first word ("Chrissy")?
-pub(super) fn named_by_part(c: &Cluster, word: &str) -> bool {
-    c.words.last().is_some_and(|l| l == word) || !c.org && c.words.first().is_some_and(|f| f == word)
+pub(super) fn named_by_part(c: &Cluster<'_>, word: &str) -> bool {
+    c.words.last().is_some_and(|l| *l == word) || !c.org && c.words.first().is_some_and(|f| *f == word)
 }
 
 /// Does the one-word name `word` name the organisation `c` by the first word of its name
 /// ("Suncor" for "Suncor Energy"; see [`company_first`])? Tried only when no person or other
 /// name takes the word.
-fn company_named_by_first(lex: &Lexicon, c: &Cluster, word: &str) -> bool {
+fn company_named_by_first(lex: &Lexicon, c: &Cluster<'_>, word: &str) -> bool {
     // The word first: `company_first` asks the place and name tables, and this runs for every
     // cluster a one-word name does not otherwise match.
-    c.org && c.words.first().is_some_and(|f| f == word) && company_first(lex, &c.words)
+    c.org && c.words.first().is_some_and(|f| *f == word) && company_first(lex, &c.words)
 }
 
 /// A name of two words or more whose words after the first are all words of organisations'
 /// names (`lexicons/en/org_words.txt`: "Suncor Energy", "Acme Holdings Inc") and whose first
 /// word is no place, nationality or first name: its first word alone names it, after it.
-fn company_first(lex: &Lexicon, words: &[String]) -> bool {
+fn company_first(lex: &Lexicon, words: &[&str]) -> bool {
     // Not a place's ("Canada Post", "Ottawa Police", "Washington Post"): the place alone is
     // the place; nor a first name's ("the Clinton Foundation": "Clinton" may be the person).
     words.len() >= 2
         && words[1..].iter().all(|w| lex.is_org_word(w))
-        && !crate::places::is_place(&[words[0].as_str()])
-        && lex.forms_of(&words[0]) & crate::lexicon::form::DEMONYM == 0
-        && crate::name_gender::lookup(&words[0]).is_none()
+        && !crate::places::is_place(&[words[0]])
+        && lex.forms_of(words[0]) & crate::lexicon::form::DEMONYM == 0
+        && crate::name_gender::lookup(words[0]).is_none()
 }

@@ -260,7 +260,7 @@ fn speaker_name_starts(doc: &Doc) -> FxHashSet<u32> {
 
 /// A quote opening a paragraph with no attribution, after a paragraph without quotes: the
 /// person that paragraph was about (its last subject).
-fn fallback_speakers(doc: &Doc, clusters: &[Cluster], mentions: &[Mention], resolutions: &mut [Resolution]) {
+fn fallback_speakers(doc: &Doc, clusters: &[Cluster<'_>], mentions: &[Mention], resolutions: &mut [Resolution]) {
     for (q, r) in doc.quotes.iter().zip(resolutions.iter_mut()) {
         let Some(pp) = q.carry_from_paragraph.filter(|_| q.speaker.is_none()) else {
             continue;
@@ -298,7 +298,7 @@ struct NamesFound<'a> {
 /// Each quote's speaker: the entity of the name inside its phrase, or of the phrase. A name
 /// the name finder did not take (a title-cased headline's "…, Lindsey Graham Says") is looked
 /// up by its words among the article's named entities.
-fn quote_entities(doc: &Doc, clusters: &mut [Cluster], found: NamesFound, resolutions: &mut [Resolution]) {
+fn quote_entities(doc: &Doc, clusters: &mut [Cluster<'_>], found: NamesFound, resolutions: &mut [Resolution]) {
     let NamesFound {
         name_entity,
         at_token,
@@ -337,7 +337,7 @@ fn entity_by_words(
     doc: &Doc,
     np: SpeakerNp,
     lex: &Lexicon,
-    clusters: &[Cluster],
+    clusters: &[Cluster<'_>],
     index: &mut NameIndex,
 ) -> Option<u32> {
     let span = &doc.tokens[np.tok_start as usize..np.tok_end as usize];
@@ -370,7 +370,7 @@ fn entity_by_words(
 }
 
 /// The entity a finished cluster becomes.
-fn entity_of(c: Cluster) -> Entity {
+fn entity_of(c: Cluster<'_>) -> Entity {
     Entity {
         // A party or team named in the plural ("the Liberals") is an organisation too.
         kind: if c.org || c.group && !c.words.is_empty() {

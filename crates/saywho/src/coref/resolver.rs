@@ -17,7 +17,7 @@ pub(super) struct Resolver<'d, 't> {
     pub(super) doc: &'d Doc<'t>,
     pub(super) lex: &'d Lexicon,
     pub(super) ranker: &'d dyn SpeakerRanker,
-    pub(super) clusters: Vec<Cluster>,
+    pub(super) clusters: Vec<Cluster<'t>>,
     pub(super) salience: Salience,
     pub(super) name_entity: &'d [u32],
     pub(super) speaker_names: FxHashSet<u32>,

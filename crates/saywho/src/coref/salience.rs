@@ -81,7 +81,7 @@ impl Salience {
 
     /// Gives each role of the clusters built from names an index, and with `name_gender` each
     /// its first name's gender.
-    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster], name_gender: bool) {
+    pub(super) fn index_roles(&mut self, clusters: &mut [Cluster<'_>], name_gender: bool) {
         for c in clusters.iter_mut() {
             if name_gender && !c.org && !c.group && !c.words.is_empty() {
                 // A name of one word is looked up as it is, unless it is more often a surname
@@ -111,7 +111,7 @@ impl Salience {
 
     /// Makes cluster `e` known by role word `role` (lower case) from now on: an entity born of
     /// a description ("a Bayern spokesman") is found again by its head noun ("the spokesman").
-    pub(super) fn add_role(&mut self, clusters: &mut [Cluster], e: usize, role: &str) {
+    pub(super) fn add_role(&mut self, clusters: &mut [Cluster<'_>], e: usize, role: &str) {
         let id = match self.role_ids.get(role) {
             Some(&id) => id,
             None => {
@@ -128,7 +128,7 @@ impl Salience {
 
     /// Records a mention of cluster `e` at token `tok` in sentence `sentence`: as the subject of
     /// a clause or a speaker (`subject`), and as a quote's speaker (`speaks`).
-    pub(super) fn touch(&mut self, clusters: &mut [Cluster], e: usize, tok: u32, sentence: u32, role: Role) {
+    pub(super) fn touch(&mut self, clusters: &mut [Cluster<'_>], e: usize, tok: u32, sentence: u32, role: Role) {
         let c = &mut clusters[e];
         c.last_any = Some(tok);
         if role.subject {
@@ -157,7 +157,7 @@ impl Salience {
 
     /// The cluster known by role word `role` (lower case) whose latest mention is the latest
     /// before token `tok`; the highest cluster index on ties.
-    pub(super) fn by_role(&mut self, clusters: &[Cluster], role: &str, tok: u32) -> Option<usize> {
+    pub(super) fn by_role(&mut self, clusters: &[Cluster<'_>], role: &str, tok: u32) -> Option<usize> {
         let &id = self.role_ids.get(role)?;
         let history = &self.role_history[id as usize];
         let mut best: Option<(u32, u32)> = None;
@@ -186,7 +186,7 @@ impl Salience {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn gather(
         &mut self,
-        clusters: &[Cluster],
+        clusters: &[Cluster<'_>],
         sentences: &[crate::sentence::Sentence],
         query: &Query,
         extra: &[usize],
@@ -284,7 +284,7 @@ impl Context<'_> {
     // place in the candidate list, not returned through the stack and copied (216,756
     // candidates on BBC news).
     #[inline(always)]
-    fn features(&self, c: &Cluster, e: usize) -> Features {
+    fn features(&self, c: &Cluster<'_>, e: usize) -> Features {
         let (query, tok) = (self.query, self.query.tok_start);
         let last = c.last_any.unwrap_or(0);
         let (qs, cs) = (
