@@ -265,7 +265,11 @@ fn indefinite_person_noun(text: &str, tokens: &[Token], lex: &crate::lexicon::Le
 /// lower-case word of the lexicon's list is a modifier, not the start of the name it stands
 /// before ("Calgary-based Suncor Energy" is "Suncor Energy").
 fn hyphenated_modifier(text: &str, lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
-    t.text(text).rsplit_once('-').is_some_and(|(_, tail)| {
+    // The tail after the last hyphen, found by a byte search: this runs for every word that
+    // may start a name, and a `char` pattern's searcher cost ~140 instructions a word.
+    let word = t.text(text);
+    let last_hyphen = word.bytes().rposition(|b| b == b'-');
+    last_hyphen.map(|i| &word[i + 1..]).is_some_and(|tail| {
         // "Calgary-Based" in a title-cased line: the list is in lower case.
         if tail.bytes().any(|b| b.is_ascii_uppercase()) {
             lex.is_cased(&tail.to_ascii_lowercase(), cased::HYPHEN_MODIFIER)
