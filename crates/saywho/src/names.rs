@@ -153,6 +153,12 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut k = 0usize;
     while k < tokens.len() {
         let t = &tokens[k];
+        // Every test below needs a capital (a party's initial, a platform that speaks, a name
+        // word): most tokens are skipped at once.
+        if !t.is_cap() {
+            k += 1;
+            continue;
+        }
         // "Gregory Meeks (D-N.Y.)", "Ted Cruz (R-Texas)": a party's initial and a state in
         // parentheses after a name hold no name.
         if let Some(close) = party_and_state(text, tokens, k) {
