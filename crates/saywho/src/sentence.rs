@@ -37,7 +37,7 @@ pub fn split_sentences(
         let mut start = para.tok_start;
         let mut k = para.tok_start;
         while k < para.tok_end {
-            let t = tokens[k as usize];
+            let t = &tokens[k as usize];
             // A runaway "sentence" (a list, a table, text without punctuation) is cut at a comma
             // or semicolon, and at worst anywhere, so that no stage works on an unbounded span.
             let long = k - start >= MAX_SENTENCE_TOKENS;
