@@ -134,6 +134,12 @@ pub fn find_quotes(tokens: &mut [Token], paragraphs: &[Paragraph]) -> Vec<QuoteS
         let mut open: Option<u32> = None;
         let mut k = para.tok_start;
         while k < para.tok_end {
+            // Only marks matter here: a single mark, or a double quote's opening mark to jump
+            // from (the cursor catches up at the next mark).
+            if tokens[k as usize].kind != TokenKind::QuoteMark {
+                k += 1;
+                continue;
+            }
             while next_double < double_count && quotes[next_double].open_tok < k {
                 next_double += 1;
             }
