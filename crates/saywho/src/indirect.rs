@@ -136,7 +136,12 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
         let mut k = lo;
         while k < hi {
             let t = &tokens[k];
-            if t.in_quote() || covered_tok(k) {
+            // Each report below starts at "according", a title-cased line or a cue (a cue verb
+            // or "quoted"): most tokens are none of these, and are stepped over first.
+            let may_start = t.info.cue.is_some()
+                || t.is(flag::SOURCE_CUE_HEAD | flag::QUOTATION_PARTICIPLE)
+                || t.shape & shape::TITLE_CASED != 0;
+            if !may_start || t.in_quote() || covered_tok(k) {
                 k += 1;
                 continue;
             }
