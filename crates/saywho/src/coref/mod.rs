@@ -155,6 +155,10 @@ fn events(doc: &Doc, quote_of_speaker: &FxHashMap<u32, usize>) -> Vec<Event> {
     let tokens = &doc.tokens[..];
     let mut events: Vec<Event> = (0..doc.names.len()).map(Event::Name).collect();
     for (k, t) in tokens.iter().enumerate() {
+        // Most tokens are no pronoun: they are passed over before anything else is asked.
+        if t.kind != TokenKind::Word || !t.is(flag::PRONOUN) {
+            continue;
+        }
         let third_person = matches!(
             t.info.gender,
             Gender::Male | Gender::Female | Gender::Neuter | Gender::Plural
@@ -164,7 +168,7 @@ fn events(doc: &Doc, quote_of_speaker: &FxHashMap<u32, usize>) -> Vec<Event> {
         let expletive = t.info.gender == Gender::Neuter
             && t.info.case != Some(Case::Possessive)
             && !quote_of_speaker.contains_key(&(k as u32));
-        if t.kind == TokenKind::Word && t.is(flag::PRONOUN) && third_person && !t.in_quote() && !expletive {
+        if third_person && !t.in_quote() && !expletive {
             events.push(Event::Pronoun(k as u32));
         }
     }
@@ -211,8 +215,8 @@ fn subject_descriptions(doc: &Doc, events: &mut Vec<Event>) {
         for k in lo..hi {
             // Any determiner opening the sentence ("His wife took to …"); "the" anywhere else
             // ("On Dec. 13, the mayor brought up …").
-            let the = tokens[k].is(flag::DEF_ARTICLE);
-            if !(tokens[k].is(flag::DET) && (k == lo || the)) || tokens[k].in_quote() {
+            let t = &tokens[k];
+            if !(t.is(flag::DET) && (k == lo || t.is(flag::DEF_ARTICLE))) || t.in_quote() {
                 continue;
             }
             let (last_role, last_person) = *last_heads.get_or_insert_with(|| last_role_nouns(&tokens[lo..hi], lo));
