@@ -211,6 +211,16 @@ fn decide(evidence: NameEvidence) -> Option<(Gender, f32)> {
 /// The first name of a person's full name ("Doug" in "Doug McCallum"), or `None` for a name of
 /// one word, which is as often a surname ("McCallum") as a first name.
 pub fn first_name(full_name: &str) -> Option<&str> {
+    // An ASCII name (most) is split by a byte search over the ASCII white space that
+    // `split_whitespace` splits at (tab to carriage return, space): coreference asks for the
+    // first name of nearly every entity, and the Unicode split cost ~230 instructions a name.
+    if full_name.is_ascii() {
+        let bytes = full_name.as_bytes();
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let start = bytes.iter().position(|b| !space(b))?;
+        let end = bytes[start..].iter().position(space).map_or(bytes.len(), |n| start + n);
+        return bytes[end..].iter().any(|b| !space(b)).then(|| &full_name[start..end]);
+    }
     let mut words = full_name.split_whitespace();
     let first = words.next()?;
     words.next().map(|_| first)
@@ -455,5 +465,19 @@ mod tests {
         assert_eq!(first_name("  Cindy   Dalglish "), Some("Cindy"));
         assert_eq!(first_name("McCallum"), None);
         assert_eq!(first_name(""), None);
+        // The ASCII path splits where `split_whitespace` does, vertical tab included.
+        for name in [
+            "Ann\x0bLee",
+            "Ann\tLee",
+            " Ann ",
+            "Ann\u{a0}Lee",
+            "Ségolène Royal",
+            "\r\n",
+            "A B C",
+        ] {
+            let mut words = name.split_whitespace();
+            let want = words.next().filter(|_| words.next().is_some());
+            assert_eq!(first_name(name), want, "{name:?}");
+        }
     }
 }
