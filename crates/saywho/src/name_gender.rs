@@ -89,37 +89,38 @@ fn rows() -> &'static (&'static str, FxHashMap<&'static [u8], u32>) {
 }
 
 /// The (female share in thousandths, bearers) of the row whose name is exactly `key`.
-fn find(key: &str) -> Option<(u16, u32)> {
+fn find(key: &[u8]) -> Option<(u16, u32)> {
     let (text, names) = rows();
-    let name_end = *names.get(key.as_bytes())?;
+    let name_end = *names.get(key)?;
     let after = &text.as_bytes()[name_end as usize..];
     let line = &after[..after.iter().position(|&b| b == b'\n').unwrap_or(after.len())];
-    // The fields are ASCII digits and periods, checked as they are read.
-    let mut fields = line
-        .split(|&b| b == b'\t')
-        .skip(1)
-        .map(|f| std::str::from_utf8(f).unwrap_or(""));
+    // The fields are ASCII digits and periods, checked as they are read (as bytes: no UTF-8
+    // check, no `char` search).
+    let mut fields = line.split(|&b| b == b'\t').skip(1);
     let share = thousandths(fields.next()?)?;
     let total = u32::try_from(digits(fields.next()?)?).ok()?;
     (share <= 1000).then_some((share, total))
 }
 
 /// A decimal of at most three places ("0.987", "1", "1.0") in thousandths.
-fn thousandths(field: &str) -> Option<u16> {
-    let (whole, frac) = field.split_once('.').unwrap_or((field, ""));
-    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+fn thousandths(field: &[u8]) -> Option<u16> {
+    let (whole, frac) = match field.iter().position(|&b| b == b'.') {
+        Some(dot) => (&field[..dot], &field[dot + 1..]),
+        None => (field, &[][..]),
+    };
+    if frac.len() > 3 || !frac.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let frac_value = frac.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) * 10u64.pow(3 - frac.len() as u32);
+    let frac_value = frac.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')) * 10u64.pow(3 - frac.len() as u32);
     u16::try_from(digits(whole)? * 1000 + frac_value).ok()
 }
 
 /// A whole number of ASCII digits (at most 18, so it cannot overflow).
-fn digits(field: &str) -> Option<u64> {
-    if field.is_empty() || field.len() > 18 || !field.bytes().all(|b| b.is_ascii_digit()) {
+fn digits(field: &[u8]) -> Option<u64> {
+    if field.is_empty() || field.len() > 18 || !field.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(field.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')))
+    Some(field.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')))
 }
 
 /// The table's evidence for `first`, a first name as written ("Ségolène", "Mary-Kate").
@@ -137,7 +138,7 @@ fn digits(field: &str) -> Option<u64> {
 /// assert_eq!(lookup(""), None);
 /// ```
 pub fn lookup(first: &str) -> Option<NameEvidence> {
-    let find = |k: &str| {
+    let find = |k: &[u8]| {
         find(k).map(|(share, total)| NameEvidence {
             female_share: f32::from(share) / 1000.0,
             total,
@@ -151,14 +152,14 @@ pub fn lookup(first: &str) -> Option<NameEvidence> {
         let lower = &mut buffer[..first.len()];
         lower.copy_from_slice(first.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).ok().and_then(find);
+        return find(lower);
     }
     let key = crate::record::entity_key(first)?;
     // A single letter is an initial ("J. Smith"), not a name.
     if key.len() < 2 {
         return None;
     }
-    find(&key).or_else(|| {
+    find(key.as_bytes()).or_else(|| {
         let (head, _) = key.split_once('-')?;
         let capitalised = first
             .split('-')
@@ -169,10 +170,10 @@ pub fn lookup(first: &str) -> Option<NameEvidence> {
         let tail_is_name = || {
             key.rsplit('-')
                 .next()
-                .is_some_and(|tail| tail.len() >= 2 && find(tail).is_some())
+                .is_some_and(|tail| tail.len() >= 2 && find(tail.as_bytes()).is_some())
         };
         (head.len() >= 2 && capitalised && (head.len() >= 3 || tail_is_name()))
-            .then(|| find(head))
+            .then(|| find(head.as_bytes()))
             .flatten()
     })
 }
@@ -328,14 +329,18 @@ mod tests {
             ("0.x", None),
         ];
         for &(field, want) in cases {
-            assert_eq!(thousandths(field), want, "{field:?}");
+            assert_eq!(thousandths(field.as_bytes()), want, "{field:?}");
         }
-        assert_eq!(digits("9551"), Some(9551));
-        assert_eq!(digits("12a"), None);
+        assert_eq!(digits(b"9551"), Some(9551));
+        assert_eq!(digits(b"12a"), None);
         // The hand reading gives the same f32 as the standard parser, so no decision moves.
         for field in ["0.900", "0.899", "0.100", "0.101", "0.333"] {
             let parsed: f32 = field.parse().unwrap();
-            assert_eq!(f32::from(thousandths(field).unwrap()) / 1000.0, parsed, "{field}");
+            assert_eq!(
+                f32::from(thousandths(field.as_bytes()).unwrap()) / 1000.0,
+                parsed,
+                "{field}"
+            );
         }
     }
 
@@ -351,14 +356,14 @@ mod tests {
         for (row, name) in rows.iter().zip(&names) {
             let mut fields = row.split('\t').skip(1);
             let want = (
-                thousandths(fields.next().unwrap()).unwrap(),
-                u32::try_from(digits(fields.next().unwrap()).unwrap()).unwrap(),
+                thousandths(fields.next().unwrap().as_bytes()).unwrap(),
+                u32::try_from(digits(fields.next().unwrap().as_bytes()).unwrap()).unwrap(),
             );
-            assert_eq!(find(name), Some(want), "{row}");
+            assert_eq!(find(name.as_bytes()), Some(want), "{row}");
         }
-        assert_eq!(find("aaa"), None);
-        assert_eq!(find("zzzzzz"), None);
-        assert_eq!(find(""), None);
+        assert_eq!(find(b"aaa"), None);
+        assert_eq!(find(b"zzzzzz"), None);
+        assert_eq!(find(b""), None);
     }
 
     #[test]
