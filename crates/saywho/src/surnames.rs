@@ -21,18 +21,23 @@ use std::sync::OnceLock;
 const TABLE: &str = include_str!("../lexicons/en/surnames.txt");
 
 /// The words of the list, borrowed from the embedded text: built once per process.
-fn words() -> &'static FxHashSet<&'static str> {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| crate::lexicon::data_lines(TABLE).collect())
+/// Held as bytes, so that a word lowered into a buffer is looked up without a UTF-8 check.
+fn words() -> &'static FxHashSet<&'static [u8]> {
+    static WORDS: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    WORDS.get_or_init(|| crate::lexicon::data_lines(TABLE).map(str::as_bytes).collect())
 }
 
 /// Is `word` (any case) a decisive first name that is more often a surname?
 pub fn is_mostly_surname(word: &str) -> bool {
-    // The longest words of the list are short; a long word is not looked up.
-    if word.len() > 24 {
+    // The longest words of the list are short; a long word is not looked up. A shorter one is
+    // lowered on the stack (coreference asks for nearly every one-word entity).
+    let mut buffer = [0u8; 24];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
         return false;
-    }
-    words().contains(word.to_ascii_lowercase().as_str())
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    words().contains(&*lower)
 }
 
 #[cfg(test)]
