@@ -227,12 +227,13 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
         }
         // An ASCII letter or digit starts a word (as the general test below would say).
         if b.is_ascii_alphanumeric() {
-            let token = match scan_word(text, i) {
-                (end, Some(classes)) => plain_word_token(text, i, end, classes, lex),
-                (end, None) => word_token(text, i, end, lex),
-            };
-            tokens.push(token);
-            i = token.end as usize;
+            // Pushed as made, and not read back, so that it is written straight into the list.
+            let (end, classes) = scan_word(text, i);
+            tokens.push(match classes {
+                Some(classes) => plain_word_token(text, i, end, classes, lex),
+                None => word_token(text, i, end, lex),
+            });
+            i = end;
             continue;
         }
         let Some(c) = char_at(i) else { break };
