@@ -593,13 +593,9 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
         spans.push(q);
     }
     carry::carry_speakers(doc, lex, &mut quotes, &sides, &spans);
-    for mut post in post::signed_posts(doc, &quotes) {
-        post.group = quotes.len() as u32;
-        quotes.push(post);
-    }
-    for mut pull in post::signed_paragraphs(doc, lex, &quotes) {
-        pull.group = quotes.len() as u32;
-        quotes.push(pull);
+    for mut block in post::quoted_blocks(doc, lex, &quotes) {
+        block.group = quotes.len() as u32;
+        quotes.push(block);
     }
     quotes
 }

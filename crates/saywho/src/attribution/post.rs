@@ -39,8 +39,17 @@ fn text_end(tokens: &[Token], lo: usize, dash: usize) -> usize {
     }
 }
 
+/// Quotes for the posts and then the pull quotes quoted as blocks, outside the spans `quoted`
+/// already holds (and a pull quote outside the posts).
+pub(super) fn quoted_blocks(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
+    let mut blocks = signed_posts(doc, quoted);
+    let pulls = signed_paragraphs(doc, lex, quoted, &blocks);
+    blocks.extend(pulls);
+    blocks
+}
+
 /// Quotes for the posts quoted as blocks, outside the spans `quoted` already holds.
-pub(super) fn signed_posts(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
+fn signed_posts(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut out = Vec::new();
     for para in &doc.paragraphs {
@@ -99,8 +108,8 @@ fn name_signature(doc: &Doc, lex: &Lexicon, lo: usize, hi: usize) -> Option<(usi
 /// The longest description after a pull quote's name, in tokens with its comma.
 const MAX_DESCRIPTION: usize = 8;
 
-/// Quotes for the pull quotes, outside the spans `quoted` already holds.
-pub(super) fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
+/// Quotes for the pull quotes, outside the spans `quoted` and `posts` hold.
+fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote], posts: &[Quote]) -> Vec<Quote> {
     let tokens = &doc.tokens[..];
     let mut out = Vec::new();
     for para in &doc.paragraphs {
@@ -114,7 +123,7 @@ pub(super) fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> V
             continue;
         }
         let (start, stop) = (tokens[lo].start, tokens[end - 1].end);
-        if quoted.iter().any(|q| q.start < stop && start < q.end) {
+        if quoted.iter().chain(posts).any(|q| q.start < stop && start < q.end) {
             continue;
         }
         let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);

@@ -6,6 +6,21 @@
 //! that nothing else shows to be a name or not), so it is searched in place in the embedded
 //! text, sorted bytewise, rather than copied into a set when the lexicon is built.
 
+impl super::Lexicon {
+    /// True when `word` (any case) is a common word of the language, a word that is not a name
+    /// ("Wood", "Police", "Prices"), by the list `common_words.txt` and the inflections of
+    /// `affixes.tsv`. A name that is also a common word ("Wood") is common here.
+    ///
+    /// ```
+    /// let lex = saywho::lexicon::Lexicon::english();
+    /// assert!(lex.is_common_word("Prices"));
+    /// assert!(!lex.is_common_word("Lieberman"));
+    /// ```
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(word)
+    }
+}
+
 /// The sorted word list and the inflections that reduce a word to a listed one.
 #[derive(Debug)]
 pub(super) struct CommonWords {

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 mod common;
 mod endings;
+mod particles;
 mod short;
 mod tables;
 pub(crate) use tables::data_lines;
@@ -546,48 +547,6 @@ impl Lexicon {
             return None;
         }
         self.contractions.strip(word).filter(|s| !s.is_empty())
-    }
-
-    /// True when `word` starts with a name particle and a capital ("al-Shabaab").
-    #[inline]
-    pub fn has_name_particle(&self, word: &str) -> bool {
-        // Each particle ends in a hyphen (checked when the tables are read): most words skip
-        // the comparisons.
-        word.as_bytes().iter().take(self.longest_particle).any(|&b| b == b'-')
-            && self
-                .name_particles
-                .iter()
-                .any(|p| word.starts_with(&**p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase))
-    }
-
-    /// True when `word` (any case) is a common word of the language, a word that is not a name
-    /// ("Wood", "Police", "Prices"), by the list `common_words.txt` and the inflections of
-    /// `affixes.tsv`. A name that is also a common word ("Wood") is common here.
-    ///
-    /// ```
-    /// let lex = saywho::lexicon::Lexicon::english();
-    /// assert!(lex.is_common_word("Prices"));
-    /// assert!(!lex.is_common_word("Lieberman"));
-    /// ```
-    pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(word)
-    }
-
-    /// `word` with a capitalised name particle written in lower case ("Al-Shabaab" →
-    /// "al-Shabaab", as a sentence opening with the name writes it), or `None` when it has none.
-    ///
-    /// ```
-    /// let lex = saywho::lexicon::Lexicon::english();
-    /// assert_eq!(lex.lower_name_particle("Al-Shabaab").as_deref(), Some("al-Shabaab"));
-    /// assert_eq!(lex.lower_name_particle("al-Shabaab"), None);
-    /// ```
-    pub fn lower_name_particle(&self, word: &str) -> Option<String> {
-        let first = *word.as_bytes().first()?;
-        if !first.is_ascii_uppercase() || !word.as_bytes().iter().take(self.longest_particle).any(|&b| b == b'-') {
-            return None;
-        }
-        let lowered = format!("{}{}", char::from(first.to_ascii_lowercase()), &word[1..]);
-        self.has_name_particle(&lowered).then_some(lowered)
     }
 
     /// True when the lower-cased `line` holds a phrase of page furniture ("click here").
