@@ -221,13 +221,17 @@ fn signature(doc: &Doc, q: &QuoteSpan) -> Option<SpeakerNp> {
     let end = para.tok_end as usize;
     let np = np_after(tokens, close + 2, end).filter(|np| np.kind == NpKind::Name)?;
     let after = np.tok_end as usize;
-    let rest = tokens.get(after);
-    let described = rest.is_some_and(|t| t.is_punct(b','))
+    if after >= end {
+        return Some(np);
+    }
+    // (The name ends before the paragraph does: the tokens read here are the paragraph's.)
+    let rest = &tokens[after];
+    let described = rest.is_punct(b',')
         && end - after <= MAX_SIGNATURE_DESCRIPTION
         && tokens[after + 1..end]
             .iter()
             .all(|t| !t.is(flag::CUE | flag::AUX | flag::BE_FORM) && t.kind != TokenKind::QuoteMark);
-    (after >= end || rest.is_some_and(|t| t.is_terminal()) || described).then_some(np)
+    (rest.is_terminal() || described).then_some(np)
 }
 
 /// The longest description after a signature's name, in tokens with its comma.

@@ -44,5 +44,14 @@ fn a_possessive_an_apposition_or_a_name_in_the_phrase_keeps_the_pronoun_back() {
             "Training resumed on Monday. With Martyn Wood's injury likely to keep him out, Bath need cover.",
             &[("him", "Martyn Wood")],
         ),
+        // An object pronoun; a comma only in the next sentence.
+        (
+            "Tom Hill left on Monday. Replacing him, Peter Jones took over.",
+            &[("him", "Tom Hill")],
+        ),
+        (
+            "Tom Hill arrived late. Because he was ill he missed the vote. Finally, Peter Jones spoke.",
+            &[("he", "Tom Hill"), ("he", "Tom Hill")],
+        ),
     ]);
 }

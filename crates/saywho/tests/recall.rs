@@ -889,8 +889,27 @@ fn a_pull_quote_is_signed_by_the_name_ending_its_paragraph() {
             )],
         ),
         (
+            "The board met in May.\n\nI think he has a long record of violence. Niagara County District Attorney Caroline Wojtaszek\n\nThe hearing ended.",
+            &[(
+                "I think he has a long record of violence.",
+                "direct",
+                "Caroline Wojtaszek",
+                "",
+            )],
+        ),
+        // Not the writer's own sentences (no first or second person; a report of their own)
+        // ended by a byline, a caption's credit or a list of names.
+        (
             "The board met in May.\n\nHe has a long record of violence. Niagara County District Attorney Caroline Wojtaszek\n\nThe hearing ended.",
-            &[("He has a long record of violence.", "direct", "Caroline Wojtaszek", "")],
+            &[],
+        ),
+        (
+            "The council voted on Tuesday. Mayor Jane Roe said the vote was a relief. The budget takes effect in April. Sarah Lee, Staff Reporter",
+            &[("the vote was a relief", "indirect", "Jane Roe", "said")],
+        ),
+        (
+            "The town met.\n\nWe will get a new plant next year after a decade of delays. By John Smith\n\nCrews worked.",
+            &[],
         ),
         // A credit of one word or of an agency, or a name glued to the stop, signs no quote.
         (
@@ -950,6 +969,16 @@ fn a_quoted_word_a_reporting_verb_labels_with_as_is_what_was_said() {
         (
             "Ann Lee issued a statement through her club describing the story as \"flattering\".",
             &[],
+        ),
+        // A verb reporting a bare clause labels nothing; the clause goes on past the word.
+        (
+            "Jones said the bill as \"written\" would hurt farmers across the state.",
+            &[(
+                "the bill as \"written\" would hurt farmers across the state",
+                "indirect",
+                "Jones",
+                "said",
+            )],
         ),
     ]);
 }

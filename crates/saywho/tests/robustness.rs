@@ -120,6 +120,9 @@ fn empty_and_degenerate_inputs() {
         "Prices will rise sharply next year, officials concluded by\nwriting.",
         "Prices will rise sharply next year, Smith was quoted\nas saying.",
         "Prices will rise sharply next year, said Smith\nYes the plan works well.",
+        // A dash signature ending its paragraph, the next opening with a comma.
+        "“We will win this fight.” — Jane Roe\n, and that was that.",
+        "“We will win this fight.” — Jane Roe\n\n,",
     ] {
         let r = engine.extract("d", text).expect("no panic");
         assert!(r.quotes.iter().all(|q| q.end <= text.chars().count()), "{text:?}");

@@ -89,24 +89,64 @@ fn name_signature(doc: &Doc, lex: &Lexicon, lo: usize, hi: usize) -> Option<(usi
         return None;
     }
     let np = np_after(tokens, start, hi).filter(|np| np.kind == NpKind::Name && np.tok_start as usize == start)?;
+    // The name opens the line, after nothing but capitalised titles and their modifiers
+    // ("Niagara County District Attorney Caroline Wojtaszek"; not "By John Smith" or
+    // "Copyright John Smith").
     let name = doc.names.iter().find(|n| n.tok_end == np.tok_end)?;
+    let before = &tokens[start..name.tok_start as usize];
+    let titled = before.iter().all(|t| t.is_cap() && !t.is(flag::FUNCTION))
+        && before.iter().any(|t| t.is(flag::TITLE | flag::ROLE));
+    if !before.is_empty() && !titled {
+        return None;
+    }
     let credit = lex.is_cased(tokens[name.tok_end as usize - 1].text(text), cased::PHOTO_CREDIT);
     if name.tok_end < name.tok_start + 2 || credit {
         return None;
     }
     let after = np.tok_end as usize;
+    // A description, not a second name ("Mary Jones, Tom Brown": a list).
     let described = || {
         tokens[after].is_punct(b',')
             && hi - after <= MAX_DESCRIPTION
-            && tokens[after + 1..hi]
-                .iter()
-                .all(|t| t.is_word() && !t.is(flag::CUE | flag::AUX | flag::BE_FORM | flag::PRONOUN))
+            && tokens[after + 1..hi].iter().all(|t| {
+                let first_name = t.is_cap() && crate::name_gender::first_name_gender(t.text(text)).is_some();
+                t.is_word() && !t.is(flag::CUE | flag::AUX | flag::BE_FORM | flag::PRONOUN) && !first_name
+            })
     };
     (after >= hi || described()).then_some((start, np))
 }
 
 /// The longest description after a pull quote's name, in tokens with its comma.
 const MAX_DESCRIPTION: usize = 8;
+
+/// The most sentences a pull quote holds before its signature.
+const MAX_PULL_SENTENCES: usize = 3;
+
+/// Do tokens `lo..end` read as words someone said, set out as a pull quote: at least four
+/// words and at most [`MAX_PULL_SENTENCES`] sentences, in the first or second person ("our
+/// senior population", "I'm hoping", "when you're stripped down"), with no quotation marks
+/// (left to the quotation rules) and no attribution of their own (a cue or "according to":
+/// then they are the writer's report, and a name ending the paragraph is a byline, a credit or
+/// a list, not a signature)?
+fn pull_quote_words(doc: &Doc, lex: &Lexicon, lo: usize, end: usize) -> bool {
+    let words = &doc.tokens[lo..end];
+    let sentences = doc.sentence_of(end - 1) + 1 - doc.sentence_of(lo);
+    let first_or_second =
+        |info: crate::lexicon::WordInfo| info.is(flag::PRONOUN) && info.gender == crate::lexicon::Gender::Speaker;
+    // ("I'm", "you're": the pronoun before a contraction.)
+    let spoken = words.iter().any(|t| {
+        first_or_second(t.info)
+            || lex
+                .contraction_stem(t.text(doc.text))
+                .is_some_and(|stem| first_or_second(lex.lookup(stem)))
+    });
+    // A finite reporting verb ("said", "says") or "according to"; a participle ("I'm hoping
+    // that …") reports nothing of its own.
+    let reported = words
+        .iter()
+        .any(|t| t.kind == TokenKind::QuoteMark || t.is(flag::SOURCE_CUE_HEAD) || crate::names::is_finite_cue(t));
+    spoken && !reported && sentences <= MAX_PULL_SENTENCES && word_count(doc.tokens.as_slice(), lo, end) >= 4
+}
 
 /// Quotes for the pull quotes, outside the spans `quoted` and `posts` hold.
 fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote], posts: &[Quote]) -> Vec<Quote> {
@@ -117,9 +157,7 @@ fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote], posts: &[Quote]
         let Some((end, np)) = name_signature(doc, lex, lo, hi) else {
             continue;
         };
-        // Words with quotation marks are left to the quotation rules.
-        let marks = tokens[lo..end].iter().any(|t| t.kind == TokenKind::QuoteMark);
-        if marks || word_count(tokens, lo, end) < 4 {
+        if !pull_quote_words(doc, lex, lo, end) {
             continue;
         }
         let (start, stop) = (tokens[lo].start, tokens[end - 1].end);

@@ -46,16 +46,25 @@ pub(super) fn is_label(tokens: &[Token], cue: &Cue, q: &QuoteSpan, after_fragmen
 /// object, so not the speaker's word for it), nor "argued that it should be recognized as
 /// “…”" (another verb labels). Only after a finite verb: a participle's speaker is less sure
 /// ("a statement through Arsenal describing the speculation as “flattering”" is Reyes's).
+/// A verb that reports a bare clause ("said the bill as “written” would hurt farmers", "told
+/// reporters on Monday as “usual”") takes no such label; and the label ends its clause (as [`is_label`]'s does: punctuation, a
+/// conjunction or a preposition after it, not "would hurt").
 pub(super) fn labelled_as(tokens: &[Token], cue: &Cue, q: &QuoteSpan) -> bool {
-    if !crate::names::is_finite_cue(&tokens[cue.tok_start as usize]) {
+    let verb = &tokens[cue.tok_start as usize];
+    if !crate::names::is_finite_cue(verb) || verb.is(flag::BARE_CLAUSE_VERB) {
         return false;
     }
     let (k, open) = (cue.tok_end as usize, q.open_tok as usize);
     let object = |t: &Token| t.is_word() && !t.is(flag::AUX | flag::BE_FORM | flag::CUE | flag::SUB) && !t.is_past();
+    let after = q.close_tok.map_or(q.end_tok, |c| c + 1) as usize;
+    let ends_clause = tokens
+        .get(after)
+        .is_none_or(|t| !t.is_word() || t.is(flag::CONJ | flag::PREP) || q.closed_by_period(tokens));
     (k + 2..=k + MAX_LABELLED_OBJECT + 1).contains(&open)
         && tokens[open - 1].is(flag::AS_LINK)
-        && !tokens[open - 2].is(flag::PREP | flag::DET)
+        && !tokens[open - 2].is(flag::DET)
         && tokens[k..open - 1].iter().all(object)
+        && ends_clause
 }
 
 /// The longest object, in tokens, that [`labelled_as`] reads between a cue and "as".

@@ -213,7 +213,12 @@ pub(super) fn according_to_source(
 /// service", "Yet, in order to …") with a preposition, a subordinator or a participle, holds
 /// no other comma before the pronoun and no quotation, and is at most [`MAX_FRONTED`] tokens
 /// long.
-pub(super) fn fronted_phrase_end(tokens: &[Token], sentence_start: usize, k: usize) -> Option<usize> {
+pub(super) fn fronted_phrase_end(
+    tokens: &[Token],
+    sentence_start: usize,
+    sentence_end: usize,
+    k: usize,
+) -> Option<usize> {
     let mut open = sentence_start;
     let adverb =
         |t: &Token| (t.is(flag::ADV | flag::CONJ) || t.has_form(form::ADVERB)) && !t.is(flag::PREP | flag::SUB);
@@ -229,7 +234,12 @@ pub(super) fn fronted_phrase_end(tokens: &[Token], sentence_start: usize, k: usi
     if !opens_phrase || tokens[open..k].iter().any(|t| t.is_punct(b',')) {
         return None;
     }
-    let comma = k + tokens[k..].iter().take(MAX_FRONTED).position(|t| t.is_punct(b','))?;
+    // (Within the sentence: "Because he was ill he missed the vote. Finally, Peter Jones …"
+    // has no fronted phrase.)
+    let comma = k + tokens[k..sentence_end.max(k)]
+        .iter()
+        .take(MAX_FRONTED)
+        .position(|t| t.is_punct(b','))?;
     let inside = &tokens[open..comma];
     // A quotation inside is no fronted phrase.
     let plain = inside.iter().all(|t| t.kind != TokenKind::QuoteMark);

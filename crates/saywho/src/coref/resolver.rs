@@ -130,7 +130,7 @@ impl Resolver<'_, '_> {
             let person_pronoun = matches!(t.info.gender, Gender::Male | Gender::Female);
             person_pronoun && !c.org && (g == Gender::Unknown || g == t.info.gender) && !exclude.contains(&e)
         });
-        let relative = relative.or_else(|| self.fronted_subject(k, s.tok_start, &exclude));
+        let relative = relative.or_else(|| self.fronted_subject(k, (s.tok_start, s.tok_end), case, &exclude));
         let query = Query {
             tok_start: k,
             tok_end: k + 1,
@@ -184,17 +184,25 @@ impl Resolver<'_, '_> {
     /// a possessive ("After his death, Smith's wife …") nor set off by a comma (an apposition:
     /// "According to her mother, Tatyana Vladimovna, Demkina …"); the phrase names no one
     /// before the pronoun.
-    fn fronted_subject(&self, k: u32, sentence_start: u32, exclude: &[usize]) -> Option<usize> {
+    fn fronted_subject(&self, k: u32, sentence: (u32, u32), case: Option<Case>, exclude: &[usize]) -> Option<usize> {
         let (doc, tokens) = (self.doc, &self.doc.tokens[..]);
         let t = &tokens[k as usize];
-        if !matches!(t.info.gender, Gender::Male | Gender::Female) || self.quote_of_speaker.contains_key(&k) {
+        // An object pronoun is no one the clause after is about ("Replacing him, Peter Jones
+        // …", "Unlike him, …").
+        let person = matches!(t.info.gender, Gender::Male | Gender::Female);
+        if !person || case == Some(Case::Object) || self.quote_of_speaker.contains_key(&k) {
             return None;
         }
-        let comma = fronted_phrase_end(tokens, sentence_start as usize, k as usize)?;
-        // "With Martyn Wood's injury likely to keep him out, Bath need …": a name in the
-        // phrase before the pronoun is its nearer antecedent.
+        let (sentence_start, sentence_end) = sentence;
+        let comma = fronted_phrase_end(tokens, sentence_start as usize, sentence_end as usize, k as usize)?;
+        // "With Martyn Wood's injury likely to keep him out, Bath need …", "When the minister
+        // said he would resign, …": a name, or a noun for a person, in the phrase before the
+        // pronoun is its nearer antecedent.
         let first_in_phrase = doc.names.partition_point(|n| n.title_start < sentence_start);
-        if doc.names.get(first_in_phrase).is_some_and(|n| n.tok_start < k) {
+        let person_noun = tokens[sentence_start as usize..k as usize]
+            .iter()
+            .any(|w| w.is(flag::ROLE_PERSON) || !w.is_cap() && self.lex.is_cased(w.text(doc.text), cased::PERSON_NOUN));
+        if person_noun || doc.names.get(first_in_phrase).is_some_and(|n| n.tok_start < k) {
             return None;
         }
         let i = doc.names.partition_point(|n| (n.title_start as usize) <= comma);

@@ -63,21 +63,18 @@ impl CommonWords {
     }
 
     /// Is `word` (any case) a listed word, or an inflection of one, or made of such words
-    /// joined by hyphens ("Good-evening", "Steady-eyed")? A word that is not ASCII is not
-    /// listed.
+    /// joined by hyphens ("Good-evening", "Steady-eyed")?
     pub(super) fn contains(&self, word: &str) -> bool {
         self.contains_word(word)
             || word.contains('-') && word.split('-').all(|part| !part.is_empty() && self.contains_word(part))
     }
 
-    /// [`CommonWords::contains`] for one word.
+    /// [`CommonWords::contains`] for one word. A word that is not ASCII is taken as common:
+    /// the list is English, and says nothing of "Я" or "Über".
     fn contains_word(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.len() > LONGEST {
+        if bytes.len() > LONGEST || !bytes.is_ascii() {
             return true;
-        }
-        if !bytes.is_ascii() {
-            return false;
         }
         let mut buf = [0u8; LONGEST];
         let lower = &mut buf[..bytes.len()];
