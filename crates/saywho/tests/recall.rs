@@ -319,6 +319,27 @@ fn a_group_noun_opening_a_sentence_is_a_group_not_a_person() {
 }
 
 #[test]
+fn a_share_of_people_speaking_is_a_group_not_a_person() {
+    // A quantifier standing for people ("most", "a fifth", "some 82%") is no one whose gender
+    // a count of quoted people could take, and no antecedent of "he" or "she".
+    for (text, speaker) in [
+        ("Most say it is impossible to gauge the damage yet.", "Most"),
+        ("Prices rose again. Some said the increase would not last long.", "Some"),
+        ("Nearly a fifth said they were too sick to work that day.", "a fifth"),
+        (
+            "But others claim the move will weaken the city as a financial centre.",
+            "others",
+        ),
+    ] {
+        let record = extract(text);
+        let quote = record.quotes.first().unwrap_or_else(|| panic!("a quote in {text}"));
+        let entity = &record.entities[quote.speaker.as_ref().expect("a speaker").entity];
+        assert_eq!(entity.name, speaker, "{text}");
+        assert_eq!(entity.kind, saywho::EntityKind::Other, "{text}");
+    }
+}
+
+#[test]
 fn a_cue_the_quotation_before_already_used() {
     check(&[(
         "“She has obligations at home,” the spokeswoman told Politico that Ann Lee plans to skip the convention.",

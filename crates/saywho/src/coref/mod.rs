@@ -512,7 +512,9 @@ impl Resolver<'_, '_> {
         if let Some(&e) = self.description_entities.get(&key) {
             return Some(e);
         }
-        let group = head.is(flag::ROLE_GROUP);
+        // "Most said", "some suggest", "a fifth saying": a share of people is a group as much
+        // as "analysts" is, never someone called "he" or "she" nor a person counted by gender.
+        let group = head.is(flag::ROLE_GROUP | flag::GROUP_QUANTIFIER);
         // The source of "according to" may be no one: a document, a poll, a legend ("according
         // to local legend", "according to some"). Unless a role noun or a title says it is a
         // person ("according to a senior aide", "according to his mother"), it speaks but is
