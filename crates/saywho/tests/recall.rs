@@ -932,6 +932,15 @@ fn a_pull_quote_is_signed_by_the_name_ending_its_paragraph() {
             "The town met.\n\nWe will get a new plant next year after a decade of delays. By John Smith\n\nCrews worked.",
             &[],
         ),
+        // A common word the name finder joined to the name ("Copyright", "Courtesy").
+        (
+            "The town met.\n\nWe will get a new plant next year after a decade of delays. Copyright John Smith\n\nCrews worked.",
+            &[],
+        ),
+        (
+            "The town met.\n\nWe will get a new plant next year after a decade of delays. Courtesy Jane Roe\n\nCrews worked.",
+            &[],
+        ),
         // A credit of one word or of an agency, or a name glued to the stop, signs no quote.
         (
             "The storm hit on Thursday.\n\nSocial media video shows the aftermath of the disaster. Reuters\n\nCrews worked all night.",

@@ -106,7 +106,15 @@ fn name_signature(doc: &Doc, lex: &Lexicon, lo: usize, hi: usize) -> Option<(usi
         return None;
     }
     let credit = lex.is_cased(tokens[name.tok_end as usize - 1].text(text), cased::PHOTO_CREDIT);
-    if name.tok_end < name.tok_start + 2 || credit {
+    // The name finder joins a capitalised common word opening the line to the name after it
+    // ("Copyright John Smith", "Courtesy Jane Roe"): a common word that is no first name nor a
+    // title opens no signature ("Rod Peters" does: "Rod" is a first name too).
+    let first = &tokens[name.tok_start as usize];
+    let first_text = first.text(text);
+    let common_first = !first.is(flag::TITLE | flag::ROLE)
+        && lex.is_common_word(first_text)
+        && crate::name_gender::lookup(first_text).is_none();
+    if name.tok_end < name.tok_start + 2 || credit || common_first {
         return None;
     }
     let after = np.tok_end as usize;
