@@ -84,7 +84,12 @@ fn channel_of_name(
                 .is_some_and(|w| lex.is_cased(w, cased::AUDIENCE));
             let outlet_like = outlet.split(' ').any(|w| lex.is_org_word(w))
                 || outlet.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            (!audience && outlet_like).then(|| label(&outlet))
+            // "told Mr Blair", "told Judge Clark": a person, however capitalised.
+            let titled = outlet
+                .split(' ')
+                .next()
+                .is_some_and(|w| lex.lookup(w).is(flag::TITLE | flag::HONORIFIC));
+            (!audience && outlet_like && !titled).then(|| label(&outlet))
         }
         ContextName::Event => {
             let event = named_after(lex, text, tokens, k + 1, b, rule.between.as_deref())?;
@@ -149,6 +154,31 @@ fn named_after(
         k -= 1;
     }
     (k > start).then(|| text[tokens[start].start as usize..tokens[k - 1].end as usize].to_string())
+}
+
+/// Is the name opening at token `k` an outlet spoken to, as a channel ("told CTV News", "told
+/// the BBC"), by the rule that makes it an interview's channel? Coreference keeps such an
+/// outlet out of "the agency" and "it": it is who the story's people talk to, not one of them.
+pub(crate) fn is_told_outlet(lex: &Lexicon, text: &str, tokens: &[Token], k: usize) -> bool {
+    let Some(mut w) = k.checked_sub(1) else {
+        return false;
+    };
+    if tokens[w].is(flag::DEF_ARTICLE) {
+        let Some(before) = w.checked_sub(1) else {
+            return false;
+        };
+        w = before;
+    }
+    let t = &tokens[w];
+    if t.kind != TokenKind::Word || !lex.may_start_channel_context_with(t.first, (t.end - t.start) as usize) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let rule = lex
+        .channel_context(&ascii_lower(t.text(text), &mut buf))
+        .and_then(|c| c.rule.as_ref())
+        .filter(|r| r.name == ContextName::Outlet);
+    rule.is_some_and(|r| channel_of_name(lex, text, tokens, w, tokens.len(), r).is_some())
 }
 
 /// Sets the channel of every quote in `doc` ([`Doc::channels`]).

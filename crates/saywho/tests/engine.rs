@@ -567,10 +567,34 @@ fn channels_are_found_and_carried() {
             Some("speech")
         ]
     );
-    // A legislature is an audience, not an outlet.
-    let r = extract("Minister Ann Lee told the House of Commons that benefits would not be provided.");
-    assert_eq!(r.quotes.len(), 1);
-    assert_eq!(r.quotes[0].channel, None);
+    // A legislature is an audience, not an outlet; nor is a titled person one.
+    for text in [
+        "Minister Ann Lee told the House of Commons that benefits would not be provided.",
+        "The chancellor told Mr Blair that he would not stand in the way of the reform.",
+    ] {
+        let r = extract(text);
+        assert_eq!(r.quotes.len(), 1, "{text}");
+        assert_eq!(r.quotes[0].channel, None, "{text}");
+    }
+}
+
+#[test]
+fn an_outlet_spoken_to_is_no_body_of_the_story() {
+    // "The company" and "it" do not take the outlet the story's people talk to, though it
+    // acted as a subject before ("BBC News reported").
+    let r = extract(
+        "BBC News first covered the cuts on Monday. The company told BBC News that it would close two plants.\n\n\
+         The union said the closures were a betrayal. It told BBC News that it would fight them.",
+    );
+    let speakers: Vec<Option<&str>> = r
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![Some("The company"), Some("The union"), Some("The union")]
+    );
 }
 
 #[test]

@@ -58,6 +58,9 @@ pub(super) struct Cluster<'t> {
     /// when the name table is decisive ([`crate::name_gender::first_name_gender`]); unknown
     /// otherwise.
     pub(super) name_gender: Gender,
+    /// An outlet someone was said to talk to ("told CTV News"): no description of a body in
+    /// the story nor "it" is it.
+    pub(super) outlet: bool,
 
     pub(super) mentions: Vec<(u32, u32)>,
 }

@@ -58,6 +58,16 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     let mut salience = Salience::new(work);
     salience.work.spent += index.reads;
     salience.index_roles(&mut clusters, ranker.uses_name_gender());
+    // Outlets are known before resolution: "The agency told CTV News" must not take CTV News,
+    // named as an outlet only in that sentence.
+    // Not a name the text or the name table shows to be a person's ("told Michael Jackson").
+    for (n, &e) in doc.names.iter().zip(&name_entity) {
+        let c = &mut clusters[e as usize];
+        let person = c.person || c.titled || c.female + c.male > 0 || c.name_gender != Gender::Unknown;
+        if !person && crate::channel::is_told_outlet(lex, doc.text, &doc.tokens, n.title_start as usize) {
+            c.outlet = true;
+        }
+    }
     let quote_of_speaker = quotes_by_speaker(doc);
     let events = events(doc, &quote_of_speaker);
     let candidates = candidates_estimate(&events, clusters.len());
