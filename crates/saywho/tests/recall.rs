@@ -319,6 +319,28 @@ fn a_group_noun_opening_a_sentence_is_a_group_not_a_person() {
 }
 
 #[test]
+fn a_short_sentence_quoted_after_an_attributed_one_is_the_speaker_going_on() {
+    check(&[
+        (
+            "Ann Lee was angry. \"It's over,\" she said. \"We're done.\"",
+            &[
+                ("It's over,", "direct", "Ann Lee", "said"),
+                ("We're done.", "direct", "Ann Lee", "said"),
+            ],
+        ),
+        // Not a short fragment inside a sentence, nor one in the next paragraph.
+        (
+            "Ann Lee was angry. \"It's over,\" she said. The \"new deal\" was dead.",
+            &[("It's over,", "direct", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee was angry. \"It's over,\" she said.\n\nThe sign read \"Keep out.\"",
+            &[("It's over,", "direct", "Ann Lee", "said")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_share_of_people_speaking_is_a_group_not_a_person() {
     // A quantifier standing for people ("most", "a fifth", "some 82%") is no one whose gender
     // a count of quoted people could take, and no antecedent of "he" or "she".

@@ -11,6 +11,24 @@ use crate::marks::QuoteSpan;
 use crate::np::{NpKind, SpeakerNp};
 use crate::token::{shape, Token, TokenKind};
 
+/// `“It's over,” she said. “We're done.”`: is the quotation `q` a whole sentence (after a
+/// sentence's end, ending with one) that follows an attributed quotation of its paragraph, the
+/// previous one kept (`prev`, with the side of its attribution)? Then even a short one is the
+/// speaker going on, not a scare quote or a term.
+pub(super) fn continues_attributed(doc: &Doc, q: &QuoteSpan, prev: Option<(&QuoteSpan, Option<Side>)>) -> bool {
+    let tokens = &doc.tokens[..];
+    let Some((p, Some(_))) = prev else {
+        return false;
+    };
+    let (Some(close), open) = (q.close_tok.map(|c| c as usize), q.open_tok as usize) else {
+        return false;
+    };
+    let para = |k: usize| doc.sentences[doc.sentence_of(k)].para;
+    let opens_sentence = open > 0 && tokens[open - 1].is_terminal();
+    let ends_sentence = close > open + 1 && tokens[close - 1].is_terminal();
+    opens_sentence && ends_sentence && para(p.open_tok as usize) == para(open)
+}
+
 /// Gives quotes without an attribution of their own the speaker of a neighbour, and groups
 /// the fragments of one utterance.
 pub(super) fn carry_speakers(
