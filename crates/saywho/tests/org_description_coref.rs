@@ -160,3 +160,32 @@ fn a_personal_name_a_company_description_took_stays_who_he_may_be() {
     let speakers = common::speakers(&r);
     assert_eq!(speakers.last(), Some(&"Smith"), "{speakers:?}");
 }
+
+#[test]
+fn a_company_named_after_its_line_of_business_is_an_organisation() {
+    // "oil giant Yukos", "coffee chain Starbucks": the noun before the name says what it is, so
+    // "it" takes it and it is no person of unknown gender; "the retailer" finds it again.
+    for (text, company) in [
+        (
+            "Russian oil giant Yukos said it would appeal against the ruling.",
+            "Yukos",
+        ),
+        (
+            "Coffee chain Starbucks said it would close 300 stores this year.",
+            "Starbucks",
+        ),
+        (
+            "French carmaker Renault reported lower sales in March. The carmaker said demand would recover by June.",
+            "Renault",
+        ),
+    ] {
+        let record = common::extract(text);
+        let speaker = record.quotes[0].speaker.as_ref().expect("a speaker");
+        let entity = &record.entities[speaker.entity];
+        assert_eq!(
+            (entity.name.as_str(), entity.kind),
+            (company, saywho::EntityKind::Organization),
+            "{text}"
+        );
+    }
+}
