@@ -197,8 +197,9 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         if at_sentence_start(tokens, k) && end == k + 1 {
             let evidence = seen_mid.contains(t.base(text)) || opener_evidence(text, lex, tokens, k, &repeated);
             // "Officials said", "Critics argue": a noun for a group opening a sentence is a
-            // description of speakers, not a name, unless it is capitalised mid-sentence too.
-            let group_noun = t.is(flag::ROLE_GROUP) && !seen_mid.contains(t.base(text));
+            // description of speakers, not a name, unless it is capitalised mid-sentence too;
+            // so is a share of people ("Others claim", "Several said").
+            let group_noun = t.is(flag::ROLE_GROUP | flag::GROUP_QUANTIFIER) && !seen_mid.contains(t.base(text));
             if !evidence || t.is(flag::CUE) || group_noun {
                 k = end;
                 continue;

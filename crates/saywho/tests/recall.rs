@@ -352,6 +352,10 @@ fn a_share_of_people_speaking_is_a_group_not_a_person() {
             "But others claim the move will weaken the city as a financial centre.",
             "others",
         ),
+        (
+            "Others claim the move will weaken the city as a financial centre.",
+            "Others",
+        ),
     ] {
         let record = extract(text);
         let quote = record.quotes.first().unwrap_or_else(|| panic!("a quote in {text}"));
