@@ -5,9 +5,10 @@
 //! The tests (`tests/test_cli_equality.py`) compare these dicts with the CLI's JSON on every
 //! GGT dev document, so a field added to `saywho-record` without a line here is caught.
 
+use crate::pyobj;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyModule, PyString};
+use pyo3::types::{PyDict, PyModule, PyString};
 use pyo3::{intern, IntoPyObjectExt};
 use rustc_hash::FxHashMap;
 use saywho_record::{
@@ -17,7 +18,9 @@ use saywho_record::{
 
 /// A record as the dict `json.loads` would give for its JSON line.
 pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> {
-    Converter::new(py).record(r)
+    let d = Converter::new(py).record(r)?;
+    // SAFETY: `Converter::record` returns a copy of the RECORD template, a dict.
+    Ok(unsafe { d.cast_into_unchecked() })
 }
 
 /// An output line (record, then metadata present, then text when given) as a dict, with the
@@ -59,15 +62,10 @@ pub fn error_record<'py>(py: Python<'py>, e: &ErrorRecord) -> PyResult<Bound<'py
     Ok(d)
 }
 
-/// A dict with `keys` (values `None`): copying it gives a dict of the right size whose keys
-/// are already in place, so filling it replaces values instead of inserting and growing.
-/// CPython copies such a dict's key table in one go; this is a third faster than inserting
-/// the keys one by one into a new dict.
-fn template<'py>(
-    py: Python<'py>,
-    cell: &'static PyOnceLock<Py<PyDict>>,
-    keys: &[&str],
-) -> PyResult<Bound<'py, PyDict>> {
+/// A dict with `keys` (values `None`), made once: copying it gives a dict of the right size
+/// whose keys are already in place (see [`pyobj::copy_dict`]), a third faster than inserting
+/// seven or nine keys one by one into a new dict, which grows its table on the way.
+fn template<'py>(py: Python<'py>, cell: &'static PyOnceLock<Py<PyDict>>, keys: &[&str]) -> PyResult<Bound<'py, PyAny>> {
     let t = cell.get_or_try_init(py, || -> PyResult<Py<PyDict>> {
         let d = PyDict::new(py);
         for k in keys {
@@ -75,12 +73,11 @@ fn template<'py>(
         }
         Ok(d.unbind())
     })?;
-    t.bind(py).copy()
+    pyobj::copy_dict(t.bind(py))
 }
 
 static QUOTE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 static ENTITY: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
-static SPAN: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 static SPEAKER: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 static RECORD: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 
@@ -89,7 +86,8 @@ static RECORD: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 /// once per record and shared: Python object creation is most of the cost of a conversion.
 struct Converter<'py, 'r> {
     py: Python<'py>,
-    strings: FxHashMap<&'r str, Bound<'py, PyString>>,
+    none: Bound<'py, PyAny>,
+    strings: FxHashMap<&'r str, Bound<'py, PyAny>>,
     floats: Vec<(u32, Bound<'py, PyAny>)>,
 }
 
@@ -97,25 +95,26 @@ impl<'py, 'r> Converter<'py, 'r> {
     fn new(py: Python<'py>) -> Self {
         Converter {
             py,
+            none: py.None().into_bound(py),
             strings: FxHashMap::default(),
             floats: Vec::new(),
         }
     }
 
     /// A short string, shared within the record.
-    fn string(&mut self, s: &'r str) -> Bound<'py, PyString> {
+    fn string(&mut self, s: &'r str) -> PyResult<Bound<'py, PyAny>> {
         if let Some(found) = self.strings.get(s) {
-            return found.clone();
+            return Ok(found.clone());
         }
-        let made = PyString::new(self.py, s);
+        let made = pyobj::str(self.py, s)?;
         self.strings.insert(s, made.clone());
-        made
+        Ok(made)
     }
 
-    fn optional_string(&mut self, s: Option<&'r str>) -> Bound<'py, PyAny> {
+    fn optional_string(&mut self, s: Option<&'r str>) -> PyResult<Bound<'py, PyAny>> {
         match s {
-            Some(s) => self.string(s).into_any(),
-            None => self.py.None().into_bound(self.py),
+            Some(s) => self.string(s),
+            None => Ok(self.none.clone()),
         }
     }
 
@@ -129,48 +128,49 @@ impl<'py, 'r> Converter<'py, 'r> {
         Ok(made)
     }
 
-    fn record(&mut self, r: &'r Record) -> PyResult<Bound<'py, PyDict>> {
+    fn int(&self, v: usize) -> PyResult<Bound<'py, PyAny>> {
+        pyobj::int(self.py, v)
+    }
+
+    fn record(&mut self, r: &'r Record) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &RECORD, &["schema_version", "id", "quotes", "entities"])?;
-        d.set_item(intern!(py, "schema_version"), &r.schema_version)?;
-        d.set_item(intern!(py, "id"), &r.id)?;
-        let quotes = r.quotes.iter().map(|q| self.quote(q)).collect::<PyResult<Vec<_>>>()?;
-        d.set_item(intern!(py, "quotes"), PyList::new(py, quotes)?)?;
-        let entities = r
-            .entities
-            .iter()
-            .map(|e| self.entity(e))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item(intern!(py, "entities"), PyList::new(py, entities)?)?;
+        pyobj::set(&d, intern!(py, "schema_version"), &pyobj::str(py, &r.schema_version)?)?;
+        pyobj::set(&d, intern!(py, "id"), &pyobj::str(py, &r.id)?)?;
+        let quotes = pyobj::list(py, r.quotes.len(), |i| self.quote(&r.quotes[i]))?;
+        pyobj::set(&d, intern!(py, "quotes"), &quotes)?;
+        let entities = pyobj::list(py, r.entities.len(), |i| self.entity(&r.entities[i]))?;
+        pyobj::set(&d, intern!(py, "entities"), &entities)?;
         Ok(d)
     }
 
-    fn span(&mut self, s: &'r TextSpan) -> PyResult<Bound<'py, PyDict>> {
+    /// `{"text", "start", "end"}`: a new dict, as three keys fit its first table.
+    fn span(&mut self, s: &'r TextSpan) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let d = template(py, &SPAN, &["text", "start", "end"])?;
-        d.set_item(intern!(py, "text"), self.string(&s.text))?;
-        d.set_item(intern!(py, "start"), s.start)?;
-        d.set_item(intern!(py, "end"), s.end)?;
+        let d = pyobj::new_dict(py)?;
+        pyobj::set(&d, intern!(py, "text"), &self.string(&s.text)?)?;
+        pyobj::set(&d, intern!(py, "start"), &self.int(s.start)?)?;
+        pyobj::set(&d, intern!(py, "end"), &self.int(s.end)?)?;
         Ok(d)
     }
 
     fn optional_span(&mut self, s: Option<&'r TextSpan>) -> PyResult<Bound<'py, PyAny>> {
         match s {
-            Some(s) => Ok(self.span(s)?.into_any()),
-            None => Ok(self.py.None().into_bound(self.py)),
+            Some(s) => self.span(s),
+            None => Ok(self.none.clone()),
         }
     }
 
-    fn speaker(&mut self, s: &'r SpeakerRecord) -> PyResult<Bound<'py, PyDict>> {
+    fn speaker(&mut self, s: &'r SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
-        d.set_item(intern!(py, "name"), self.string(&s.name))?;
-        d.set_item(intern!(py, "entity"), s.entity)?;
-        d.set_item(intern!(py, "mention"), self.optional_span(s.mention.as_ref())?)?;
+        pyobj::set(&d, intern!(py, "name"), &self.string(&s.name)?)?;
+        pyobj::set(&d, intern!(py, "entity"), &self.int(s.entity)?)?;
+        pyobj::set(&d, intern!(py, "mention"), &self.optional_span(s.mention.as_ref())?)?;
         Ok(d)
     }
 
-    fn quote(&mut self, q: &'r QuoteRecord) -> PyResult<Bound<'py, PyDict>> {
+    fn quote(&mut self, q: &'r QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let keys = [
             "text",
@@ -185,49 +185,49 @@ impl<'py, 'r> Converter<'py, 'r> {
         ];
         let d = template(py, &QUOTE, &keys)?;
         // The quote's own words are long and unique: not worth a look-up.
-        d.set_item(intern!(py, "text"), &q.text)?;
-        d.set_item(intern!(py, "start"), q.start)?;
-        d.set_item(intern!(py, "end"), q.end)?;
+        pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, &q.text)?)?;
+        pyobj::set(&d, intern!(py, "start"), &self.int(q.start)?)?;
+        pyobj::set(&d, intern!(py, "end"), &self.int(q.end)?)?;
         let kind = match q.kind {
             QuoteKind::Direct => intern!(py, "direct"),
             QuoteKind::Indirect => intern!(py, "indirect"),
             QuoteKind::Mixed => intern!(py, "mixed"),
         };
-        d.set_item(intern!(py, "kind"), kind)?;
-        d.set_item(intern!(py, "group"), q.group)?;
-        d.set_item(intern!(py, "cue"), self.optional_span(q.cue.as_ref())?)?;
+        pyobj::set(&d, intern!(py, "kind"), kind)?;
+        pyobj::set(&d, intern!(py, "group"), &self.int(q.group)?)?;
+        pyobj::set(&d, intern!(py, "cue"), &self.optional_span(q.cue.as_ref())?)?;
         let who = match &q.speaker {
-            Some(s) => self.speaker(s)?.into_any(),
-            None => py.None().into_bound(py),
+            Some(s) => self.speaker(s)?,
+            None => self.none.clone(),
         };
-        d.set_item(intern!(py, "speaker"), who)?;
-        d.set_item(intern!(py, "channel"), self.optional_string(q.channel.as_deref()))?;
-        d.set_item(intern!(py, "confidence"), self.float(q.confidence)?)?;
+        pyobj::set(&d, intern!(py, "speaker"), &who)?;
+        pyobj::set(&d, intern!(py, "channel"), &self.optional_string(q.channel.as_deref())?)?;
+        pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
         Ok(d)
     }
 
-    fn entity(&mut self, e: &'r EntityRecord) -> PyResult<Bound<'py, PyDict>> {
+    fn entity(&mut self, e: &'r EntityRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
         let d = template(py, &ENTITY, &keys)?;
-        d.set_item(intern!(py, "id"), e.id)?;
-        d.set_item(intern!(py, "name"), self.string(&e.name))?;
-        d.set_item(intern!(py, "key"), self.optional_string(e.key.as_deref()))?;
+        pyobj::set(&d, intern!(py, "id"), &self.int(e.id)?)?;
+        pyobj::set(&d, intern!(py, "name"), &self.string(&e.name)?)?;
+        pyobj::set(&d, intern!(py, "key"), &self.optional_string(e.key.as_deref())?)?;
         let kind = match e.kind {
             EntityKind::Person => intern!(py, "person"),
             EntityKind::Organization => intern!(py, "organization"),
             EntityKind::Other => intern!(py, "other"),
         };
-        d.set_item(intern!(py, "type"), kind)?;
-        d.set_item(intern!(py, "gender"), gender(py, e.gender))?;
+        pyobj::set(&d, intern!(py, "type"), kind)?;
+        pyobj::set(&d, intern!(py, "gender"), gender(py, e.gender))?;
         let source = match e.gender_source {
             GenderSource::Text => intern!(py, "text"),
             GenderSource::Name => intern!(py, "name"),
             GenderSource::None => intern!(py, "none"),
         };
-        d.set_item(intern!(py, "gender_source"), source)?;
-        let mentions = e.mentions.iter().map(|m| self.span(m)).collect::<PyResult<Vec<_>>>()?;
-        d.set_item(intern!(py, "mentions"), PyList::new(py, mentions)?)?;
+        pyobj::set(&d, intern!(py, "gender_source"), source)?;
+        let mentions = pyobj::list(py, e.mentions.len(), |i| self.span(&e.mentions[i]))?;
+        pyobj::set(&d, intern!(py, "mentions"), &mentions)?;
         Ok(d)
     }
 }

@@ -12,6 +12,7 @@
 
 mod arrow;
 mod convert;
+mod pyobj;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};

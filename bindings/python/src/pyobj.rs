@@ -1,0 +1,82 @@
+//! The handful of CPython calls that build a record's objects, made directly through the
+//! limited API (abi3, CPython ≥ 3.9) instead of PyO3's generic `set_item`/`PyList::new`
+//! conversions: a BBC pass builds some 370,000 objects, so the conversions' extra reference
+//! counting, `Result` plumbing and intermediate `Vec`s are worth leaving out here.
+//!
+//! Every function takes `Python<'py>` (or a `Bound<'py, _>`), so it only runs attached to the
+//! interpreter, and hands back owned references as `Bound`, which releases them on drop.
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+/// A new reference from a C API call as a `Bound`, or the Python error the call set.
+fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: every caller passes the result of a C API call that returns a new reference
+    // (or NULL with an exception set), and `py` proves the thread is attached.
+    unsafe { Bound::from_owned_ptr_or_err(py, ptr) }
+}
+
+/// A new, empty dict. For three keys this is cheaper than copying a template: CPython
+/// allocates the smallest key table on the first insertion, which holds up to five keys.
+pub fn new_dict(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    // SAFETY: attached (`py`); PyDict_New returns a new reference or NULL with an error set.
+    owned(py, unsafe { ffi::PyDict_New() })
+}
+
+/// A copy of `template` (a dict whose keys are in place): its key table is copied in one
+/// go, so filling the copy replaces values instead of inserting keys and growing the table.
+pub fn copy_dict<'py>(template: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: `template` is a live dict held by the attached thread; PyDict_Copy returns a
+    // new reference or NULL with an error set.
+    owned(template.py(), unsafe { ffi::PyDict_Copy(template.as_ptr()) })
+}
+
+/// `d[key] = value` for a dict `d` made by [`new_dict`] or [`copy_dict`].
+pub fn set<V>(d: &Bound<'_, PyAny>, key: &Bound<'_, PyString>, value: &Bound<'_, V>) -> PyResult<()> {
+    // SAFETY: all three are live objects of the attached thread and `d` is a dict (only this
+    // module's constructors make the dicts passed here); PyDict_SetItem takes its own
+    // references to key and value and returns -1 with an error set on failure.
+    if unsafe { ffi::PyDict_SetItem(d.as_ptr(), key.as_ptr(), value.as_ptr()) } < 0 {
+        return Err(PyErr::fetch(d.py()));
+    }
+    Ok(())
+}
+
+/// An int (offsets, ids, group numbers).
+pub fn int(py: Python<'_>, v: usize) -> PyResult<Bound<'_, PyAny>> {
+    // usize fits in Py_ssize_t for any text the engine takes (far below isize::MAX bytes).
+    let v = v as ffi::Py_ssize_t;
+    // SAFETY: attached (`py`); PyLong_FromSsize_t returns a new reference or NULL with an error set.
+    owned(py, unsafe { ffi::PyLong_FromSsize_t(v) })
+}
+
+/// A str from UTF-8 text.
+pub fn str<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached (`py`); the pointer and length describe `s`, valid UTF-8 that lives
+    // across the call (CPython copies it); a new reference or NULL with an error set.
+    owned(py, unsafe {
+        ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t)
+    })
+}
+
+/// A list of `n` items made by `item(i)`, filled in place (no intermediate `Vec`).
+pub fn list<'py>(
+    py: Python<'py>,
+    n: usize,
+    mut item: impl FnMut(usize) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: attached (`py`); PyList_New returns a new list of `n` NULL slots or NULL with an
+    // error set. A list whose slots are not all filled yet is safe to drop (its dealloc skips
+    // NULL items) and is never handed to Python before the loop has filled every one.
+    let list = owned(py, unsafe { ffi::PyList_New(n as ffi::Py_ssize_t) })?;
+    for i in 0..n {
+        let value = item(i)?;
+        // SAFETY: `i < n` is within the list; PyList_SetItem steals the reference that
+        // `into_ptr` gives up, also when it fails.
+        if unsafe { ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, value.into_ptr()) } < 0 {
+            return Err(PyErr::fetch(py));
+        }
+    }
+    Ok(list)
+}
