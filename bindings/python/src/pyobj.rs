@@ -17,22 +17,15 @@ fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, P
     unsafe { Bound::from_owned_ptr_or_err(py, ptr) }
 }
 
-/// A new, empty dict. For three keys this is cheaper than copying a template: CPython
-/// allocates the smallest key table on the first insertion, which holds up to five keys.
-pub fn new_dict(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    // SAFETY: attached (`py`); PyDict_New returns a new reference or NULL with an error set.
-    owned(py, unsafe { ffi::PyDict_New() })
-}
-
-/// A copy of `template` (a dict whose keys are in place): its key table is copied in one
-/// go, so filling the copy replaces values instead of inserting keys and growing the table.
+/// A copy of `template`, a dict whose keys are in place: filling the copy replaces values
+/// instead of inserting keys and growing the table.
 pub fn copy_dict<'py>(template: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: `template` is a live dict held by the attached thread; PyDict_Copy returns a
     // new reference or NULL with an error set.
     owned(template.py(), unsafe { ffi::PyDict_Copy(template.as_ptr()) })
 }
 
-/// `d[key] = value` for a dict `d` made by [`new_dict`] or [`copy_dict`].
+/// `d[key] = value` for a dict `d` made by [`copy_dict`].
 pub fn set<V>(d: &Bound<'_, PyAny>, key: &Bound<'_, PyString>, value: &Bound<'_, V>) -> PyResult<()> {
     // SAFETY: all three are live objects of the attached thread and `d` is a dict (only this
     // module's constructors make the dicts passed here); PyDict_SetItem takes its own

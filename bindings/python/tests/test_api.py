@@ -36,6 +36,29 @@ def test_dict_equals_the_json_of_the_same_record():
         assert saywho.extract(text, id="x") == json.loads(saywho.extract_json(text, id="x"))
 
 
+def test_records_are_independent_plain_dicts():
+    # The dicts share their key tables (convert.rs, shared_keys_template): changing one
+    # record, even adding or removing keys, must leave every other one as it was.
+    import pickle
+
+    first, second = saywho.extract(LEGEND), saywho.extract(LEGEND)
+    assert first == second and first is not second
+    q = first["quotes"][0]
+    assert type(q) is dict and type(q["cue"]) is dict and type(q["speaker"]) is dict
+    q["extra"] = 1
+    del q["channel"]
+    q["cue"]["text"] = "changed"
+    first["entities"][0]["mentions"][0].pop("start")
+    assert list(q)[-1] == "extra" and "channel" not in q
+    assert second == saywho.extract(LEGEND), "another record changed with the first"
+    assert list(second["quotes"][0]) == list(saywho.extract(LEGEND)["quotes"][0])
+    assert "channel" in second["quotes"][0]
+    third = saywho.extract(LEGEND)
+    assert "extra" not in third["quotes"][0] and third == second
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert json.loads(json.dumps(second)) == second
+
+
 def test_default_and_integer_ids():
     assert saywho.extract("Hi.")["id"] == "doc"
     assert saywho.extract("Hi.", id=7)["id"] == "7"
