@@ -73,3 +73,11 @@ pub fn list<'py>(
     }
     Ok(list)
 }
+
+/// Takes `d` out of the cyclic garbage collector's lists. Only for a dict that holds no
+/// containers: CPython's dicts track themselves again when a container is stored in them.
+pub fn untrack(d: &Bound<'_, PyDict>) {
+    // SAFETY: `d` is a live dict of the attached thread; PyObject_GC_UnTrack accepts an
+    // object already untracked, and a dict of atomic values can be part of no cycle.
+    unsafe { ffi::PyObject_GC_UnTrack(d.as_ptr().cast()) }
+}
