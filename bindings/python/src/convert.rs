@@ -18,9 +18,7 @@ use saywho_record::{
 
 /// A record as the dict `json.loads` would give for its JSON line.
 pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> {
-    let d = Converter::new(py).record(r)?;
-    // SAFETY: `Converter::record` returns a copy of the RECORD template, a dict.
-    Ok(unsafe { d.cast_into_unchecked() })
+    Converter::new(py).record_dict(r)
 }
 
 /// An output line (record, then metadata present, then text when given) as a dict, with the
@@ -113,18 +111,25 @@ static SPAN: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 static SPEAKER: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 static RECORD: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 
-/// Builds one record's objects. A record repeats many short strings (a speaker's name in each
-/// quote, "he" and "said" in mentions and cues) and few confidence values, so each is made
-/// once per record and shared: Python object creation is most of the cost of a conversion.
-struct Converter<'py, 'r> {
+/// Strings a [`Converter`] keeps from one record to the next: more and its table falls out of
+/// the processor's caches (one holding a call's every name was slower than none).
+const MAX_CACHED_STRINGS: usize = 1 << 10;
+
+/// Builds records' objects. Records repeat many short strings (a speaker's name in each quote,
+/// "he" and "said" in mentions and cues in every document) and few confidence values, so each
+/// is made once and shared, within a record and across the records of one call (strs and
+/// floats are immutable, so sharing them cannot be seen from Python): object creation is most
+/// of the cost of a conversion.
+pub struct Converter<'py> {
     py: Python<'py>,
     none: Bound<'py, PyAny>,
-    strings: FxHashMap<&'r str, Bound<'py, PyAny>>,
+    strings: FxHashMap<Box<str>, Bound<'py, PyAny>>,
     floats: Vec<(u32, Bound<'py, PyAny>)>,
 }
 
-impl<'py, 'r> Converter<'py, 'r> {
-    fn new(py: Python<'py>) -> Self {
+impl<'py> Converter<'py> {
+    /// A converter with nothing cached yet.
+    pub fn new(py: Python<'py>) -> Self {
         Converter {
             py,
             none: py.None().into_bound(py),
@@ -133,17 +138,27 @@ impl<'py, 'r> Converter<'py, 'r> {
         }
     }
 
-    /// A short string, shared within the record.
-    fn string(&mut self, s: &'r str) -> PyResult<Bound<'py, PyAny>> {
+    /// A record as the dict `json.loads` would give for its JSON line.
+    pub fn record_dict(&mut self, r: &Record) -> PyResult<Bound<'py, PyDict>> {
+        if self.strings.len() > MAX_CACHED_STRINGS {
+            self.strings.clear();
+        }
+        let d = self.record(r)?;
+        // SAFETY: `Converter::record` returns a copy of the RECORD template, a dict.
+        Ok(unsafe { d.cast_into_unchecked() })
+    }
+
+    /// A short string, shared within the record and with the records converted before.
+    fn string(&mut self, s: &str) -> PyResult<Bound<'py, PyAny>> {
         if let Some(found) = self.strings.get(s) {
             return Ok(found.clone());
         }
         let made = pyobj::str(self.py, s)?;
-        self.strings.insert(s, made.clone());
+        self.strings.insert(s.into(), made.clone());
         Ok(made)
     }
 
-    fn optional_string(&mut self, s: Option<&'r str>) -> PyResult<Bound<'py, PyAny>> {
+    fn optional_string(&mut self, s: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
         match s {
             Some(s) => self.string(s),
             None => Ok(self.none.clone()),
@@ -164,7 +179,7 @@ impl<'py, 'r> Converter<'py, 'r> {
         pyobj::int(self.py, v)
     }
 
-    fn record(&mut self, r: &'r Record) -> PyResult<Bound<'py, PyAny>> {
+    fn record(&mut self, r: &Record) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &RECORD, &["schema_version", "id", "quotes", "entities"])?;
         pyobj::set(&d, intern!(py, "schema_version"), &pyobj::str(py, &r.schema_version)?)?;
@@ -176,7 +191,7 @@ impl<'py, 'r> Converter<'py, 'r> {
         Ok(d)
     }
 
-    fn span(&mut self, s: &'r TextSpan) -> PyResult<Bound<'py, PyAny>> {
+    fn span(&mut self, s: &TextSpan) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPAN, &["text", "start", "end"])?;
         pyobj::set(&d, intern!(py, "text"), &self.string(&s.text)?)?;
@@ -185,14 +200,14 @@ impl<'py, 'r> Converter<'py, 'r> {
         Ok(d)
     }
 
-    fn optional_span(&mut self, s: Option<&'r TextSpan>) -> PyResult<Bound<'py, PyAny>> {
+    fn optional_span(&mut self, s: Option<&TextSpan>) -> PyResult<Bound<'py, PyAny>> {
         match s {
             Some(s) => self.span(s),
             None => Ok(self.none.clone()),
         }
     }
 
-    fn speaker(&mut self, s: &'r SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn speaker(&mut self, s: &SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
         pyobj::set(&d, intern!(py, "name"), &self.string(&s.name)?)?;
@@ -201,7 +216,7 @@ impl<'py, 'r> Converter<'py, 'r> {
         Ok(d)
     }
 
-    fn quote(&mut self, q: &'r QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn quote(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let keys = [
             "text",
@@ -237,7 +252,7 @@ impl<'py, 'r> Converter<'py, 'r> {
         Ok(d)
     }
 
-    fn entity(&mut self, e: &'r EntityRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn entity(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
         let d = template(py, &ENTITY, &keys)?;

@@ -404,9 +404,10 @@ impl Engine {
             return PyList::new(py, out);
         }
         let _pause = convert::GcPause::new(py)?;
+        let mut converter = convert::Converter::new(py);
         in_order(py, threads, &inputs, extract, |result| {
             let item = match result {
-                Ok(record) => convert::record(py, &record)?.into_any(),
+                Ok(record) => converter.record_dict(&record)?.into_any(),
                 Err(e) if on_error == OnError::Raise => return Err(doc_error(py, &e)),
                 Err(e) => convert::error_record(py, &e.record())?.into_any(),
             };
