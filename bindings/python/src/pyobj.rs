@@ -38,10 +38,15 @@ pub fn set<V>(d: &Bound<'_, PyAny>, key: &Bound<'_, PyString>, value: &Bound<'_,
 
 /// An int (offsets, ids, group numbers).
 pub fn int(py: Python<'_>, v: usize) -> PyResult<Bound<'_, PyAny>> {
-    // usize fits in Py_ssize_t for any text the engine takes (far below isize::MAX bytes).
-    let v = v as ffi::Py_ssize_t;
-    // SAFETY: attached (`py`); PyLong_FromSsize_t returns a new reference or NULL with an error set.
-    owned(py, unsafe { ffi::PyLong_FromSsize_t(v) })
+    // PyLong_FromLong has CPython's fast path for one-digit ints (below 2^30, every offset of
+    // a text under 1 GB), where PyLong_FromSsize_t takes the general path on some versions.
+    let ptr = match std::ffi::c_long::try_from(v) {
+        // SAFETY: attached (`py`); a new reference or NULL with an error set.
+        Ok(v) => unsafe { ffi::PyLong_FromLong(v) },
+        // SAFETY: as above; usize fits in Py_ssize_t for any text (below isize::MAX bytes).
+        Err(_) => unsafe { ffi::PyLong_FromSsize_t(v as ffi::Py_ssize_t) },
+    };
+    owned(py, ptr)
 }
 
 /// A str from UTF-8 text.
