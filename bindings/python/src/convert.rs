@@ -62,7 +62,7 @@ pub fn error_record<'py>(py: Python<'py>, e: &ErrorRecord) -> PyResult<Bound<'py
 
 /// A copy of the template dict for one shape of object (`keys` in order, values `None`),
 /// made on first use by [`shared_keys_template`]: filling the copy replaces values instead
-/// of inserting keys.
+/// of inserting keys, and a field that is `None` (`null` in the JSON) is not set at all.
 fn template<'py>(py: Python<'py>, cell: &'static PyOnceLock<Py<PyDict>>, keys: &[&str]) -> PyResult<Bound<'py, PyAny>> {
     let t = cell.get_or_try_init(py, || shared_keys_template(py, keys))?;
     pyobj::copy_dict(t.bind(py))
@@ -122,7 +122,6 @@ const MAX_CACHED_STRINGS: usize = 1 << 10;
 /// of the cost of a conversion.
 pub struct Converter<'py> {
     py: Python<'py>,
-    none: Bound<'py, PyAny>,
     strings: FxHashMap<Box<str>, Bound<'py, PyAny>>,
     floats: Vec<(u32, Bound<'py, PyAny>)>,
 }
@@ -132,7 +131,6 @@ impl<'py> Converter<'py> {
     pub fn new(py: Python<'py>) -> Self {
         Converter {
             py,
-            none: py.None().into_bound(py),
             strings: FxHashMap::default(),
             floats: Vec::new(),
         }
@@ -156,13 +154,6 @@ impl<'py> Converter<'py> {
         let made = pyobj::str(self.py, s)?;
         self.strings.insert(s.into(), made.clone());
         Ok(made)
-    }
-
-    fn optional_string(&mut self, s: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-        match s {
-            Some(s) => self.string(s),
-            None => Ok(self.none.clone()),
-        }
     }
 
     fn float(&mut self, x: f32) -> PyResult<Bound<'py, PyAny>> {
@@ -200,19 +191,14 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn optional_span(&mut self, s: Option<&TextSpan>) -> PyResult<Bound<'py, PyAny>> {
-        match s {
-            Some(s) => self.span(s),
-            None => Ok(self.none.clone()),
-        }
-    }
-
     fn speaker(&mut self, s: &SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
         pyobj::set(&d, intern!(py, "name"), &self.string(&s.name)?)?;
         pyobj::set(&d, intern!(py, "entity"), &self.int(s.entity)?)?;
-        pyobj::set(&d, intern!(py, "mention"), &self.optional_span(s.mention.as_ref())?)?;
+        if let Some(mention) = &s.mention {
+            pyobj::set(&d, intern!(py, "mention"), &self.span(mention)?)?;
+        }
         Ok(d)
     }
 
@@ -241,13 +227,16 @@ impl<'py> Converter<'py> {
         };
         pyobj::set(&d, intern!(py, "kind"), kind)?;
         pyobj::set(&d, intern!(py, "group"), &self.int(q.group)?)?;
-        pyobj::set(&d, intern!(py, "cue"), &self.optional_span(q.cue.as_ref())?)?;
-        let who = match &q.speaker {
-            Some(s) => self.speaker(s)?,
-            None => self.none.clone(),
-        };
-        pyobj::set(&d, intern!(py, "speaker"), &who)?;
-        pyobj::set(&d, intern!(py, "channel"), &self.optional_string(q.channel.as_deref())?)?;
+        if let Some(cue) = &q.cue {
+            pyobj::set(&d, intern!(py, "cue"), &self.span(cue)?)?;
+        }
+        if let Some(speaker) = &q.speaker {
+            pyobj::set(&d, intern!(py, "speaker"), &self.speaker(speaker)?)?;
+        }
+        // Four quotes in five have no channel.
+        if let Some(channel) = &q.channel {
+            pyobj::set(&d, intern!(py, "channel"), &self.string(channel)?)?;
+        }
         pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
         Ok(d)
     }
@@ -258,7 +247,9 @@ impl<'py> Converter<'py> {
         let d = template(py, &ENTITY, &keys)?;
         pyobj::set(&d, intern!(py, "id"), &self.int(e.id)?)?;
         pyobj::set(&d, intern!(py, "name"), &self.string(&e.name)?)?;
-        pyobj::set(&d, intern!(py, "key"), &self.optional_string(e.key.as_deref())?)?;
+        if let Some(key) = &e.key {
+            pyobj::set(&d, intern!(py, "key"), &self.string(key)?)?;
+        }
         let kind = match e.kind {
             EntityKind::Person => intern!(py, "person"),
             EntityKind::Organization => intern!(py, "organization"),
