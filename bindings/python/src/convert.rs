@@ -124,7 +124,18 @@ pub struct Converter<'py> {
     py: Python<'py>,
     strings: FxHashMap<Box<str>, Bound<'py, PyAny>>,
     floats: Vec<(u32, Bound<'py, PyAny>)>,
+    quote_variants: Variants<'py>,
+    entity_variants: Variants<'py>,
 }
+
+/// Variants of a template with its enum-like fields already set, by a key made of their
+/// values: a quote's kind and confidence (13 combinations on BBC), an entity's type, gender
+/// and gender source (8). A copy of a variant needs two or three fewer keys set.
+type Variants<'py> = Vec<(u64, Bound<'py, PyAny>)>;
+
+/// Variants kept per shape; past that (a corpus with more confidence values than the rules
+/// give), dicts are copied from the plain template and filled.
+const MAX_VARIANTS: usize = 64;
 
 impl<'py> Converter<'py> {
     /// A converter with nothing cached yet.
@@ -133,6 +144,8 @@ impl<'py> Converter<'py> {
             py,
             strings: FxHashMap::default(),
             floats: Vec::new(),
+            quote_variants: Vec::new(),
+            entity_variants: Vec::new(),
         }
     }
 
@@ -202,8 +215,13 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn quote(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
+    /// A copy of the quote template with `kind` and `confidence` set.
+    fn quote_variant(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
+        let key = (q.kind as u64) << 32 | u64::from(q.confidence.to_bits());
+        if let Some((_, found)) = self.quote_variants.iter().find(|(k, _)| *k == key) {
+            return pyobj::copy_dict(found);
+        }
         let keys = [
             "text",
             "start",
@@ -216,16 +234,26 @@ impl<'py> Converter<'py> {
             "confidence",
         ];
         let d = template(py, &QUOTE, &keys)?;
-        // The quote's own words are long and unique: not worth a look-up.
-        pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, &q.text)?)?;
-        pyobj::set(&d, intern!(py, "start"), &self.int(q.start)?)?;
-        pyobj::set(&d, intern!(py, "end"), &self.int(q.end)?)?;
         let kind = match q.kind {
             QuoteKind::Direct => intern!(py, "direct"),
             QuoteKind::Indirect => intern!(py, "indirect"),
             QuoteKind::Mixed => intern!(py, "mixed"),
         };
         pyobj::set(&d, intern!(py, "kind"), kind)?;
+        pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
+        if self.quote_variants.len() < MAX_VARIANTS {
+            self.quote_variants.push((key, pyobj::copy_dict(&d)?));
+        }
+        Ok(d)
+    }
+
+    fn quote(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let d = self.quote_variant(q)?;
+        // The quote's own words are long and unique: not worth a look-up.
+        pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, &q.text)?)?;
+        pyobj::set(&d, intern!(py, "start"), &self.int(q.start)?)?;
+        pyobj::set(&d, intern!(py, "end"), &self.int(q.end)?)?;
         pyobj::set(&d, intern!(py, "group"), &self.int(q.group)?)?;
         if let Some(cue) = &q.cue {
             pyobj::set(&d, intern!(py, "cue"), &self.span(cue)?)?;
@@ -237,19 +265,18 @@ impl<'py> Converter<'py> {
         if let Some(channel) = &q.channel {
             pyobj::set(&d, intern!(py, "channel"), &self.string(channel)?)?;
         }
-        pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
         Ok(d)
     }
 
-    fn entity(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
+    /// A copy of the entity template with `type`, `gender` and `gender_source` set.
+    fn entity_variant(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
+        let key = e.kind as u64 | (e.gender as u64) << 8 | (e.gender_source as u64) << 16;
+        if let Some((_, found)) = self.entity_variants.iter().find(|(k, _)| *k == key) {
+            return pyobj::copy_dict(found);
+        }
         let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
         let d = template(py, &ENTITY, &keys)?;
-        pyobj::set(&d, intern!(py, "id"), &self.int(e.id)?)?;
-        pyobj::set(&d, intern!(py, "name"), &self.string(&e.name)?)?;
-        if let Some(key) = &e.key {
-            pyobj::set(&d, intern!(py, "key"), &self.string(key)?)?;
-        }
         let kind = match e.kind {
             EntityKind::Person => intern!(py, "person"),
             EntityKind::Organization => intern!(py, "organization"),
@@ -263,6 +290,20 @@ impl<'py> Converter<'py> {
             GenderSource::None => intern!(py, "none"),
         };
         pyobj::set(&d, intern!(py, "gender_source"), source)?;
+        if self.entity_variants.len() < MAX_VARIANTS {
+            self.entity_variants.push((key, pyobj::copy_dict(&d)?));
+        }
+        Ok(d)
+    }
+
+    fn entity(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let d = self.entity_variant(e)?;
+        pyobj::set(&d, intern!(py, "id"), &self.int(e.id)?)?;
+        pyobj::set(&d, intern!(py, "name"), &self.string(&e.name)?)?;
+        if let Some(key) = &e.key {
+            pyobj::set(&d, intern!(py, "key"), &self.string(key)?)?;
+        }
         let mentions = pyobj::list(py, e.mentions.len(), |i| self.span(&e.mentions[i]))?;
         pyobj::set(&d, intern!(py, "mentions"), &mentions)?;
         Ok(d)

@@ -19,9 +19,9 @@ fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, P
 
 /// A copy of `template`, a dict whose keys are in place: filling the copy replaces values
 /// instead of inserting keys and growing the table.
-pub fn copy_dict<'py>(template: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
-    // SAFETY: `template` is a live dict held by the attached thread; PyDict_Copy returns a
-    // new reference or NULL with an error set.
+pub fn copy_dict<'py, T>(template: &Bound<'py, T>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: `template` is a live object held by the attached thread; PyDict_Copy returns a
+    // new reference, or NULL with an error set (a SystemError if it is not a dict).
     owned(template.py(), unsafe { ffi::PyDict_Copy(template.as_ptr()) })
 }
 
