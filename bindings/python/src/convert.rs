@@ -126,7 +126,14 @@ pub struct Converter<'py> {
     floats: Vec<(u32, Bound<'py, PyAny>)>,
     quote_variants: Variants<'py>,
     entity_variants: Variants<'py>,
+    ints: Vec<Option<Bound<'py, PyAny>>>,
 }
+
+/// Ints below this are made once per [`Converter`] and shared, indexed by value: offsets
+/// recur across records (every document has a quote starting near 100), and an int is as
+/// immutable as the small ones CPython shares itself. A BBC pass has 157,000 offsets and
+/// other ints; the table grows to the largest value met (at most 512 KB of pointers).
+const MAX_CACHED_INT: usize = 1 << 16;
 
 /// Variants of a template with its enum-like fields already set, by a key made of their
 /// values: a quote's kind and confidence (13 combinations on BBC), an entity's type, gender
@@ -146,6 +153,7 @@ impl<'py> Converter<'py> {
             floats: Vec::new(),
             quote_variants: Vec::new(),
             entity_variants: Vec::new(),
+            ints: Vec::new(),
         }
     }
 
@@ -179,8 +187,19 @@ impl<'py> Converter<'py> {
         Ok(made)
     }
 
-    fn int(&self, v: usize) -> PyResult<Bound<'py, PyAny>> {
-        pyobj::int(self.py, v)
+    fn int(&mut self, v: usize) -> PyResult<Bound<'py, PyAny>> {
+        if v >= MAX_CACHED_INT {
+            return pyobj::int(self.py, v);
+        }
+        if v >= self.ints.len() {
+            self.ints.resize_with((v + 1).next_power_of_two(), || None);
+        }
+        if let Some(found) = &self.ints[v] {
+            return Ok(found.clone());
+        }
+        let made = pyobj::int(self.py, v)?;
+        self.ints[v] = Some(made.clone());
+        Ok(made)
     }
 
     fn record(&mut self, r: &Record) -> PyResult<Bound<'py, PyAny>> {
