@@ -28,16 +28,16 @@ NOTE = """
 Reading the table: the engine runs at the same speed in the extension as in the binary
 (`extract_arrow` and `extract_many(as_json=True)` stay within a few per cent of the CLI per
 CPU-second, the target being 80%). `extract_many` returning dicts falls short of it: a BBC
-pass makes some 345,000 new Python objects (a dict for every quote, cue, speaker, entity and
-mention, an int for every offset), and making them under the GIL, then freeing them, costs
-about 37% of the engine's own instructions (callgrind), nearly all inside CPython (some 250
-instructions to copy a dict, 190 to set a key, 85 to make an int), which cannot run in
-parallel. Dicts are copies of per-shape templates whose key table they share (as instances'
-`__dict__`s do), strings and floats repeated across records are made once per call,
-conversion overlaps the extraction of the next documents, and the GC is paused meanwhile;
-for throughput use `extract_arrow` (tables) or `as_json=True` (JSON lines). Spark's figure is dominated by the
-JVM, Arrow transfers to its Python workers and the machine's load at the time; its quote
-count equals the CLI's."""
+pass makes some 190,000 new Python objects (120,000 dicts: one for every quote, cue, speaker,
+entity and mention), and making them under the GIL, then freeing them, costs about a third
+of the engine's own instructions (callgrind), nearly all inside CPython (some 250
+instructions to copy a dict, 190 to set a key), which cannot run in parallel. Dicts are
+copies of per-shape templates whose key table they share (as instances' `__dict__`s do),
+with a quote's and an entity's enum-like fields already set; strings, ints and floats
+repeated across records are made once per call; conversion overlaps the extraction of the
+next documents, and the GC is paused meanwhile. For throughput use `extract_arrow` (tables)
+or `as_json=True` (JSON lines). Spark's figure is dominated by the JVM, Arrow transfers to its
+Python workers and the machine's load at the time; its quote count equals the CLI's."""
 
 
 def load(path):
