@@ -167,14 +167,16 @@ impl<'py> Converter<'py> {
         Ok(unsafe { d.cast_into_unchecked() })
     }
 
-    /// A short string, shared within the record and with the records converted before.
-    fn string(&mut self, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    /// `d[key] = s`, the str shared within the record and with the records converted before.
+    /// The `set_*` methods store the cached object itself: no reference taken and dropped.
+    fn set_string(&mut self, d: &Bound<'py, PyAny>, key: &Bound<'py, PyString>, s: &str) -> PyResult<()> {
         if let Some(found) = self.strings.get(s) {
-            return Ok(found.clone());
+            return pyobj::set(d, key, found);
         }
         let made = pyobj::str(self.py, s)?;
-        self.strings.insert(s.into(), made.clone());
-        Ok(made)
+        pyobj::set(d, key, &made)?;
+        self.strings.insert(s.into(), made);
+        Ok(())
     }
 
     fn float(&mut self, x: f32) -> PyResult<Bound<'py, PyAny>> {
@@ -187,19 +189,19 @@ impl<'py> Converter<'py> {
         Ok(made)
     }
 
-    fn int(&mut self, v: usize) -> PyResult<Bound<'py, PyAny>> {
+    /// `d[key] = v`, the int shared by all the records of the call.
+    fn set_int(&mut self, d: &Bound<'py, PyAny>, key: &Bound<'py, PyString>, v: usize) -> PyResult<()> {
         if v >= MAX_CACHED_INT {
-            return pyobj::int(self.py, v);
+            return pyobj::set(d, key, &pyobj::int(self.py, v)?);
         }
         if v >= self.ints.len() {
             self.ints.resize_with((v + 1).next_power_of_two(), || None);
         }
-        if let Some(found) = &self.ints[v] {
-            return Ok(found.clone());
+        let slot = &mut self.ints[v];
+        if slot.is_none() {
+            *slot = Some(pyobj::int(self.py, v)?);
         }
-        let made = pyobj::int(self.py, v)?;
-        self.ints[v] = Some(made.clone());
-        Ok(made)
+        pyobj::set(d, key, slot.as_ref().expect("filled above"))
     }
 
     fn record(&mut self, r: &Record) -> PyResult<Bound<'py, PyAny>> {
@@ -217,17 +219,17 @@ impl<'py> Converter<'py> {
     fn span(&mut self, s: &TextSpan) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPAN, &["text", "start", "end"])?;
-        pyobj::set(&d, intern!(py, "text"), &self.string(&s.text)?)?;
-        pyobj::set(&d, intern!(py, "start"), &self.int(s.start)?)?;
-        pyobj::set(&d, intern!(py, "end"), &self.int(s.end)?)?;
+        self.set_string(&d, intern!(py, "text"), &s.text)?;
+        self.set_int(&d, intern!(py, "start"), s.start)?;
+        self.set_int(&d, intern!(py, "end"), s.end)?;
         Ok(d)
     }
 
     fn speaker(&mut self, s: &SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
-        pyobj::set(&d, intern!(py, "name"), &self.string(&s.name)?)?;
-        pyobj::set(&d, intern!(py, "entity"), &self.int(s.entity)?)?;
+        self.set_string(&d, intern!(py, "name"), &s.name)?;
+        self.set_int(&d, intern!(py, "entity"), s.entity)?;
         if let Some(mention) = &s.mention {
             pyobj::set(&d, intern!(py, "mention"), &self.span(mention)?)?;
         }
@@ -271,9 +273,9 @@ impl<'py> Converter<'py> {
         let d = self.quote_variant(q)?;
         // The quote's own words are long and unique: not worth a look-up.
         pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, &q.text)?)?;
-        pyobj::set(&d, intern!(py, "start"), &self.int(q.start)?)?;
-        pyobj::set(&d, intern!(py, "end"), &self.int(q.end)?)?;
-        pyobj::set(&d, intern!(py, "group"), &self.int(q.group)?)?;
+        self.set_int(&d, intern!(py, "start"), q.start)?;
+        self.set_int(&d, intern!(py, "end"), q.end)?;
+        self.set_int(&d, intern!(py, "group"), q.group)?;
         if let Some(cue) = &q.cue {
             pyobj::set(&d, intern!(py, "cue"), &self.span(cue)?)?;
         }
@@ -282,7 +284,7 @@ impl<'py> Converter<'py> {
         }
         // Four quotes in five have no channel.
         if let Some(channel) = &q.channel {
-            pyobj::set(&d, intern!(py, "channel"), &self.string(channel)?)?;
+            self.set_string(&d, intern!(py, "channel"), channel)?;
         }
         Ok(d)
     }
@@ -318,10 +320,10 @@ impl<'py> Converter<'py> {
     fn entity(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = self.entity_variant(e)?;
-        pyobj::set(&d, intern!(py, "id"), &self.int(e.id)?)?;
-        pyobj::set(&d, intern!(py, "name"), &self.string(&e.name)?)?;
+        self.set_int(&d, intern!(py, "id"), e.id)?;
+        self.set_string(&d, intern!(py, "name"), &e.name)?;
         if let Some(key) = &e.key {
-            pyobj::set(&d, intern!(py, "key"), &self.string(key)?)?;
+            self.set_string(&d, intern!(py, "key"), key)?;
         }
         let mentions = pyobj::list(py, e.mentions.len(), |i| self.span(&e.mentions[i]))?;
         pyobj::set(&d, intern!(py, "mentions"), &mentions)?;
