@@ -25,9 +25,11 @@ import saywho
 
 
 NOTE = """
-Reading the table: the engine runs at the same speed in the extension as in the binary
-(`extract_arrow` and `extract_many(as_json=True)` stay within a few per cent of the CLI per
-CPU-second, the target being 80%). `extract_many` returning dicts falls short of it: a BBC
+Reading the table: the target is 80% of the CLI per CPU-second. `extract_arrow` and
+`extract_many(as_json=True)` run the same engine and add the building of Arrow arrays or JSON
+text and their hand-over to Python (on 2026-12-04, with an engine faster than on 2026-12-01,
+they measured 85-90% of the CLI; 98-103% before). `extract_many` returning dicts is near the
+target on one thread and under it on two: a BBC
 pass makes some 190,000 new Python objects (120,000 dicts: one for every quote, cue, speaker,
 entity and mention), and making them under the GIL, then freeing them, costs about a third
 of the engine's own instructions (callgrind), nearly all inside CPython (some 250
