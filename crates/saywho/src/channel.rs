@@ -156,31 +156,6 @@ fn named_after(
     (k > start).then(|| text[tokens[start].start as usize..tokens[k - 1].end as usize].to_string())
 }
 
-/// Is the name opening at token `k` an outlet spoken to, as a channel ("told CTV News", "told
-/// the BBC"), by the rule that makes it an interview's channel? Coreference keeps such an
-/// outlet out of "the agency" and "it": it is who the story's people talk to, not one of them.
-pub(crate) fn is_told_outlet(lex: &Lexicon, text: &str, tokens: &[Token], k: usize) -> bool {
-    let Some(mut w) = k.checked_sub(1) else {
-        return false;
-    };
-    if tokens[w].is(flag::DEF_ARTICLE) {
-        let Some(before) = w.checked_sub(1) else {
-            return false;
-        };
-        w = before;
-    }
-    let t = &tokens[w];
-    if t.kind != TokenKind::Word || !lex.may_start_channel_context_with(t.first, (t.end - t.start) as usize) {
-        return false;
-    }
-    let mut buf = [0u8; 32];
-    let rule = lex
-        .channel_context(&ascii_lower(t.text(text), &mut buf))
-        .and_then(|c| c.rule.as_ref())
-        .filter(|r| r.name == ContextName::Outlet);
-    rule.is_some_and(|r| channel_of_name(lex, text, tokens, w, tokens.len(), r).is_some())
-}
-
 /// Sets the channel of every quote in `doc` ([`Doc::channels`]).
 pub fn assign(doc: &mut Doc, lex: &Lexicon) {
     let mut channels: Vec<Option<Box<str>>> = vec![None; doc.quotes.len()];

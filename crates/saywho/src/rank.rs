@@ -105,8 +105,6 @@ pub struct Features {
     /// Anything says it is a person: a title, a role in apposition, speaking, a gendered
     /// pronoun.
     pub person_evidence: bool,
-    /// It is an outlet someone was said to talk to ("told CTV News").
-    pub outlet: bool,
     /// It is an organisation.
     pub org: bool,
     /// It is a group ("the Liberals").
@@ -231,11 +229,7 @@ impl RuleRanker {
             || query.want_person && f.org
             || f.excluded
             || query.kind == QueryKind::Description && f.described
-            || name_conflict(query, f)
-            // "told CTV News … The agency said", "told BBC News … it said": the outlet spoken
-            // to is no body of the story.
-            || f.outlet
-                && (query.kind == QueryKind::Description || matches!(query.gender, Gender::Neuter | Gender::Plural));
+            || name_conflict(query, f);
         if ruled_out {
             return None;
         }

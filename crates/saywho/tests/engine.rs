@@ -579,25 +579,6 @@ fn channels_are_found_and_carried() {
 }
 
 #[test]
-fn an_outlet_spoken_to_is_no_body_of_the_story() {
-    // "The company" and "it" do not take the outlet the story's people talk to, though it
-    // acted as a subject before ("BBC News reported").
-    let r = extract(
-        "BBC News first covered the cuts on Monday. The company told BBC News that it would close two plants.\n\n\
-         The union said the closures were a betrayal. It told BBC News that it would fight them.",
-    );
-    let speakers: Vec<Option<&str>> = r
-        .quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![Some("The company"), Some("The union"), Some("The union")]
-    );
-}
-
-#[test]
 fn a_platform_that_speaks_is_its_company() {
     // "Facebook said": the company speaks, and says it through no channel named; "posted on
     // Facebook" stays a channel; "a spokeswoman for YouTube" speaks for YouTube.

@@ -117,7 +117,6 @@ fn candidate(edit: &Edit) -> Candidate {
         agrees: true,
         gender: Gender::Unknown,
         person_evidence: true,
-        outlet: false,
         org: false,
         group: false,
         thing: false,

@@ -188,4 +188,24 @@ fn a_company_named_after_its_line_of_business_is_an_organisation() {
             "{text}"
         );
     }
+    // A person's name by its first name stays a person's, however described.
+    for (text, person) in [
+        (
+            "Comedy giant John Cleese said he would retire next year.",
+            "John Cleese",
+        ),
+        (
+            "Tony Benn, a giant of the Labour left, said the party had lost its way.",
+            "Tony Benn",
+        ),
+    ] {
+        let record = common::extract(text);
+        let speaker = record.quotes[0].speaker.as_ref().expect("a speaker");
+        let entity = &record.entities[speaker.entity];
+        assert_eq!(
+            (entity.name.as_str(), entity.kind),
+            (person, saywho::EntityKind::Person),
+            "{text}"
+        );
+    }
 }

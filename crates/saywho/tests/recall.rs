@@ -337,6 +337,11 @@ fn a_short_sentence_quoted_after_an_attributed_one_is_the_speaker_going_on() {
             "Ann Lee was angry. \"It's over,\" she said.\n\nThe sign read \"Keep out.\"",
             &[("It's over,", "direct", "Ann Lee", "said")],
         ),
+        // Nor one after a sentence of narration: a sign, a slogan.
+        (
+            "Ann Lee was angry. \"It's over,\" she said. Protesters held a banner. \"Keep out.\"",
+            &[("It's over,", "direct", "Ann Lee", "said")],
+        ),
     ]);
 }
 
@@ -362,7 +367,14 @@ fn a_share_of_people_speaking_is_a_group_not_a_person() {
         let entity = &record.entities[quote.speaker.as_ref().expect("a speaker").entity];
         assert_eq!(entity.name, speaker, "{text}");
         assert_eq!(entity.kind, saywho::EntityKind::Other, "{text}");
-    }
+    } // One set off by a comma, with an apposition about one person, is that person.
+    let text = "Two soldiers died. The third, a 23-year-old private, said he had been lucky.";
+    let record = extract(text);
+    let entity = &record.entities[record.quotes[0].speaker.as_ref().expect("a speaker").entity];
+    assert_eq!(
+        (entity.name.as_str(), entity.kind),
+        ("The third", saywho::EntityKind::Person)
+    );
 }
 
 #[test]

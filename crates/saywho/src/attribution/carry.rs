@@ -11,10 +11,10 @@ use crate::marks::QuoteSpan;
 use crate::np::{NpKind, SpeakerNp};
 use crate::token::{shape, Token, TokenKind};
 
-/// `“It's over,” she said. “We're done.”`: is the quotation `q` a whole sentence (after a
-/// sentence's end, ending with one) that follows an attributed quotation of its paragraph, the
-/// previous one kept (`prev`, with the side of its attribution)? Then even a short one is the
-/// speaker going on, not a scare quote or a term.
+/// `“It's over,” she said. “We're done.”`: is the quotation `q` a whole sentence (ending with
+/// its stop) right after an attributed quotation, the previous one kept (`prev`, with the side
+/// of its attribution)? Then even a short one is the speaker going on, not a scare quote or a
+/// term.
 pub(super) fn continues_attributed(doc: &Doc, q: &QuoteSpan, prev: Option<(&QuoteSpan, Option<Side>)>) -> bool {
     let tokens = &doc.tokens[..];
     let Some((p, Some(_))) = prev else {
@@ -23,10 +23,18 @@ pub(super) fn continues_attributed(doc: &Doc, q: &QuoteSpan, prev: Option<(&Quot
     let (Some(close), open) = (q.close_tok.map(|c| c as usize), q.open_tok as usize) else {
         return false;
     };
-    let para = |k: usize| doc.sentences[doc.sentence_of(k)].para;
-    let opens_sentence = open > 0 && tokens[open - 1].is_terminal();
+    let Some(before) = open.checked_sub(1) else {
+        return false;
+    };
+    // Right after: the sentence before it is the one the previous quotation closes in
+    // (`she said. “We're done.”`), or it follows that quotation's closing mark at once
+    // (`replied: “No.” “Never.”`); not after a sentence of narration ("On the wall hung a sign.
+    // “No entry.”").
+    let prev_close = p.close_tok.unwrap_or(p.end_tok.saturating_sub(1)) as usize;
+    let after_its_sentence = tokens[before].is_terminal() && doc.sentence_of(before) == doc.sentence_of(prev_close);
+    let after_its_mark = before == prev_close && before > 0 && tokens[before - 1].is_terminal();
     let ends_sentence = close > open + 1 && tokens[close - 1].is_terminal();
-    opens_sentence && ends_sentence && para(p.open_tok as usize) == para(open)
+    (after_its_sentence || after_its_mark) && ends_sentence
 }
 
 /// Gives quotes without an attribution of their own the speaker of a neighbour, and groups

@@ -58,9 +58,6 @@ pub(super) struct Cluster<'t> {
     /// when the name table is decisive ([`crate::name_gender::first_name_gender`]); unknown
     /// otherwise.
     pub(super) name_gender: Gender,
-    /// An outlet someone was said to talk to ("told CTV News"): no description of a body in
-    /// the story nor "it" is it.
-    pub(super) outlet: bool,
 
     pub(super) mentions: Vec<(u32, u32)>,
 }
@@ -150,7 +147,9 @@ pub(super) fn cluster_names<'t>(
         };
         // Only where the name is introduced: later, "the campaign Manafort was running" is a
         // relative clause, not the campaign's name.
-        let org = named_org || found.is_none() && org_noun_before(tokens, n);
+        // Not a person's name by its first name ("comedy giant John Cleese").
+        let first_named = words.len() >= 2 && crate::name_gender::first_name_gender(words[0]).is_some();
+        let org = named_org || found.is_none() && !first_named && org_noun_before(tokens, n);
         let e = match found {
             Some(e) => e,
             None => {

@@ -58,16 +58,6 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     let mut salience = Salience::new(work);
     salience.work.spent += index.reads;
     salience.index_roles(&mut clusters, ranker.uses_name_gender());
-    // Outlets are known before resolution: "The agency told CTV News" must not take CTV News,
-    // named as an outlet only in that sentence.
-    // Not a name the text or the name table shows to be a person's ("told Michael Jackson").
-    for (n, &e) in doc.names.iter().zip(&name_entity) {
-        let c = &mut clusters[e as usize];
-        let person = c.person || c.titled || c.female + c.male > 0 || c.name_gender != Gender::Unknown;
-        if !person && crate::channel::is_told_outlet(lex, doc.text, &doc.tokens, n.title_start as usize) {
-            c.outlet = true;
-        }
-    }
     let quote_of_speaker = quotes_by_speaker(doc);
     let events = events(doc, &quote_of_speaker);
     let candidates = candidates_estimate(&events, clusters.len());
@@ -524,7 +514,14 @@ impl Resolver<'_, '_> {
         }
         // "Most said", "some suggest", "a fifth saying": a share of people is a group as much
         // as "analysts" is, never someone called "he" or "she" nor a person counted by gender.
-        let group = head.is(flag::ROLE_GROUP | flag::GROUP_QUANTIFIER);
+        // Not one set off by a comma, which an apposition about one person follows ("The
+        // third, a 23-year-old private, said he …").
+        let end = np.tok_end as usize;
+        let set_off = tokens.get(end).is_some_and(|t| t.is_punct(b','))
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is(flag::DEF_ARTICLE | flag::INDEF_ARTICLE));
+        let group = head.is(flag::ROLE_GROUP) || head.is(flag::GROUP_QUANTIFIER) && !set_off;
         // The source of "according to" may be no one: a document, a poll, a legend ("according
         // to local legend", "according to some"). Unless a role noun or a title says it is a
         // person ("according to a senior aide", "according to his mother"), it speaks but is

@@ -69,7 +69,10 @@ impl Resolver<'_, '_> {
             && !(c.place && ends_address(tokens, n.title_start as usize));
         // "Rally Canada, the group that organized the event, said": an appositive whose head
         // is a noun for an organisation says what it is, unless the text made it a person.
-        let person_so_far = c.person || c.titled || c.female + c.male > 0;
+        // (So does a full name whose first name the name table decides: "Tony Benn, a giant of
+        // the Labour left". Not a name of one word: "Highfield, a … firm".)
+        let first_named = c.words.len() >= 2 && c.name_gender != crate::lexicon::Gender::Unknown;
+        let person_so_far = c.person || c.titled || c.female + c.male > 0 || first_named;
         // ("Separately, the firm, …": a sentence adverb is no name.)
         let adverb =
             n.tok_end == n.tok_start + 1 && tokens[n.tok_start as usize].has_form(crate::lexicon::form::ADVERB);

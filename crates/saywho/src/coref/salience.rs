@@ -305,7 +305,6 @@ impl Context<'_> {
             },
             gender: if c.org || c.group { Gender::Unknown } else { c.gender() },
             person_evidence: c.person || c.female + c.male > 0,
-            outlet: c.outlet,
             org: c.org,
             group: c.group,
             thing: c.is_thing(),
