@@ -227,12 +227,14 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
         }
         // An ASCII letter or digit starts a word (as the general test below would say).
         if b.is_ascii_alphanumeric() {
-            // Pushed as made, and not read back, so that it is written straight into the list.
+            // Pushed as made, and not read back, so that it is written straight into the list;
+            // a push in each arm, as a token shared by both was built field by field in a
+            // stack slot (where `word_token` returns its own) and then read back whole.
             let (end, classes) = scan_word(text, i);
-            tokens.push(match classes {
-                Some(classes) => plain_word_token(text, i, end, classes, lex),
-                None => word_token(text, i, end, lex),
-            });
+            match classes {
+                Some(classes) => tokens.push(plain_word_token(text, i, end, classes, lex)),
+                None => tokens.push(word_token(text, i, end, lex)),
+            }
             i = end;
             continue;
         }

@@ -123,7 +123,9 @@ impl ShortWords {
     /// What the lexicon knows of the ASCII word `word`, matched without regard to ASCII case:
     /// its entry, or the empty one when it has none. `None` when the table cannot tell (the
     /// word is empty, longer than [`MAX_LEN`] or not ASCII): ask the general table.
-    #[inline]
+    // Always inlined: called, it returned its entry through the stack, where the caller
+    // copied it in pieces and read bytes back across them, a stalled load on every word.
+    #[inline(always)]
     pub(super) fn get(&self, word: &[u8]) -> Option<WordInfo> {
         if word.is_empty() || word.len() > MAX_LEN || self.slots.is_empty() {
             return None;
