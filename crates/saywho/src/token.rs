@@ -6,6 +6,7 @@
 
 use crate::lexicon::{flag, Lexicon, WordInfo};
 
+mod alnum;
 mod word;
 use word::{plain_word_token, scan_word, word_token};
 
@@ -230,9 +231,9 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             // Pushed as made, and not read back, so that it is written straight into the list;
             // a push in each arm, as a token shared by both was built field by field in a
             // stack slot (where `word_token` returns its own) and then read back whole.
-            let (end, classes) = scan_word(text, i);
-            match classes {
-                Some(classes) => tokens.push(plain_word_token(text, i, end, classes, lex)),
+            let (end, run) = scan_word(text, i);
+            match run {
+                Some(run) => tokens.push(plain_word_token(text, i, end, &run, lex)),
                 None => tokens.push(word_token(text, i, end, lex)),
             }
             i = end;

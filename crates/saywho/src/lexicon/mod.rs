@@ -14,6 +14,7 @@ mod endings;
 mod particles;
 mod short;
 mod tables;
+pub(crate) use short::ShortKey;
 pub(crate) use tables::data_lines;
 
 use endings::Endings;
@@ -474,6 +475,16 @@ impl Lexicon {
         // tokeniser looks up every word, and calling one function for both paths cost some
         // twenty instructions a word in saving and restoring the registers the long path needs.
         match self.short_words.get(word.as_bytes()) {
+            Some(info) => info,
+            None => self.lookup_long(word),
+        }
+    }
+
+    /// [`Lexicon::lookup`] of the ASCII word `word`, whose key in the short-word table is
+    /// `key` (the tokeniser makes it as it scans the word, without reading it again).
+    #[inline]
+    pub(crate) fn lookup_key(&self, key: ShortKey, word: &str) -> WordInfo {
+        match self.short_words.get_key(key) {
             Some(info) => info,
             None => self.lookup_long(word),
         }

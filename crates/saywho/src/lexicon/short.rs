@@ -31,6 +31,23 @@ pub(super) struct ShortWords {
     shift: u32,
 }
 
+/// A word's key in the short-word table: its bytes (1 to [`MAX_LEN`], ASCII, capitals
+/// lowered), zero-padded to 15 bytes, and its length in the 16th, as two little-endian words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShortKey([u64; 2]);
+
+impl ShortKey {
+    /// The key of a word of ASCII bytes given lowered and zero-padded (`lowered`: its first
+    /// sixteen bytes at most, little-endian) and its length; `None` when the table holds no
+    /// word of that length. The tokeniser has the bytes so from its scan of the word.
+    #[inline]
+    pub fn from_lowered(lowered: [u64; 2], len: usize) -> Option<ShortKey> {
+        (1..=MAX_LEN)
+            .contains(&len)
+            .then(|| ShortKey([lowered[0], lowered[1] | (len as u64) << 56]))
+    }
+}
+
 /// `word` (at most [`MAX_LEN`] bytes) with ASCII capitals lowered, zero-padded to 15 bytes and
 /// its length in the 16th, as two little-endian words; `None` when it has a byte that is not
 /// ASCII.
@@ -127,10 +144,18 @@ impl ShortWords {
     // copied it in pieces and read bytes back across them, a stalled load on every word.
     #[inline(always)]
     pub(super) fn get(&self, word: &[u8]) -> Option<WordInfo> {
-        if word.is_empty() || word.len() > MAX_LEN || self.slots.is_empty() {
+        if word.is_empty() || word.len() > MAX_LEN {
             return None;
         }
-        let key = pack(word)?;
+        self.get_key(ShortKey(pack(word)?))
+    }
+
+    /// [`ShortWords::get`] of the word whose key is `key`; `None` only when the table is empty.
+    #[inline(always)]
+    pub(super) fn get_key(&self, ShortKey(key): ShortKey) -> Option<WordInfo> {
+        if self.slots.is_empty() {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut s = self.slot_of(&key);
         loop {

@@ -4,60 +4,19 @@
 //! of news text) that reads the word's bytes once and decodes no `char`; words with other
 //! characters take the general path, which gives the same result for ASCII words.
 
+use super::alnum::{alnum_run, class, AlnumRun};
 use super::{shape, Token, TokenKind};
 use crate::lexicon::{flag, Lexicon, WordInfo};
 
-/// Bits of [`CLASS`]: what an ASCII byte is.
-mod class {
-    /// `a`–`z`.
-    pub const LOWER: u8 = 1;
-    /// `A`–`Z`.
-    pub const UPPER: u8 = 1 << 1;
-    /// `0`–`9`.
-    pub const DIGIT: u8 = 1 << 2;
-}
-
-/// The [`class`] of each byte (zero for every byte that is not an ASCII letter or digit).
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_lowercase() {
-            class::LOWER
-        } else if c.is_ascii_uppercase() {
-            class::UPPER
-        } else if c.is_ascii_digit() {
-            class::DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 /// The end of the word starting at `start`: letters and digits, joined by inner apostrophes,
 /// hyphens, and the periods of "U.S." or "3.5". With it, when the word is only ASCII letters
-/// and digits, the union of its bytes' [`CLASS`] bits (for [`plain_word_token`]).
-#[inline]
-pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
+/// and digits, that run (for [`plain_word_token`]).
+#[inline(always)]
+pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<AlnumRun>) {
     let bytes = text.as_bytes();
-    // ASCII letters and digits are most words: their run, a byte at a time, without decoding
-    // a char.
-    // (An iterator over the rest, not indexing: one counter to step and test per byte.)
-    let mut classes = 0u8;
-    let run = bytes
-        .get(start..)
-        .unwrap_or_default()
-        .iter()
-        .map(|&b| CLASS[usize::from(b)])
-        .take_while(|&c| c != 0)
-        .fold(0usize, |n, c| {
-            classes |= c;
-            n + 1
-        });
-    let at = start + run;
+    // ASCII letters and digits are most words: their run, without decoding a char.
+    let run = alnum_run(bytes.get(start..).unwrap_or_default());
+    let at = start + run.len;
     // Most words end at an ASCII character: one that is neither a letter, a digit nor a
     // combining mark, and not a joiner that [`scan_any_word`] would take (each needs a letter
     // or digit after it, which an ASCII character that is neither is not).
@@ -72,11 +31,11 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, Option<u8>) {
         }
     };
     if ends {
-        return (at, Some(classes));
+        return (at, Some(run));
     }
     // Otherwise the general scan decides; the word is plain when it takes nothing more.
     let end = scan_any_word(text, start);
-    (end, (end == at).then_some(classes))
+    (end, (end == at).then_some(run))
 }
 
 /// [`scan_word`]'s end, for any word.
@@ -198,13 +157,14 @@ pub(super) fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) ->
     word_or_number(start, end, is_number, shape, text.as_bytes()[start], info)
 }
 
-/// The token of the word `text[start..end]`, made only of ASCII letters and digits whose
-/// [`CLASS`] bits together are `classes` (from [`scan_word`]): what [`word_token`] gives, from
-/// what the scan has already seen. Such a word has no possessive or contraction ending (each
-/// starts with an apostrophe) and no name particle (each ends in a hyphen).
+/// The token of the word `text[start..end]`, the run `run` of ASCII letters and digits (from
+/// [`scan_word`]): what [`word_token`] gives, from what the scan has already seen. Such a word
+/// has no possessive or contraction ending (each starts with an apostrophe) and no name
+/// particle (each ends in a hyphen).
 #[inline]
-pub(super) fn plain_word_token(text: &str, start: usize, end: usize, classes: u8, lex: &Lexicon) -> Token {
+pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &AlnumRun, lex: &Lexicon) -> Token {
     let t = &text[start..end];
+    let classes = run.classes;
     let bytes = t.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
     let is_number = first.is_ascii_digit();
@@ -218,7 +178,11 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, classes: u8
     let mut info = if is_number {
         WordInfo::default()
     } else {
-        whole_word_roles(lex.lookup(t), t, t, classes & class::UPPER != 0)
+        let info = match run.short_key() {
+            Some(key) => lex.lookup_key(key, t),
+            None => lex.lookup(t),
+        };
+        whole_word_roles(info, t, t, classes & class::UPPER != 0)
     };
     info.form = lex.forms_of(t);
     word_or_number(start, end, is_number, shape, first, info)
@@ -373,9 +337,9 @@ mod tests {
             "boss",
         ];
         for w in words {
-            if let (end, Some(classes)) = scan_word(w, 0) {
+            if let (end, Some(run)) = scan_word(w, 0) {
                 if end == w.len() {
-                    let a = plain_word_token(w, 0, end, classes, &lex);
+                    let a = plain_word_token(w, 0, end, &run, &lex);
                     let b = word_token(w, 0, end, &lex);
                     assert_eq!((a.kind, a.shape, a.first), (b.kind, b.shape, b.first), "{w}");
                     assert_eq!(
