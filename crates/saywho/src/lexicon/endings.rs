@@ -8,6 +8,15 @@ pub(super) struct Endings {
     list: Vec<(Box<str>, u8)>,
     /// For each byte, the bit set of `list` entries ending in it (at most 32 entries).
     by_last_byte: Box<[u32; 256]>,
+    /// Each entry of `list` as a number (its bytes, little-endian) and its length, for
+    /// [`Endings::forms_of_bytes`]; the number is 0 for an entry longer than 8 bytes, which
+    /// never matches there.
+    numbers: Vec<(u64, usize)>,
+}
+
+/// The number whose little-endian bytes are `bytes` (at most 8).
+fn number_of(bytes: &[u8]) -> u64 {
+    bytes.iter().rev().fold(0u64, |n, &b| n << 8 | u64::from(b))
 }
 
 impl Endings {
@@ -21,7 +30,16 @@ impl Endings {
                 by_last_byte[last as usize] |= 1 << i;
             }
         }
-        Endings { list, by_last_byte }
+        let numbers = list
+            .iter()
+            .map(|(ending, _)| (number_of(ending.as_bytes()), ending.len()))
+            .map(|(n, len)| if len <= 8 { (n, len) } else { (0, usize::MAX) })
+            .collect();
+        Endings {
+            list,
+            by_last_byte,
+            numbers,
+        }
     }
 
     /// The entries `word` ends with, in table order.
@@ -47,6 +65,25 @@ impl Endings {
     #[inline]
     pub(super) fn forms_of(&self, word: &str) -> u8 {
         self.matches(word).fold(0, |forms, (_, bits)| forms | bits)
+    }
+
+    /// [`Endings::forms_of`] of the word of `len` bytes (1 to 8) whose bytes are the
+    /// little-endian number `bytes` (zero above them) and whose last byte is `last`: an entry
+    /// matches when the word's last bytes, shifted down, are its number; no byte loop.
+    #[inline]
+    pub(super) fn forms_of_bytes(&self, bytes: u64, len: usize, last: u8) -> u8 {
+        debug_assert!((1..=8).contains(&len));
+        let mut candidates = self.by_last_byte[usize::from(last)];
+        let mut forms = 0;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let (number, ending_len) = self.numbers[i];
+            if ending_len <= len && bytes >> (8 * (len - ending_len)) == number {
+                forms |= self.list[i].1;
+            }
+        }
+        forms
     }
 
     /// `word` without the first entry, in table order, it ends with.

@@ -543,6 +543,14 @@ impl Lexicon {
         self.endings.forms_of(word)
     }
 
+    /// [`Lexicon::forms_of`] of a word of `len` bytes (1 to 8) given as the little-endian
+    /// number `bytes` (zero above its bytes), as the tokeniser has it from its scan, and whose
+    /// last byte is `last`.
+    #[inline]
+    pub(crate) fn forms_of_bytes(&self, bytes: u64, len: usize, last: u8) -> u8 {
+        self.endings.forms_of_bytes(bytes, len, last)
+    }
+
     /// `word` without its possessive ending ("Teigen's" → "Teigen"), or `word` itself.
     #[inline]
     pub fn strip_possessive<'w>(&self, word: &'w str) -> &'w str {

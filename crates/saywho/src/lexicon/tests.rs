@@ -143,3 +143,16 @@ fn the_common_word_list_is_sorted_and_every_word_is_found() {
         assert!(lex.is_common_word(w), "{w}");
     }
 }
+
+#[test]
+fn forms_of_bytes_matches_forms_of() {
+    let lex = Lexicon::english();
+    let number = |w: &str| w.bytes().rev().fold(0u64, |n, b| n << 8 | u64::from(b));
+    // Every listed word of eight bytes or fewer, as listed and in capitals.
+    for listed in lex.common_words.words().filter(|w| (1..=8).contains(&w.len())) {
+        for w in [listed.to_string(), listed.to_ascii_uppercase()] {
+            let last = *w.as_bytes().last().unwrap();
+            assert_eq!(lex.forms_of_bytes(number(&w), w.len(), last), lex.forms_of(&w), "{w}");
+        }
+    }
+}

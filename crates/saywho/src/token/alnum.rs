@@ -47,7 +47,9 @@ pub(super) struct AlnumRun {
     pub(super) len: usize,
     /// The union of its bytes' [`CLASS`] bits.
     pub(super) classes: u8,
-    /// Its first sixteen bytes (at most) with capitals lowered, zero-padded, little-endian.
+    /// Its first eight bytes (at most), zero-padded, little-endian.
+    head: u64,
+    /// The same with capitals lowered.
     lowered: [u64; 2],
 }
 
@@ -56,6 +58,12 @@ impl AlnumRun {
     #[inline]
     pub(super) fn short_key(&self) -> Option<ShortKey> {
         ShortKey::from_lowered(self.lowered, self.len)
+    }
+
+    /// The run's bytes as a little-endian number, when it has at most eight (most words).
+    #[inline]
+    pub(super) fn bytes_number(&self) -> Option<u64> {
+        (self.len <= 8).then_some(self.head)
     }
 }
 
@@ -103,13 +111,14 @@ impl Lanes {
             | (u8::from(self.digit & mask != 0) * class::DIGIT)
     }
 
-    /// The bytes of `w` whose high bits `mask` keeps (all their bits), capitals lowered.
+    /// The bytes of `w` whose high bits `mask` keeps (all their bits), as they are and with
+    /// capitals lowered.
     #[inline(always)]
-    fn lowered(&self, w: u64, mask: u64) -> u64 {
+    fn kept(&self, w: u64, mask: u64) -> (u64, u64) {
         // From a byte's high bit down to bit 0 of that byte: the whole byte.
-        let bytes = (mask >> 7) * 0xFF;
+        let kept = w & ((mask >> 7) * 0xFF);
         // A capital's high bit moved to its bit 5, which lowers it.
-        w & bytes | (self.upper & mask) >> 2
+        (kept, kept | (self.upper & mask) >> 2)
     }
 }
 
@@ -126,23 +135,27 @@ pub(super) fn alnum_run(bytes: &[u8]) -> AlnumRun {
     if stops0 != 0 {
         // The high bits of the bytes before the first stop.
         let before = ((stops0 & stops0.wrapping_neg()) - 1) & LANE_HIGH;
+        let (bytes0, lowered0) = lanes0.kept(w0, before);
         return AlnumRun {
             len: stops0.trailing_zeros() as usize / 8,
             classes: lanes0.classes(before),
-            lowered: [lanes0.lowered(w0, before), 0],
+            head: bytes0,
+            lowered: [lowered0, 0],
         };
     }
     let w1 = u64::from_le_bytes(second.try_into().unwrap_or([0; 8]));
     let lanes1 = Lanes::of(w1);
     let stops1 = lanes1.stops();
     let classes0 = lanes0.classes(LANE_HIGH);
-    let lowered0 = lanes0.lowered(w0, LANE_HIGH);
+    let (bytes0, lowered0) = lanes0.kept(w0, LANE_HIGH);
     if stops1 != 0 {
         let before = ((stops1 & stops1.wrapping_neg()) - 1) & LANE_HIGH;
+        let (_, lowered1) = lanes1.kept(w1, before);
         return AlnumRun {
             len: 8 + stops1.trailing_zeros() as usize / 8,
             classes: classes0 | lanes1.classes(before),
-            lowered: [lowered0, lanes1.lowered(w1, before)],
+            head: bytes0,
+            lowered: [lowered0, lowered1],
         };
     }
     // Sixteen letters and digits or more (rare): the rest a byte at a time.
@@ -155,10 +168,12 @@ pub(super) fn alnum_run(bytes: &[u8]) -> AlnumRun {
             classes |= c;
             n + 1
         });
+    let (_, lowered1) = lanes1.kept(w1, LANE_HIGH);
     AlnumRun {
         len: 16 + rest,
         classes,
-        lowered: [lowered0, lanes1.lowered(w1, LANE_HIGH)],
+        head: bytes0,
+        lowered: [lowered0, lowered1],
     }
 }
 
@@ -183,13 +198,22 @@ mod tests {
         let classes = bytes[..len].iter().fold(0, |c, &b| c | CLASS[usize::from(b)]);
         let mut buf = [0u8; 16];
         for (d, s) in buf.iter_mut().zip(&bytes[..len]) {
-            *d = s.to_ascii_lowercase();
+            *d = *s;
         }
-        let lowered = [
-            u64::from_le_bytes(buf[..8].try_into().unwrap()),
-            u64::from_le_bytes(buf[8..].try_into().unwrap()),
-        ];
-        AlnumRun { len, classes, lowered }
+        let as_words = |buf: &[u8; 16]| {
+            [
+                u64::from_le_bytes(buf[..8].try_into().unwrap()),
+                u64::from_le_bytes(buf[8..].try_into().unwrap()),
+            ]
+        };
+        let head = as_words(&buf)[0];
+        buf.make_ascii_lowercase();
+        AlnumRun {
+            len,
+            classes,
+            head,
+            lowered: as_words(&buf),
+        }
     }
 
     #[test]

@@ -184,7 +184,10 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &Alnum
         };
         whole_word_roles(info, t, t, classes & class::UPPER != 0)
     };
-    info.form = lex.forms_of(t);
+    info.form = match (run.bytes_number(), bytes.last()) {
+        (Some(number), Some(&last)) => lex.forms_of_bytes(number, run.len, last),
+        _ => lex.forms_of(t),
+    };
     word_or_number(start, end, is_number, shape, first, info)
 }
 
