@@ -480,14 +480,12 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::lookup`] of the ASCII word `word`, whose key in the short-word table is
-    /// `key` (the tokeniser makes it as it scans the word, without reading it again).
+    /// [`Lexicon::lookup`] of the ASCII word whose key in the short-word table is `key` (the
+    /// tokeniser makes it as it scans the word, without reading it again), as a reference to
+    /// the entry; `None` when the table cannot tell (ask [`Lexicon::lookup`]).
     #[inline]
-    pub(crate) fn lookup_key(&self, key: ShortKey, word: &str) -> WordInfo {
-        match self.short_words.get_key(key) {
-            Some(info) => info,
-            None => self.lookup_long(word),
-        }
+    pub(crate) fn short_entry(&self, key: ShortKey) -> Option<&WordInfo> {
+        self.short_words.get_key(key)
     }
 
     /// [`Lexicon::lookup`] of a word the short-word table cannot tell (longer than its words,

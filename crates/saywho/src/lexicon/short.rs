@@ -27,6 +27,8 @@ pub(super) struct ShortWords {
     keys: Vec<[u64; 2]>,
     /// Each word's entry.
     infos: Vec<WordInfo>,
+    /// The empty entry, which [`ShortWords::get_key`] answers for a word in no table.
+    empty: WordInfo,
     /// 64 minus the base-2 logarithm of the number of slots.
     shift: u32,
 }
@@ -147,12 +149,15 @@ impl ShortWords {
         if word.is_empty() || word.len() > MAX_LEN {
             return None;
         }
-        self.get_key(ShortKey(pack(word)?))
+        self.get_key(ShortKey(pack(word)?)).copied()
     }
 
     /// [`ShortWords::get`] of the word whose key is `key`; `None` only when the table is empty.
+    /// A reference into the table, not a copy: built in place from the empty entry's fields,
+    /// the copy was read back whole across them by the caller (a stalled load on nearly every
+    /// word, which is in no table).
     #[inline(always)]
-    pub(super) fn get_key(&self, ShortKey(key): ShortKey) -> Option<WordInfo> {
+    pub(super) fn get_key(&self, ShortKey(key): ShortKey) -> Option<&WordInfo> {
         if self.slots.is_empty() {
             return None;
         }
@@ -161,10 +166,10 @@ impl ShortWords {
         loop {
             let i = usize::from(self.slots[s]);
             if i == 0 {
-                return Some(WordInfo::default());
+                return Some(&self.empty);
             }
             if self.keys[i - 1] == key {
-                return Some(self.infos[i - 1]);
+                return Some(&self.infos[i - 1]);
             }
             s = (s + 1) & mask;
         }

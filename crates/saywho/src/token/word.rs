@@ -178,11 +178,18 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &Alnum
     let mut info = if is_number {
         WordInfo::default()
     } else {
-        let info = match run.short_key() {
-            Some(key) => lex.lookup_key(key, t),
-            None => lex.lookup(t),
+        // The entry read in place: a copy joined with `lookup`'s (returned through the stack)
+        // was built field by field in a stack slot and read back across the fields, a stalled
+        // load on every word; so only the rare word the table cannot tell is copied.
+        let looked_up;
+        let entry = match run.short_key().and_then(|key| lex.short_entry(key)) {
+            Some(entry) => entry,
+            None => {
+                looked_up = lex.lookup(t);
+                &looked_up
+            }
         };
-        whole_word_roles(info, t, t, classes & class::UPPER != 0)
+        whole_word_roles(*entry, t, t, classes & class::UPPER != 0)
     };
     info.form = match (run.bytes_number(), bytes.last()) {
         (Some(number), Some(&last)) => lex.forms_of_bytes(number, run.len, last),
