@@ -135,17 +135,35 @@ fn span(buf: &mut Vec<u8>, s: &TextSpan) {
     buf.push(b'}');
 }
 
-/// A non-negative integer in decimal.
+/// "00" to "99": the two digits of each number below 100.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
+/// A non-negative integer in decimal, two digits at a time (a division per digit pair, not
+/// per digit: offsets are mostly four to six digits long).
 fn number(buf: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let pair = n % 100 * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[n * 2..n * 2 + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     buf.extend_from_slice(&digits[at..]);
 }
@@ -266,7 +284,7 @@ mod tests {
             string(&mut mine, s);
             assert_eq!(mine, serde_json::to_vec(s).unwrap(), "{s:?}");
         }
-        for n in [0usize, 7, 10, 99, 100, 12345, usize::MAX] {
+        for n in [0usize, 7, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 123456, usize::MAX] {
             let mut mine = Vec::new();
             number(&mut mine, n);
             assert_eq!(mine, n.to_string().into_bytes());
