@@ -236,7 +236,8 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
                 Some(run) => tokens.push(plain_word_token(text, i, end, &run, lex)),
                 None => tokens.push(word_token(text, i, end, lex)),
             }
-            i = end;
+            // The space after most words, passed over here rather than by a turn of the loop.
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
         let Some(c) = char_at(i) else { break };
