@@ -249,6 +249,14 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
             i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
+        // Printable ASCII punctuation other than the marks and the hyphen ("." "," ":" "(")
+        // is a token of its own, as the general tests below would say, without decoding a
+        // char and asking them.
+        if b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'`' | b'-') {
+            tokens.push(punct(i, i + 1, TokenKind::Punct, b));
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         let clen = c.len_utf8();
         // Zero-width and soft-hyphen characters are invisible: treat them as space.
@@ -506,6 +514,22 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_punctuation_is_one_token_each() {
+        let lex = Lexicon::english();
+        for b in (0x21u8..0x7F).filter(|b| !b.is_ascii_alphanumeric() && !b"\"'`-".contains(b)) {
+            let text = format!("x {0}{0} y", char::from(b));
+            let (toks, _) = tokenize(&text, &lex);
+            let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+            use TokenKind::*;
+            assert_eq!(kinds, [Word, Punct, Punct, Word], "{text}");
+            assert!(
+                toks[1..3].iter().all(|t| t.first == b && t.end - t.start == 1),
+                "{text}"
+            );
         }
     }
 
