@@ -19,7 +19,7 @@ mod description;
 mod gerund;
 pub(crate) mod label;
 mod quoted_label;
-use quoted_label::{is_label, labelled_as};
+use quoted_label::mixed_from_content;
 mod post;
 
 pub(crate) use description::{unlisted_description, unlisted_description_after};
@@ -541,40 +541,8 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
             side = Some(Side::Before);
             // `said “…”` with nothing between is direct; `said that he "…"` is mixed.
             if let Some(c) = content.filter(|&c| c < q.open_tok as usize) {
-                let after_fragment = q.close_tok.map_or(q.end_tok, |t| t + 1) as usize;
-                let labelled = quote
-                    .cue
-                    .as_ref()
-                    .is_some_and(|cue| is_label(tokens, cue, q, after_fragment));
-                // A one-word fragment in reported speech is a scare quote, unless it is the label:
-                // the label is what was said.
-                let one_word = word_count(tokens, q.first_tok as usize, q.end_tok as usize) < 2;
-                let one_word_label =
-                    one_word && !labelled && quote.cue.as_ref().is_some_and(|cue| labelled_as(tokens, cue, q));
-                if one_word && !labelled && !one_word_label {
+                if !mixed_from_content(text, tokens, &mut quote, q, c, after_limit) {
                     continue;
-                }
-                quote.kind = QuoteKind::Mixed;
-                quote.confidence = Evidence::MixedQuote.confidence();
-                quote.start = tokens[c].start;
-                // The reported content runs on past the fragment to the end of its clause,
-                // unless the fragment's own period ended the sentence, or the fragment is a
-                // label and a conjunction and a verb follow it ("called the term “outrageous”
-                // and said …": the speaker's next act, where "called Camp Delta a “scandal” and
-                // an “icon”" goes on labelling).
-                let clause_end = crate::indirect::content_end(text, tokens, c, after_limit.max(c), false);
-                let verb = |t: &Token| t.is(flag::AUX | flag::BE_FORM | flag::CUE) || t.is_past();
-                let label_ends = labelled
-                    && tokens.get(after_fragment).is_some_and(|t| t.is(flag::CONJ))
-                    && tokens.get(after_fragment + 1).is_some_and(verb);
-                // A one-word label through "as" is all that was quoted: "described the plan as
-                // “reckless” and “doomed”" ends with it.
-                if clause_end > after_fragment && !q.closed_by_period(tokens) && !label_ends && !one_word_label {
-                    quote.end = tokens[clause_end - 1].end;
-                } else if let Some(close) = q.close_tok {
-                    // It ends with the fragment: with its closing mark, as it starts before the
-                    // opening one (`he had "no regrets"`, not `he had "no regrets`).
-                    quote.end = tokens[close as usize].end;
                 }
             }
         }
