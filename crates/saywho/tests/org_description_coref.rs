@@ -163,49 +163,35 @@ fn a_personal_name_a_company_description_took_stays_who_he_may_be() {
 
 #[test]
 fn a_company_named_after_its_line_of_business_is_an_organisation() {
+    use saywho::EntityKind::{Organization, Person};
     // "oil giant Yukos", "coffee chain Starbucks": the noun before the name says what it is, so
-    // "it" takes it and it is no person of unknown gender; "the retailer" finds it again.
-    for (text, company) in [
+    // "it" takes it and it is no person of unknown gender; "the carmaker" finds it again.
+    common::check_first_speaker(&[
         (
             "Russian oil giant Yukos said it would appeal against the ruling.",
             "Yukos",
+            Organization,
         ),
         (
             "Coffee chain Starbucks said it would close 300 stores this year.",
             "Starbucks",
+            Organization,
         ),
         (
             "French carmaker Renault reported lower sales in March. The carmaker said demand would recover by June.",
             "Renault",
+            Organization,
         ),
-    ] {
-        let record = common::extract(text);
-        let speaker = record.quotes[0].speaker.as_ref().expect("a speaker");
-        let entity = &record.entities[speaker.entity];
-        assert_eq!(
-            (entity.name.as_str(), entity.kind),
-            (company, saywho::EntityKind::Organization),
-            "{text}"
-        );
-    }
-    // A person's name by its first name stays a person's, however described.
-    for (text, person) in [
+        // A person's name by its first name stays a person's, however described.
         (
             "Comedy giant John Cleese said he would retire next year.",
             "John Cleese",
+            Person,
         ),
         (
             "Tony Benn, a giant of the Labour left, said the party had lost its way.",
             "Tony Benn",
+            Person,
         ),
-    ] {
-        let record = common::extract(text);
-        let speaker = record.quotes[0].speaker.as_ref().expect("a speaker");
-        let entity = &record.entities[speaker.entity];
-        assert_eq!(
-            (entity.name.as_str(), entity.kind),
-            (person, saywho::EntityKind::Person),
-            "{text}"
-        );
-    }
+    ]);
 }

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // each test file uses its own subset
 
-use saywho::{Engine, Record};
+use saywho::{Engine, EntityKind, Record};
 
 /// (quote text, kind, speaker name or "", cue or "")
 pub type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
@@ -71,5 +71,16 @@ pub fn check_referents(cases: &[(&str, &[(&str, &str)])]) {
     for (text, expected) in cases {
         let want: Vec<(String, String)> = expected.iter().map(|(p, e)| (p.to_string(), e.to_string())).collect();
         assert_eq!(pronoun_referents(text), want, "{text}");
+    }
+}
+
+/// Asserts that the first quote of each passage is said by the entity expected:
+/// (passage, entity name, entity kind).
+pub fn check_first_speaker(cases: &[(&str, &str, EntityKind)]) {
+    for &(text, name, kind) in cases {
+        let record = extract(text);
+        let quote = record.quotes.first().unwrap_or_else(|| panic!("a quote in {text}"));
+        let entity = &record.entities[quote.speaker.as_ref().expect("a speaker").entity];
+        assert_eq!((entity.name.as_str(), entity.kind), (name, kind), "{text}");
     }
 }
