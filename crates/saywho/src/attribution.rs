@@ -551,9 +551,9 @@ pub fn attribute_quoted(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
             let p = &tokens[q.open_tok as usize - 1];
             p.is_word() && !p.is(flag::CUE)
         };
-        let prev = spans.last().copied().zip(sides.last().copied());
-        let going_on = carry::continues_attributed(doc, q, prev);
-        if side.is_none() && (n_words < 3 && !going_on || embedded && n_words < 6) {
+        // (Asked only of a short unattributed quotation: most have an attribution.)
+        let going_on = || carry::continues_attributed(doc, q, spans.last().copied().zip(sides.last().copied()));
+        if side.is_none() && (n_words < 3 && !going_on() || embedded && n_words < 6) {
             // A short unattributed fragment inside a sentence: a scare quote, a term or a
             // name, not a quotation.
             continue;
