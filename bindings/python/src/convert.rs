@@ -140,7 +140,22 @@ const MAX_CACHED_INT: usize = 1 << 16;
 /// Variants of a template with its enum-like fields already set, by a key made of their
 /// values: a quote's kind and confidence (13 combinations on BBC), an entity's type, gender
 /// and gender source (8). A copy of a variant needs two or three fewer keys set.
-type Variants<'py> = Vec<(u64, Bound<'py, PyAny>)>;
+struct Variants<'py>(Vec<(u64, Bound<'py, PyAny>)>);
+
+impl<'py> Variants<'py> {
+    /// A copy of the variant kept for `key`, if any.
+    fn copy(&self, key: u64) -> Option<PyResult<Bound<'py, PyAny>>> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, d)| pyobj::copy_dict(d))
+    }
+
+    /// Keeps a copy of `d` as the variant for `key`, up to [`MAX_VARIANTS`].
+    fn keep(&mut self, key: u64, d: &Bound<'py, PyAny>) -> PyResult<()> {
+        if self.0.len() < MAX_VARIANTS {
+            self.0.push((key, pyobj::copy_dict(d)?));
+        }
+        Ok(())
+    }
+}
 
 /// Variants kept per shape; past that (a corpus with more confidence values than the rules
 /// give), dicts are copied from the plain template and filled.
@@ -153,8 +168,8 @@ impl<'py> Converter<'py> {
             py,
             strings: FxHashMap::default(),
             floats: Vec::new(),
-            quote_variants: Vec::new(),
-            entity_variants: Vec::new(),
+            quote_variants: Variants(Vec::new()),
+            entity_variants: Variants(Vec::new()),
             ints: Vec::new(),
         }
     }
@@ -242,8 +257,8 @@ impl<'py> Converter<'py> {
     fn quote_variant(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let key = (q.kind as u64) << 32 | u64::from(q.confidence.to_bits());
-        if let Some((_, found)) = self.quote_variants.iter().find(|(k, _)| *k == key) {
-            return pyobj::copy_dict(found);
+        if let Some(copy) = self.quote_variants.copy(key) {
+            return copy;
         }
         let keys = [
             "text",
@@ -264,9 +279,7 @@ impl<'py> Converter<'py> {
         };
         pyobj::set(&d, intern!(py, "kind"), kind)?;
         pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
-        if self.quote_variants.len() < MAX_VARIANTS {
-            self.quote_variants.push((key, pyobj::copy_dict(&d)?));
-        }
+        self.quote_variants.keep(key, &d)?;
         Ok(d)
     }
 
@@ -295,8 +308,8 @@ impl<'py> Converter<'py> {
     fn entity_variant(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let key = e.kind as u64 | (e.gender as u64) << 8 | (e.gender_source as u64) << 16;
-        if let Some((_, found)) = self.entity_variants.iter().find(|(k, _)| *k == key) {
-            return pyobj::copy_dict(found);
+        if let Some(copy) = self.entity_variants.copy(key) {
+            return copy;
         }
         let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
         let d = template(py, &ENTITY, &keys)?;
@@ -313,9 +326,7 @@ impl<'py> Converter<'py> {
             GenderSource::None => intern!(py, "none"),
         };
         pyobj::set(&d, intern!(py, "gender_source"), source)?;
-        if self.entity_variants.len() < MAX_VARIANTS {
-            self.entity_variants.push((key, pyobj::copy_dict(&d)?));
-        }
+        self.entity_variants.keep(key, &d)?;
         Ok(d)
     }
 
