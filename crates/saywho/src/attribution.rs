@@ -337,7 +337,20 @@ fn before(
         if has_that {
             return Some((Some(cue), Some(np), Some(content)));
         }
-        if best.is_none() {
+        // Without "that", a comma, a conjunction and a new subject with its own finite cue
+        // before the quote open a clause of their own: the earlier cue's content ends before them
+        // ("criticised the approach, and its envoy said it “must …”"; but "…, calling it “…”").
+        let new_clause = || {
+            (k + 2..b).any(|c| {
+                tokens[c].is(flag::CONJ)
+                    && tokens[c - 1].is_punct(b',')
+                    && tokens
+                        .get(c + 1)
+                        .is_some_and(|n| n.is_word() && !n.is(flag::CUE | flag::ADV | flag::AUX))
+                    && (c + 2..b).any(|m| crate::names::is_finite_cue(&tokens[m]) && cue_at(text, tokens, m).is_some())
+            })
+        };
+        if best.is_none() && !new_clause() {
             best = Some((cue, np, content));
         }
     }
@@ -372,7 +385,13 @@ pub(crate) fn content_start(text: &str, tokens: &[Token], cue: &Cue, limit: usiz
         // look for. A determiner after a preposition ("in a statement") does not count.
         let after_prep = k > j && tokens[k - 1].is(flag::PREP);
         // "told the House of Commons that": the hearer's determiner starts no clause.
-        let hearer = k == j && hearer_verb;
+        // Nor does one after a conjunction inside it ("warned banks and other lenders that").
+        let hearer = hearer_verb
+            && (k == j
+                || tokens[k - 1].is(flag::CONJ)
+                    && tokens[j..k - 1]
+                        .iter()
+                        .all(|t| t.is_word() && !t.is(flag::CUE | flag::FUNCTION)));
         let clause_start = t.is(flag::DET) && !t.is(flag::SUB) && !after_prep && !hearer;
         if t.is_terminal()
             // After a preposition a cue word is a noun: "said via email that".

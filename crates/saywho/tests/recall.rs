@@ -299,7 +299,55 @@ fn groups_and_descriptions_speak() {
             "That official said the plan would fail.",
             &[("the plan would fail", "indirect", "That official", "said")],
         ),
+        // Organisations in the plural, with or without a modifier.
+        (
+            "Human rights groups warned that the code was not binding.",
+            &[("the code was not binding", "indirect", "Human rights groups", "warned")],
+        ),
+        (
+            "Some charities said the plans would put lives at risk.",
+            &[(
+                "the plans would put lives at risk",
+                "indirect",
+                "Some charities",
+                "said",
+            )],
+        ),
+        (
+            "The reforms were slow, and aid agencies warned that the money had run out.",
+            &[("the money had run out", "indirect", "aid agencies", "warned")],
+        ),
     ]);
+}
+
+#[test]
+fn a_hearer_of_two_nouns_joined_by_a_conjunction() {
+    // The determiner after "and" is still the hearer's, not the start of what was said.
+    check(&[
+        (
+            "The regulator warned banks and other lenders that gangs were applying for jobs.",
+            &[("gangs were applying for jobs", "indirect", "The regulator", "warned")],
+        ),
+        (
+            "The mayor told residents and the press that the bridge would reopen.",
+            &[("the bridge would reopen", "indirect", "The mayor", "told")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_second_clause_with_its_own_subject_and_cue_holds_the_fragment() {
+    // The fragment is what the second subject said, not the object of the first cue.
+    check(&[(
+        "Several nations criticised the approach, and the EU envoy, Carlo Trojan, said the \
+         bid \"must be judged on its merits\".",
+        &[(
+            "the bid \"must be judged on its merits\"",
+            "mixed",
+            "Carlo Trojan",
+            "said",
+        )],
+    )]);
 }
 
 #[test]
