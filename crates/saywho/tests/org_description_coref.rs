@@ -195,3 +195,24 @@ fn a_company_named_after_its_line_of_business_is_an_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn a_description_of_a_company_or_a_government_is_not_the_outlet_it_spoke_to() {
+    // Only a noun for an outlet ("the newspaper") names the outlet that reported or
+    // interviewed someone; "the government" or "the board" is someone else. An outlet's name
+    // is an organisation's.
+    check_referents(&[
+        (
+            "A spokesman told BBC News the plan would work. The government said the plan was sound.",
+            &[("The government", "-")],
+        ),
+        (
+            "Fans told CBC the bid was low. The board said the proposal was fair.",
+            &[("The board", "-")],
+        ),
+        (
+            "The figures were wrong, the Toronto Globe reported. The newspaper said the report was accurate.",
+            &[("The newspaper", "Toronto Globe")],
+        ),
+    ]);
+}

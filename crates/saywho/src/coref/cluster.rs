@@ -30,6 +30,9 @@ pub(super) struct Cluster<'t> {
     pub(super) modifier: u32,
     pub(super) person: bool,
     pub(super) group: bool,
+    /// The fullest name is a news outlet's ("CTV News"): no description of a company or an
+    /// agency takes it.
+    pub(super) outlet: bool,
     pub(super) female: u32,
     pub(super) male: u32,
     /// Role words seen with the name ("mayor", "host"), each once, lower case.
@@ -119,7 +122,9 @@ pub(super) fn cluster_names<'t>(
         // "Procter & Gamble", "Marks & Spencer": two names joined by "&" are a firm's (not
         // when a title follows: "Sales & Marketing Director Ann Lee").
         let titled = toks.iter().any(|t| t.is(flag::TITLE | flag::ROLE_PERSON) && t.is_cap());
+        // A news outlet's name is an organisation's ("CTV News", "The Toronto Globe").
         let named_org = words.iter().any(|w| lex.is_org_word(w))
+            || words.last().is_some_and(|w| lex.is_cased(w, cased::MEDIA))
             || toks
                 .iter()
                 .any(|t| t.shape & shape::ALL_CAPS != 0 || t.is_punct(b'&') && !titled)
@@ -169,6 +174,7 @@ pub(super) fn cluster_names<'t>(
             c.name = n.text(text, tokens).to_string();
             // Judged on the fullest name only: "Douglas" may be a place, "Poor Douglas" is not.
             c.place = crate::places::is_place(&words);
+            c.outlet = words.last().is_some_and(|w| lex.is_cased(w, cased::MEDIA));
         }
         describe_name(doc, lex, n, &words, org, c);
         if let (Some(&first), Some(&last), true) = (words.first(), words.last(), speaker_names.contains(&n.tok_start)) {

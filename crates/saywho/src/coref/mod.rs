@@ -478,7 +478,15 @@ impl Resolver<'_, '_> {
             // description is found again only by the same words (a feature of its own).
             let role_id = self.salience.role_id(&role);
             let business = query.business;
-            if let Some(e) = self.rank(query, by_role.as_slice(), role_id, &|_| false, None) {
+            // "The agency told CTV News it …": a company or an agency is never the outlet it
+            // spoke to; only a noun for an outlet ("the newspaper") names one.
+            let outlets: Vec<bool> = if org && !self.lex.is_cased(&role, cased::MEDIA_ROLE) {
+                self.clusters.iter().map(|c| c.outlet).collect()
+            } else {
+                Vec::new()
+            };
+            let outlet = |e: usize| outlets.get(e).copied().unwrap_or(false);
+            if let Some(e) = self.rank(query, by_role.as_slice(), role_id, &outlet, None) {
                 // "Microsoft … the company said": a name nothing typed that a description of a
                 // company takes is a company; "he" no longer takes it, "it" does. Not when a
                 // word of it is a person's name in the name table (a surname too, there): in

@@ -194,41 +194,46 @@ pub mod form {
 /// the words around them. See `name_words.tsv`, `org_words.txt` and `abbreviations.txt`.
 pub mod cased {
     /// Makes a name an organisation ("Hydro", "Inc").
-    pub const ORG: u16 = 1;
+    pub const ORG: u32 = 1;
     /// An abbreviation whose period does not end a sentence ("Mr", "U.S").
-    pub const ABBREVIATION: u16 = 1 << 1;
+    pub const ABBREVIATION: u32 = 1 << 1;
     /// Ends the name of an event, place, law or building, never a person ("Festival",
     /// "Street").
-    pub const NON_PERSON: u16 = 1 << 2;
+    pub const NON_PERSON: u32 = 1 << 2;
     /// Makes "at the …" an event where someone spoke ("Awards", "Summit").
-    pub const EVENT: u16 = 1 << 3;
+    pub const EVENT: u32 = 1 << 3;
     /// Starts the name of a body one speaks to, not through ("Senate", "Court").
-    pub const AUDIENCE: u16 = 1 << 4;
+    pub const AUDIENCE: u32 = 1 << 4;
     /// A participle that opens sentences ("Knowing Bardos was a fan, …"), not a first name.
-    pub const SENTENCE_GERUND: u16 = 1 << 5;
+    pub const SENTENCE_GERUND: u32 = 1 << 5;
     /// A lower-case word inside a person's name ("van" in "Ludwig van Beethoven").
-    pub const CONNECTOR: u16 = 1 << 6;
+    pub const CONNECTOR: u32 = 1 << 6;
     /// Ends an agency's name in a photo credit ("Press" in "The Canadian Press Paul Carver").
-    pub const PHOTO_CREDIT: u16 = 1 << 7;
+    pub const PHOTO_CREDIT: u32 = 1 << 7;
     /// A platform named by its spelling alone ("posted on X").
-    pub const PLATFORM: u16 = 1 << 8;
+    pub const PLATFORM: u32 = 1 << 8;
     /// A word an acronym leaves out ("of" in "Bank of Canada", BOC).
-    pub const ACRONYM_SKIP: u16 = 1 << 9;
+    pub const ACRONYM_SKIP: u32 = 1 << 9;
     /// Joins the words of an outlet's name ("and" in "Fox and Friends").
-    pub const NAME_AND: u16 = 1 << 10;
+    pub const NAME_AND: u32 = 1 << 10;
     /// A lower-case noun whose most frequent sense is a person ("forecaster"); see
     /// `person_nouns.txt`.
-    pub const PERSON_NOUN: u16 = 1 << 11;
+    pub const PERSON_NOUN: u32 = 1 << 11;
     /// A noun for a company, whose names rarely say what it is ("company", "firm"): type
     /// `business` in `roles.tsv`.
-    pub const BUSINESS: u16 = 1 << 12;
+    pub const BUSINESS: u32 = 1 << 12;
     /// The lower-case tail that makes a capitalised hyphenated word a modifier ("based" in
     /// "Calgary-based").
-    pub const HYPHEN_MODIFIER: u16 = 1 << 13;
+    pub const HYPHEN_MODIFIER: u32 = 1 << 13;
     /// The first word of a place's name ("Lake" in "Lake Cowichan", "Fort McMurray").
-    pub const PLACE_FIRST: u16 = 1 << 14;
+    pub const PLACE_FIRST: u32 = 1 << 14;
     /// The first person singular ("I", "me", "my").
-    pub const FIRST_SINGULAR: u16 = 1 << 15;
+    pub const FIRST_SINGULAR: u32 = 1 << 15;
+    /// Ends the name of a news outlet ("News" in "CTV News", "Times", "CBC").
+    pub const MEDIA: u32 = 1 << 16;
+    /// A lower-case noun for a news outlet ("newspaper", "broadcaster"): the only kind of
+    /// description that names one.
+    pub const MEDIA_ROLE: u32 = 1 << 17;
 }
 
 /// Grammatical gender as the text shows it.
@@ -406,7 +411,7 @@ pub struct Lexicon {
     /// The short ASCII words of `words` again, for the tokeniser's lookups.
     short_words: short::ShortWords,
     /// Bits of [`cased`] for words as written.
-    cased: FxHashMap<Box<str>, u16>,
+    cased: FxHashMap<Box<str>, u32>,
     /// Endings that say a word's [`form`].
     endings: Endings,
     /// Possessive endings ("'s"), each starting with its only apostrophe.
@@ -515,13 +520,13 @@ impl Lexicon {
 
     /// The bits of [`cased`] of `word` as written.
     #[inline]
-    pub fn cased(&self, word: &str) -> u16 {
+    pub fn cased(&self, word: &str) -> u32 {
         self.cased.get(word).copied().unwrap_or(0)
     }
 
     /// True when `word` as written has any of `mask`'s [`cased`] bits.
     #[inline]
-    pub fn is_cased(&self, word: &str, mask: u16) -> bool {
+    pub fn is_cased(&self, word: &str, mask: u32) -> bool {
         self.cased(word) & mask != 0
     }
 

@@ -123,7 +123,7 @@ fn role_flag(name: &str) -> Option<u64> {
 }
 
 /// The bit a `name_words.tsv` class stands for.
-fn name_class(name: &str) -> u16 {
+fn name_class(name: &str) -> u32 {
     match name {
         "non_person" => cased::NON_PERSON,
         "event" => cased::EVENT,
@@ -137,6 +137,8 @@ fn name_class(name: &str) -> u16 {
         "hyphen_modifier" => cased::HYPHEN_MODIFIER,
         "place_first" => cased::PLACE_FIRST,
         "first_singular" => cased::FIRST_SINGULAR,
+        "media" => cased::MEDIA,
+        "media_role" => cased::MEDIA_ROLE,
         _ => 0,
     }
 }
@@ -175,8 +177,8 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         }
     }
 
-    let mut cased_words: FxHashMap<Box<str>, u16> = FxHashMap::default();
-    let mut add_cased = |w: &str, bit: u16| *cased_words.entry(w.into()).or_default() |= bit;
+    let mut cased_words: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut add_cased = |w: &str, bit: u32| *cased_words.entry(w.into()).or_default() |= bit;
     for row in rows(t.org_words) {
         add_cased(row[0], cased::ORG);
     }
