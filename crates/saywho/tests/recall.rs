@@ -1952,3 +1952,27 @@ fn asides_participles_and_places_are_not_reports_or_speakers() {
         ),
     ]);
 }
+
+#[test]
+fn a_phrase_of_place_or_time_between_the_cue_and_the_clause() {
+    check(&[
+        (
+            "Chapman admits in this instance, there were fatalities.",
+            &[("there were fatalities", "indirect", "Chapman", "admits")],
+        ),
+        (
+            "The union said at 7:30 p.m., there were no units available.",
+            &[("there were no units available", "indirect", "The union", "said")],
+        ),
+        (
+            "The union says in Nova Scotia ambulances are too often late.",
+            &[("ambulances are too often late", "indirect", "The union", "says")],
+        ),
+        // The verb after the phrase is the main clause's: no report.
+        (
+            "All of the business written in the Lloyd's market is placed via brokers.",
+            &[],
+        ),
+        ("One of the songs he wrote for other artists was a hit.", &[]),
+    ]);
+}
