@@ -36,3 +36,18 @@ fn the_source_of_according_to() {
     ];
     check_referents(cases);
 }
+
+#[test]
+fn a_players_position_describes_the_player() {
+    // Sports news names players by their position ("the striker", "the England skipper").
+    check_referents(&[
+        (
+            "Arsenal signed Thierry Henry in August. The striker said the move was right.",
+            &[("The striker", "Thierry Henry")],
+        ),
+        (
+            "Ireland welcomed back Brian O'Driscoll. The skipper said the injury had healed.",
+            &[("The skipper", "Brian O'Driscoll")],
+        ),
+    ]);
+}
