@@ -9,7 +9,7 @@
 use crate::attribution::{content_start, named_attribution_at, unlisted_description};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote, QuoteKind};
-use crate::lexicon::{flag, form, CueClass, Gender, Lexicon};
+use crate::lexicon::{cased, flag, form, CueClass, Gender, Lexicon};
 use crate::np::{cue_at, np_after, np_before, speaker_phrase_end, Cue, NpKind, SpeakerNp};
 use crate::token::{shape, word_count, Token, TokenKind};
 
@@ -347,6 +347,17 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM) || t.is_past();
     let has_verb = tokens.get(cstart..cend).is_some_and(|c| c.iter().any(verb_form));
     if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
+        return None;
+    }
+    // "said nothing about the plan", "said something to redeem himself": an indefinite
+    // pronoun is the object, unless its own verb follows it ("said something was wrong").
+    let indefinite = lex.is_cased(tokens[cstart].text(text), cased::INDEFINITE_PRONOUN);
+    if !has_that
+        && indefinite
+        && !tokens
+            .get(cstart + 1)
+            .is_some_and(|t| verb_form(t) || t.has_form(form::S))
+    {
         return None;
     }
     // A short bare clause passes with a visible verb after its subject ("said business was

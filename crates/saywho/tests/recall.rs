@@ -944,6 +944,13 @@ fn objects_that_are_not_speech() {
             "Ann Lee announced a man was arrested.",
             &[("a man was arrested", "indirect", "Ann Lee", "announced")],
         ),
+        // An indefinite pronoun is the object, unless its own verb follows.
+        ("Ann Lee said nothing about the plan during the meeting.", &[]),
+        ("Ann Lee must have said something to redeem herself.", &[]),
+        (
+            "Ann Lee said nothing has changed since May.",
+            &[("nothing has changed since May", "indirect", "Ann Lee", "said")],
+        ),
     ]);
 }
 

@@ -234,6 +234,9 @@ pub mod cased {
     /// A lower-case noun for a news outlet ("newspaper", "broadcaster"): the only kind of
     /// description that names one.
     pub const MEDIA_ROLE: u32 = 1 << 17;
+    /// An indefinite pronoun ("nothing", "something"): after a cue, the object ("said nothing
+    /// about it") unless its own verb follows ("said something was wrong").
+    pub const INDEFINITE_PRONOUN: u32 = 1 << 18;
 }
 
 /// Grammatical gender as the text shows it.

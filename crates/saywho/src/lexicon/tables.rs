@@ -139,6 +139,7 @@ fn name_class(name: &str) -> u32 {
         "first_singular" => cased::FIRST_SINGULAR,
         "media" => cased::MEDIA,
         "media_role" => cased::MEDIA_ROLE,
+        "indefinite_pronoun" => cased::INDEFINITE_PRONOUN,
         _ => 0,
     }
 }
