@@ -3,7 +3,7 @@
 //! and the Spark and Ray helpers on top of it.
 //!
 //! Every call that runs the engine releases the GIL (`py.detach`); `extract_many` and the
-//! Arrow batches extract documents in parallel on rayon threads and keep their order. Bad
+//! Arrow batches extract documents in parallel and keep their order. Bad
 //! input raises: a wrong type is a `TypeError`, a document the engine cannot take (text over
 //! the limit, bytes that are not UTF-8, a page without an article, a null text) a
 //! `SaywhoError` whose `kind` is the error record's kind (`too_large`, `invalid_utf8`, …).
@@ -12,13 +12,13 @@
 
 mod arrow;
 mod convert;
+mod parallel;
 mod pyobj;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 use saywho::ExtractError;
 use saywho_record::{quote_rows, ColumnType, DocError, ErrorKind, Meta, Output, QuoteRow, Record};
 use std::borrow::Cow;
@@ -130,85 +130,6 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "an unknown type".to_string(), |n| n.to_string())
-}
-
-/// `f` over `items`, in order: on the calling thread for `threads == Some(1)`, on a pool of
-/// `n` threads for `Some(n)`, on rayon's global pool (all cores) for `None`.
-fn map_items<I: Sync, O: Send>(
-    threads: Option<usize>,
-    items: &[I],
-    f: impl Fn(usize, &I) -> O + Sync + Send,
-) -> Result<Vec<O>, String> {
-    match threads {
-        Some(0) => Err("threads must be at least 1".to_string()),
-        Some(1) => Ok(items.iter().enumerate().map(|(i, x)| f(i, x)).collect()),
-        Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| format!("cannot start {n} threads: {e}"))?;
-            Ok(pool.install(|| items.par_iter().enumerate().map(|(i, x)| f(i, x)).collect()))
-        }
-        None => Ok(items.par_iter().enumerate().map(|(i, x)| f(i, x)).collect()),
-    }
-}
-
-/// Documents per chunk of [`in_order`]: large enough that the threads seldom wait at a
-/// chunk's end, small enough that converting one chunk overlaps extracting the next.
-const CHUNK: usize = 256;
-
-/// `f` over `items` with the GIL released, and `sink` (with the GIL) over the results in
-/// input order. With more than one thread the two overlap: a producer thread extracts chunk
-/// after chunk on the pool (all cores for `None`) while this thread hands the finished ones
-/// to `sink`, so the GIL-bound conversion to Python objects is not added to the wall time.
-/// `threads == Some(1)` runs everything on this thread. An error from `sink` stops it all.
-fn in_order<I: Sync, O: Send>(
-    py: Python<'_>,
-    threads: Option<usize>,
-    items: &[I],
-    f: impl Fn(&I) -> O + Sync + Send,
-    mut sink: impl FnMut(O) -> PyResult<()>,
-) -> PyResult<()> {
-    let pool = match threads {
-        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(1) => {
-            for chunk in items.chunks(CHUNK) {
-                let done: Vec<O> = py.detach(|| chunk.iter().map(&f).collect());
-                done.into_iter().try_for_each(&mut sink)?;
-            }
-            return Ok(());
-        }
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}")))?,
-        ),
-        None => None,
-    };
-    std::thread::scope(|scope| {
-        let (tx, rx) = crossbeam_channel::bounded::<Vec<O>>(2);
-        let f = &f;
-        scope.spawn(move || {
-            let produce = || {
-                for chunk in items.chunks(CHUNK) {
-                    let done: Vec<O> = chunk.par_iter().map(f).collect();
-                    if tx.send(done).is_err() {
-                        return; // the consumer stopped
-                    }
-                }
-            };
-            match &pool {
-                Some(pool) => pool.install(produce),
-                None => produce(),
-            }
-        });
-        // Receiving waits without the GIL; the loop ends when the producer is done.
-        while let Ok(done) = py.detach(|| rx.recv()) {
-            done.into_iter().try_for_each(&mut sink)?;
-        }
-        Ok(())
-    })
 }
 
 /// The saywho engine: compiled lexicons and a text limit. Build it once and reuse it; it is
@@ -392,11 +313,13 @@ impl Engine {
                         .map_err(|e| DocError::new(&input.0, &input.1, ErrorKind::Panic, e.to_string()))
                 })
             };
-            in_order(py, threads, &inputs, to_json, |result| {
+            parallel::in_order(py, threads, &inputs, to_json, |result| {
                 let line = match result {
-                    Ok(line) => line,
-                    Err(e) if on_error == OnError::Raise => return Err(doc_error(py, &e)),
-                    Err(e) => serde_json::to_string(&e.record()).map_err(|e| PyValueError::new_err(e.to_string()))?,
+                    Ok(line) => Cow::Borrowed(line),
+                    Err(e) if on_error == OnError::Raise => return Err(doc_error(py, e)),
+                    Err(e) => Cow::Owned(
+                        serde_json::to_string(&e.record()).map_err(|e| PyValueError::new_err(e.to_string()))?,
+                    ),
                 };
                 out.push(PyString::new(py, &line).into_any());
                 Ok(())
@@ -405,10 +328,10 @@ impl Engine {
         }
         let _pause = convert::GcPause::new(py)?;
         let mut converter = convert::Converter::new(py);
-        in_order(py, threads, &inputs, extract, |result| {
+        parallel::in_order(py, threads, &inputs, extract, |result| {
             let item = match result {
-                Ok(record) => converter.record_dict(&record)?.into_any(),
-                Err(e) if on_error == OnError::Raise => return Err(doc_error(py, &e)),
+                Ok(record) => converter.record_dict(record)?.into_any(),
+                Err(e) if on_error == OnError::Raise => return Err(doc_error(py, e)),
                 Err(e) => convert::error_record(py, &e.record())?.into_any(),
             };
             out.push(item);
@@ -459,7 +382,7 @@ impl Engine {
         let rows: Vec<usize> = (0..n).collect();
         let engine = &self.inner;
         let done = py.detach(|| {
-            map_items(threads, &rows, |_, &i| {
+            parallel::map_items(threads, &rows, |_, &i| {
                 let row = first_row + i;
                 let id = ids
                     .as_ref()

@@ -128,6 +128,9 @@ def test_extract_many_keeps_order_and_ids():
     for threads in (2, 3, None):
         assert saywho.extract_many(iter(texts), ids=iter(ids), threads=threads) == one
     assert one == [saywho.extract(t, id=i) for t, i in zip(texts, ids)]
+    # More documents than the workers may run ahead of the conversion (1024).
+    many = texts * 15
+    assert saywho.extract_many(many, threads=3) == saywho.extract_many(many, threads=1)
 
 
 def test_extract_many_as_json_gives_the_cli_lines():
@@ -170,6 +173,17 @@ def test_extract_many_errors_raise_or_become_records():
         "error": {"kind": "too_large", "position": "texts[1]", "message": records[1]["error"]["message"]},
     }
     assert records[3]["quotes"][0]["speaker"]["name"] == "Bob Ray"
+    # On several threads too, the error raised is the first in input order, and the records
+    # in its place are those of one thread.
+    many = ["“Yes,” Ann Lee said."] * 300
+    many[40], many[150] = b"\xff", "x" * 101
+    for threads in (2, 3, None):
+        with pytest.raises(saywho.SaywhoError) as info:
+            engine.extract_many(many, threads=threads)
+        assert (info.value.kind, info.value.id) == ("invalid_utf8", "40")
+        assert engine.extract_many(many, errors="record", threads=threads) == engine.extract_many(
+            many, errors="record", threads=1
+        )
 
 
 def test_extract_many_releases_the_gil():
