@@ -29,15 +29,21 @@ Reading the table: the target is 80% of the CLI per CPU-second. `extract_arrow` 
 `extract_many(as_json=True)` run the same engine and add the building of Arrow arrays or JSON
 text and their hand-over to Python (on 2026-12-04, with an engine faster than on 2026-12-01,
 they measured 85-90% of the CLI; 98-103% before). `extract_many` returning dicts is near the
-target on one thread and under it on two: a BBC
+target, at 76-80% on one thread and 71-77% on two in runs at load 2.5-5: a BBC
 pass makes some 190,000 new Python objects (120,000 dicts: one for every quote, cue, speaker,
 entity and mention), and making them under the GIL, then freeing them, costs about a third
 of the engine's own instructions (callgrind), nearly all inside CPython (some 250
 instructions to copy a dict, 190 to set a key), which cannot run in parallel. Dicts are
 copies of per-shape templates whose key table they share (as instances' `__dict__`s do),
 with a quote's and an entity's enum-like fields already set; strings, ints and floats
-repeated across records are made once per call; conversion overlaps the extraction of the
-next documents, and the GC is paused meanwhile. For throughput use `extract_arrow` (tables)
+repeated across records are made once per call, and the GC is paused meanwhile. On N
+threads the calling thread converts the records in input order (and extracts a document
+itself while the next record is not done) beside N-1 workers, so the conversion overlaps the
+extraction, and a record is freed by the thread that made it; alternated in one process, 2
+threads measure 1-2% fewer MB per CPU-second than 1 (2-7% with a pool beside the converting
+thread before 2026-12-04). The objects' memory, some 19 MB a BBC pass, is new to the process:
+the kernel's page faults for it (42,000 a run of 8 passes) are about 5% of the CPU time, which
+the CLI's benchmark, keeping no output, does not pay. For throughput use `extract_arrow` (tables)
 or `as_json=True` (JSON lines). Spark's figure is dominated by the JVM, Arrow transfers to its
 Python workers and the machine's load at the time; its quote count equals the CLI's."""
 
