@@ -339,24 +339,32 @@ fn before(
         if has_that {
             return Some((Some(cue), Some(np), Some(content)));
         }
-        // Without "that", a comma, a conjunction and a new subject with its own finite cue
-        // before the quote open a clause of their own: the earlier cue's content ends before them
-        // ("criticised the approach, and its envoy said it “must …”"; but "…, calling it “…”").
-        let new_clause = || {
-            (k + 2..b).any(|c| {
-                tokens[c].is(flag::CONJ)
-                    && tokens[c - 1].is_punct(b',')
-                    && tokens
-                        .get(c + 1)
-                        .is_some_and(|n| n.is_word() && !n.is(flag::CUE | flag::ADV | flag::AUX))
-                    && (c + 2..b).any(|m| crate::names::is_finite_cue(&tokens[m]) && cue_at(text, tokens, m).is_some())
-            })
-        };
-        if best.is_none() && !new_clause() {
+        if best.is_none() && !second_clause_holds(text, tokens, k, b) {
             best = Some((cue, np, content));
         }
     }
     best.map(|(c, np, s)| (Some(c), Some(np), Some(s)))
+}
+
+/// Without "that", does a clause of its own hold the quote opening at token `b`, after the cue
+/// at `k`: a comma, a conjunction, a new subject and its own finite cue, with no comma between
+/// that cue and the quote? Then the earlier cue's content ends before it ("criticised the
+/// approach, and the envoy said the bid “must …”"; but not "…, calling it “…”", nor an aside
+/// inside the content, "said the accusations, and the way reporters described them, had left
+/// her “…”").
+fn second_clause_holds(text: &str, tokens: &[Token], k: usize, b: usize) -> bool {
+    (k + 2..b).any(|c| {
+        tokens[c].is(flag::CONJ)
+            && tokens[c - 1].is_punct(b',')
+            && tokens
+                .get(c + 1)
+                .is_some_and(|n| n.is_word() && !n.is(flag::CUE | flag::ADV | flag::AUX))
+            && (c + 2..b).any(|m| {
+                crate::names::is_finite_cue(&tokens[m])
+                    && cue_at(text, tokens, m).is_some()
+                    && !tokens[m + 1..b].iter().any(|t| t.is_punct(b','))
+            })
+    })
 }
 
 /// The speaker phrase of the last reporting verb in paragraph `para` that has one.

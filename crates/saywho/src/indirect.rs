@@ -349,15 +349,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
         return None;
     }
-    // "said nothing about the plan", "said something to redeem himself": an indefinite
-    // pronoun is the object, unless its own verb follows it ("said something was wrong").
-    let indefinite = lex.is_cased(tokens[cstart].text(text), cased::INDEFINITE_PRONOUN);
-    if !has_that
-        && indefinite
-        && !tokens
-            .get(cstart + 1)
-            .is_some_and(|t| verb_form(t) || t.has_form(form::S))
-    {
+    if !has_that && indefinite_object(text, lex, tokens, cstart, cend) {
         return None;
     }
     // A short bare clause passes with a visible verb after its subject ("said business was
@@ -395,6 +387,28 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
         Evidence::IndirectBareClause
     };
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
+}
+
+/// "said nothing about the plan", "said something to redeem himself": is the content from
+/// `cstart` to `cend` an indefinite pronoun that is the cue's object? Not when its own verb
+/// follows it, maybe after a modifier or a short phrase ("said something was wrong", "said
+/// nothing new had emerged", "said nothing in the report suggested fraud"); an infinitive or a
+/// comma first says it is no clause. (A form in -s counts only right after it, "something
+/// seems": further on it is as often a plural noun, "nothing about the plans".)
+fn indefinite_object(text: &str, lex: &Lexicon, tokens: &[Token], cstart: usize, cend: usize) -> bool {
+    if !lex.is_cased(tokens[cstart].text(text), cased::INDEFINITE_PRONOUN) {
+        return false;
+    }
+    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM) || t.is_past();
+    let next_s = tokens
+        .get(cstart + 1)
+        .is_some_and(|t| t.has_form(form::S) && !t.is(flag::FUNCTION));
+    let own_verb = next_s
+        || tokens[cstart + 1..cend.min(cstart + 6).max(cstart + 1)]
+            .iter()
+            .take_while(|t| !t.is(flag::INFINITIVE_TO) && !t.is_punct(b','))
+            .any(verb_form);
+    !own_verb
 }
 
 /// "CONTENT, X said." and "CONTENT, said X."

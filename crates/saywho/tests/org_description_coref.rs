@@ -216,3 +216,21 @@ fn a_description_of_a_company_or_a_government_is_not_the_outlet_it_spoke_to() {
         ),
     ]);
 }
+
+#[test]
+fn an_outlet_that_speaks_is_what_a_description_of_it_takes() {
+    // Only an outlet spoken to is kept from "the agency": one that speaks itself is taken.
+    check(&[(
+        "AFP said one of its photographers was injured in the blast. The agency said he was in \
+         stable condition.",
+        &[
+            (
+                "one of its photographers was injured in the blast",
+                "indirect",
+                "AFP",
+                "said",
+            ),
+            ("he was in stable condition", "indirect", "AFP", "said"),
+        ],
+    )]);
+}

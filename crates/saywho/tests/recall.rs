@@ -337,17 +337,30 @@ fn a_hearer_of_two_nouns_joined_by_a_conjunction() {
 
 #[test]
 fn a_second_clause_with_its_own_subject_and_cue_holds_the_fragment() {
-    // The fragment is what the second subject said, not the object of the first cue.
-    check(&[(
-        "Several nations criticised the approach, and the EU envoy, Carlo Trojan, said the \
-         bid \"must be judged on its merits\".",
-        &[(
-            "the bid \"must be judged on its merits\"",
-            "mixed",
-            "Carlo Trojan",
-            "said",
-        )],
-    )]);
+    // The fragment is what the second subject said, not the object of the first cue; an
+    // aside set off by commas inside the first cue's content is no second clause.
+    check(&[
+        (
+            "Several nations criticised the approach, and the EU envoy, Carlo Trojan, said the \
+             bid \"must be judged on its merits\".",
+            &[(
+                "the bid \"must be judged on its merits\"",
+                "mixed",
+                "Carlo Trojan",
+                "said",
+            )],
+        ),
+        (
+            "Jones said the accusations, and the way reporters described them, had left her \
+             \"humiliated and afraid\".",
+            &[(
+                "the accusations, and the way reporters described them, had left her \"humiliated and afraid\"",
+                "mixed",
+                "Jones",
+                "said",
+            )],
+        ),
+    ]);
 }
 
 #[test]
@@ -950,6 +963,14 @@ fn objects_that_are_not_speech() {
         (
             "Ann Lee said nothing has changed since May.",
             &[("nothing has changed since May", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said nothing new had emerged from the talks.",
+            &[("nothing new had emerged from the talks", "indirect", "Ann Lee", "said")],
+        ),
+        (
+            "Ann Lee said nothing in the report suggested fraud.",
+            &[("nothing in the report suggested fraud", "indirect", "Ann Lee", "said")],
         ),
     ]);
 }
@@ -1971,10 +1992,12 @@ fn a_phrase_of_place_or_time_between_the_cue_and_the_clause() {
             "The union said at 7:30 p.m., there were no units available.",
             &[("there were no units available", "indirect", "The union", "said")],
         ),
+        // The clause after the comma is the main one: the cue is in a subordinate clause.
         (
-            "The union says in Nova Scotia ambulances are too often late.",
-            &[("ambulances are too often late", "indirect", "The union", "says")],
+            "After residents complained about the noise, the council was forced to act.",
+            &[],
         ),
+        ("Ever since he testified in March, he has been receiving threats.", &[]),
         // The verb after the phrase is the main clause's: no report.
         (
             "All of the business written in the Lloyd's market is placed via brokers.",

@@ -4,7 +4,7 @@
 
 use crate::lexicon::flag;
 use crate::np::{cue_at, Cue};
-use crate::token::{Token, TokenKind};
+use crate::token::{shape, Token, TokenKind};
 
 /// Where the reported content of `cue` starts, looking no further than `limit`, and whether
 /// a "that" introduced it.
@@ -121,7 +121,8 @@ fn after_phrase(tokens: &[Token], k: usize, limit: usize) -> Option<usize> {
     }
     let stop = limit.min(m + 4);
     // Words, numbers, and the points of a time or an abbreviation written against them
-    // ("at 7:30 p.m.").
+    // ("at 7:30 p.m."), which take more tokens than words: the phrase may run three tokens
+    // past `stop` before a comma.
     let phrase_word = |i: usize| {
         let t = &tokens[i];
         t.kind == TokenKind::Number
@@ -138,19 +139,11 @@ fn after_phrase(tokens: &[Token], k: usize, limit: usize) -> Option<usize> {
     {
         return Some(m);
     }
-    // "says in Nova Scotia ambulances are …": after a place's name, a bare noun and its
-    // verb. (Only after a name: in "the business written in the market is placed", "songs
-    // he wrote for other artists was" the verb is the main clause's.)
-    // "said at 7:30 p.m., there were …": a comma, then a clause.
+    // "said at 7:30 p.m., there were …": a comma, then a clause. Not when the cue is in a
+    // clause that opens the sentence with a subordinator ("After residents complained about
+    // the noise, the council was …"): the clause after the comma is the main one.
     let finite = |t: &Token| t.is_word() && t.is(flag::AUX | flag::BE_FORM) && !t.is(flag::INFINITIVE_TO);
-    let named = m >= k + 3
-        && tokens[k + 1..m - 1].iter().all(|t| {
-            t.is_word() && (t.is_cap() || t.is(flag::DEF_ARTICLE)) && t.shape & crate::token::shape::POSSESSIVE == 0
-        });
-    if m < limit && named && finite(&tokens[m]) && tokens[m - 1].is_word() && !tokens[m - 1].is_cap() {
-        return Some(m - 1);
-    }
-    if m < limit && m > k + 1 && tokens[m].is_punct(b',') {
+    if m < limit && m > k + 1 && tokens[m].is_punct(b',') && !in_opening_subordinate(tokens, k) {
         let c = m + 1;
         let subject = tokens
             .get(c)
@@ -166,4 +159,23 @@ fn after_phrase(tokens: &[Token], k: usize, limit: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Is token `k` in a subordinate clause that opens its sentence ("After …", "Ever since …",
+/// "When …"): a subordinator between the sentence's start and `k`, with no comma between?
+/// Looks back at most 24 tokens.
+fn in_opening_subordinate(tokens: &[Token], k: usize) -> bool {
+    for i in (k.saturating_sub(24)..k).rev() {
+        let t = &tokens[i];
+        if t.is_punct(b',') || t.is_terminal() {
+            return false;
+        }
+        if t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER) && t.is_word() {
+            return true;
+        }
+        if t.shape & shape::SENT_START != 0 {
+            return false;
+        }
+    }
+    false
 }

@@ -123,8 +123,9 @@ pub(super) fn cluster_names<'t>(
         // when a title follows: "Sales & Marketing Director Ann Lee").
         let titled = toks.iter().any(|t| t.is(flag::TITLE | flag::ROLE_PERSON) && t.is_cap());
         // A news outlet's name is an organisation's ("CTV News", "The Toronto Globe").
-        let named_org = words.iter().any(|w| lex.is_org_word(w))
-            || words.last().is_some_and(|w| lex.is_cased(w, cased::MEDIA))
+        let outlet = words.last().is_some_and(|w| lex.is_cased(w, cased::MEDIA));
+        let named_org = outlet
+            || words.iter().any(|w| lex.is_org_word(w))
             || toks
                 .iter()
                 .any(|t| t.shape & shape::ALL_CAPS != 0 || t.is_punct(b'&') && !titled)
@@ -174,7 +175,7 @@ pub(super) fn cluster_names<'t>(
             c.name = n.text(text, tokens).to_string();
             // Judged on the fullest name only: "Douglas" may be a place, "Poor Douglas" is not.
             c.place = crate::places::is_place(&words);
-            c.outlet = words.last().is_some_and(|w| lex.is_cased(w, cased::MEDIA));
+            c.outlet = outlet;
         }
         describe_name(doc, lex, n, &words, org, c);
         if let (Some(&first), Some(&last), true) = (words.first(), words.last(), speaker_names.contains(&n.tok_start)) {
