@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
+mod cased_words;
 mod common;
 mod endings;
 mod particles;
@@ -414,7 +415,7 @@ pub struct Lexicon {
     /// The short ASCII words of `words` again, for the tokeniser's lookups.
     short_words: short::ShortWords,
     /// Bits of [`cased`] for words as written.
-    cased: FxHashMap<Box<str>, u32>,
+    cased: cased_words::CasedWords,
     /// Endings that say a word's [`form`].
     endings: Endings,
     /// Possessive endings ("'s"), each starting with its only apostrophe.
@@ -524,7 +525,7 @@ impl Lexicon {
     /// The bits of [`cased`] of `word` as written.
     #[inline]
     pub fn cased(&self, word: &str) -> u32 {
-        self.cased.get(word).copied().unwrap_or(0)
+        self.cased.get(word)
     }
 
     /// True when `word` as written has any of `mask`'s [`cased`] bits.

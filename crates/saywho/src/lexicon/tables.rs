@@ -228,7 +228,7 @@ pub(super) fn build(t: &Tables) -> Lexicon {
         language: t.code,
         short_words: super::short::ShortWords::new(words.iter().map(|(w, i)| (&**w, *i))),
         words,
-        cased: cased_words,
+        cased: super::cased_words::CasedWords::new(cased_words),
         endings: read_endings(t),
         possessives: Endings::new(possessives.into_iter().map(|p| (p, 0)).collect()),
         contractions: Endings::new(contractions.into_iter().map(|c| (c, 0)).collect()),
