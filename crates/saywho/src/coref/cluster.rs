@@ -1,7 +1,7 @@
 //! Entities under construction: clusters of names, and what agrees with a pronoun.
 
 use super::index::{named_by_part, NameIndex};
-use crate::doc::Doc;
+use crate::doc::{Doc, Entity, EntityKind};
 use crate::lexicon::{cased, flag, form, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::token::{shape, TokenKind};
@@ -70,6 +70,31 @@ impl Cluster<'_> {
     /// that no title or role before it made a person ("Mrs. Georgia").
     pub(super) fn is_thing(&self) -> bool {
         self.thing || self.place && !self.titled
+    }
+
+    /// The entity the finished cluster becomes.
+    pub(super) fn into_entity(self) -> Entity {
+        Entity {
+            // A party or team named in the plural ("the Liberals") is an organisation too.
+            kind: if self.org || self.group && !self.words.is_empty() {
+                EntityKind::Organization
+            } else if self.is_thing() && !self.titled {
+                // A titled name is a person's ("Premier Doug Ford"), though the text also wrote
+                // it as a thing's ("the Ford government").
+                EntityKind::Other
+            } else if self.person || self.female + self.male > 0 {
+                EntityKind::Person
+            } else {
+                EntityKind::Other
+            },
+            gender: if self.org || self.group {
+                Gender::Unknown
+            } else {
+                self.gender()
+            },
+            name: self.name,
+            mentions: self.mentions,
+        }
     }
 
     pub(super) fn gender(&self) -> Gender {

@@ -8,7 +8,7 @@
 //! pronouns resolved to the entity.
 
 use crate::confidence::Evidence;
-use crate::doc::{Doc, Entity, EntityKind, Mention, Resolution};
+use crate::doc::{Doc, Mention, Resolution};
 use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::np::{np_after, NpKind, SpeakerNp};
@@ -52,7 +52,9 @@ impl Event {
 /// [`Doc::candidates`]). `work` bounds the look-ups (see [`Work`]).
 pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: Work) {
     let mut index = NameIndex::default();
-    let mut clusters: Vec<Cluster> = Vec::new();
+    // Each name makes at most one cluster: sized once, as a cluster is some 200 bytes and
+    // regrowing the list copied them all.
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(doc.names.len());
     let speaker_names = speaker_name_starts(doc);
     let name_entity = cluster_names(doc, lex, &speaker_names, &mut clusters, &mut index);
     let mut salience = Salience::new(work);
@@ -117,12 +119,19 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     doc.resolutions = resolutions;
     mentions.sort_by_key(|m| m.tok_start);
     let tokens = &doc.tokens;
+    // Each entity's list sized once for its mentions, not regrown from empty a few times.
+    let mut counts = vec![0usize; clusters.len()];
+    mentions.iter().for_each(|m| counts[m.entity as usize] += 1);
+    clusters
+        .iter_mut()
+        .zip(counts)
+        .for_each(|(c, n)| c.mentions.reserve_exact(n));
     for m in &mentions {
         let span = (tokens[m.tok_start as usize].start, tokens[m.tok_end as usize - 1].end);
         clusters[m.entity as usize].mentions.push(span);
     }
     doc.mentions = mentions;
-    doc.entities = clusters.into_iter().map(entity_of).collect();
+    doc.entities = clusters.into_iter().map(Cluster::into_entity).collect();
     doc.queries = queries;
     doc.candidates = candidates;
     doc.work = salience.work;
@@ -371,27 +380,6 @@ fn entity_by_words(
         .collect();
     let cased: Vec<&str> = cased.iter().map(String::as_str).collect();
     index.find(lex, clusters, &cased, false).map(|e| e as u32)
-}
-
-/// The entity a finished cluster becomes.
-fn entity_of(c: Cluster<'_>) -> Entity {
-    Entity {
-        // A party or team named in the plural ("the Liberals") is an organisation too.
-        kind: if c.org || c.group && !c.words.is_empty() {
-            EntityKind::Organization
-        } else if c.is_thing() && !c.titled {
-            // A titled name is a person's ("Premier Doug Ford"), though the text also wrote it
-            // as a thing's ("the Ford government").
-            EntityKind::Other
-        } else if c.person || c.female + c.male > 0 {
-            EntityKind::Person
-        } else {
-            EntityKind::Other
-        },
-        gender: if c.org || c.group { Gender::Unknown } else { c.gender() },
-        name: c.name,
-        mentions: c.mentions,
-    }
 }
 
 /// The entity a relative clause ("Shrubsall, who …") is about, when the pronoun at `k` is
