@@ -26,7 +26,15 @@ impl OffsetMap {
         let mut total = 0u32;
         let mut i = 0usize;
         while i < bytes.len() {
-            // ASCII runs eight bytes at a time: most of a text.
+            // ASCII runs 32 bytes at a time, as four words tested at once (most of a text,
+            // some 5 MB for the BBC news corpus), then eight at a time.
+            if let Some(block) = bytes.get(i..i + 32) {
+                let word = |k: usize| u64::from_le_bytes(block[k..k + 8].try_into().unwrap_or([0x80; 8]));
+                if (word(0) | word(8) | word(16) | word(24)) & 0x8080_8080_8080_8080 == 0 {
+                    i += 32;
+                    continue;
+                }
+            }
             if let Some(chunk) = bytes.get(i..i + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
                 if word & 0x8080_8080_8080_8080 == 0 {
@@ -78,6 +86,20 @@ mod tests {
                 assert_eq!(map.char_offset(bi), ci, "{text} at {bi}");
             }
             assert_eq!(map.char_offset(text.len()), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn matches_char_indices_around_blocks_of_32_bytes() {
+        for at in [0, 7, 8, 31, 32, 33, 40, 63, 64, 70] {
+            for c in ["é", "“", "🎉"] {
+                let text = format!("{}{c}{}{c}", "a".repeat(at), "b".repeat(at + 35));
+                let map = OffsetMap::new(&text);
+                for (ci, (bi, _)) in text.char_indices().enumerate() {
+                    assert_eq!(map.char_offset(bi), ci, "{text} at {bi}");
+                }
+                assert_eq!(map.char_offset(text.len()), text.chars().count());
+            }
         }
     }
 }
