@@ -274,7 +274,8 @@ impl NameIndex {
 
 /// The same rule as [`NameIndex::find`], reading every cluster: for the first few.
 fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> Option<usize> {
-    let same = |c: &Cluster<'_>| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| a == b);
+    let same =
+        |c: &Cluster<'_>| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| same_word(a, b));
     if let Some(i) = clusters.iter().position(same) {
         return Some(i);
     }
@@ -296,9 +297,10 @@ fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> O
         if let [word] = words {
             named_by_part(c, word)
         } else if c.words.len() == 1 {
-            words.last() == Some(&c.words[0]) || !org && words.first() == Some(&c.words[0])
+            words.last().is_some_and(|w| same_word(w, c.words[0]))
+                || !org && words.first().is_some_and(|w| same_word(w, c.words[0]))
         } else {
-            last == words.last().copied() && first == words.first().copied()
+            same_word_opt(last, words.last().copied()) && same_word_opt(first, words.first().copied())
         }
     });
     match words {
@@ -310,7 +312,24 @@ fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> O
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
 /// for "John Legend"), or a person's first word ("Chrissy")?
 pub(super) fn named_by_part(c: &Cluster<'_>, word: &str) -> bool {
-    c.words.last().is_some_and(|l| *l == word) || !c.org && c.words.first().is_some_and(|f| *f == word)
+    c.words.last().is_some_and(|l| same_word(l, word)) || !c.org && c.words.first().is_some_and(|f| same_word(f, word))
+}
+
+/// Are two words the same? Their lengths and first bytes first: the scan compares a name's
+/// words with every cluster's, and a call to compare the bytes cost more than these tests at
+/// the many words of one length that differ from the first byte.
+#[inline(always)]
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// [`same_word`] of two words that may be missing (equal when both are).
+#[inline(always)]
+fn same_word_opt(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_word(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
 }
 
 /// Does the one-word name `word` name the organisation `c` by the first word of its name
