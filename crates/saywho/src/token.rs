@@ -212,7 +212,9 @@ fn is_elision(rest: &str, lex: &Lexicon) -> bool {
 /// Splits `text` into tokens and paragraphs.
 pub fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Paragraph>) {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    // One token in four bytes at most for nearly every news text: BBC news averages one in
+    // five, and a fifth regrew the list (copying it whole) for 266 of its 2,225 documents.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
     let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 300 + 4);
     let mut para_start: u32 = 0;
     let mut para_tok: u32 = 0;
