@@ -57,12 +57,14 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     let mut clusters: Vec<Cluster> = Vec::with_capacity(doc.names.len());
     let speaker_names = speaker_name_starts(doc);
     let name_entity = cluster_names(doc, lex, &speaker_names, &mut clusters, &mut index);
-    let mut salience = Salience::new(work);
-    salience.work.spent += index.reads;
-    salience.index_roles(&mut clusters, ranker.uses_name_gender());
     let quote_of_speaker = quotes_by_speaker(doc);
     let events = events(doc, &quote_of_speaker);
-    let candidates = candidates_estimate(&events, clusters.len());
+    // Each event touches about one cluster, and each but a name makes at most one query.
+    let queries = events.iter().filter(|e| !matches!(e, Event::Name(_))).count();
+    let mut salience = Salience::new(work, events.len());
+    salience.work.spent += index.reads;
+    salience.index_roles(&mut clusters, ranker.uses_name_gender());
+    let candidates = candidates_estimate(queries, clusters.len());
     let mut r = Resolver {
         doc,
         lex,
@@ -79,7 +81,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         mentions: Vec::with_capacity(events.len()),
         description_entities: FxHashMap::default(),
         typed_by_description: Vec::new(),
-        queries: Vec::new(),
+        queries: Vec::with_capacity(queries),
         candidates: Vec::with_capacity(candidates),
         sentence: 0,
     };
@@ -137,13 +139,12 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
     doc.work = salience.work;
 }
 
-/// Room for the candidates of all the queries of `events`, given `clusters` entities from names:
+/// Room for the candidates of `queries` queries, given `clusters` entities from names:
 /// each query lists each entity at most once (BBC news averages 11 a query, a few dozen at
 /// most). Sized once, as regrowing the list (some 2.6 times a document when it was sized by the
 /// events) copied it each time: 0.6% of the engine's instructions. At most 32 a query (~2 kB):
 /// a long document's list still grows where it needs to rather than being sized for its worst.
-fn candidates_estimate(events: &[Event], clusters: usize) -> usize {
-    let queries = events.iter().filter(|e| !matches!(e, Event::Name(_))).count();
+fn candidates_estimate(queries: usize, clusters: usize) -> usize {
     queries * clusters.clamp(1, 32)
 }
 

@@ -72,9 +72,12 @@ pub(super) struct Salience {
 }
 
 impl Salience {
-    pub(super) fn new(work: Work) -> Salience {
+    /// The state of a document with `events` names, pronouns and descriptions to resolve: its
+    /// history sized once for their touches, not regrown.
+    pub(super) fn new(work: Work, events: usize) -> Salience {
         Salience {
             work,
+            touches: Vec::with_capacity(events),
             ..Salience::default()
         }
     }
