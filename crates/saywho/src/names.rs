@@ -116,8 +116,11 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut unknown_openers: FxHashMap<&str, u32> = FxHashMap::default();
     // Acronyms the article writes ("SEC", "FDA"): evidence for the long names they stand for.
     let mut acronyms: FxHashSet<&str> = FxHashSet::default();
+    // Name words: at least one a name but for a platform's; the names are fewer.
+    let mut name_words = 0;
     for (k, t) in tokens.iter().enumerate() {
         if is_name_word(t) {
+            name_words += 1;
             if t.shape & shape::ALL_CAPS != 0 && (2..=6).contains(&(t.end - t.start)) {
                 let word = t.base(text);
                 acronyms.insert(word);
@@ -147,7 +150,8 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         }
     }
 
-    let mut names = Vec::new();
+    // Sized once (some 9,000 regrowths on BBC news), for the name words and a few platforms.
+    let mut names = Vec::with_capacity(name_words + 4);
     // The last run found to modify a title: it joins the next name's titles.
     let mut modifier: Option<(usize, usize)> = None;
     let mut k = 0usize;
