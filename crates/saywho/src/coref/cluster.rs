@@ -355,3 +355,15 @@ pub(super) fn weak_gender_conflict(c: &Cluster<'_>, gender: Gender) -> bool {
         && c.gender() != gender
         && could_be_person(c)
 }
+
+/// For each cluster, is it a news outlet that has not spoken itself, only been spoken to or
+/// reported ("told CTV News", "the BBC reported")? ("AFP said … The agency said" is AFP.)
+/// Empty, with no allocation, when there is none.
+pub(super) fn outlets_spoken_to(clusters: &[Cluster<'_>]) -> Vec<bool> {
+    let spoken_to = |c: &Cluster<'_>| c.outlet && c.last_spoke.is_none();
+    if clusters.iter().any(spoken_to) {
+        clusters.iter().map(spoken_to).collect()
+    } else {
+        Vec::new()
+    }
+}

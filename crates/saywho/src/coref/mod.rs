@@ -467,16 +467,13 @@ impl Resolver<'_, '_> {
             // description is found again only by the same words (a feature of its own).
             let role_id = self.salience.role_id(&role);
             let business = query.business;
-            // "The agency told CTV News it …": a company or an agency is not the outlet it spoke
-            // to; only a noun for an outlet ("the newspaper") names one that has not spoken
-            // itself ("AFP said … The agency said" is AFP). Built only when there is one.
-            let spoken_to = |c: &Cluster<'_>| c.outlet && c.last_spoke.is_none();
-            let outlets: Vec<bool> =
-                if org && !self.lex.is_cased(&role, cased::MEDIA_ROLE) && self.clusters.iter().any(spoken_to) {
-                    self.clusters.iter().map(spoken_to).collect()
-                } else {
-                    Vec::new()
-                };
+            // A company or an agency is not the outlet it spoke to ("The agency told CTV News");
+            // only a noun for an outlet ("the newspaper") is.
+            let outlets = if org && !self.lex.is_cased(&role, cased::MEDIA_ROLE) {
+                cluster::outlets_spoken_to(&self.clusters)
+            } else {
+                Vec::new()
+            };
             let outlet = |e: usize| outlets.get(e).copied().unwrap_or(false);
             if let Some(e) = self.rank(query, by_role.as_slice(), role_id, &outlet, None) {
                 // "Microsoft … the company said": a name nothing typed that a description of a
