@@ -1,6 +1,6 @@
 //! Where the reported content after a cue begins: after "that", a hearer ("told reporters
 //! that"), a time ("said Monday"), or a short phrase of place, time or channel ("said in a
-//! statement", "says in Nova Scotia").
+//! statement the …", "said at 7:30 p.m., there were …").
 
 use crate::lexicon::flag;
 use crate::np::{cue_at, Cue};
