@@ -317,7 +317,7 @@ impl Resolver<'_, '_> {
         mut query: Query,
         extra: &[usize],
         role: Option<u32>,
-        excluded: &dyn Fn(usize) -> bool,
+        excluded: &impl Fn(usize) -> bool,
         relative: Option<usize>,
     ) -> Option<usize> {
         let from = self.candidates.len();

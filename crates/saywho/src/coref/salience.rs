@@ -194,7 +194,7 @@ impl Salience {
         query: &Query,
         extra: &[usize],
         role: Option<u32>,
-        excluded: &dyn Fn(usize) -> bool,
+        excluded: &impl Fn(usize) -> bool,
         relative: Option<usize>,
         out: &mut Vec<Candidate>,
     ) {
@@ -272,17 +272,19 @@ impl Salience {
     }
 }
 
-/// What the features of one query's candidates are computed against.
-struct Context<'a> {
+/// What the features of one query's candidates are computed against. Generic in the test of
+/// exclusion, so that it is inlined into the candidate loop rather than called through a
+/// pointer for every candidate (some 216,000 on BBC news).
+struct Context<'a, F> {
     sentences: &'a [crate::sentence::Sentence],
     query: &'a Query,
     query_sentence: usize,
     role: Option<u32>,
-    excluded: &'a dyn Fn(usize) -> bool,
+    excluded: &'a F,
     relative: Option<usize>,
 }
 
-impl Context<'_> {
+impl<F: Fn(usize) -> bool> Context<'_, F> {
     // Inlined into the one loop that lists candidates, so that the features are written in
     // place in the candidate list, not returned through the stack and copied (216,756
     // candidates on BBC news).
