@@ -288,25 +288,27 @@ fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> O
         }
     }
     // The latest cluster that matches; for one word, a company by its first word only failing
-    // any other.
-    let found = clusters.iter().rposition(|c| {
-        if c.words.is_empty() || c.org != org && !(c.words.len() == 1 || words.len() == 1) {
+    // any other. A one-word name has a loop of its own (most look-ups are of one word, and
+    // the shape of `words` was otherwise tested again at every cluster); `named_by_part` is
+    // false for a cluster without words.
+    if let [word] = words {
+        return match clusters.iter().rposition(|c| named_by_part(c, word)) {
+            None => clusters.iter().rposition(|c| company_named_by_first(lex, c, word)),
+            found => found,
+        };
+    }
+    clusters.iter().rposition(|c| {
+        if c.words.is_empty() || c.org != org && c.words.len() != 1 {
             return false;
         }
         let (first, last) = (c.words.first().copied(), c.words.last().copied());
-        if let [word] = words {
-            named_by_part(c, word)
-        } else if c.words.len() == 1 {
+        if c.words.len() == 1 {
             words.last().is_some_and(|w| same_word(w, c.words[0]))
                 || !org && words.first().is_some_and(|w| same_word(w, c.words[0]))
         } else {
             same_word_opt(last, words.last().copied()) && same_word_opt(first, words.first().copied())
         }
-    });
-    match words {
-        [word] if found.is_none() => clusters.iter().rposition(|c| company_named_by_first(lex, c, word)),
-        _ => found,
-    }
+    })
 }
 
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
