@@ -168,9 +168,11 @@ fn number(buf: &mut Vec<u8>, mut n: usize) {
     buf.extend_from_slice(&digits[at..]);
 }
 
-/// True when some byte of `w` is below 0x20, `"` or `\`.
+/// The high bit of each byte of `w` below 0x20, `"` or `\\`, and maybe of bytes above the
+/// lowest such (a borrow carries up); the lowest bit set is always exact, as nothing borrows
+/// below the first byte found.
 #[inline]
-fn any_special(w: u64) -> bool {
+fn special_bytes(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The classic test for a zero byte, on `w` xor the byte sought; and for bytes below 0x20.
@@ -178,7 +180,6 @@ fn any_special(w: u64) -> bool {
     let zero = |x: u64| x.wrapping_sub(ONES) & !x;
     (zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | (w.wrapping_sub(ONES * 0x20) & !w))
         & HIGH
-        != 0
 }
 
 /// The bytes of `tail` (fewer than eight) as a little-endian word, padded with spaces, which
@@ -207,10 +208,14 @@ fn string(buf: &mut Vec<u8>, s: &str) {
             Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([b'"'; 8])),
             None => tail_word(&bytes[i..]),
         };
-        if !any_special(w) {
+        let special = special_bytes(w);
+        if special == 0 {
             i = (i + 8).min(bytes.len());
             continue;
         }
+        // Straight to the first byte to escape, not a byte at a time through those before it
+        // (each a word's test again); never into the padding, which needs no escape.
+        i += (special.trailing_zeros() / 8) as usize;
         let b = bytes[i];
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
