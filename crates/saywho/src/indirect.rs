@@ -344,7 +344,6 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     // out").
     // "announced a $2M fund for schools": after a cue without "that", "a" opens an object
     // unless a verb form follows ("said a man was arrested", "said a man died").
-    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM) || t.is_past();
     let has_verb = tokens.get(cstart..cend).is_some_and(|c| c.iter().any(verb_form));
     if !has_that && tokens[cstart].is(flag::INDEF_ARTICLE) && !has_verb {
         return None;
@@ -389,6 +388,11 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
     Some((make(doc, si, cstart, cend, Some(*cue), Some(np), evidence), cend))
 }
 
+/// A verb form that may be a clause's own: an auxiliary, a form of "be", or a past form.
+fn verb_form(t: &Token) -> bool {
+    t.is(flag::AUX | flag::BE_FORM) || t.is_past()
+}
+
 /// "said nothing about the plan", "said something to redeem himself": is the content from
 /// `cstart` to `cend` an indefinite pronoun that is the cue's object? Not when its own verb
 /// follows it, maybe after a modifier or a short phrase ("said something was wrong", "said
@@ -399,7 +403,6 @@ fn indefinite_object(text: &str, lex: &Lexicon, tokens: &[Token], cstart: usize,
     if !lex.is_cased(tokens[cstart].text(text), cased::INDEFINITE_PRONOUN) {
         return false;
     }
-    let verb_form = |t: &Token| t.is(flag::AUX | flag::BE_FORM) || t.is_past();
     let next_s = tokens
         .get(cstart + 1)
         .is_some_and(|t| t.has_form(form::S) && !t.is(flag::FUNCTION));

@@ -39,6 +39,7 @@ pub mod places;
 pub mod rank;
 pub mod record;
 pub mod sentence;
+mod shape_filter;
 pub mod surnames;
 pub mod token;
 

@@ -14,45 +14,38 @@
 //! assert!(!saywho::places::is_place(&["George", "Washington"]));
 //! ```
 
+use crate::shape_filter::ShapeFilter;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The table, as `scripts/build-place-table` writes it.
 const TABLE: &str = include_str!("../lexicons/en/places.txt");
 
-/// The names of the table, borrowed from the embedded text, and a bit table of their shapes:
+/// The names of the table, borrowed from the embedded text, and a filter of their shapes:
 /// built once per process. Held as bytes, so that a name lowered into a buffer is looked up
 /// without checking it is UTF-8.
 struct Places {
     names: FxHashSet<&'static [u8]>,
-    /// Bit [`shape_bit`] set for each name: coreference asks of nearly every name it links,
-    /// and few are places, so most are answered without lowering and hashing the name.
-    shapes: Box<[u64; SHAPE_BITS / 64]>,
+    /// [`shape_key`] of each name: coreference asks of nearly every name it links, and few
+    /// are places, so most are answered without lowering and hashing the name.
+    shapes: ShapeFilter,
 }
 
-/// Bits of [`Places::shapes`]: with some 950 names, about one in seventy is set.
-const SHAPE_BITS: usize = 1 << 16;
-
-/// The shape bit of a name of `len` bytes (words and the spaces between them) whose first and
-/// last bytes, lowered, are `first` and `last`.
+/// The shape of a name of `len` bytes (words and the spaces between them) whose first and last
+/// bytes, lowered, are `first` and `last`.
 #[inline(always)]
-fn shape_bit(first: u8, last: u8, len: usize) -> usize {
-    let key = u64::from(first) | u64::from(last) << 8 | (len as u64) << 16;
-    // Multiplicative hashing: the high bits of the product mix every bit of the key.
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+fn shape_key(first: u8, last: u8, len: usize) -> u64 {
+    u64::from(first) | u64::from(last) << 8 | (len as u64) << 16
 }
 
 fn places() -> &'static Places {
     static PLACES: OnceLock<Places> = OnceLock::new();
     PLACES.get_or_init(|| {
         let names: FxHashSet<&'static [u8]> = crate::lexicon::data_lines(TABLE).map(str::as_bytes).collect();
-        let mut shapes = Box::new([0u64; SHAPE_BITS / 64]);
-        for name in &names {
-            if let (Some(&first), Some(&last)) = (name.first(), name.last()) {
-                let bit = shape_bit(first, last, name.len());
-                shapes[bit / 64] |= 1 << (bit % 64);
-            }
-        }
+        let shapes = ShapeFilter::new(names.iter().filter_map(|name| match (name.first(), name.last()) {
+            (Some(&first), Some(&last)) => Some(shape_key(first, last, name.len())),
+            _ => None,
+        }));
         Places { names, shapes }
     })
 }
@@ -72,8 +65,10 @@ pub fn is_place(words: &[&str]) -> bool {
     let first = words[0].as_bytes().first();
     let last = words[words.len() - 1].as_bytes().last();
     if let (true, Some(first), Some(last)) = (ascii, first, last) {
-        let bit = shape_bit(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len);
-        if places.shapes[bit / 64] & 1 << (bit % 64) == 0 {
+        if !places
+            .shapes
+            .may_hold(shape_key(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len))
+        {
             return false;
         }
     }

@@ -4,41 +4,30 @@
 //! The name finder and coreference ask of nearly every capitalised word whether it is one of
 //! these few thousand ("Hydro", "Street", "Lake"), and nearly every answer is no: hashing the
 //! word and probing the table cost some 70 instructions a question. A word's first two and last
-//! two bytes and its length, mixed into one of [`FILTER_BITS`] bits, say no for most words at a
+//! two bytes and its length, in a [`ShapeFilter`], say no for most words at a
 //! few instructions, and the table answers the rest, so every answer is the table's.
 
+use crate::shape_filter::ShapeFilter;
 use rustc_hash::FxHashMap;
-
-/// Bits of the filter: with some 6,000 English words, about one bit in ten is set.
-const FILTER_BITS: usize = 1 << 16;
 
 /// The words as written and the filter of their shapes.
 #[derive(Debug)]
 pub(super) struct CasedWords {
     bits: FxHashMap<Box<str>, u32>,
-    /// Bit [`shape_bit`] set for each word of `bits`.
-    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// [`shape_key`] of each word of `bits`.
+    filter: ShapeFilter,
 }
 
-/// The filter bit of `word` (not empty): its first two and last two bytes and its length.
+/// The shape of `word` (not empty): its first two and last two bytes and its length.
 #[inline(always)]
-fn shape_bit(word: &[u8]) -> usize {
+fn shape_key(word: &[u8]) -> u64 {
     let (len, at) = (word.len(), |i: usize| u64::from(word[i]));
-    let key =
-        at(0) | at(1.min(len - 1)) << 8 | at(len.saturating_sub(2)) << 16 | at(len - 1) << 24 | (len as u64) << 32;
-    // Multiplicative hashing: the high bits of the product mix every bit of the key.
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    at(0) | at(1.min(len - 1)) << 8 | at(len.saturating_sub(2)) << 16 | at(len - 1) << 24 | (len as u64) << 32
 }
 
 impl CasedWords {
     pub(super) fn new(bits: FxHashMap<Box<str>, u32>) -> CasedWords {
-        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
-        for word in bits.keys() {
-            if !word.is_empty() {
-                let bit = shape_bit(word.as_bytes());
-                filter[bit / 64] |= 1 << (bit % 64);
-            }
-        }
+        let filter = ShapeFilter::new(bits.keys().filter(|w| !w.is_empty()).map(|w| shape_key(w.as_bytes())));
         CasedWords { bits, filter }
     }
 
@@ -47,11 +36,8 @@ impl CasedWords {
     // cost more in saving and restoring registers than the filter's test.
     #[inline(always)]
     pub(super) fn get(&self, word: &str) -> u32 {
-        if !word.is_empty() {
-            let bit = shape_bit(word.as_bytes());
-            if self.filter[bit / 64] & 1 << (bit % 64) == 0 {
-                return 0;
-            }
+        if !word.is_empty() && !self.filter.may_hold(shape_key(word.as_bytes())) {
+            return 0;
         }
         self.look_up(word)
     }
