@@ -58,7 +58,7 @@ pub fn class_of(cue: Option<&str>, lex: &Lexicon) -> &'static str {
         Some(CueClass::Speech) => CLASSES[0],
         Some(CueClass::Writing) => CLASSES[1],
         Some(CueClass::Cognition) => CLASSES[2],
-        None => CLASSES[5],
+        Some(CueClass::Attitude) | None => CLASSES[5],
     }
 }
 

@@ -54,6 +54,10 @@ pub enum Evidence {
     IndirectSecondPart,
     /// "According to X, …" and "…, according to X."
     AccordingTo,
+    /// Only in [`crate::Scope::Attributions`]: a stance or claim whose content is a noun
+    /// phrase, an infinitive or a belief without "that" ("called for a ban", "pledged to cut
+    /// taxes", "thinks he can win").
+    Attribution,
     /// A title-cased headline that reports what someone said: "Trump Says He Will Win."
     TitleCasedReport,
     /// A quotation opening a paragraph with no attribution, after a paragraph without
@@ -89,6 +93,7 @@ impl Evidence {
             Evidence::IndirectContentFirst => 0.7,
             Evidence::IndirectSecondPart => 0.6,
             Evidence::AccordingTo => 0.7,
+            Evidence::Attribution => 0.45,
             Evidence::TitleCasedReport => 0.6,
             Evidence::SubjectOfPreviousParagraph => 0.55,
             Evidence::CarriedAcrossParagraphs => 0.65,

@@ -12,12 +12,15 @@ use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{cased, flag, form, CueClass, Gender, Lexicon};
 use crate::np::{cue_at, np_after, np_before, speaker_phrase_end, Cue, NpKind, SpeakerNp};
 use crate::token::{shape, word_count, Token, TokenKind};
+use crate::Scope;
 
 mod according;
+mod attributions;
 mod content_end;
 mod gerund_clause;
 mod shapes;
 use according::according_to;
+use attributions::{attribution_cue, may_start_attribution};
 pub(crate) use content_end::content_end;
 use gerund_clause::gerund_clause;
 pub(crate) use shapes::coordinated_subject;
@@ -70,9 +73,12 @@ fn takes_bare_clause(tokens: &[Token], cue: &Cue, content: &Token) -> bool {
 /// Finds indirect quotations in sentences, leaving alone the cues and tokens that direct and
 /// mixed quotations already use. Groups are numbered 0, 1, 2 … in the order found; the two
 /// parts of content split by its attribution ("A, officials said, B") share one.
-pub fn attribute_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Quote> {
+///
+/// In [`Scope::Attributions`] a cue that reports no clause may still attribute a noun phrase,
+/// an infinitive or a belief ([`Reading::Attribution`]).
+pub fn attribute_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Vec<Quote> {
     let mut out = Vec::new();
-    for (group, found) in (0u32..).zip(find_indirect(doc, lex, quoted)) {
+    for (group, found) in (0u32..).zip(find_indirect(doc, lex, quoted, scope)) {
         let mut q = found.quote;
         q.group = group;
         let second = found.continued_by.map(|(start, end)| Quote {
@@ -102,8 +108,21 @@ impl From<Quote> for Found {
     }
 }
 
-fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
+/// How [`subject_first`] reads what follows a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Reported speech: a clause, with or without "that".
+    Speech,
+    /// Only a clause after "that" (a cue a quotation already uses).
+    ThatOnly,
+    /// [`Scope::Attributions`], where speech found nothing: any content, a noun phrase or an
+    /// infinitive too ("called for a ban", "pledged to cut taxes").
+    Attribution,
+}
+
+fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Vec<Found> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let broad = scope == Scope::Attributions;
     // Per-token marks, so that each test below is one look-up whatever the number of quotes.
     let mut used = vec![false; tokens.len()];
     let mut inside = vec![false; tokens.len()];
@@ -140,7 +159,8 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
             // or "quoted"): most tokens are none of these, and are stepped over first.
             let may_start = t.info.cue.is_some()
                 || t.is(flag::SOURCE_CUE_HEAD | flag::QUOTATION_PARTICIPLE)
-                || t.shape & shape::TITLE_CASED != 0;
+                || t.shape & shape::TITLE_CASED != 0
+                || broad && may_start_attribution(text, lex, t);
             if !may_start || t.in_quote() || covered_tok(k) {
                 k += 1;
                 continue;
@@ -170,34 +190,21 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
                 k = resume;
                 continue;
             }
-            let Some(cue) = cue_at(text, tokens, k) else {
-                k += 1;
-                continue;
-            };
+            let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
-            if t.is(flag::LABEL_VERB) {
-                k += 1;
-                continue;
-            }
-            let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
-            let found = if used_cue(k) {
-                // `"…," the spokeswoman told POLITICO that Gore plans to skip …`: a cue that
-                // attributes the quotation before it may report a "that" clause after it too.
-                plain(subject_first(doc, lex, si, &cue, true))
-            } else if cue.class == CueClass::Cognition {
-                plain(subject_first(doc, lex, si, &cue, false))
-            } else {
-                // "…in Tulsa, Oklahoma, arguing that …": a participle after a comma has no
-                // subject of its own there (the phrase before the comma is no appositive
-                // subject); its clause is read as a gerund clause.
-                let participle_after_comma = k > lo && t.has_form(form::GERUND) && tokens[k - 1].is_punct(b',');
-                (!participle_after_comma)
-                    .then(|| plain(subject_first(doc, lex, si, &cue, false)))
-                    .flatten()
-                    .or_else(|| content_first(doc, si, &cue))
-                    .or_else(|| plain(gerund_clause(doc, si, &cue)))
+            let speech_cue = cue_at(text, tokens, k).filter(|_| !t.is(flag::LABEL_VERB));
+            let found = match speech_cue {
+                Some(cue) => speech_report(doc, lex, si, &cue, used_cue(k)),
+                None => None,
             };
+            // Attributions beyond speech, where speech found nothing.
+            let found = found.or_else(|| {
+                let cue = (broad && !used_cue(k))
+                    .then(|| attribution_cue(text, lex, tokens, k))
+                    .flatten()?;
+                plain(subject_first(doc, lex, si, &cue, Reading::Attribution))
+            });
             // Content that runs into a quotation ends before it, when enough is left.
             let found = found.and_then(|(f, resume)| {
                 if !covered(f.quote.start, f.quote.end) {
@@ -215,6 +222,32 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Reported speech after the cue `cue`: subject first, content first, or after a gerund; only
+/// a "that" clause after a cue a quotation already uses.
+fn speech_report(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, used: bool) -> Option<(Found, usize)> {
+    let tokens = &doc.tokens[..];
+    let (lo, k) = (doc.sentences[si].tok_start as usize, cue.tok_start as usize);
+    let t = &tokens[k];
+    let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
+    if used {
+        // `"…," the spokeswoman told POLITICO that Gore plans to skip …`: a cue that
+        // attributes the quotation before it may report a "that" clause after it too.
+        plain(subject_first(doc, lex, si, cue, Reading::ThatOnly))
+    } else if cue.class == CueClass::Cognition {
+        plain(subject_first(doc, lex, si, cue, Reading::Speech))
+    } else {
+        // "…in Tulsa, Oklahoma, arguing that …": a participle after a comma has no
+        // subject of its own there (the phrase before the comma is no appositive
+        // subject); its clause is read as a gerund clause.
+        let participle_after_comma = k > lo && t.has_form(form::GERUND) && tokens[k - 1].is_punct(b',');
+        (!participle_after_comma)
+            .then(|| plain(subject_first(doc, lex, si, cue, Reading::Speech)))
+            .flatten()
+            .or_else(|| content_first(doc, si, cue))
+            .or_else(|| plain(gerund_clause(doc, si, cue)))
+    }
 }
 
 /// Indirect content `found` that runs into a quotation, ended before it ("said the turmoil was not
@@ -268,8 +301,9 @@ fn make(
     q
 }
 
-/// "X said (that) CONTENT"; with `that_only`, only "X said that CONTENT".
-fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool) -> Option<(Quote, usize)> {
+/// "X said (that) CONTENT"; with [`Reading::ThatOnly`], only "X said that CONTENT"; with
+/// [`Reading::Attribution`], "X called for CONTENT" too.
+fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Reading) -> Option<(Quote, usize)> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let s = &doc.sentences[si];
     let (lo, hi) = (s.tok_start as usize, s.tok_end as usize);
@@ -282,8 +316,11 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, that_only: bool
         None => (coordinated_subject(tokens, k, lo)?, true),
     };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
+    if reading == Reading::Attribution {
+        return attributions::attributed(doc, si, cue, np, cstart);
+    }
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
-    if (that_only || cue.class == CueClass::Cognition) && !has_that {
+    if (reading == Reading::ThatOnly || cue.class == CueClass::Cognition) && !has_that {
         return None;
     }
     if !has_that {

@@ -38,6 +38,7 @@ pub mod offsets;
 pub mod places;
 pub mod rank;
 pub mod record;
+mod scope;
 pub mod sentence;
 mod shape_filter;
 pub mod surnames;
@@ -46,6 +47,7 @@ pub mod token;
 pub use doc::{Doc, Entity, EntityKind, Quote, QuoteKind, Resolution};
 pub use error::ExtractError;
 pub use record::*;
+pub use scope::Scope;
 
 use lexicon::Lexicon;
 use rank::{RuleRanker, SpeakerRanker};
@@ -64,6 +66,7 @@ pub struct Engine {
     lex: Lexicon,
     max_text_bytes: usize,
     ranker: Box<dyn SpeakerRanker>,
+    scope: Scope,
 }
 
 impl Default for Engine {
@@ -94,6 +97,7 @@ impl Engine {
             lex,
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
             ranker: Box::new(RuleRanker),
+            scope: Scope::Speech,
         }
     }
 
@@ -134,6 +138,18 @@ impl Engine {
     pub fn with_max_text_bytes(mut self, limit: usize) -> Engine {
         self.max_text_bytes = limit.min(HARD_MAX_TEXT_BYTES);
         self
+    }
+
+    /// The same engine reporting what `scope` says: speech only (the default) or every
+    /// attribution ([`Scope`] has an example).
+    pub fn with_scope(mut self, scope: Scope) -> Engine {
+        self.scope = scope;
+        self
+    }
+
+    /// What the engine reports.
+    pub fn scope(&self) -> Scope {
+        self.scope
     }
 
     /// The longest text this engine accepts, in bytes.
@@ -186,7 +202,7 @@ impl Engine {
         doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
         doc.names = names::find_names(text, &doc.tokens, lex);
-        doc.quotes = find_quotes(&doc, lex);
+        doc.quotes = find_quotes(&doc, lex, self.scope);
         let work = coref::Work::for_tokens(doc.tokens.len());
         coref::resolve(&mut doc, lex, &*self.ranker, work);
         drop_unspoken_phrases(&mut doc);
@@ -203,10 +219,10 @@ impl Engine {
 
 /// Direct, mixed and indirect quotations, in text order, with speakers carried across
 /// paragraphs once all are known.
-fn find_quotes(doc: &Doc, lex: &Lexicon) -> Vec<Quote> {
+fn find_quotes(doc: &Doc, lex: &Lexicon, scope: Scope) -> Vec<Quote> {
     let mut quotes = attribution::attribute_quoted(doc, lex);
     let first_group = quotes.len() as u32;
-    let indirect = indirect::attribute_indirect(doc, lex, &quotes);
+    let indirect = indirect::attribute_indirect(doc, lex, &quotes, scope);
     quotes.extend(indirect.into_iter().map(|mut q| {
         q.group += first_group;
         q

@@ -45,3 +45,9 @@ pub const MEDIA_ROLE: u32 = 1 << 17;
 /// An indefinite pronoun ("nothing", "something"): after a cue, the object ("said nothing
 /// about it") unless its own verb follows ("said something was wrong").
 pub const INDEFINITE_PRONOUN: u32 = 1 << 18;
+/// A verb of stance that attributes without reporting speech ("endorsed", "denounced"): a cue
+/// only in [`crate::Scope::Attributions`]. See `attitude_verbs.tsv`.
+pub const ATTITUDE_VERB: u32 = 1 << 19;
+/// A preposition that belongs to the cue before a noun-phrase content ("called for", "talked
+/// about", "warned of"), in [`crate::Scope::Attributions`].
+pub const ATTRIBUTION_PARTICLE: u32 = 1 << 20;

@@ -220,6 +220,9 @@ pub enum CueClass {
     Writing,
     /// A verb of belief: "believes", "thinks". Indirect attribution only.
     Cognition,
+    /// A verb of stance that reports no speech: "endorsed", "denounced"
+    /// (`attitude_verbs.tsv`). A cue only in [`crate::Scope::Attributions`].
+    Attitude,
 }
 
 /// Grammatical case of a pronoun.

@@ -23,6 +23,7 @@ pub(super) struct Tables {
     org_words: &'static str,
     abbreviations: &'static str,
     name_words: &'static str,
+    attitude_verbs: &'static str,
     person_nouns: &'static str,
     common_words: &'static str,
     affixes: &'static str,
@@ -44,6 +45,7 @@ pub(super) const ENGLISH: Tables = Tables {
     org_words: include_str!("../../lexicons/en/org_words.txt"),
     abbreviations: include_str!("../../lexicons/en/abbreviations.txt"),
     name_words: include_str!("../../lexicons/en/name_words.tsv"),
+    attitude_verbs: include_str!("../../lexicons/en/attitude_verbs.tsv"),
     person_nouns: include_str!("../../lexicons/en/person_nouns.txt"),
     common_words: include_str!("../../lexicons/en/common_words.txt"),
     affixes: include_str!("../../lexicons/en/affixes.tsv"),
@@ -122,7 +124,7 @@ fn role_flag(name: &str) -> Option<u64> {
     })
 }
 
-/// The bit a `name_words.tsv` class stands for.
+/// The bit a class of `name_words.tsv` or `attitude_verbs.tsv` stands for.
 fn name_class(name: &str) -> u32 {
     match name {
         "non_person" => cased::NON_PERSON,
@@ -140,6 +142,8 @@ fn name_class(name: &str) -> u32 {
         "media" => cased::MEDIA,
         "media_role" => cased::MEDIA_ROLE,
         "indefinite_pronoun" => cased::INDEFINITE_PRONOUN,
+        "attitude_verb" => cased::ATTITUDE_VERB,
+        "attribution_particle" => cased::ATTRIBUTION_PARTICLE,
         _ => 0,
     }
 }
@@ -192,9 +196,13 @@ pub(super) fn build(t: &Tables) -> Lexicon {
     for row in rows(t.roles).filter(|r| field(r, 1) == "business") {
         add_cased(row[0], cased::BUSINESS);
     }
-    for row in rows(t.name_words) {
+    for row in rows(t.name_words).chain(rows(t.attitude_verbs)) {
         let bit = name_class(row[0]);
-        debug_assert!(bit != 0, "unknown class {} in name_words.tsv", row[0]);
+        debug_assert!(
+            bit != 0,
+            "unknown class {} in name_words.tsv or attitude_verbs.tsv",
+            row[0]
+        );
         for w in items(&row, 1) {
             add_cased(w, bit);
         }

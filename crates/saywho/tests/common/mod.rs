@@ -39,8 +39,13 @@ pub fn speakers(r: &Record) -> Vec<&str> {
 
 /// Asserts that each passage gives exactly its expected quotes.
 pub fn check(cases: &[(&str, &[Expected])]) {
+    check_with(&Engine::new(), cases);
+}
+
+/// As [`check`], with the engine given (another scope, another ranker).
+pub fn check_with(engine: &Engine, cases: &[(&str, &[Expected])]) {
     for (text, expected) in cases {
-        let got = summary(&extract(text));
+        let got = summary(&engine.extract("t", text).expect("extracts"));
         let want: Vec<(String, String, String, String)> = expected
             .iter()
             .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))

@@ -1,0 +1,109 @@
+//! Table-driven tests of the broader scope (`Scope::Attributions`, issue #10): stances and
+//! claims whose content is a noun phrase, an infinitive or a belief without "that", as PolNeAR
+//! annotates attributions. Each case: a passage and the quotes expected from it, as (quote
+//! text, kind, speaker, cue). Passages written for the project.
+
+mod common;
+
+use common::{check, check_with, Expected};
+use saywho::{Engine, Scope};
+
+fn attributions() -> Engine {
+    Engine::new().with_scope(Scope::Attributions)
+}
+
+/// What the broader scope finds in passages where speech finds nothing.
+const ATTRIBUTIONS: &[(&str, &[Expected])] = &[
+    // A noun phrase after a preposition that belongs to the cue.
+    (
+        "Senator Ann Lee called for a ban on assault weapons.",
+        &[("a ban on assault weapons", "indirect", "Ann Lee", "called for")],
+    ),
+    (
+        "Mayor Tom Reyes warned of deep cuts to the transit budget.",
+        &[("deep cuts to the transit budget", "indirect", "Tom Reyes", "warned of")],
+    ),
+    // Verbs of stance (attitude_verbs.tsv).
+    (
+        "Governor Mary Fallin endorsed Donald Trump on Monday.",
+        &[("Donald Trump on Monday", "indirect", "Mary Fallin", "endorsed")],
+    ),
+    (
+        "Bernie Sanders denounced the ruling as a gift to Wall Street.",
+        &[(
+            "the ruling as a gift to Wall Street",
+            "indirect",
+            "Bernie Sanders",
+            "denounced",
+        )],
+    ),
+    // An infinitive.
+    (
+        "Hillary Clinton pledged to work with both parties in Washington.",
+        &[(
+            "to work with both parties in Washington",
+            "indirect",
+            "Hillary Clinton",
+            "pledged",
+        )],
+    ),
+    (
+        "Jeb Bush declined to comment on the report.",
+        &[("to comment on the report", "indirect", "Jeb Bush", "declined")],
+    ),
+    // A belief without "that".
+    (
+        "Ted Cruz thinks he can win the Iowa caucuses.",
+        &[("he can win the Iowa caucuses", "indirect", "Ted Cruz", "thinks")],
+    ),
+    // A reporting verb with a noun phrase as its object.
+    (
+        "Marco Rubio cited the latest jobs report.",
+        &[("the latest jobs report", "indirect", "Marco Rubio", "cited")],
+    ),
+];
+
+#[test]
+fn stances_and_claims_are_attributed_in_the_broader_scope() {
+    check_with(&attributions(), ATTRIBUTIONS);
+}
+
+#[test]
+fn speech_scope_reports_none_of_them() {
+    let none: Vec<(&str, &[Expected])> = ATTRIBUTIONS.iter().map(|(text, _)| (*text, &[][..])).collect();
+    check(&none);
+}
+
+#[test]
+fn the_broader_scope_keeps_speech_as_it_is() {
+    check_with(
+        &attributions(),
+        &[
+            (
+                "Ann Lee said the plan would fail.",
+                &[("the plan would fail", "indirect", "Ann Lee", "said")],
+            ),
+            (
+                "“We will win,” Ann Lee said.",
+                &[("We will win,", "direct", "Ann Lee", "said")],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn nouns_and_passives_are_no_cues() {
+    check_with(
+        &attributions(),
+        &[
+            // The same words as nouns, after a determiner or a possessive.
+            ("The decline in sales hit investors on Monday.", &[]),
+            ("The sharp decline in sales hit investors on Monday.", &[]),
+            ("His support for the plan surprised the council.", &[]),
+            // A passive: the subject is no source.
+            ("The ruling was denounced by several critics.", &[]),
+            // No subject before the verb: no source.
+            ("Blamed for the loss, the coach resigned on Friday.", &[]),
+        ],
+    );
+}
