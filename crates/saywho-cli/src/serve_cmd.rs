@@ -45,6 +45,10 @@ pub struct ServeArgs {
     /// threads, at most `--slots` at once.
     #[arg(long)]
     threads: Option<usize>,
+    /// What counts as a quotation: `speech` (the default: what people said or wrote) or
+    /// `attributions` (also stances and claims with a noun phrase or an infinitive as content).
+    #[arg(long, default_value = "speech", value_name = "SCOPE")]
+    scope: saywho::Scope,
 }
 
 /// Runs `saywho serve` until SIGINT or SIGTERM.
@@ -75,7 +79,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    runtime.block_on(serve(args.addr, config, corpus))?;
+    runtime.block_on(serve(args.addr, config, corpus, args.scope))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -83,6 +87,7 @@ async fn serve(
     addr: SocketAddr,
     config: saywho_server::Config,
     corpus: Option<saywho_server::Corpus>,
+    scope: saywho::Scope,
 ) -> anyhow::Result<()> {
     if !addr.ip().is_loopback() {
         eprintln!(
@@ -93,7 +98,9 @@ async fn serve(
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr().context("cannot read the bound address")?;
-    let engine = saywho::Engine::new().with_max_text_bytes(config.max_body_bytes);
+    let engine = saywho::Engine::new()
+        .with_max_text_bytes(config.max_body_bytes)
+        .with_scope(scope);
     let app = saywho_server::router_with_corpus(config, std::sync::Arc::new(engine), corpus);
     eprintln!("saywho serve: listening on http://{local}/ (Ctrl-C to stop)");
     saywho_server::serve(listener, app, saywho_server::shutdown_signal())
