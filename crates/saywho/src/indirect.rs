@@ -317,6 +317,9 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
     };
     let (cstart, has_that) = content_start(text, tokens, cue, hi);
     if reading == Reading::Attribution {
+        // Right after the cue, unless a "that" follows: no phrase is skipped ("pledged to ban
+        // all …" is all content).
+        let cstart = if has_that { cstart } else { cue.tok_end as usize };
         return attributions::attributed(doc, si, cue, np, cstart);
     }
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".

@@ -37,6 +37,11 @@ const ATTRIBUTIONS: &[(&str, &[Expected])] = &[
             "denounced",
         )],
     ),
+    // A quantifier as the subject.
+    (
+        "Many oppose the plan to close the plant.",
+        &[("the plan to close the plant", "indirect", "Many", "oppose")],
+    ),
     // An infinitive.
     (
         "Hillary Clinton pledged to work with both parties in Washington.",
@@ -44,6 +49,15 @@ const ATTRIBUTIONS: &[(&str, &[Expected])] = &[
             "to work with both parties in Washington",
             "indirect",
             "Hillary Clinton",
+            "pledged",
+        )],
+    ),
+    (
+        "Donald Trump has pledged to ban all Muslims from entering the country.",
+        &[(
+            "to ban all Muslims from entering the country",
+            "indirect",
+            "Donald Trump",
             "pledged",
         )],
     ),
@@ -102,6 +116,10 @@ fn nouns_and_passives_are_no_cues() {
             ("His support for the plan surprised the council.", &[]),
             // A passive: the subject is no source.
             ("The ruling was denounced by several critics.", &[]),
+            // After a number or a quantifier, a noun.
+            ("Clinton has won two states by a wide margin.", &[]),
+            // "to" before a noun phrase is no infinitive.
+            ("The Clinton campaign did not respond to a request for comment.", &[]),
             // No subject before the verb: no source.
             ("Blamed for the loss, the coach resigned on Friday.", &[]),
         ],
