@@ -2006,3 +2006,20 @@ fn a_phrase_of_place_or_time_between_the_cue_and_the_clause() {
         ("One of the songs he wrote for other artists was a hit.", &[]),
     ]);
 }
+
+#[test]
+fn a_cue_word_in_the_plural_after_a_number_or_quantifier_is_a_noun() {
+    check(&[
+        ("The two states hold primaries on March 1.", &[]),
+        ("Some states remained too close to call.", &[]),
+        // A verb after a plural subject has no "-s": these keep their cue.
+        (
+            "Most say the plan will fail.",
+            &[("the plan will fail", "indirect", "Most", "say")],
+        ),
+        (
+            "Two said they would leave the party.",
+            &[("they would leave the party", "indirect", "Two", "said")],
+        ),
+    ]);
+}

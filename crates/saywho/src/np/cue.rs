@@ -86,6 +86,9 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
         return None;
     }
     // "GOP state senator", "a report card": a base-form cue word before a role noun is a noun.
+    if counted_plural(tokens, k) {
+        return None;
+    }
     let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
     if base_form
         && !t.is(flag::IRREGULAR_PAST)
@@ -185,4 +188,16 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
         tok_end: end as u32,
         class,
     })
+}
+
+/// Is the cue word at `k` a plural noun counted by the number or quantifier before it ("the two
+/// states hold primaries", "some states remained", "all five states")? A verb after a plural
+/// subject has no "-s" ("most say", "some suggest"); "a majority says" (a quantifier after
+/// "a") is singular.
+fn counted_plural(tokens: &[Token], k: usize) -> bool {
+    let Some(p) = k.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let singular = k >= 2 && tokens[k - 2].is(flag::INDEF_ARTICLE);
+    tokens[k].has_form(form::S) && (p.kind == TokenKind::Number || p.is(flag::GROUP_QUANTIFIER)) && !singular
 }
