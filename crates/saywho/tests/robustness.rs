@@ -2,7 +2,7 @@
 //! Inputs are generated from a fixed seed out of the characters that stress the engine most:
 //! every kind of quotation mark and apostrophe, dashes, newlines, multi-byte letters.
 
-use saywho::Engine;
+use saywho::{Engine, Scope};
 
 struct XorShift(u64);
 
@@ -76,7 +76,12 @@ const PIECES: &[&str] = &[
 
 #[test]
 fn random_inputs_never_panic_and_offsets_are_valid() {
-    let engine = Engine::new();
+    for scope in [Scope::Speech, Scope::Attributions] {
+        random_inputs_in(&Engine::new().with_scope(scope));
+    }
+}
+
+fn random_inputs_in(engine: &Engine) {
     let mut rng = XorShift(0x5EED_CAFE_F00D_1234);
     for _ in 0..3000 {
         let len = (rng.next() % 80) as usize;
@@ -104,7 +109,12 @@ fn random_inputs_never_panic_and_offsets_are_valid() {
 
 #[test]
 fn empty_and_degenerate_inputs() {
-    let engine = Engine::new();
+    for scope in [Scope::Speech, Scope::Attributions] {
+        degenerate_inputs_in(&Engine::new().with_scope(scope));
+    }
+}
+
+fn degenerate_inputs_in(engine: &Engine) {
     for text in [
         "",
         " ",
@@ -123,6 +133,8 @@ fn empty_and_degenerate_inputs() {
         // A dash signature ending its paragraph, the next opening with a comma.
         "“We will win this fight.” — Jane Roe\n, and that was that.",
         "“We will win this fight.” — Jane Roe\n\n,",
+        // A conjunction opening the text before a cue (found by fuzzing, 2026-12-04).
+        "and sought said: the plan",
     ] {
         let r = engine.extract("d", text).expect("no panic");
         assert!(r.quotes.iter().all(|q| q.end <= text.chars().count()), "{text:?}");

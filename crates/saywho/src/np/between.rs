@@ -83,7 +83,11 @@ pub(super) fn postmodified_subject(tokens: &[Token], k: usize, i: usize, lo: usi
         }
         // "Experts on housing and transit said": a conjunction between two words of the
         // preposition's object.
-        let joins_object = t.is(flag::ADDITIVE_CONJ) && p + 1 < i && np_word(&tokens[p + 1]) && np_word(&tokens[p - 1]);
+        // (A conjunction opening the text has no word before it.)
+        let joins_object = t.is(flag::ADDITIVE_CONJ)
+            && p + 1 < i
+            && np_word(&tokens[p + 1])
+            && p.checked_sub(1).is_some_and(|q| np_word(&tokens[q]));
         // "Most of those questioned said": a cue's participle ending the object.
         let participle = p + 1 == i && cue_participle(t);
         // "Advisers to Mr. Obama say": the period of a title's abbreviation, written against it.
