@@ -20,7 +20,6 @@ mod content_end;
 mod gerund_clause;
 mod shapes;
 use according::according_to;
-use attributions::{attribution_cue, may_start_attribution};
 pub(crate) use content_end::content_end;
 use gerund_clause::gerund_clause;
 pub(crate) use shapes::coordinated_subject;
@@ -115,7 +114,7 @@ enum Reading {
     Speech,
     /// Only a clause after "that" (a cue a quotation already uses).
     ThatOnly,
-    /// [`Scope::Attributions`], where speech found nothing: any content, a noun phrase or an
+    /// [`Scope::Attributions`], in a pass after speech: any content, a noun phrase or an
     /// infinitive too ("called for a ban", "pledged to cut taxes").
     Attribution,
 }
@@ -159,8 +158,7 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
             // or "quoted"): most tokens are none of these, and are stepped over first.
             let may_start = t.info.cue.is_some()
                 || t.is(flag::SOURCE_CUE_HEAD | flag::QUOTATION_PARTICIPLE)
-                || t.shape & shape::TITLE_CASED != 0
-                || broad && may_start_attribution(text, lex, t);
+                || t.shape & shape::TITLE_CASED != 0;
             if !may_start || t.in_quote() || covered_tok(k) {
                 k += 1;
                 continue;
@@ -190,7 +188,6 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
                 k = resume;
                 continue;
             }
-            let plain = |found: Option<(Quote, usize)>| found.map(|(q, resume)| (Found::from(q), resume));
             // "called the plan a failure" names, it does not report; "call" stays a cue only
             // next to quotation marks.
             let speech_cue = cue_at(text, tokens, k).filter(|_| !t.is(flag::LABEL_VERB));
@@ -198,13 +195,6 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
                 Some(cue) => speech_report(doc, lex, si, &cue, used_cue(k)),
                 None => None,
             };
-            // Attributions beyond speech, where speech found nothing.
-            let found = found.or_else(|| {
-                let cue = (broad && !used_cue(k))
-                    .then(|| attribution_cue(text, lex, tokens, k))
-                    .flatten()?;
-                plain(subject_first(doc, lex, si, &cue, Reading::Attribution))
-            });
             // Content that runs into a quotation ends before it, when enough is left.
             let found = found.and_then(|(f, resume)| {
                 if !covered(f.quote.start, f.quote.end) {
@@ -220,6 +210,22 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
                 None => k += 1,
             }
         }
+    }
+    if broad {
+        // Attributions beyond speech, in a pass of their own over what speech left, so that
+        // the broader scope keeps every quotation of the default one.
+        let mut taken = inside;
+        for f in &out {
+            attributions::mark(tokens, &mut taken, f.quote.start, f.quote.end);
+            if let Some(c) = f.quote.cue {
+                taken[c.tok_start as usize..c.tok_end as usize].fill(true);
+            }
+            if let Some((start, end)) = f.continued_by {
+                attributions::mark(tokens, &mut taken, start, end);
+            }
+        }
+        out.extend(attributions::attribution_pass(doc, lex, &used, &taken));
+        out.sort_by_key(|f| f.quote.start);
     }
     out
 }

@@ -106,6 +106,36 @@ fn the_broader_scope_keeps_speech_as_it_is() {
 }
 
 #[test]
+fn speech_keeps_its_quotes_and_stances_end_before_them() {
+    check_with(
+        &attributions(),
+        &[
+            (
+                "Ann Lee, who endorsed Trump, said the plan would fail.",
+                &[
+                    ("Trump", "indirect", "Ann Lee", "endorsed"),
+                    ("the plan would fail", "indirect", "Ann Lee", "said"),
+                ],
+            ),
+            (
+                "Critics denounced the ruling, Lee said.",
+                &[("Critics denounced the ruling", "indirect", "Lee", "said")],
+            ),
+            // A refusal to say reports nothing, as in speech.
+            ("Ann Lee refused to say when the plant would close.", &[]),
+            // A time after the cue is no content.
+            (
+                "City officials declined on Friday to comment.",
+                &[("to comment", "indirect", "City officials", "declined")],
+            ),
+            // A restrictive relative clause ends where the main clause begins, which only a
+            // comma shows: without one, nothing.
+            ("The senators who endorsed Trump met on Monday.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn nouns_and_passives_are_no_cues() {
     check_with(
         &attributions(),
@@ -116,6 +146,7 @@ fn nouns_and_passives_are_no_cues() {
             ("His support for the plan surprised the council.", &[]),
             // A passive: the subject is no source.
             ("The ruling was denounced by several critics.", &[]),
+            ("He was also accused of fraud in the case.", &[]),
             // After a number or a quantifier, a noun.
             ("Clinton has won two states by a wide margin.", &[]),
             // "to" before a noun phrase is no infinitive.
