@@ -163,15 +163,18 @@ pub(super) fn word_token(text: &str, start: usize, end: usize, lex: &Lexicon) ->
 /// particle (each ends in a hyphen).
 #[inline]
 pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &AlnumRun, lex: &Lexicon) -> Token {
-    let t = &text[start..end];
+    // The word as a string only on the rare paths that read it again (longer than eight bytes
+    // or than the short-word table's words, capitals without a lower-case letter): slicing it
+    // checks its bounds and char boundaries, some ten instructions on every word, where the
+    // run already holds its first bytes.
+    let word = || text.get(start..end).unwrap_or_default();
     let classes = run.classes;
-    let bytes = t.as_bytes();
-    let first = bytes.first().copied().unwrap_or(0);
+    let first = run.first_byte();
     let is_number = first.is_ascii_digit();
     let mut shape = 0u8;
     if first.is_ascii_uppercase() {
         shape |= shape::CAP;
-        if classes & class::LOWER == 0 && bytes.iter().filter(|b| b.is_ascii_alphabetic()).nth(1).is_some() {
+        if classes & class::LOWER == 0 && word().bytes().filter(|b| b.is_ascii_alphabetic()).nth(1).is_some() {
             shape |= shape::ALL_CAPS;
         }
     }
@@ -185,15 +188,15 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &Alnum
         let entry = match run.short_key().and_then(|key| lex.short_entry(key)) {
             Some(entry) => entry,
             None => {
-                looked_up = lex.lookup(t);
+                looked_up = lex.lookup(word());
                 &looked_up
             }
         };
-        whole_word_roles(*entry, t, t, classes & class::UPPER != 0)
+        case_roles(*entry, classes & class::UPPER != 0)
     };
-    info.form = match (run.bytes_number(), bytes.last()) {
-        (Some(number), Some(&last)) => lex.forms_of_bytes(number, run.len, last),
-        _ => lex.forms_of(t),
+    info.form = match run.bytes_number() {
+        Some(number) => lex.forms_of_bytes(number, run.len, run.last_byte_of_short()),
+        None => lex.forms_of(word()),
     };
     word_or_number(start, end, is_number, shape, first, info)
 }
@@ -287,7 +290,16 @@ fn any_word(t: &str, lex: &Lexicon) -> (bool, u8, WordInfo) {
 fn whole_word_roles(mut info: WordInfo, word: &str, token: &str, token_upper: bool) -> WordInfo {
     if word.len() != token.len() {
         info.remove(flag::WHOLE_WORD);
-    } else if info.is(flag::LOWER_CASE_ONLY) && token_upper {
+        info
+    } else {
+        case_roles(info, token_upper)
+    }
+}
+
+/// [`whole_word_roles`] of `info` found for the whole token.
+#[inline]
+fn case_roles(mut info: WordInfo, token_upper: bool) -> WordInfo {
+    if info.is(flag::LOWER_CASE_ONLY) && token_upper {
         info.remove(flag::LOWER_CASE_ONLY);
     }
     info
