@@ -5,7 +5,7 @@ use crate::doc::{Doc, Entity, EntityKind};
 use crate::lexicon::{cased, flag, form, Gender, Lexicon};
 use crate::names::NameMention;
 use crate::token::{shape, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Working state of one entity during resolution.
 #[derive(Debug, Default, Clone)]
@@ -111,7 +111,7 @@ impl Cluster<'_> {
 pub(super) fn cluster_names<'t>(
     doc: &Doc<'t>,
     lex: &Lexicon,
-    speaker_names: &FxHashSet<u32>,
+    speaker_names: &super::TokenSet,
     clusters: &mut Vec<Cluster<'t>>,
     index: &mut NameIndex,
 ) -> Vec<u32> {

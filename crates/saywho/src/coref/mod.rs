@@ -14,14 +14,16 @@ use crate::names::NameMention;
 use crate::np::{np_after, NpKind, SpeakerNp};
 use crate::rank::{Query, QueryKind, SpeakerRanker};
 use crate::token::{shape, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
+mod at_token;
 mod cluster;
 mod index;
 mod position;
 mod resolver;
 mod salience;
 
+use at_token::{AtToken, TokenSet};
 use cluster::{cluster_names, Cluster};
 use index::NameIndex;
 use position::is_subject;
@@ -74,10 +76,10 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         name_entity: &name_entity,
         speaker_names,
         quote_of_speaker,
-        // Each event notes at most one token's entity and one mention: sized once, so that
-        // neither is regrown (rehashing the map and regrowing the list a dozen times a
-        // document cost ~0.8% of the engine on BBC news).
-        at_token: FxHashMap::with_capacity_and_hasher(events.len(), Default::default()),
+        // Each event notes at most one mention: sized once, so that the list is not regrown
+        // (regrowing it, and a map of the tokens' entities, a dozen times a document cost
+        // ~0.8% of the engine on BBC news).
+        at_token: AtToken::new(doc.tokens.len()),
         mentions: Vec::with_capacity(events.len()),
         description_entities: FxHashMap::default(),
         typed_by_description: Vec::new(),
@@ -254,9 +256,9 @@ fn last_role_nouns(span: &[crate::token::Token], lo: usize) -> (Option<usize>, O
 
 /// First tokens of the names inside a quote's own speaker phrase ("…," Legend said): those
 /// names are people and subjects.
-fn speaker_name_starts(doc: &Doc) -> FxHashSet<u32> {
+fn speaker_name_starts(doc: &Doc) -> TokenSet {
     let names = &doc.names;
-    let mut out = FxHashSet::default();
+    let mut out = TokenSet::new(doc.tokens.len());
     for q in &doc.quotes {
         let Some(np) = q.speaker.filter(|np| np.kind == NpKind::Name && !q.speaker_carried) else {
             continue;
@@ -303,7 +305,7 @@ struct NamesFound<'a> {
     /// The entity of each name mention.
     name_entity: &'a [u32],
     /// The entity each speaker phrase, pronoun or description was resolved to, by its token.
-    at_token: &'a FxHashMap<u32, u32>,
+    at_token: &'a AtToken,
     lex: &'a Lexicon,
     /// The named entities by their words.
     index: &'a mut NameIndex,
@@ -405,7 +407,7 @@ pub(super) fn relative_antecedent(doc: &Doc, k: usize, sentence_start: usize, me
 }
 
 /// The entity of the phrase just before "who".
-pub(super) fn antecedent_of_who(doc: &Doc, who: usize, at_token: &FxHashMap<u32, u32>) -> Option<u32> {
+pub(super) fn antecedent_of_who(doc: &Doc, who: usize, at_token: &AtToken) -> Option<u32> {
     let mut k = who;
     while k > 0 && (doc.tokens[k - 1].is_punct(b',') || doc.tokens[k - 1].kind == TokenKind::Dash) {
         k -= 1;

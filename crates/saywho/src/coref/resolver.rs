@@ -10,7 +10,7 @@ use crate::lexicon::{cased, flag, Case, Gender, Lexicon};
 use crate::np::{NpKind, SpeakerNp};
 use crate::rank::{Candidate, Query, QueryKind, SpeakerRanker};
 use crate::token::{shape, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// State of the pass: clusters, mentions so far, and the queries recorded.
 pub(super) struct Resolver<'d, 't> {
@@ -20,10 +20,10 @@ pub(super) struct Resolver<'d, 't> {
     pub(super) clusters: Vec<Cluster<'t>>,
     pub(super) salience: Salience,
     pub(super) name_entity: &'d [u32],
-    pub(super) speaker_names: FxHashSet<u32>,
+    pub(super) speaker_names: super::TokenSet,
     pub(super) quote_of_speaker: FxHashMap<u32, usize>,
     /// Entity of each resolved phrase, keyed by its first token.
-    pub(super) at_token: FxHashMap<u32, u32>,
+    pub(super) at_token: super::AtToken,
     /// Mentions so far, in text order.
     pub(super) mentions: Vec<Mention>,
     /// Entities born of a description, by its lower-case text.
