@@ -94,7 +94,7 @@ fn extract_error(id: &str, position: &str, e: ExtractError) -> DocError {
 fn read_text<'a>(obj: &'a Bound<'_, PyAny>, id: &str, position: &str) -> PyResult<Result<Cow<'a, str>, DocError>> {
     let invalid = |message: String| DocError::new(id, position, ErrorKind::InvalidUtf8, message);
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow().map_err(|e| invalid(format!("not valid Unicode text: {e}"))));
+        return Ok(pyobj::utf8(s).map_err(|e| invalid(format!("not valid Unicode text: {e}"))));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(std::str::from_utf8(b.as_bytes())
@@ -113,7 +113,7 @@ fn read_id(obj: Option<&Bound<'_, PyAny>>, default: impl FnOnce() -> String) -> 
         return Ok(default());
     };
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
+        return Ok(pyobj::utf8(s)?.into_owned());
     }
     if let Ok(n) = obj.extract::<i128>() {
         if !obj.is_instance_of::<pyo3::types::PyBool>() {
@@ -207,7 +207,7 @@ impl Engine {
         let id = read_id(id, || DEFAULT_ID.to_string())?;
         let position = id.clone();
         let bytes: Cow<'_, [u8]> = if let Ok(s) = html.cast::<PyString>() {
-            match s.to_cow() {
+            match pyobj::utf8(s) {
                 Ok(Cow::Borrowed(s)) => Cow::Borrowed(s.as_bytes()),
                 Ok(Cow::Owned(s)) => Cow::Owned(s.into_bytes()),
                 Err(e) => {

@@ -8,7 +8,9 @@
 
 use pyo3::ffi;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString};
+use std::borrow::Cow;
 
 /// A new reference from a C API call as a `Bound`, or the Python error the call set.
 fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
@@ -56,6 +58,47 @@ pub fn str<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
     owned(py, unsafe {
         ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t)
     })
+}
+
+#[cfg(unix)]
+extern "C" {
+    /// In the limited API from CPython 3.10 on (pyo3-ffi declares it only for wheels built for
+    /// 3.10 and later); exported with this signature by every CPython 3 on Unix, where an
+    /// extension's symbols are resolved against the interpreter when it is loaded.
+    fn PyUnicode_AsUTF8AndSize(unicode: *mut ffi::PyObject, size: *mut ffi::Py_ssize_t) -> *const std::ffi::c_char;
+}
+
+/// Whether the interpreter has `PyUnicode_AsUTF8AndSize` in its stable ABI (3.10 and later).
+fn has_utf8_and_size(py: Python<'_>) -> bool {
+    static CHECKED: PyOnceLock<bool> = PyOnceLock::new();
+    *CHECKED.get_or_init(py, || cfg!(unix) && py.version_info() >= (3, 10))
+}
+
+/// The UTF-8 text of a str, borrowed from the str itself where the interpreter allows:
+/// CPython keeps a str's UTF-8 form with it (an ASCII str *is* its UTF-8 form; another gets
+/// it made once, on first request, and kept until the str is freed). PyO3's `to_cow` for an
+/// abi3-py39 wheel instead encodes the text into a new bytes object and copies that into a
+/// `String`: for `extract_many` on BBC x8, 40 MB copied twice per call and some 5,000 page
+/// faults for the copies' fresh memory. A str with lone surrogates has no UTF-8 form: the
+/// `UnicodeEncodeError` is returned, as from `to_cow`.
+pub fn utf8<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    #[cfg(unix)]
+    if has_utf8_and_size(s.py()) {
+        let mut size: ffi::Py_ssize_t = 0;
+        // SAFETY: attached (`s` is bound); `s` is a str. The function returns NULL with an
+        // error set, or a pointer to `size` bytes of valid UTF-8 owned by the str, which
+        // lives (and, a str being immutable, stays unchanged) at least as long as the `'a`
+        // borrow of `s`, also while the GIL is released.
+        let data = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+        if data.is_null() {
+            return Err(PyErr::fetch(s.py()));
+        }
+        // SAFETY: as above; the size is never negative when the pointer is not NULL.
+        let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), size as usize) };
+        // SAFETY: CPython's UTF-8 form of a str is valid UTF-8 (strict encoding).
+        return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) }));
+    }
+    s.to_cow()
 }
 
 /// A list of `n` items made by `item(i)`, filled in place (no intermediate `Vec`).
