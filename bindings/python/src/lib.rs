@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+mod arena;
 mod arrow;
 mod convert;
 mod parallel;
@@ -453,6 +454,8 @@ impl Engine {
 #[pymodule]
 fn _saywho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    // Before any record is made: see arena.rs.
+    m.add("_ARENA_CACHE_BYTES", arena::install())?;
     m.add_class::<Engine>()?;
     m.add_class::<arrow::QuoteBatch>()?;
     m.add("SaywhoError", py.get_type::<SaywhoError>())?;

@@ -59,6 +59,36 @@ def test_records_are_independent_plain_dicts():
     assert json.loads(json.dumps(second)) == second
 
 
+def test_arena_cache_keeps_records_equal_in_reused_memory():
+    # arena.rs: pymalloc's freed arenas are kept for the next records (Linux CPython), as
+    # long as SAYWHO_ARENA_CACHE_MB does not turn it off; records made in reused memory are
+    # the same records.
+    import os
+    import platform
+    import subprocess
+    import sys
+
+    from saywho import _saywho
+
+    if sys.platform == "linux" and platform.python_implementation() == "CPython":
+        limit = os.environ.get("SAYWHO_ARENA_CACHE_MB", "256")
+        assert _saywho._ARENA_CACHE_BYTES == int(limit) << 20
+    texts = [LEGEND * 40] * 300
+    expected = json.dumps(saywho.extract_many(texts))
+    for _ in range(3):
+        again = saywho.extract_many(texts, threads=2)
+        assert json.dumps(again) == expected
+        del again
+    off = subprocess.run(
+        [sys.executable, "-c", "import saywho._saywho as s; print(s._ARENA_CACHE_BYTES)"],
+        env={**os.environ, "SAYWHO_ARENA_CACHE_MB": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert off.stdout.strip() == "0"
+
+
 def test_default_and_integer_ids():
     assert saywho.extract("Hi.")["id"] == "doc"
     assert saywho.extract("Hi.", id=7)["id"] == "7"
