@@ -25,27 +25,37 @@ import saywho
 
 
 NOTE = """
-Reading the table: the target is 80% of the CLI per CPU-second. `extract_arrow` and
-`extract_many(as_json=True)` run the same engine and add the building of Arrow arrays or JSON
-text and their hand-over to Python (on 2026-12-04, with an engine faster than on 2026-12-01,
-they measured 85-90% of the CLI; 98-103% before). `extract_many` returning dicts is near the
-target, at 76-80% on one thread and 71-77% on two in runs at load 2.5-5: a BBC
-pass makes some 190,000 new Python objects (120,000 dicts: one for every quote, cue, speaker,
-entity and mention), and making them under the GIL, then freeing them, costs about a third
-of the engine's own instructions (callgrind), nearly all inside CPython (some 250
-instructions to copy a dict, 190 to set a key), which cannot run in parallel. Dicts are
-copies of per-shape templates whose key table they share (as instances' `__dict__`s do),
-with a quote's and an entity's enum-like fields already set; strings, ints and floats
-repeated across records are made once per call, and the GC is paused meanwhile. On N
-threads the calling thread converts the records in input order (and extracts a document
-itself while the next record is not done) beside N-1 workers, so the conversion overlaps the
-extraction, and a record is freed by the thread that made it; alternated in one process, 2
-threads measure 1-2% fewer MB per CPU-second than 1 (2-7% with a pool beside the converting
-thread before 2026-12-04). The objects' memory, some 19 MB a BBC pass, is new to the process:
-the kernel's page faults for it (42,000 a run of 8 passes) are about 5% of the CPU time, which
-the CLI's benchmark, keeping no output, does not pay. For throughput use `extract_arrow` (tables)
-or `as_json=True` (JSON lines). Spark's figure is dominated by the JVM, Arrow transfers to its
-Python workers and the machine's load at the time; its quote count equals the CLI's."""
+Reading the table: the target is 80% of the CLI per CPU-second. The CLI is measured first
+and the bindings' rows after it; on this 2-core machine at load 5-6 (2026-12-04) a row's
+percentage moved by up to 4-8 points from one run to the next, more on 2 threads. In four
+runs alternating the builds that day: `extract_many` with dicts at 79-80% on 1 thread and
+73-81% on 2 (76-79% and 71-78% before the day's changes); `extract_arrow` and
+`as_json=True` at 86-93%. `extract_many` returning dicts makes some 190,000 Python objects a
+BBC pass (120,000 dicts: one for every quote, cue, speaker, entity and mention) under the
+GIL. Of a BBC x8 call's CPU time (about 1.65 s on 1 thread), the engine takes 1.29 s, the
+conversion to dicts 0.21 s (CPython's code: PyDict_SetItem 55% of its instructions,
+PyDict_Copy 18%; through the limited API there is no cheaper way to fill a dict), freeing the
+records 0.08 s. The engine runs the same instructions as in the CLI (callgrind, 400 BBC texts
+twice: Engine::extract 273.1 M in the extension, 273.4 M in the CLI) and, timed alone inside
+Python (thread CPU time around each extraction), as fast; interleaved with the conversion it
+is 2-3% slower (cycles, not instructions: the caches), whatever the number of documents
+extracted between two conversions (1 to 256). Dicts are copies of per-shape templates whose
+key table they share (as instances' `__dict__`s do), with a quote's and an entity's enum-like
+fields already set; strings, ints and floats repeated across records are made once per call,
+and the GC is paused meanwhile. Texts are read from the str's own UTF-8 form (CPython 3.10
+and later) instead of being encoded and copied twice (2% of the CPU time). The objects'
+memory, some 19 MB a BBC pass, used to be new to the process at each call, as CPython unmaps
+an arena when its last object is freed: 42,000 page faults a call, about 4% of its CPU time,
+which the CLI's benchmark, reusing its allocator's memory, does not pay. The module now keeps
+freed arenas for reuse (up to 256 MiB, marked reclaimable; `SAYWHO_ARENA_CACHE_MB`; 1,400-3,100
+faults a call). On N threads the calling thread converts the records in input order (and
+extracts a document itself while the next record is not done) beside N-1 workers, which
+signal a finished record only when it waits; a record is freed by the thread that made it.
+Tried and left out: span dicts copied from per-text variants with the text already set (2.5%
+fewer conversion instructions, but 1.5-3% slower in alternated runs). For throughput use
+`extract_arrow` (tables) or `as_json=True` (JSON lines). Spark's figure is dominated by the
+JVM, Arrow transfers to its Python workers and the machine's load at the time; its quote
+count equals the CLI's."""
 
 
 def load(path):
