@@ -28,9 +28,12 @@ NOTE = """
 Reading the table: the target is 80% of the CLI per CPU-second. The CLI is measured first
 and the bindings' rows after it; on this 2-core machine at load 5-6 (2026-12-04) a row's
 percentage moved by up to 4-8 points from one run to the next, more on 2 threads. In four
-runs alternating the builds that day: `extract_many` with dicts at 79-80% on 1 thread and
-73-81% on 2 (76-79% and 71-78% before the day's changes); `extract_arrow` and
-`as_json=True` at 86-93%. `extract_many` returning dicts makes some 190,000 Python objects a
+runs alternating the builds that day and this table's: `extract_many` with dicts at 79-81% on
+1 thread and 73-81% on 2 (76-79% and 71-78% before the day's changes); `extract_arrow` and
+`as_json=True` at 83-93%. In separate processes alternated at once, without the CLI, dicts
+went from 24.3-25.0 to 25.6-26.9 MB per CPU-second on 1 thread and from 22.4-24.7 to 24.6-26.5
+on 2 (4 pairs): 2 threads stay 2-4% below 1 (the records cross from the worker's core to the
+converting one). `extract_many` returning dicts makes some 190,000 Python objects a
 BBC pass (120,000 dicts: one for every quote, cue, speaker, entity and mention) under the
 GIL. Of a BBC x8 call's CPU time (about 1.65 s on 1 thread), the engine takes 1.29 s, the
 conversion to dicts 0.21 s (CPython's code: PyDict_SetItem 55% of its instructions,
