@@ -150,15 +150,29 @@ struct Engine {
 impl Engine {
     /// A new engine. `max_text_bytes` is the longest text it takes, in UTF-8 bytes (default
     /// 5 MB, as the CLI's `--max-doc-bytes`); longer texts raise `SaywhoError(kind="too_large")`.
+    /// `scope` is what counts as a quotation, as the CLI's `--scope`: `"speech"` (the default,
+    /// what people said or wrote) or `"attributions"` (also stances and claims with a noun
+    /// phrase or an infinitive as content, "called for a ban"); another value raises
+    /// `ValueError`.
     #[new]
-    #[pyo3(signature = (max_text_bytes=None))]
-    fn new(max_text_bytes: Option<usize>) -> Engine {
-        let engine = saywho::Engine::new();
+    #[pyo3(signature = (max_text_bytes=None, scope="speech"))]
+    fn new(max_text_bytes: Option<usize>, scope: &str) -> PyResult<Engine> {
+        let scope: saywho::Scope = scope.parse().map_err(pyo3::exceptions::PyValueError::new_err)?;
+        let engine = saywho::Engine::new().with_scope(scope);
         let inner = match max_text_bytes {
             Some(limit) => engine.with_max_text_bytes(limit),
             None => engine,
         };
-        Engine { inner }
+        Ok(Engine { inner })
+    }
+
+    /// What counts as a quotation: `"speech"` or `"attributions"`.
+    #[getter]
+    fn scope(&self) -> &'static str {
+        match self.inner.scope() {
+            saywho::Scope::Speech => "speech",
+            saywho::Scope::Attributions => "attributions",
+        }
     }
 
     /// The longest text the engine takes, in UTF-8 bytes.

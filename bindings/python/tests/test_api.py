@@ -136,6 +136,20 @@ def test_text_over_the_limit_raises_too_large():
     assert "5000001 bytes" in str(info.value)
 
 
+def test_scope_attributions_adds_stances_and_keeps_speech():
+    text = "Senator Ann Lee called for a ban on assault weapons. She said the plan would fail."
+    speech = saywho.Engine().extract(text)
+    broad = saywho.Engine(scope="attributions")
+    assert saywho.Engine().scope == "speech" and broad.scope == "attributions"
+    assert [q["text"] for q in speech["quotes"]] == ["the plan would fail"]
+    record = broad.extract(text)
+    assert [q["text"] for q in record["quotes"]] == ["a ban on assault weapons", "the plan would fail"]
+    assert record["quotes"][0]["cue"]["text"] == "called for"
+    assert record["quotes"][0]["confidence"] == pytest.approx(0.45)
+    with pytest.raises(ValueError, match="unknown scope"):
+        saywho.Engine(scope="beliefs")
+
+
 def test_negative_limit_is_rejected():
     with pytest.raises(OverflowError):
         saywho.Engine(max_text_bytes=-1)
