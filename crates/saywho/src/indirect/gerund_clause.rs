@@ -1,7 +1,8 @@
 //! Reported speech after a gerund: "X criticised the plan, saying CONTENT", whose speaker is
 //! the subject of an attribution just before or of the sentence's main clause.
 
-use super::{content_end, make, starts_clause, takes_bare_clause, MIN_CONTENT_WORDS};
+use super::bare_clause::{starts_clause, takes_bare_clause};
+use super::{content_end, make, MIN_CONTENT_WORDS};
 use crate::attribution::content_start;
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
