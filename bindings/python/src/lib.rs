@@ -169,10 +169,7 @@ impl Engine {
     /// What counts as a quotation: `"speech"` or `"attributions"`.
     #[getter]
     fn scope(&self) -> &'static str {
-        match self.inner.scope() {
-            saywho::Scope::Speech => "speech",
-            saywho::Scope::Attributions => "attributions",
-        }
+        self.inner.scope().as_str()
     }
 
     /// The longest text the engine takes, in UTF-8 bytes.

@@ -99,13 +99,7 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
         if let Some(c) = q.cue {
             used[c.tok_start as usize] = true;
         }
-        let first = tokens.partition_point(|t| t.end <= q.start);
-        for (k, t) in tokens.iter().enumerate().skip(first) {
-            if t.start >= q.end {
-                break;
-            }
-            inside[k] = true;
-        }
+        mark_span(tokens, &mut inside, q.start, q.end);
     }
     let used_cue = |k: usize| used[k];
     let covered_tok = |k: usize| inside[k];
@@ -192,18 +186,29 @@ fn find_indirect(doc: &Doc, lex: &Lexicon, quoted: &[Quote], scope: Scope) -> Ve
         // the broader scope keeps every quotation of the default one.
         let mut taken = inside;
         for f in &out {
-            attributions::mark(tokens, &mut taken, f.quote.start, f.quote.end);
+            mark_span(tokens, &mut taken, f.quote.start, f.quote.end);
             if let Some(c) = f.quote.cue {
                 taken[c.tok_start as usize..c.tok_end as usize].fill(true);
             }
             if let Some((start, end)) = f.continued_by {
-                attributions::mark(tokens, &mut taken, start, end);
+                mark_span(tokens, &mut taken, start, end);
             }
         }
         out.extend(attributions::attribution_pass(doc, lex, &used, &taken));
         out.sort_by_key(|f| f.quote.start);
     }
     out
+}
+
+/// Marks the tokens of the byte span `start..end`.
+fn mark_span(tokens: &[Token], marks: &mut [bool], start: u32, end: u32) {
+    let first = tokens.partition_point(|t| t.end <= start);
+    for (k, t) in tokens.iter().enumerate().skip(first) {
+        if t.start >= end {
+            break;
+        }
+        marks[k] = true;
+    }
 }
 
 /// Reported speech after the cue `cue`: subject first, content first, or after a gerund; only

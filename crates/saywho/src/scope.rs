@@ -30,15 +30,33 @@ pub enum Scope {
     Attributions,
 }
 
+impl Scope {
+    /// Every scope.
+    pub const ALL: [Scope; 2] = [Scope::Speech, Scope::Attributions];
+
+    /// Its name, as `--scope` takes it: `speech` or `attributions`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Speech => "speech",
+            Scope::Attributions => "attributions",
+        }
+    }
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl std::str::FromStr for Scope {
     type Err = String;
 
-    /// `speech` or `attributions`.
+    /// `speech` or `attributions` ([`Scope::as_str`]).
     fn from_str(s: &str) -> Result<Scope, String> {
-        match s {
-            "speech" => Ok(Scope::Speech),
-            "attributions" => Ok(Scope::Attributions),
-            _ => Err(format!("unknown scope {s:?}: expected speech or attributions")),
-        }
+        Scope::ALL
+            .into_iter()
+            .find(|scope| scope.as_str() == s)
+            .ok_or_else(|| format!("unknown scope {s:?}: expected speech or attributions"))
     }
 }

@@ -121,6 +121,14 @@ impl Token {
             && self.is(crate::lexicon::flag::PRONOUN)
             && self.info.case == Some(crate::lexicon::Case::Subject)
     }
+    /// Does it name a possessor before a noun: a possessive pronoun, "her", or a word with a
+    /// possessive ending ("Clinton's")? With a determiner, what makes the next word a noun.
+    #[inline]
+    pub fn is_possessor(&self) -> bool {
+        self.info.case == Some(crate::lexicon::Case::Possessive)
+            || self.is(crate::lexicon::flag::OBJECT_OR_POSSESSIVE)
+            || self.shape & shape::POSSESSIVE != 0
+    }
     /// Is it a possessive pronoun ("his", "their"; "her" before a noun is resolved later)?
     #[inline]
     pub fn is_possessive_pronoun(&self) -> bool {

@@ -11,20 +11,9 @@
 use super::{content_end, make, subject_first, Found, Reading};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{cased, flag, form, Case, CueClass, Lexicon};
+use crate::lexicon::{cased, flag, form, CueClass, Lexicon};
 use crate::np::{Cue, NpKind, SpeakerNp};
 use crate::token::{shape, Token, TokenKind};
-
-/// Marks as taken the tokens of the byte span `start..end`.
-pub(super) fn mark(tokens: &[Token], taken: &mut [bool], start: u32, end: u32) {
-    let first = tokens.partition_point(|t| t.end <= start);
-    for (k, t) in tokens.iter().enumerate().skip(first) {
-        if t.start >= end {
-            break;
-        }
-        taken[k] = true;
-    }
-}
 
 /// The attributions of the document outside the `taken` tokens (quotations and their cues),
 /// with `used` marking the cues of quotations in quotation marks.
@@ -129,12 +118,7 @@ fn attribution_cue(text: &str, lex: &Lexicon, tokens: &[Token], lo: usize, k: us
 fn noun_use(tokens: &[Token], lo: usize, k: usize) -> bool {
     let (t, p) = (&tokens[k], &tokens[k - 1]);
     // (A quantifier may be the subject: see `counted`.)
-    let determiner = |p: &Token| {
-        p.is(flag::DET) && !p.is(flag::WH | flag::GROUP_QUANTIFIER)
-            || p.info.case == Some(Case::Possessive)
-            || p.is(flag::OBJECT_OR_POSSESSIVE)
-            || p.shape & shape::POSSESSIVE != 0
-    };
+    let determiner = |p: &Token| p.is(flag::DET) && !p.is(flag::WH | flag::GROUP_QUANTIFIER) || p.is_possessor();
     // A modifier is no plural: "the officials decline to …" has its subject.
     let base_form = !t.has_form(form::PAST | form::S | form::GERUND);
     let modified = base_form && k >= lo + 2 && p.is_word() && !p.has_form(form::S) && determiner(&tokens[k - 2]);

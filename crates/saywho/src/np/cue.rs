@@ -111,10 +111,7 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
         let compound = t.is(flag::CUE_NOUN) && p.is_word() && !p.is(flag::FUNCTION | flag::PRONOUN) && k >= 2 && {
             // A determiner, a possessive pronoun ("her" included) or a possessor.
             let d = &tokens[k - 2];
-            d.is(flag::DET)
-                || d.info.case == Some(crate::lexicon::Case::Possessive)
-                || d.is(flag::OBJECT_OR_POSSESSIVE)
-                || d.shape & shape::POSSESSIVE != 0
+            d.is(flag::DET) || d.is_possessor()
         };
         if compound {
             return None;
@@ -132,12 +129,7 @@ fn cue_at_word(text: &str, tokens: &[Token], k: usize, to_hearer: bool) -> Optio
             .take_while(|p| p.is_word() && !p.is_cap() && !p.is(flag::FUNCTION | flag::PRONOUN) && !p.has_form(form::S))
             .count();
         let d = k.checked_sub(modifiers + 1).map(|i| &tokens[i]);
-        let determined = d.is_some_and(|d| {
-            d.is(flag::DET) && !d.is(flag::WH)
-                || d.info.case == Some(crate::lexicon::Case::Possessive)
-                || d.is(flag::OBJECT_OR_POSSESSIVE)
-                || d.shape & shape::POSSESSIVE != 0
-        });
+        let determined = d.is_some_and(|d| d.is(flag::DET) && !d.is(flag::WH) || d.is_possessor());
         if determined {
             return None;
         }
