@@ -1,10 +1,6 @@
 //! The learned speaker ranker on passages written for the project: each case is a passage, a
 //! quote in it and the speaker the quote should be given. The cases come from issue 9 and from
 //! what the rules already get right (which the learned ranker must keep).
-//!
-//! Issue 9's first example ("Mark Dunn found work… Unlike Dunn, he has not found a job. 'My
-//! children come first,' he said." → Ali Reza) is not here: the learned ranker, like the rules,
-//! still gives Mark Dunn (docs/RANKER.md).
 
 use saywho::lexicon::{Case, Gender};
 use saywho::rank::learned::{allowed, feature_name, vectors};
@@ -34,6 +30,14 @@ const CASES: &[(&str, &str, &str)] = &[
          \"We regret the decision,\" the company said.",
         "We regret the decision",
         "Acme Holdings Inc",
+    ),
+    // Issue 9's first example: "Unlike Dunn" opens the pronoun's own sentence, whose subject
+    // is the pronoun; the person the paragraph is about is its speaker.
+    (
+        "Mark Dunn found work. \"The money is good,\" Dunn said. His neighbour Ali Reza has \
+         had less luck. Unlike Dunn, he has not found a job. \"My children come first,\" he said.",
+        "My children come first",
+        "Ali Reza",
     ),
 ];
 
