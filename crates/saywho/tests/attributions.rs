@@ -156,3 +156,26 @@ fn nouns_and_passives_are_no_cues() {
         ],
     );
 }
+
+#[test]
+fn a_hearer_alone_is_no_content() {
+    check_with(
+        &attributions(),
+        &[
+            // The direct quote after the hearer is speech; the hearer is not a stance.
+            (
+                "The minister told BBC Radio 4's Today programme: “We will not back down.”",
+                &[("We will not back down.", "direct", "The minister", "told")],
+            ),
+            ("Ann Lee told reporters on Monday.", &[]),
+            ("Ann Lee told the newspaper.", &[]),
+            ("The senator urged Congress.", &[]),
+            // An object in lower case that is no person is content: PolNeAR marks "told a
+            // different tale".
+            (
+                "Fox told a slightly different tale.",
+                &[("a slightly different tale", "indirect", "Fox", "told")],
+            ),
+        ],
+    );
+}

@@ -11,7 +11,7 @@
 use super::{content_end, make, subject_first, Found, Reading};
 use crate::confidence::Evidence;
 use crate::doc::{Doc, Quote};
-use crate::lexicon::{cased, flag, form, CueClass, Lexicon};
+use crate::lexicon::{cased, flag, form, Case, CueClass, Lexicon};
 use crate::np::{Cue, NpKind, SpeakerNp};
 use crate::token::{shape, Token, TokenKind};
 
@@ -32,7 +32,8 @@ pub(super) fn attribution_pass(doc: &Doc, lex: &Lexicon, used: &[bool], taken: &
             }
             let found = attribution_cue(text, lex, tokens, lo, k)
                 .and_then(|cue| subject_first(doc, lex, si, &cue, Reading::Attribution))
-                .and_then(|(q, _)| end_before_taken(tokens, |m| taken[m] || used[m], q));
+                .and_then(|(q, _)| end_before_taken(tokens, |m| taken[m] || used[m], q))
+                .filter(|q| !hearer_only(tokens, q));
             match found {
                 Some(q) => {
                     let resume = tokens.partition_point(|t| t.start < q.end);
@@ -67,6 +68,34 @@ fn end_before_taken(tokens: &[Token], taken: impl Fn(usize) -> bool, mut q: Quot
     }
     q.end = tokens[end - 1].end;
     Some(q)
+}
+
+/// Is the content of a hearer verb's attribution only its hearer ("told ⟨the BBC⟩: …",
+/// "told ⟨Five Live's Sportsweek⟩", "urged ⟨Congress⟩", "told ⟨reporters⟩")? A short phrase
+/// that opens, past a determiner, with a name or an object pronoun, or ends in a noun for a
+/// person, group or organisation, and holds no preposition, infinitive, subordinator,
+/// conjunction or cue in lower case: the hearer reports nothing. ("Fox told ⟨a slightly
+/// different tale⟩" and "urged ⟨a strong stand⟩" open in lower case and stay.)
+fn hearer_only(tokens: &[Token], q: &Quote) -> bool {
+    let Some(cue) = q.cue.filter(|c| tokens[c.tok_start as usize].is(flag::HEARER_VERB)) else {
+        return false;
+    };
+    let a = tokens.partition_point(|t| t.end <= q.start);
+    let b = tokens.partition_point(|t| t.start < q.end);
+    // A time after the hearer ("told reporters on Monday") is no content either.
+    let time = |m: usize| tokens[m].is(flag::PREP) && tokens.get(m + 1).is_some_and(|n| n.is(flag::CALENDAR));
+    let b = (a..b).find(|&m| time(m)).unwrap_or(b);
+    if a != cue.tok_end as usize || b == a || b - a > 6 {
+        return false;
+    }
+    let first = (a..b).find(|&m| !tokens[m].is(flag::DET)).map(|m| &tokens[m]);
+    let named = first.is_some_and(|t| t.is_cap() || t.is(flag::PRONOUN) && t.info.case == Some(Case::Object));
+    // "told reporters", "told the show's director", "told the newspaper".
+    let person_head = tokens[b - 1].is(flag::ROLE_PERSON | flag::ROLE_GROUP | flag::ROLE_ORG);
+    (named || person_head)
+        && tokens[a..b]
+            .iter()
+            .all(|t| t.is_cap() || !t.is(flag::PREP | flag::INFINITIVE_TO | flag::SUB | flag::CONJ | flag::CUE))
 }
 
 /// Whether `t` may be the cue of an attribution that is not a reporting verb: a verb of stance
