@@ -153,7 +153,21 @@ fn nouns_and_passives_are_no_cues() {
             ("The Clinton campaign did not respond to a request for comment.", &[]),
             // No subject before the verb: no source.
             ("Blamed for the loss, the coach resigned on Friday.", &[]),
+            // "state" opens no attribution (attribution_excluded): mostly a noun in news.
+            ("Two battleground states hold primaries on Tuesday.", &[]),
+            ("Minnesota state delegate Mary Susan wore a red cape.", &[]),
         ],
+    );
+}
+
+#[test]
+fn an_excluded_verb_stays_a_cue_of_speech() {
+    check_with(
+        &attributions(),
+        &[(
+            "The senator stated that the plan would fail.",
+            &[("the plan would fail", "indirect", "The senator", "stated")],
+        )],
     );
 }
 

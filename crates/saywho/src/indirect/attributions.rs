@@ -119,6 +119,7 @@ fn attribution_cue(text: &str, lex: &Lexicon, tokens: &[Token], lo: usize, k: us
         return None;
     }
     let class = match t.info.cue {
+        Some(_) if lex.is_cased(t.text(text), cased::ATTRIBUTION_EXCLUDED) => return None,
         Some(class) => class,
         None if lex.is_cased(t.text(text), cased::ATTITUDE_VERB) => CueClass::Attitude,
         None => return None,

@@ -144,6 +144,7 @@ fn name_class(name: &str) -> u32 {
         "indefinite_pronoun" => cased::INDEFINITE_PRONOUN,
         "attitude_verb" => cased::ATTITUDE_VERB,
         "attribution_particle" => cased::ATTRIBUTION_PARTICLE,
+        "attribution_excluded" => cased::ATTRIBUTION_EXCLUDED,
         _ => 0,
     }
 }
