@@ -288,6 +288,22 @@ fn make(
     q
 }
 
+/// Where content that starts at `cstart` and would end at `cend` ends when its cue stands in a
+/// subordinate clause ("Though Justice Dunphy said he was loath to …, he believed …", "When
+/// asked whether he thought the country was well-governed, he replied"): where the main
+/// clause begins, at a comma before a subject pronoun.
+fn main_clause_cut(tokens: &[Token], lo: usize, np: &SpeakerNp, cstart: usize, cend: usize) -> usize {
+    let subordinate = tokens[lo..np.tok_end as usize]
+        .iter()
+        .any(|t| t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER));
+    if !subordinate {
+        return cend;
+    }
+    (cstart + 1..cend)
+        .find(|&m| tokens[m].is_punct(b',') && tokens.get(m + 1).is_some_and(Token::is_subject_pronoun))
+        .unwrap_or(cend)
+}
+
 /// "X said (that) CONTENT"; with [`Reading::ThatOnly`], only "X said that CONTENT"; with
 /// [`Reading::Attribution`], "X called for CONTENT" too.
 fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Reading) -> Option<(Quote, usize)> {
@@ -306,7 +322,11 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
     if reading == Reading::Attribution {
         // Right after the cue, unless a "that" follows: no phrase is skipped ("pledged to ban
         // all …" is all content).
-        let cstart = if has_that { cstart } else { cue.tok_end as usize };
+        let cstart = if has_that && attributions::that_is_near(tokens, cue, cstart) {
+            cstart
+        } else {
+            cue.tok_end as usize
+        };
         return attributions::attributed(doc, si, cue, np, cstart);
     }
     // Beliefs and findings ("believes that", "a poll shows that") count only with "that".
@@ -325,14 +345,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
     let mut cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
     // "Though Justice Dunphy said he was loath to …, he believed …": in a subordinate clause,
     // the content ends where the main clause begins.
-    if tokens[lo..np.tok_end as usize]
-        .iter()
-        .any(|t| t.is(flag::SUB) && !t.is(flag::COMPLEMENTIZER))
-    {
-        let main = (cstart + 1..cend)
-            .find(|&m| tokens[m].is_punct(b',') && tokens.get(m + 1).is_some_and(Token::is_subject_pronoun));
-        cend = main.unwrap_or(cend);
-    }
+    cend = main_clause_cut(tokens, lo, &np, cstart, cend);
     let words = word_count(tokens, cstart, cend);
     // Without "that", a short object reads like a clause ("tell stories about …", "tweet it
     // out").

@@ -161,6 +161,46 @@ fn nouns_and_passives_are_no_cues() {
 }
 
 #[test]
+fn content_keeps_to_its_own_clause() {
+    check_with(
+        &attributions(),
+        &[
+            // The "that" of an infinitive's verb is no "that" of the cue: what was refused is
+            // to accept it.
+            (
+                "Mr Kosslick refused to accept that the war had turned audiences against Hollywood.",
+                &[(
+                    "to accept that the war had turned audiences against Hollywood",
+                    "indirect",
+                    "Kosslick",
+                    "refused",
+                )],
+            ),
+            // Nor is a "that" far after the cue, past the object.
+            (
+                "Kelly Holmes will defend her indoor title in Sheffield earlier that month.",
+                &[(
+                    "her indoor title in Sheffield earlier that month",
+                    "indirect",
+                    "Kelly Holmes",
+                    "defend",
+                )],
+            ),
+            // In a subordinate clause, the content ends where the main clause begins. (No
+            // speaker: "he" has no antecedent here.)
+            (
+                "When asked whether he thought the country was well governed, he paused for a while.",
+                &[("the country was well governed", "indirect", "", "thought")],
+            ),
+            // A preposition alone is no content.
+            ("This is a plan the supporters will agree with.", &[]),
+            // After a participle that modifies the subject, an auxiliary is the main verb.
+            ("Businesses complaining might like to look at corporate pay.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn an_excluded_verb_stays_a_cue_of_speech() {
     check_with(
         &attributions(),

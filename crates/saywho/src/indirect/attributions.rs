@@ -187,7 +187,18 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
     if cstart >= hi || !opens_content(tokens, cstart) {
         return None;
     }
+    // "Businesses complaining ⟦might like …⟧": after a participle that modifies its subject, an
+    // auxiliary is the main clause's verb. (After a finite cue it may open content: "a letter
+    // that he said ⟦was drafted by the firm⟧".)
+    let k = cue.tok_start as usize;
+    let auxiliary_before = k
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].is(flag::AUX | flag::BE_FORM));
+    if tokens[k].has_form(form::GERUND) && !auxiliary_before && tokens[cstart].is(flag::AUX) {
+        return None;
+    }
     let mut cend = content_end(text, tokens, cstart, hi, np.kind == NpKind::Relative);
+    cend = super::main_clause_cut(tokens, doc.sentences[si].tok_start as usize, &np, cstart, cend);
     // "The senators who endorsed Trump met on Monday": in a relative clause after no comma, the
     // content ends where the main clause's verb comes, which only a comma shows here.
     let k = cue.tok_start as usize;
@@ -195,13 +206,40 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
     if restrictive {
         cend = (cstart + 1..cend).find(|&m| tokens[m].is_punct(b','))?;
     }
-    if cend <= cstart {
+    // "the supporters will agree ⟦with⟧": a preposition or a conjunction alone is no content
+    // (a word like "yes" or "this" is: "Everyone but Hewlett said yes", "denied this").
+    let bare = |t: &Token| !t.is_word() || t.is(flag::PREP | flag::CONJ | flag::SUB);
+    if cend <= cstart || tokens[cstart..cend].iter().all(bare) {
         return None;
     }
     Some((
         make(doc, si, cstart, cend, Some(*cue), Some(np), Evidence::Attribution),
         cend,
     ))
+}
+
+/// Does the "that" that ends at `cstart` (found by `content_start`) introduce the content of
+/// `cue` in the attribution reading? Only when nothing but prepositions, determiners,
+/// pronouns, times, names and punctuation stand between ("has said to us that"): not
+/// "refused to accept that …" (the content is the infinitive: the "that" is the inner
+/// verb's), nor "may defend her indoor title in Sheffield earlier that month".
+pub(super) fn that_is_near(tokens: &[Token], cue: &Cue, cstart: usize) -> bool {
+    let (a, b) = (cue.tok_end as usize, cstart.saturating_sub(1));
+    let between = tokens.get(a..b).unwrap_or(&[]);
+    // "to" before a verb is an infinitive's; before a name or a determiner, a preposition
+    // ("reported to the IRS that").
+    let infinitive = |m: usize| {
+        tokens[m].is(flag::INFINITIVE_TO)
+            && tokens
+                .get(m + 1)
+                .is_some_and(|n| n.is_word() && !n.is_cap() && !n.is(flag::DET | flag::PRONOUN))
+    };
+    between.iter().enumerate().all(|(i, t)| {
+        !t.is_word()
+            || t.is_cap()
+            || t.is(flag::PREP | flag::DET | flag::PRONOUN | flag::CALENDAR | flag::TIME_BEFORE_CONTENT)
+                && !infinitive(a + i)
+    })
 }
 
 /// Can an attribution's content open with token `c`? A word or a number; not punctuation, a
