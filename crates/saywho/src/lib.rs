@@ -179,7 +179,7 @@ impl Engine {
     /// one stage (docs/ENGINE.md lists which).
     fn run_stages<'t>(&self, text: &'t str) -> Doc<'t> {
         let lex = &self.lex;
-        let (tokens, paragraphs) = token::tokenize(text, lex);
+        let (tokens, paragraphs, marks) = token::tokenize_with_marks(text, lex);
         let mut doc = Doc {
             text,
             tokens,
@@ -199,7 +199,7 @@ impl Engine {
         if doc.tokens.is_empty() {
             return doc;
         }
-        doc.quote_spans = marks::find_quotes(&mut doc.tokens, &doc.paragraphs);
+        doc.quote_spans = marks::find_quotes_among(&mut doc.tokens, &doc.paragraphs, &marks);
         doc.sentences = sentence::split_sentences(text, &mut doc.tokens, &doc.paragraphs, &doc.quote_spans, lex);
         doc.names = names::find_names(text, &doc.tokens, lex);
         doc.quotes = find_quotes(&doc, lex, self.scope);

@@ -78,15 +78,21 @@ fn span(
 
 /// Finds the quoted spans of a document and marks their tokens [`shape::IN_QUOTE`].
 pub fn find_quotes(tokens: &mut [Token], paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
-    let mut quotes: Vec<QuoteSpan> = Vec::new();
-    // The marks, found in one pass: both passes below read only them (a few in a hundred
-    // tokens), where each read every token (some 13 million instructions on BBC news).
     let marks: Vec<u32> = tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| t.kind == TokenKind::QuoteMark)
         .map(|(k, _)| k as u32)
         .collect();
+    find_quotes_among(tokens, paragraphs, &marks)
+}
+
+/// [`find_quotes`], given the indices of the quotation marks among the tokens, in order (as
+/// [`crate::token::tokenize_with_marks`] notes them). Both passes below read only the marks (a
+/// few in a hundred tokens), where each read every token (some 13 million instructions on BBC
+/// news).
+pub(crate) fn find_quotes_among(tokens: &mut [Token], paragraphs: &[Paragraph], marks: &[u32]) -> Vec<QuoteSpan> {
+    let mut quotes: Vec<QuoteSpan> = Vec::new();
     // (opening mark, paragraphs it has run over so far)
     let mut carried: Option<(u32, usize)> = None;
     // The next mark to read (paragraphs are in text order).
