@@ -118,7 +118,13 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     let mut acronyms: FxHashSet<&str> = FxHashSet::default();
     // Name words: at least one a name but for a platform's; the names are fewer.
     let mut name_words = 0;
+    // The capitalised tokens, which the search for names below visits: a second pass over
+    // every token to skip the others cost some 7 million instructions on BBC news.
+    let mut caps: Vec<u32> = Vec::with_capacity(tokens.len() / 6);
     for (k, t) in tokens.iter().enumerate() {
+        if t.is_cap() {
+            caps.push(k as u32);
+        }
         if is_name_word(t) {
             name_words += 1;
             if t.shape & shape::ALL_CAPS != 0 && (2..=6).contains(&(t.end - t.start)) {
@@ -155,14 +161,16 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // The last run found to modify a title: it joins the next name's titles.
     let mut modifier: Option<(usize, usize)> = None;
     let mut k = 0usize;
-    while k < tokens.len() {
-        let t = &tokens[k];
+    let mut next_cap = 0usize;
+    loop {
         // Every test below needs a capital (a party's initial, a platform that speaks, a name
-        // word): most tokens are skipped at once.
-        if !t.is_cap() {
-            k += 1;
-            continue;
+        // word): only capitalised tokens from `k` on are visited.
+        while caps.get(next_cap).is_some_and(|&c| (c as usize) < k) {
+            next_cap += 1;
         }
+        let Some(&cap) = caps.get(next_cap) else { break };
+        k = cap as usize;
+        let t = &tokens[k];
         // "Gregory Meeks (D-N.Y.)", "Ted Cruz (R-Texas)": a party's initial and a state in
         // parentheses after a name hold no name.
         if let Some(close) = party_and_state(text, tokens, k) {
