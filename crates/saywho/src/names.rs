@@ -107,11 +107,6 @@ pub(crate) fn is_finite_cue(t: &Token) -> bool {
 
 /// Finds the proper names of a document.
 pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -> Vec<NameMention> {
-    // Words capitalised mid-sentence somewhere in the article: evidence that the same word
-    // at the start of a sentence is a name too.
-    // Sized for news text (about one capitalised word in twelve tokens) so that it is not
-    // regrown several times.
-    let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(tokens.len() / 12, Default::default());
     // Words the lexicon does not know, opening sentences: how often each does.
     let mut unknown_openers: FxHashMap<&str, u32> = FxHashMap::default();
     // Acronyms the article writes ("SEC", "FDA"): evidence for the long names they stand for.
@@ -121,6 +116,10 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // The capitalised tokens, which the search for names below visits: a second pass over
     // every token to skip the others cost some 7 million instructions on BBC news.
     let mut caps: Vec<u32> = Vec::with_capacity(tokens.len() / 6);
+    // Name words mid-sentence (sized for news text, about one in twelve tokens, so that it is
+    // not regrown), and the shapes of those opening sentences (one bit each).
+    let mut mid: Vec<u32> = Vec::with_capacity(tokens.len() / 8);
+    let mut opener_shapes = 0u64;
     for (k, t) in tokens.iter().enumerate() {
         if t.is_cap() {
             caps.push(k as u32);
@@ -132,10 +131,25 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
                 acronyms.insert(word);
             }
             if !at_sentence_start(tokens, k) {
-                seen_mid.insert(t.base(text));
-            } else if t.info.flags() == 0 && t.info.cue.is_none() {
-                *unknown_openers.entry(t.base(text)).or_default() += 1;
+                mid.push(k as u32);
+            } else {
+                opener_shapes |= shape_bit(t.base(text));
+                if t.info.flags() == 0 && t.info.cue.is_none() {
+                    *unknown_openers.entry(t.base(text)).or_default() += 1;
+                }
             }
+        }
+    }
+    // Words capitalised mid-sentence somewhere in the article: evidence that the same word
+    // at the start of a sentence is a name too. Only words opening a sentence are asked
+    // about, so only those of their shapes are kept: most are not hashed (a set of every
+    // word cost some 10 million instructions on BBC news).
+    // (Sized for about a quarter of those words, so that it is seldom regrown.)
+    let mut seen_mid: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(mid.len() / 4, Default::default());
+    for &k in &mid {
+        let word = tokens[k as usize].base(text);
+        if opener_shapes & shape_bit(word) != 0 {
+            seen_mid.insert(word);
         }
     }
     // Those opening two sentences or more and never capitalised mid-sentence (which is evidence
@@ -252,6 +266,15 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
         k = end;
     }
     names
+}
+
+/// One bit of 64 for a word's length, first byte and last byte: equal words set the same.
+fn shape_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let key = (b.len() as u64) << 16
+        | u64::from(b.first().copied().unwrap_or(0)) << 8
+        | u64::from(b.last().copied().unwrap_or(0));
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 /// "an assistant Headmaster", "a Lieutenant-Colonel", "a Member of the Order": capitalised
