@@ -154,7 +154,7 @@ fn nouns_and_passives_are_no_cues() {
             // No subject before the verb: no source.
             ("Blamed for the loss, the coach resigned on Friday.", &[]),
             // "state" opens no attribution (attribution_excluded): mostly a noun in news.
-            ("Two battleground states hold primaries on Tuesday.", &[]),
+            ("Member states have to approve the deal.", &[]),
             ("Minnesota state delegate Mary Susan wore a red cape.", &[]),
         ],
     );
@@ -192,6 +192,15 @@ fn content_keeps_to_its_own_clause() {
                 "When asked whether he thought the country was well governed, he paused for a while.",
                 &[("the country was well governed", "indirect", "", "thought")],
             ),
+            // An adverb or a phrase before "that" leaves it the cue's.
+            (
+                "The union threatened repeatedly that it would strike.",
+                &[("it would strike", "indirect", "The union", "threatened")],
+            ),
+            (
+                "The union threatened in a statement that it would strike.",
+                &[("it would strike", "indirect", "The union", "threatened")],
+            ),
             // A preposition alone is no content.
             ("This is a plan the supporters will agree with.", &[]),
             // After a participle that modifies the subject, an auxiliary is the main verb.
@@ -224,6 +233,23 @@ fn a_hearer_alone_is_no_content() {
             ("Ann Lee told reporters on Monday.", &[]),
             ("Ann Lee told the newspaper.", &[]),
             ("The senator urged Congress.", &[]),
+            // A name as a modifier, a second object, a quantifier, a particle: content.
+            (
+                "Donald Trump promised a Muslim ban.",
+                &[("a Muslim ban", "indirect", "Donald Trump", "promised")],
+            ),
+            (
+                "Trump promised them a wall.",
+                &[("them a wall", "indirect", "Trump", "promised")],
+            ),
+            (
+                "The governor urged more police.",
+                &[("more police", "indirect", "The governor", "urged")],
+            ),
+            (
+                "The mayor warned against Donald Trump.",
+                &[("Donald Trump", "indirect", "The mayor", "warned against")],
+            ),
             // An object in lower case that is no person is content: PolNeAR marks "told a
             // different tale".
             (

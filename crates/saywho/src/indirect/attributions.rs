@@ -33,7 +33,7 @@ pub(super) fn attribution_pass(doc: &Doc, lex: &Lexicon, used: &[bool], taken: &
             let found = attribution_cue(text, lex, tokens, lo, k)
                 .and_then(|cue| subject_first(doc, lex, si, &cue, Reading::Attribution))
                 .and_then(|(q, _)| end_before_taken(tokens, |m| taken[m] || used[m], q))
-                .filter(|q| !hearer_only(tokens, q));
+                .filter(|q| !hearer_only(text, lex, tokens, q));
             match found {
                 Some(q) => {
                     let resume = tokens.partition_point(|t| t.start < q.end);
@@ -71,13 +71,18 @@ fn end_before_taken(tokens: &[Token], taken: impl Fn(usize) -> bool, mut q: Quot
 }
 
 /// Is the content of a hearer verb's attribution only its hearer ("told ⟨the BBC⟩: …",
-/// "told ⟨Five Live's Sportsweek⟩", "urged ⟨Congress⟩", "told ⟨reporters⟩")? A short phrase
-/// that opens, past a determiner, with a name or an object pronoun, or ends in a noun for a
-/// person, group or organisation, and holds no preposition, infinitive, subordinator,
-/// conjunction or cue in lower case: the hearer reports nothing. ("Fox told ⟨a slightly
-/// different tale⟩" and "urged ⟨a strong stand⟩" open in lower case and stay.)
-fn hearer_only(tokens: &[Token], q: &Quote) -> bool {
-    let Some(cue) = q.cue.filter(|c| tokens[c.tok_start as usize].is(flag::HEARER_VERB)) else {
+/// "told ⟨Five Live's Sportsweek⟩", "urged ⟨Congress⟩", "told ⟨reporters⟩ on Monday")? A
+/// phrase of at most six tokens right after the verb (no particle: after "warned of" the
+/// object is no hearer) that is, past its determiners, an object pronoun alone, or names and
+/// possessives only, or those or nothing before a noun for a person, group, organisation or
+/// outlet ("the show's director", "the newspaper"). A lower-case word before the head, or a
+/// second object, makes it content ("promised ⟨a Muslim ban⟩", "urged ⟨more police⟩",
+/// "promised ⟨them a wall⟩", "Fox told ⟨a slightly different tale⟩").
+fn hearer_only(text: &str, lex: &Lexicon, tokens: &[Token], q: &Quote) -> bool {
+    let Some(cue) = q
+        .cue
+        .filter(|c| c.tok_end == c.tok_start + 1 && tokens[c.tok_start as usize].is(flag::HEARER_VERB))
+    else {
         return false;
     };
     let a = tokens.partition_point(|t| t.end <= q.start);
@@ -88,14 +93,21 @@ fn hearer_only(tokens: &[Token], q: &Quote) -> bool {
     if a != cue.tok_end as usize || b == a || b - a > 6 {
         return false;
     }
-    let first = (a..b).find(|&m| !tokens[m].is(flag::DET)).map(|m| &tokens[m]);
-    let named = first.is_some_and(|t| t.is_cap() || t.is(flag::PRONOUN) && t.info.case == Some(Case::Object));
-    // "told reporters", "told the show's director", "told the newspaper".
-    let person_head = tokens[b - 1].is(flag::ROLE_PERSON | flag::ROLE_GROUP | flag::ROLE_ORG);
-    (named || person_head)
-        && tokens[a..b]
-            .iter()
-            .all(|t| t.is_cap() || !t.is(flag::PREP | flag::INFINITIVE_TO | flag::SUB | flag::CONJ | flag::CUE))
+    let words = &tokens[(a..b).find(|&m| !tokens[m].is(flag::DET)).unwrap_or(b)..b];
+    let Some((head, before)) = words.split_last() else {
+        return false;
+    };
+    let named = |t: &Token| t.is_cap() || t.kind == TokenKind::Number || t.shape & shape::POSSESSIVE != 0;
+    if !before.iter().all(named) {
+        return false;
+    }
+    let object_pronoun = head.is(flag::PRONOUN) && head.info.case == Some(Case::Object);
+    let hearer_noun = head.is(flag::ROLE_PERSON | flag::ROLE_GROUP | flag::ROLE_ORG)
+        || lex.is_cased(head.text(text), cased::MEDIA_ROLE);
+    if before.is_empty() && object_pronoun {
+        return true;
+    }
+    named(head) && !head.is(flag::PRONOUN) || hearer_noun
 }
 
 /// Whether `t` may be the cue of an attribution that is not a reporting verb: a verb of stance
@@ -201,14 +213,15 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
     cend = super::main_clause_cut(tokens, doc.sentences[si].tok_start as usize, &np, cstart, cend);
     // "The senators who endorsed Trump met on Monday": in a relative clause after no comma, the
     // content ends where the main clause's verb comes, which only a comma shows here.
-    let k = cue.tok_start as usize;
     let restrictive = k >= 2 && tokens[k - 1].is(flag::WH | flag::PERSON_RELATIVE) && !tokens[k - 2].is_punct(b',');
     if restrictive {
         cend = (cstart + 1..cend).find(|&m| tokens[m].is_punct(b','))?;
     }
     // "the supporters will agree ⟦with⟧": a preposition or a conjunction alone is no content
-    // (a word like "yes" or "this" is: "Everyone but Hewlett said yes", "denied this").
-    let bare = |t: &Token| !t.is_word() || t.is(flag::PREP | flag::CONJ | flag::SUB);
+    // (a word like "yes" or "this", or a number, is: "Everyone but Hewlett said yes", "denied
+    // this", "Oil prices declined 5%").
+    let bare =
+        |t: &Token| !matches!(t.kind, TokenKind::Word | TokenKind::Number) || t.is(flag::PREP | flag::CONJ | flag::SUB);
     if cend <= cstart || tokens[cstart..cend].iter().all(bare) {
         return None;
     }
@@ -219,13 +232,16 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
 }
 
 /// Does the "that" that ends at `cstart` (found by `content_start`) introduce the content of
-/// `cue` in the attribution reading? Only when nothing but prepositions, determiners,
-/// pronouns, times, names and punctuation stand between ("has said to us that"): not
-/// "refused to accept that …" (the content is the infinitive: the "that" is the inner
-/// verb's), nor "may defend her indoor title in Sheffield earlier that month".
+/// `cue` in the attribution reading? Not after an infinitive or a verb form ("refused to
+/// accept that …": the content is the infinitive, the "that" is the inner verb's), nor before
+/// a time ("may defend her title in Sheffield earlier that month"). Adverbs and phrases of
+/// place, time or channel may stand between ("threatened repeatedly that", "threatened in a
+/// statement that"), as in speech.
 pub(super) fn that_is_near(tokens: &[Token], cue: &Cue, cstart: usize) -> bool {
-    let (a, b) = (cue.tok_end as usize, cstart.saturating_sub(1));
-    let between = tokens.get(a..b).unwrap_or(&[]);
+    let (a, that) = (cue.tok_end as usize, cstart.saturating_sub(1));
+    let time_after = tokens
+        .get(cstart)
+        .is_some_and(|n| n.is(flag::CALENDAR) || n.is(flag::TIME_BEFORE_CONTENT) && !n.is(flag::ADV));
     // "to" before a verb is an infinitive's; before a name or a determiner, a preposition
     // ("reported to the IRS that").
     let infinitive = |m: usize| {
@@ -234,12 +250,8 @@ pub(super) fn that_is_near(tokens: &[Token], cue: &Cue, cstart: usize) -> bool {
                 .get(m + 1)
                 .is_some_and(|n| n.is_word() && !n.is_cap() && !n.is(flag::DET | flag::PRONOUN))
     };
-    between.iter().enumerate().all(|(i, t)| {
-        !t.is_word()
-            || t.is_cap()
-            || t.is(flag::PREP | flag::DET | flag::PRONOUN | flag::CALENDAR | flag::TIME_BEFORE_CONTENT)
-                && !infinitive(a + i)
-    })
+    let verb_form = |t: &Token| t.is_word() && !t.is_cap() && t.has_form(form::PAST | form::GERUND);
+    !time_after && !(a..that).any(|m| infinitive(m) || verb_form(&tokens[m]))
 }
 
 /// Can an attribution's content open with token `c`? A word or a number; not punctuation, a

@@ -52,6 +52,6 @@ pub const ATTITUDE_VERB: u32 = 1 << 19;
 /// about", "warned of"), in [`crate::Scope::Attributions`].
 pub const ATTRIBUTION_PARTICLE: u32 = 1 << 20;
 /// A reporting verb whose readings in the attribution pass (beyond speech) were mostly wrong
-/// on PolNeAR train ("continued to fall", "swing states"): it opens no attribution there, and
-/// stays a cue of speech. See `attitude_verbs.tsv`.
+/// on PolNeAR train ("member states have to approve", "swing states"): it opens no
+/// attribution there, and stays a cue of speech. See `attitude_verbs.tsv`.
 pub const ATTRIBUTION_EXCLUDED: u32 = 1 << 21;
