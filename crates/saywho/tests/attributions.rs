@@ -156,6 +156,8 @@ fn nouns_and_passives_are_no_cues() {
             // "state" opens no attribution (attribution_excluded): mostly a noun in news.
             ("Member states have to approve the deal.", &[]),
             ("Minnesota state delegate Mary Susan wore a red cape.", &[]),
+            // Nor does "report": "reported from" is a byline.
+            ("Julie Pace reported from Los Angeles.", &[]),
         ],
     );
 }
