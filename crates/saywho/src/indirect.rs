@@ -322,7 +322,7 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
     if reading == Reading::Attribution {
         // Right after the cue, unless a "that" follows: no phrase is skipped ("pledged to ban
         // all …" is all content).
-        let cstart = if has_that && attributions::that_is_near(tokens, cue, cstart) {
+        let cstart = if has_that && attributions::that_opens_content(tokens, cue, cstart) {
             cstart
         } else {
             cue.tok_end as usize

@@ -219,7 +219,7 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
     }
     // "the supporters will agree ⟦with⟧": a preposition or a conjunction alone is no content
     // (a word like "yes" or "this", or a number, is: "Everyone but Hewlett said yes", "denied
-    // this", "Oil prices declined 5%").
+    // this").
     let bare =
         |t: &Token| !matches!(t.kind, TokenKind::Word | TokenKind::Number) || t.is(flag::PREP | flag::CONJ | flag::SUB);
     if cend <= cstart || tokens[cstart..cend].iter().all(bare) {
@@ -237,7 +237,7 @@ pub(super) fn attributed(doc: &Doc, si: usize, cue: &Cue, np: SpeakerNp, cstart:
 /// a time ("may defend her title in Sheffield earlier that month"). Adverbs and phrases of
 /// place, time or channel may stand between ("threatened repeatedly that", "threatened in a
 /// statement that"), as in speech.
-pub(super) fn that_is_near(tokens: &[Token], cue: &Cue, cstart: usize) -> bool {
+pub(super) fn that_opens_content(tokens: &[Token], cue: &Cue, cstart: usize) -> bool {
     let (a, that) = (cue.tok_end as usize, cstart.saturating_sub(1));
     let time_after = tokens
         .get(cstart)
