@@ -211,6 +211,7 @@ fn content_keeps_to_its_own_clause() {
     );
 }
 
+/// A guard: `attribution_excluded` is read only by the attribution pass.
 #[test]
 fn an_excluded_verb_stays_a_cue_of_speech() {
     check_with(
@@ -227,7 +228,8 @@ fn a_hearer_alone_is_no_content() {
     check_with(
         &attributions(),
         &[
-            // The direct quote after the hearer is speech; the hearer is not a stance.
+            // The direct quote after the hearer is speech; the hearer is not a stance. (A
+            // guard: the attribution pass never reads a quotation's own cue.)
             (
                 "The minister told BBC Radio 4's Today programme: “We will not back down.”",
                 &[("We will not back down.", "direct", "The minister", "told")],
