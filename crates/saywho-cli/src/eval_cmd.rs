@@ -89,11 +89,8 @@ pub struct EvalArgs {
     /// instead of those shipped with the engine.
     #[arg(long, value_name = "FILE")]
     ranker_weights: Option<PathBuf>,
-    /// What counts as a quotation: `speech` (the default, what people said or wrote) or
-    /// `attributions` (also stances and claims with a noun phrase or an infinitive as content,
-    /// as PolNeAR annotates them; see saywho::Scope).
-    #[arg(long, default_value = "speech", value_name = "SCOPE")]
-    scope: saywho::Scope,
+    #[command(flatten)]
+    scope: crate::scope_args::ScopeArgs,
     /// Print the body of docs/ACCURACY.md from reports saved earlier with --json.
     #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with = "path")]
     markdown_from: Vec<PathBuf>,
@@ -110,7 +107,7 @@ pub enum RankerChoice {
 
 /// The engine with the ranker asked for.
 fn engine_for(args: &EvalArgs) -> anyhow::Result<saywho::Engine> {
-    let engine = saywho::Engine::new().with_scope(args.scope);
+    let engine = saywho::Engine::new().with_scope(args.scope.scope);
     if args.ranker == RankerChoice::Rules {
         if args.ranker_weights.is_some() {
             bail!("--ranker-weights needs --ranker learned");
@@ -143,7 +140,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         return render_markdown(&args.markdown_from);
     }
     if let Some(floors) = &args.gate {
-        return gate(floors, args.shared.as_deref(), args.json, args.scope);
+        return gate(floors, args.shared.as_deref(), args.json, args.scope.scope);
     }
     let Some(path) = &args.path else {
         bail!("give a gold PATH, --gate FLOORS or --markdown-from")

@@ -60,11 +60,8 @@ pub struct ExtractArgs {
     /// Documents larger than this many bytes become `too_large` error records.
     #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]
     pub max_doc_bytes: usize,
-    /// What counts as a quotation: `speech` (the default: what people said or wrote) or
-    /// `attributions` (also stances and claims with a noun phrase or an infinitive as content:
-    /// "called for a ban", "pledged to cut taxes"; lower confidence).
-    #[arg(long, default_value = "speech", value_name = "SCOPE")]
-    pub scope: saywho::Scope,
+    #[command(flatten)]
+    pub scope: crate::scope_args::ScopeArgs,
     /// Also write every error record (JSONL) to this file.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
@@ -142,7 +139,7 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     let mut reporter = Reporter::new(&args, plan.total_bytes);
     let engine = saywho::Engine::new()
         .with_max_text_bytes(args.max_doc_bytes)
-        .with_scope(args.scope);
+        .with_scope(args.scope.scope);
     let errors: Option<&mut dyn Write> = errors_file.as_mut().map(|f| f as &mut dyn Write);
     let summary = pipeline::run(&engine, &plan, &options, sink, errors, &mut reporter);
     reporter.bar.finish_and_clear();

@@ -45,10 +45,8 @@ pub struct IndexArgs {
     /// Documents larger than this many bytes become `too_large` error records.
     #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]
     pub max_doc_bytes: usize,
-    /// What counts as a quotation: `speech` (the default: what people said or wrote) or
-    /// `attributions` (also stances and claims with a noun phrase or an infinitive as content).
-    #[arg(long, default_value = "speech", value_name = "SCOPE")]
-    pub scope: saywho::Scope,
+    #[command(flatten)]
+    pub scope: crate::scope_args::ScopeArgs,
     /// Documents per transaction.
     #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
@@ -173,7 +171,7 @@ fn index_corpus(args: &IndexArgs, plan: &saywho_io::Plan, store: &mut Store, bar
     };
     let engine = saywho::Engine::new()
         .with_max_text_bytes(args.max_doc_bytes)
-        .with_scope(args.scope);
+        .with_scope(args.scope.scope);
     let mut repeated = RepeatedIds::default();
     let sink = StoreSink {
         writer: store.writer(args.batch as usize)?,

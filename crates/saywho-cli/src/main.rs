@@ -22,6 +22,7 @@ mod index_output;
 mod input_args;
 mod report_cmd;
 mod report_html;
+mod scope_args;
 mod search_cmd;
 mod serve_cmd;
 mod speakers_cmd;

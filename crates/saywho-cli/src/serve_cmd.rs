@@ -45,10 +45,8 @@ pub struct ServeArgs {
     /// threads, at most `--slots` at once.
     #[arg(long)]
     threads: Option<usize>,
-    /// What counts as a quotation: `speech` (the default: what people said or wrote) or
-    /// `attributions` (also stances and claims with a noun phrase or an infinitive as content).
-    #[arg(long, default_value = "speech", value_name = "SCOPE")]
-    scope: saywho::Scope,
+    #[command(flatten)]
+    scope: crate::scope_args::ScopeArgs,
 }
 
 /// Runs `saywho serve` until SIGINT or SIGTERM.
@@ -79,7 +77,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    runtime.block_on(serve(args.addr, config, corpus, args.scope))?;
+    runtime.block_on(serve(args.addr, config, corpus, args.scope.scope))?;
     Ok(ExitCode::SUCCESS)
 }
 

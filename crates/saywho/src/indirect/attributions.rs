@@ -52,8 +52,7 @@ pub(super) fn attribution_pass(doc: &Doc, lex: &Lexicon, used: &[bool], taken: &
 /// "Trump" for the stance); otherwise the reading is wrong ("She says it …" where "it …" is
 /// reported speech already), and there is no attribution.
 fn end_before_taken(tokens: &[Token], taken: impl Fn(usize) -> bool, mut q: Quote) -> Option<Quote> {
-    let a = tokens.partition_point(|t| t.end <= q.start);
-    let b = tokens.partition_point(|t| t.start < q.end);
+    let (a, b) = token_range(tokens, &q);
     let Some(stop) = (a..b).find(|&m| taken(m)) else {
         return Some(q);
     };
@@ -68,6 +67,14 @@ fn end_before_taken(tokens: &[Token], taken: impl Fn(usize) -> bool, mut q: Quot
     }
     q.end = tokens[end - 1].end;
     Some(q)
+}
+
+/// The tokens of a quotation's content, as a range of token indices.
+fn token_range(tokens: &[Token], q: &Quote) -> (usize, usize) {
+    (
+        tokens.partition_point(|t| t.end <= q.start),
+        tokens.partition_point(|t| t.start < q.end),
+    )
 }
 
 /// Is the content of a hearer verb's attribution only its hearer ("told ⟨the BBC⟩: …",
@@ -85,8 +92,7 @@ fn hearer_only(text: &str, lex: &Lexicon, tokens: &[Token], q: &Quote) -> bool {
     else {
         return false;
     };
-    let a = tokens.partition_point(|t| t.end <= q.start);
-    let b = tokens.partition_point(|t| t.start < q.end);
+    let (a, b) = token_range(tokens, q);
     // A time after the hearer ("told reporters on Monday") is no content either.
     let time = |m: usize| tokens[m].is(flag::PREP) && tokens.get(m + 1).is_some_and(|n| n.is(flag::CALENDAR));
     let b = (a..b).find(|&m| time(m)).unwrap_or(b);
