@@ -26,7 +26,7 @@ mod post;
 
 pub(crate) use description::{unlisted_description, unlisted_description_after};
 
-pub use carry::carry_across_paragraphs;
+pub use carry::{carry_across_paragraphs, join_fragments_around_their_cue};
 
 /// Where the attribution of a direct quote stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -233,6 +233,7 @@ fn find_quotes(doc: &Doc, lex: &Lexicon, scope: Scope) -> Vec<Quote> {
     // A photo caption repeats or sums up what the article reports: not a quotation of its own.
     quotes.retain(|q| !caption::is_caption(doc, doc.sentences[q.sentence as usize].para as usize));
     quotes.sort_by_key(|q| q.start);
+    attribution::join_fragments_around_their_cue(doc, &mut quotes);
     attribution::carry_across_paragraphs(doc, lex, &mut quotes);
     extend_to_names(doc, &mut quotes);
     quotes

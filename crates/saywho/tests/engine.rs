@@ -59,6 +59,20 @@ fn quotes_cut_in_two_and_over_paragraphs() {
     assert_eq!(r.quotes[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
     assert_eq!(r.quotes[1].cue.as_ref().map(|c| c.text.as_str()), Some("wrote"));
 
+    // Cut by its attribution within one sentence: each fragment finds the cue on its own
+    // side, and they are one utterance. Not after a first fragment that ends its sentence.
+    let cases: &[(&str, bool)] = &[
+        ("“The plan,” Ann Lee said, “will fail.”", true),
+        ("Ann Lee is the mayor. “The plan,” she says, “will fail.”", true),
+        ("\"For instance,\" said Ann Lee, \"older people use it.\"", true),
+        ("“The vote is over.” Ann Lee said: “We lost.”", false),
+    ];
+    for &(text, one) in cases {
+        let r = extract(text);
+        assert_eq!(r.quotes.len(), 2, "{text}: {r:?}");
+        assert_eq!(r.quotes[0].group == r.quotes[1].group, one, "{text}: {r:?}");
+    }
+
     // Over paragraphs, each reopened by a mark: a fragment a paragraph, without the repeated
     // marks, all in one group with the speaker and cue of the whole.
     let text = "The vote was close. Ann Lee said:\n\n“First paragraph of it.\n\n“Second paragraph of it.\n\n“The end of it.”\n\nBob Ray left.";

@@ -5,7 +5,7 @@
 
 use super::{attribution_between, last_attribution, Side};
 use crate::confidence::Evidence;
-use crate::doc::{Doc, Quote};
+use crate::doc::{Doc, Quote, QuoteKind};
 use crate::lexicon::{cased, flag, Gender, Lexicon};
 use crate::marks::QuoteSpan;
 use crate::np::{NpKind, SpeakerNp};
@@ -35,6 +35,43 @@ pub(super) fn continues_attributed(doc: &Doc, q: &QuoteSpan, prev: Option<(&Quot
     let after_its_mark = before == prev_close && before > 0 && tokens[before - 1].is_terminal();
     let ends_sentence = close > open + 1 && tokens[close - 1].is_terminal();
     (after_its_sentence || after_its_mark) && ends_sentence
+}
+
+/// `“The plan,” she said, “will fail.”`: two direct quotations in a row whose one attribution
+/// stands between them in one sentence are the fragments of one utterance, and share a group.
+/// (Each fragment finds the cue on its own side, so the grouping of [`carry_speakers`], which
+/// asks of a fragment with no attribution, does not reach them.) Only a first fragment cut
+/// short, not one that ends its sentence (`“….” Collins said: “…”`, a new utterance, or
+/// someone else's in `“….” The mayor then says: “…”`), and not across sentences (`“…,” she
+/// said. “…”` is for [`carry_speakers`], when the second quotation has no attribution of its
+/// own). `quotes` are in text order.
+pub fn join_fragments_around_their_cue(doc: &Doc, quotes: &mut [Quote]) {
+    let sentence_at = |byte: u32| doc.sentence_of(doc.tokens.partition_point(|t| t.start < byte).saturating_sub(1));
+    for i in 1..quotes.len() {
+        let (a, b) = (&quotes[i - 1], &quotes[i]);
+        let (Some(x), Some(y)) = (a.cue, b.cue) else {
+            continue;
+        };
+        let direct = a.kind == QuoteKind::Direct && b.kind == QuoteKind::Direct;
+        let same_cue = x.tok_start == y.tok_start && x.tok_end == y.tok_end;
+        let Some(cue) = doc.tokens.get(x.tok_start as usize) else {
+            continue;
+        };
+        let between = a.end <= cue.start && cue.start < b.start;
+        let cut_short = !doc.text[..a.end as usize].trim_end().ends_with(['.', '!', '?', '…']);
+        let cue_sentence = doc.sentence_of(x.tok_start as usize);
+        if direct
+            && cut_short
+            && same_cue
+            && between
+            && !a.speaker_carried
+            && !b.speaker_carried
+            && sentence_at(a.end) == cue_sentence
+            && sentence_at(b.start + 1) == cue_sentence
+        {
+            quotes[i].group = quotes[i - 1].group;
+        }
+    }
 }
 
 /// Gives quotes without an attribution of their own the speaker of a neighbour, and groups
