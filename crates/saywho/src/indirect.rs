@@ -359,10 +359,14 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
         return None;
     }
     // A short bare clause passes with a visible verb after its subject ("said business was
-    // good").
+    // good"), or a past form that ends the sentence ("said the photo lied.": no object or
+    // phrase follows that would make it a participle modifying the noun), not in a clause of
+    // time or condition ("said before he died": when it was said).
+    let ends_sentence = tokens.get(cend).is_none_or(|t| t.is_terminal());
     let visible_verb = tokens
         .get(cstart + 1..cend)
-        .is_some_and(|c| c.iter().any(|t| t.is(flag::AUX | flag::BE_FORM)));
+        .is_some_and(|c| c.iter().any(|t| t.is(flag::AUX | flag::BE_FORM)))
+        || ends_sentence && cend > cstart + 1 && tokens[cend - 1].is_past() && !tokens[cstart].is(flag::SUB);
     let min_words = if has_that {
         MIN_CLAUSE_WORDS
     } else if visible_verb {

@@ -204,6 +204,12 @@ fn short_reported_speech() {
             "Ann Lee said that prices fell.",
             &[("prices fell", "indirect", "Ann Lee", "said")],
         ),
+        // A past form that ends the sentence is the clause's verb; not in a clause of time.
+        (
+            "Ann Lee said the photo lied.",
+            &[("the photo lied", "indirect", "Ann Lee", "said")],
+        ),
+        ("Ann Lee said before he died.", &[]),
         // Without "that" or a visible verb, a short object is no clause.
         ("The women will tell stories about firsts.", &[]),
     ]);
