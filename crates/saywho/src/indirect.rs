@@ -380,9 +380,13 @@ fn subject_first(doc: &Doc, lex: &Lexicon, si: usize, cue: &Cue, reading: Readin
     // "…, said police Chief Joseph Boinnet.": what follows is the speaker, not content; so is
     // a description with a phrase after it, after a comma ("…, said one GOP source in the
     // room.").
+    // (Not the comma that closes an appositive to the sentence's subject: "Joe Rees, a
+    // commissioner, said the photo misled voters" is Rees's.)
+    let subject_set_off =
+        np.tok_start as usize == lo && tokens.get(np.tok_end as usize).is_some_and(|t| t.is_punct(b','));
     let speaker_after = np_after(tokens, cstart, hi).is_some_and(|n| {
         n.kind == NpKind::Name && n.tok_end as usize >= cend
-            || k > lo && tokens[k - 1].is_punct(b',') && speaker_phrase_end(tokens, n, hi) >= cend
+            || k > lo && tokens[k - 1].is_punct(b',') && !subject_set_off && speaker_phrase_end(tokens, n, hi) >= cend
     });
     if !has_that && speaker_after {
         return None;

@@ -815,6 +815,12 @@ fn a_postmodified_speaker_after_an_inverted_cue() {
             "Even India has more cultural resonance, says political scientist Dossym Satpayev in Almaty.",
             &[("Even India has more cultural resonance", "indirect", "Dossym Satpayev", "says")],
         ),
+        // The comma that closes the subject's appositive is no inverted cue's: the clause after
+        // "said" is the content, though it reads like a postmodified description.
+        (
+            "Joe Rees, a commissioner, said the photo misled voters.",
+            &[("the photo misled voters", "indirect", "Joe Rees", "said")],
+        ),
         // An object with a phrase after it is no inverted speaker.
         (
             "Eisenhower and his future secretary of State, John Foster Dulles, criticized President Truman's strategy of containing the Soviet Union.",
