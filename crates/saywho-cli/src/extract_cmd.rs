@@ -18,7 +18,8 @@ use std::sync::Arc;
 /// (the article's main text and metadata are extracted), WARC or WARC.gz files (HTML
 /// responses), ARC or ARC.gz files (the Internet Archive's older format), or standard input.
 /// The format comes from the file name, or --input-format. Output is one JSON object per
-/// document (JSONL), one row per quote (CSV, Parquet), or a listing with --format text.
+/// document (JSONL), one row per quote (CSV, Parquet), or a listing with --format text; with
+/// -o and no --output-format, the output file's extension chooses (.csv, .parquet, .txt).
 /// Documents that cannot be read become error records; the run goes on.
 ///
 /// Examples:
@@ -26,8 +27,8 @@ use std::sync::Arc;
 ///   saywho extract articles/ -o quotes.jsonl
 ///   saywho extract corpus.jsonl.gz --id-field doc_id --text-field body
 ///   saywho extract corpus.jsonl --meta-field title=headline --meta-field url=link
-///   saywho extract CC-NEWS-20250101.warc.gz --output-format parquet -o quotes.parquet
-///   saywho extract pages/ --output-format csv -o quotes.csv --errors failed.jsonl
+///   saywho extract CC-NEWS-20250101.warc.gz -o quotes.parquet
+///   saywho extract pages/ -o quotes.csv --errors failed.jsonl
 ///   cat article.txt | saywho extract --pretty
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
@@ -38,9 +39,11 @@ pub struct ExtractArgs {
     /// standard input).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Output: JSONL records, CSV or Parquet rows (one per quote), or text for a person to read.
-    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    /// Output: JSONL records, CSV or Parquet rows (one per quote), or text for a person to read
+    /// (default: from the -o file's extension, .jsonl/.ndjson/.json, .csv, .parquet/.pq or .txt;
+    /// JSONL otherwise and on standard output).
+    #[arg(long = "output-format", visible_alias = "format", value_enum)]
+    pub format: Option<OutputFormat>,
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
     pub pretty: bool,
@@ -88,13 +91,31 @@ pub enum OutputFormat {
     Text,
 }
 
+impl OutputFormat {
+    /// The format a file's name asks for (as `report` reads its -o extension): without this,
+    /// `-o quotes.parquet` got JSONL under a Parquet name. JSONL for other names and for
+    /// standard output (`None`).
+    pub fn for_path(path: Option<&Path>) -> OutputFormat {
+        let ext = path.and_then(Path::extension).and_then(|e| e.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("csv") => OutputFormat::Csv,
+            Some("parquet" | "pq") => OutputFormat::Parquet,
+            Some("txt") => OutputFormat::Text,
+            _ => OutputFormat::Jsonl,
+        }
+    }
+}
+
 pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     // `-o -` is standard output, not a file named "-".
     args.output = args.output.filter(|path| path.as_os_str() != "-");
     let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
-    let format = match args.format {
+    let format = match args
+        .format
+        .unwrap_or_else(|| OutputFormat::for_path(args.output.as_deref()))
+    {
         OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
         OutputFormat::Csv => saywho_io::OutputFormat::Csv,
         OutputFormat::Parquet => saywho_io::OutputFormat::Parquet,

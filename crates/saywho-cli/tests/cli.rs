@@ -231,3 +231,38 @@ fn help_explains_every_command() {
     let out = saywho().args(["extract", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
 }
+
+#[test]
+fn the_output_format_follows_the_output_files_extension() {
+    let dir = TempDir::new("out-ext");
+    let input = dir.join("in.txt");
+    std::fs::write(&input, "“Yes,” Ann Lee said.").unwrap();
+    // (file name, --output-format given, how the file starts)
+    let cases: [(&str, Option<&str>, &[u8]); 8] = [
+        ("quotes.parquet", None, b"PAR1"),
+        ("quotes.PQ", None, b"PAR1"),
+        ("quotes.csv", None, b"doc_id,"),
+        ("quotes.txt", None, b"== in (1 quote)"),
+        ("quotes.jsonl", None, b"{\"schema_version\""),
+        ("quotes.out", None, b"{\"schema_version\""),
+        // An explicit format wins over the extension.
+        ("forced.csv", Some("jsonl"), b"{\"schema_version\""),
+        ("forced.jsonl", Some("csv"), b"doc_id,"),
+    ];
+    for (name, format, start) in cases {
+        let out_file = dir.join(name);
+        let mut command = saywho();
+        command.arg("extract").arg(&input).arg("-o").arg(&out_file);
+        if let Some(format) = format {
+            command.args(["--output-format", format]);
+        }
+        let out = command.output().expect("runs");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let written = std::fs::read(&out_file).unwrap();
+        assert!(
+            written.starts_with(start),
+            "{name} {format:?}: {}",
+            String::from_utf8_lossy(&written[..written.len().min(40)])
+        );
+    }
+}
