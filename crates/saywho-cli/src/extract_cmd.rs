@@ -179,10 +179,7 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     report(&summary, &plan);
     if let Some(signal) = summary.interrupted {
         let name = if signal == SIGINT as usize { "SIGINT" } else { "SIGTERM" };
-        diag!(
-            "saywho: stopped by {name}: the output is complete up to the last document written; \
-             run the same command with --resume to continue"
-        );
+        diag!("saywho: stopped by {name}: {}", after_interrupt(&args, format));
         return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
     }
     Ok(if summary.failed > 0 {
@@ -247,6 +244,29 @@ fn open_output(
     };
     let sink = sink.map_err(|e| file_error(e.into(), "-o", &args.output))?;
     Ok((sink, Some(resume)))
+}
+
+/// What an interrupted run left and how to finish it. Only an ordered, one-line-a-document
+/// file (JSONL or CSV, -o) can be resumed: telling every run to use --resume sent Parquet users
+/// to an option that is then refused.
+fn after_interrupt(args: &ExtractArgs, format: saywho_io::OutputFormat) -> String {
+    const WRITTEN: &str = "the output is complete up to the last document written";
+    let not_resumable = match (&args.output, format) {
+        (None, _) => "--resume continues only an output file (-o)",
+        (Some(path), saywho_io::OutputFormat::Parquet) => {
+            return format!(
+                "{} is a readable Parquet file (footer included) holding the rows of the documents read \
+                 so far; a Parquet file cannot be appended to, so --resume is not available: run the \
+                 command again to have them all",
+                path.display()
+            )
+        }
+        (Some(_), saywho_io::OutputFormat::Text) => "--resume cannot continue a text listing",
+        (Some(_), saywho_io::OutputFormat::Jsonl { pretty: true }) => "--resume cannot continue --pretty JSON",
+        (Some(_), _) if args.unordered => "--resume cannot continue --unordered output",
+        (Some(_), _) => return format!("{WRITTEN}; run the same command with --resume to continue"),
+    };
+    format!("{WRITTEN}; {not_resumable}: run the command again to have it all")
 }
 
 /// SIGINT and SIGTERM set the returned value to their number: the pipeline then finishes the

@@ -122,11 +122,19 @@ fn sigint_and_sigterm_close_the_output_and_exit_with_the_conventional_code() {
     for (name, code) in [("INT", 130), ("TERM", 143)] {
         let part = dir.path(&format!("{name}.jsonl"));
         let errors = dir.path("part.err");
-        let mut child = extract(&input, &part, &errors, "jsonl", &[]).spawn().expect("starts");
+        let mut child = extract(&input, &part, &errors, "jsonl", &[])
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts");
         wait_for_output(&mut child, &part, 1);
         signal(&child, name);
-        let status = child.wait().expect("ends");
-        assert_eq!(status.code(), Some(code), "SIG{name}");
+        let output = child.wait_with_output().expect("ends");
+        assert_eq!(output.status.code(), Some(code), "SIG{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("run the same command with --resume to continue"),
+            "{stderr}"
+        );
         let stopped = std::fs::read(&part).unwrap();
         assert!(stopped.ends_with(b"\n"), "SIG{name}: whole documents only");
         let status = extract(&input, &part, &errors, "jsonl", &["--resume"])
@@ -171,13 +179,22 @@ fn sigterm_leaves_a_readable_parquet_file_and_resume_refuses_parquet() {
     let delay = (started.elapsed() / 10).min(Duration::from_millis(300));
     let part = dir.path("part.parquet");
     let mut child = extract(&input, &part, &dir.path("part.err"), "parquet", &[])
+        .stderr(Stdio::piped())
         .spawn()
         .expect("starts");
     // The Parquet writer holds rows back; the file exists once the run is set up.
     wait_for_output(&mut child, &part, 0);
     std::thread::sleep(delay);
     signal(&child, "TERM");
-    assert_eq!(child.wait().expect("ends").code(), Some(143));
+    let output = child.wait_with_output().expect("ends");
+    assert_eq!(output.status.code(), Some(143));
+    // The message tells what is true for Parquet: no --resume.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("readable Parquet file") && stderr.contains("--resume is not available"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--resume to continue"), "{stderr}");
     let (stopped, whole) = (parquet_ids(&part), parquet_ids(&full));
     assert!(stopped.len() < whole.len(), "stopped mid-run");
     assert_eq!(stopped[..], whole[..stopped.len()], "the rows of the documents written");
