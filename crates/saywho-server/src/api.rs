@@ -38,8 +38,9 @@ pub struct RawParams {
 /// The body is JSON (`{"text"}` or `{"html"}`, with optional `id`, `url`, `title`, `author`,
 /// `date`, `outlet`, `emit_text`), plain text, or an HTML page. The answer is the document's
 /// record, the same JSON as a line of `saywho extract`; for HTML it carries the page's metadata
-/// and the `text` its offsets refer to. The body may be sent with `Content-Encoding: gzip` or
-/// `deflate` (zlib, or raw DEFLATE without zlib's header).
+/// and the `text` its offsets refer to. An empty text is a document too: its record has no
+/// quotes, as `saywho extract` gives an empty file. The body may be sent with
+/// `Content-Encoding: gzip` or `deflate` (zlib, or raw DEFLATE without zlib's header).
 #[utoipa::path(
     post,
     path = "/v1/extract",
@@ -55,7 +56,7 @@ pub struct RawParams {
         (status = 400, description = "`malformed_json`, `invalid_utf8` (text not valid in its charset, UTF-8 unless `charset=` says), `malformed_body` (a `Content-Encoding` that does not decode) or `bad_query`", body = ErrorResponse),
         (status = 413, description = "`too_large`: the body is over the limit (decoded, for a compressed body)", body = ErrorResponse),
         (status = 415, description = "`unsupported_media_type` (or a `Content-Encoding` other than gzip and deflate)", body = ErrorResponse),
-        (status = 422, description = "`missing_text` (no or empty text) or `html_extraction` (a page without an article)", body = ErrorResponse),
+        (status = 422, description = "`missing_text` (no `text` or `html` string field) or `html_extraction` (a page without an article)", body = ErrorResponse),
         (status = 500, description = "`panic`: a bug in saywho", body = ErrorResponse),
         (status = 503, description = "`overloaded` or `timeout`, with `Retry-After`", body = ErrorResponse),
     )
@@ -178,7 +179,8 @@ fn json_response(output: &Output) -> Response {
 /// the same place, in input order, written as soon as it and those before it are done; a line
 /// that cannot be read or extracted is an error record
 /// `{"schema_version", "id", "error": {"kind", "position", "message"}}` in its place, and the
-/// response is still 200. Blank lines are skipped. The body may be sent with
+/// response is still 200. Each line gets the record or error record `saywho extract` gives the
+/// same JSONL line. Blank lines are skipped. The body may be sent with
 /// `Content-Encoding: gzip` or `deflate` (zlib, or raw DEFLATE without zlib's header).
 #[utoipa::path(
     post,

@@ -17,7 +17,9 @@ use utoipa::ToSchema;
 pub const DEFAULT_ID: &str = "doc";
 
 /// A document to extract, as JSON: `text` or `html`, and optionally its id and metadata.
-/// Other fields are ignored, so a line of a JSONL corpus can be sent as it is.
+/// Other fields are ignored, so a line of a JSONL corpus can be sent as it is. (The schema of
+/// the OpenAPI document; a body is read by [`from_json`], which reads it as `saywho extract`
+/// reads a JSONL line.)
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ExtractRequest {
     /// The article as plain text (one paragraph a line). Give this or `html`.
@@ -290,45 +292,57 @@ pub fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
 }
 
 /// A JSON object (a request body or a batch line) as a document; `default_id` when it has none.
+///
+/// Read as `saywho extract` reads a JSONL line (saywho-io's `prepare`), so that a batch answers
+/// each line with the record or error the CLI gives it: the id is taken before anything else
+/// can fail, a `text` (or `html`) that is not a string is `missing_text` under that id, other
+/// fields of an unexpected type are ignored, and an empty text is a document with no quotes.
 pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocInput, DocError> {
     let fail = |kind, message: String| DocError::new(default_id, position, kind, message);
     if let Err(e) = std::str::from_utf8(bytes) {
         return Err(fail(ErrorKind::InvalidUtf8, format!("not UTF-8: {e}")));
     }
-    let request: ExtractRequest = serde_json::from_slice(bytes).map_err(|e| {
-        let message = if e.is_data() && !bytes.trim_ascii_start().starts_with(b"{") {
-            "not a JSON object".to_string()
-        } else {
-            e.to_string()
-        };
-        fail(ErrorKind::MalformedJson, message)
-    })?;
-    let id = match &request.id {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| fail(ErrorKind::MalformedJson, e.to_string()))?;
+    let serde_json::Value::Object(mut object) = value else {
+        return Err(fail(ErrorKind::MalformedJson, "not a JSON object".to_string()));
+    };
+    let id = match object.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(v) if !v.is_null() => v.to_string(),
         _ => default_id.to_string(),
     };
     let fail = |kind, message: &str| DocError::new(id.clone(), position, kind, message);
-    let content = match (request.text, request.html) {
+    let mut string = |name: &str| match object.remove(name) {
+        Some(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    };
+    let content = match (string("text"), string("html")) {
         (Some(text), None) => Content::Text(text),
         (None, Some(html)) => Content::Html(html.into_bytes(), None),
         (Some(_), Some(_)) => return Err(fail(ErrorKind::MalformedJson, "give \"text\" or \"html\", not both")),
-        (None, None) => return Err(fail(ErrorKind::MissingText, "no \"text\" or \"html\" string field")),
+        (None, None) => return Err(fail(ErrorKind::MissingText, "no string field \"text\" or \"html\"")),
     };
+    let mut meta_field = |name: &str| string(name).filter(|s| !s.is_empty());
     let meta = Meta {
-        url: request.url.filter(|s| !s.is_empty()),
-        title: request.title.filter(|s| !s.is_empty()),
-        author: request.author.filter(|s| !s.is_empty()),
-        date: request.date.filter(|s| !s.is_empty()),
-        outlet: request.outlet.filter(|s| !s.is_empty()),
+        url: meta_field("url"),
+        title: meta_field("title"),
+        author: meta_field("author"),
+        date: meta_field("date"),
+        outlet: meta_field("outlet"),
         date_source: None,
+    };
+    let emit_text = match object.get("emit_text") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::Bool(b)) => Some(*b),
+        Some(_) => return Err(fail(ErrorKind::MalformedJson, "\"emit_text\" is not true or false")),
     };
     Ok(DocInput {
         id,
         position: position.to_string(),
         content,
         meta,
-        emit_text: request.emit_text,
+        emit_text,
     })
 }
 
@@ -373,9 +387,6 @@ fn extract_document(extractor: &(dyn Extractor + Send + Sync), input: DocInput) 
             (article.0, article.1, true)
         }
     };
-    if text.trim().is_empty() {
-        return Err(DocError::new(id, position, ErrorKind::MissingText, "the text is empty"));
-    }
     let record = extractor.extract(&id, &text).map_err(|e| {
         let kind = match e {
             saywho::ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
@@ -415,11 +426,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!((ok.id.as_str(), ok.meta.url.as_deref()), ("7", Some("https://e.org")));
-        let cases: [(&[u8], ErrorKind); 5] = [
+        let cases: [(&[u8], ErrorKind); 7] = [
             (b"{not json", ErrorKind::MalformedJson),
             (b"[1]", ErrorKind::MalformedJson),
             (br#"{"text": "a", "html": "b"}"#, ErrorKind::MalformedJson),
             (br#"{"id": "x"}"#, ErrorKind::MissingText),
+            (br#"{"id": "x", "text": 42}"#, ErrorKind::MissingText),
+            (br#"{"text": "a", "emit_text": "yes"}"#, ErrorKind::MalformedJson),
             (b"{\"text\": \"caf\xe9\"}", ErrorKind::InvalidUtf8),
         ];
         for (bytes, kind) in cases {

@@ -203,7 +203,7 @@ async fn every_error_has_its_status_and_kind() {
             "missing_text",
         ),
         (
-            post_json(&app, "/v1/extract", json!({"text": " \n "})).await,
+            post_json(&app, "/v1/extract", json!({"id": "a", "text": 42})).await,
             StatusCode::UNPROCESSABLE_ENTITY,
             "missing_text",
         ),
@@ -466,7 +466,7 @@ async fn health_metrics_and_the_openapi_document() {
     let h = send(&app, "GET", "/healthz", None, "").await;
     assert_eq!((h.status, h.json()["status"].as_str()), (StatusCode::OK, Some("ok")));
     send(&app, "POST", "/v1/extract", Some("text/plain"), example()).await;
-    send(&app, "POST", "/v1/extract", Some("text/plain"), "").await;
+    send(&app, "POST", "/v1/extract", Some("application/json"), r#"{"text": 42}"#).await;
     let m = send(&app, "GET", "/metrics", None, "").await;
     assert!(m.headers[header::CONTENT_TYPE]
         .to_str()
@@ -1053,11 +1053,13 @@ async fn an_empty_compressed_body_is_answered_as_an_empty_body() {
             );
         }
     }
-    // What those are: an empty document for the one-document route, no lines for a batch.
+    // What those are: an empty document for the one-document route (a record with no quotes,
+    // as `saywho extract` gives an empty file), no lines for a batch.
     let a = send_with(&app, "/v1/extract", &[("content-type", "text/plain")], Vec::new()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
     assert_eq!(
-        (a.status, a.kind().as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, "missing_text")
+        a.json(),
+        json!({"schema_version": saywho_record::SCHEMA_VERSION, "id": "doc", "quotes": [], "entities": []})
     );
     let ndjson = [("content-type", "application/x-ndjson"), ("content-encoding", "gzip")];
     let a = send_with(&app, "/v1/extract/batch", &ndjson, Vec::new()).await;
@@ -1105,4 +1107,66 @@ async fn clients_that_stop_reading_a_batch_hold_no_slot() {
     assert_eq!(other.map(|a| a.status).ok(), Some(StatusCode::OK));
     drop(stalled);
     shut_down().await;
+}
+
+/// What `saywho extract` makes of one JSONL line (saywho-io's reader, then the engine): the
+/// record's id and its error kind or quote count.
+fn cli_answer(n: usize, line: &[u8]) -> (String, String) {
+    let unit = saywho_io::Unit {
+        position: format!("<stdin>:{n}"),
+        payload: saywho_io::Payload::JsonLine {
+            line: n,
+            bytes: line.to_vec(),
+        },
+    };
+    match saywho_io::prepare(unit, &saywho_io::Fields::default()) {
+        Err(e) => (e.id, e.kind.to_string()),
+        Ok(doc) => {
+            let record = saywho::Engine::new().extract(&doc.id, &doc.text).expect("a record");
+            (doc.id, format!("{} quotes", record.quotes.len()))
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_batch_answers_each_line_as_saywho_extract_does() {
+    let lines: [&[u8]; 11] = [
+        br#"{"id": "f", "text": ""}"#,
+        br#"{"id": "w", "text": " \n "}"#,
+        br#"{"id": "d", "text": 42}"#,
+        br#"{"id": "n", "text": null}"#,
+        br#"{"id": "b", "body": "no text field"}"#,
+        "{\"id\": \"t\", \"text\": \"“Yes,” Ann Lee said.\", \"title\": 5, \"url\": []}".as_bytes(),
+        br#"{"id": 3.5, "text": "x"}"#,
+        br#"{"text": "x"}"#,
+        b"{broken",
+        b"[1, 2]",
+        b"{\"id\": \"u\", \"text\": \"caf\xe9\"}",
+    ];
+    let body = lines.join(&b"\n"[..]);
+    let a = send_with(
+        &app(),
+        "/v1/extract/batch",
+        &[("content-type", "application/x-ndjson")],
+        body,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let got: Vec<(String, String)> = a
+        .text()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            let what = v["error"]["kind"].as_str().map_or_else(
+                || format!("{} quotes", v["quotes"].as_array().map_or(0, Vec::len)),
+                str::to_string,
+            );
+            (v["id"].as_str().unwrap_or_default().to_string(), what)
+        })
+        .collect();
+    let expected: Vec<(String, String)> = lines.iter().enumerate().map(|(i, l)| cli_answer(i + 1, l)).collect();
+    assert_eq!(got, expected);
+    // The cases the two used to answer differently.
+    assert_eq!(got[0], ("f".to_string(), "0 quotes".to_string()));
+    assert_eq!(got[2], ("d".to_string(), "missing_text".to_string()));
 }
