@@ -266,3 +266,15 @@ fn the_output_format_follows_the_output_files_extension() {
         );
     }
 }
+
+#[test]
+fn eval_refuses_a_corpus_without_gold_quotes() {
+    let dir = TempDir::new("eval-no-gold");
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(&corpus, "{\"id\": \"a\", \"text\": \"“Yes,” Ann Lee said.\"}\n").unwrap();
+    let out = saywho().arg("eval").arg(&corpus).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no gold quotes in"), "{stderr}");
+    assert!(out.stdout.is_empty(), "no scores are printed");
+}

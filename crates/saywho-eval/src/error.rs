@@ -43,6 +43,15 @@ pub enum EvalError {
         /// Why no format fits.
         reason: String,
     },
+    /// Gold data that annotates no quote at all: nothing to score recall against. (A JSONL
+    /// corpus without annotations reads as GGT, and scored "0 gold quotes" with exit 0.)
+    #[error("no gold quotes in {path}: {reason}")]
+    NoGold {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
     /// A floors file asks for a metric the report cannot give.
     #[error("floors for {dataset}: {message}")]
     Floor {

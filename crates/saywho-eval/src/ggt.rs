@@ -81,6 +81,19 @@ pub fn load(path: &Path) -> Result<GoldSet> {
         stats.duplicates += line_stats.duplicates;
         documents.push(document);
     }
+    if documents.iter().all(|d| d.quotes.is_empty()) {
+        let lines = match documents.len() {
+            1 => "1 line".to_string(),
+            n => format!("{n} lines"),
+        };
+        return Err(EvalError::NoGold {
+            path: path.to_path_buf(),
+            reason: format!(
+                "{lines}, none with a non-empty `quotes` array (GGT gold is one article a line with \
+                 `id`, `text` and `quotes`); a corpus without annotations is read with `saywho extract`"
+            ),
+        });
+    }
     let mut notes = Vec::new();
     if stats.located_by_search > 0 {
         notes.push(format!(

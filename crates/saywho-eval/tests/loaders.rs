@@ -237,6 +237,38 @@ fn ggt_bad_lines_are_errors_with_their_line() {
     }
 }
 
+#[test]
+fn a_jsonl_file_without_gold_quotes_is_an_error_not_an_empty_gold_set() {
+    let dir = temp_dir("no-gold");
+    let corpus = json!({"id": "a", "text": "“Yes,” Ann Lee said."}).to_string();
+    let empty = json!({"id": "b", "text": "x", "quotes": []}).to_string();
+    let gold = json!({"id": "c", "text": "“Yes,” Ann Lee said.", "quotes": [
+        {"quote": "Yes,", "quote_span_aligned": [1, 5]}]})
+    .to_string();
+    // (file contents, is it gold?)
+    let cases = [
+        (format!("{corpus}\n{corpus}\n"), false),
+        (format!("{empty}\n"), false),
+        (String::new(), false),
+        (format!("{corpus}\n{gold}\n"), true),
+    ];
+    for (i, (contents, is_gold)) in cases.iter().enumerate() {
+        let path = dir.join(format!("c{i}.jsonl"));
+        std::fs::write(&path, contents).expect("write");
+        match load(&path, None) {
+            Ok(set) => assert!(is_gold, "case {i} loaded {} documents", set.documents.len()),
+            Err(EvalError::NoGold { path: p, .. }) => assert!(!is_gold && p == path, "case {i}"),
+            Err(other) => panic!("case {i}: {other}"),
+        }
+    }
+    let message = load(&dir.join("c0.jsonl"), None).expect_err("no gold").to_string();
+    assert!(
+        message.starts_with("no gold quotes in ") && message.contains("2 lines"),
+        "{message}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 const SEED_TEXT: &str = "Okafor posted a photo. “It’s been a long year,” she wrote on Instagram.";
 
 fn seed_json(quote_start: usize, quote_end: usize) -> String {
