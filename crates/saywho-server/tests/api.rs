@@ -1170,3 +1170,42 @@ async fn a_batch_answers_each_line_as_saywho_extract_does() {
     assert_eq!(got[0], ("f".to_string(), "0 quotes".to_string()));
     assert_eq!(got[2], ("d".to_string(), "missing_text".to_string()));
 }
+
+/// The `curl … /v1/extract … -d '{…}'` examples of a document, each with the answer shown on
+/// the line after it: (body, answer).
+fn curl_examples(doc: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = doc.lines().collect();
+    let mut examples = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((_, rest)) = line.split_once(" -d '") else {
+            continue;
+        };
+        let command = if line.contains("curl") { line } else { lines[i - 1] };
+        if !command.contains("/v1/extract ") {
+            continue;
+        }
+        let body = rest.trim_end().trim_end_matches('\'');
+        if let Some(answer) = lines.get(i + 1).filter(|l| l.starts_with('{')) {
+            examples.push((body.to_string(), answer.to_string()));
+        }
+    }
+    examples
+}
+
+#[tokio::test]
+async fn the_docs_curl_examples_show_the_real_answers() {
+    let app = app();
+    for doc in ["docs/SERVER.md", "README.md"] {
+        let text = std::fs::read_to_string(common::repo_root().join(doc)).expect("the doc");
+        let examples = curl_examples(&text);
+        assert!(!examples.is_empty(), "{doc} shows a curl example");
+        for (body, shown) in examples {
+            let a = send(&app, "POST", "/v1/extract", Some("application/json"), body.clone()).await;
+            assert_eq!(
+                a.text(),
+                shown,
+                "{doc}: the answer to {body} is not the one shown; paste it"
+            );
+        }
+    }
+}
