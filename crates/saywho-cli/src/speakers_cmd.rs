@@ -13,7 +13,8 @@ use std::process::ExitCode;
 /// Speakers are counted by entity key across documents ("Gordon Brown" and "GORDON BROWN" are
 /// one). Gender is the one more of the speaker's articles show (from pronouns, honorifics and
 /// gendered words in the text; unknown on a tie or with no evidence), with the number of
-/// articles showing each; NAMES are the words the articles used for the speaker.
+/// articles showing each; TYPE, likewise, is the type most articles give the speaker; NAMES are
+/// the words the articles used for the speaker.
 ///
 /// Examples:
 ///   saywho speakers --db corpus.db
@@ -25,7 +26,9 @@ pub struct SpeakersArgs {
     /// The store.
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
-    /// Only speakers of this type.
+    /// Only speakers of this type: the type most of their articles give them (on a tie person,
+    /// then organization), the one the TYPE column shows; their counts then take in all their
+    /// quotes, whatever type a single article gave them.
     #[arg(long = "type", id = "entity_type", value_parser = ["person", "organization", "other"])]
     pub kind: Option<String>,
     #[command(flatten)]

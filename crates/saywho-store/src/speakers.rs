@@ -17,7 +17,8 @@ pub struct Speaker {
     pub key: String,
     /// The name the articles give most often.
     pub name: String,
-    /// `person`, `organization` or `other`: the type most of its articles give it.
+    /// `person`, `organization` or `other`: the type most of its articles give it (on a tie,
+    /// person, then organization). `--type` selects on this.
     #[serde(rename = "type")]
     pub kind: String,
     /// Selected quotes.
@@ -41,8 +42,9 @@ pub struct Speaker {
 
 impl Store {
     /// The speakers with an entity key among the quotes that match `filters` (and, when
-    /// given, of one type), most quoted first, at most `limit`. Quote and document counts
-    /// follow the filters; gender evidence and names come from every article of the store.
+    /// given, whose type is `kind`: the type most of their articles give them, the one the
+    /// row shows), most quoted first, at most `limit`. Quote and document counts follow the
+    /// filters; type, gender evidence and names come from every article of the store.
     ///
     /// ```
     /// let store = saywho_store::Store::open_in_memory().unwrap();
@@ -50,19 +52,22 @@ impl Store {
     /// ```
     pub fn speakers(&self, filters: &Filters, kind: Option<EntityKind>, limit: usize) -> Result<Vec<Speaker>> {
         let (cond, mut values) = filters.sql()?;
+        // The speaker's type, as its row shows it, not each quote's: filtering on the quote's
+        // type listed Microsoft (a person in 10 articles, an organisation in 9) under
+        // `--type person` as an organisation with its person-typed quotes only.
         let kind_cond = match kind {
             Some(k) => {
                 values.push(Value::Text(k.as_str().to_string()));
-                "AND q.speaker_type = ?"
+                format!("HAVING {MAJORITY_TYPE} = ?")
             }
-            None => "",
+            None => String::new(),
         };
         values.push(Value::Integer(crate::int(limit)?));
         let sql = format!(
             "SELECT q.speaker_key, count(*), count(DISTINCT q.doc)
              FROM quotes q JOIN documents d ON d.doc = q.doc
-             WHERE q.speaker_key IS NOT NULL AND {cond} {kind_cond}
-             GROUP BY q.speaker_key ORDER BY 2 DESC, 1 LIMIT ?"
+             WHERE q.speaker_key IS NOT NULL AND {cond}
+             GROUP BY q.speaker_key {kind_cond} ORDER BY 2 DESC, 1 LIMIT ?"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
@@ -109,7 +114,7 @@ impl Store {
             }
         }
         s.name = most(&names).unwrap_or_else(|| s.key.clone());
-        s.kind = most(&kinds).unwrap_or_else(|| "other".into());
+        s.kind = majority_type(&kinds);
         s.gender = match s.female_documents.cmp(&s.male_documents) {
             std::cmp::Ordering::Greater => "female",
             std::cmp::Ordering::Less => "male",
@@ -131,6 +136,26 @@ impl Store {
         s.names = texts.collect::<rusqlite::Result<_>>()?;
         Ok(())
     }
+}
+
+/// A speaker's type in SQL (`q.speaker_key` the speaker): the one most of its articles give
+/// it, as [`majority_type`] chooses it.
+const MAJORITY_TYPE: &str = "coalesce((SELECT e.type FROM entities e WHERE e.key = q.speaker_key GROUP BY e.type
+     ORDER BY count(*) DESC, CASE e.type WHEN 'person' THEN 0 WHEN 'organization' THEN 1 ELSE 2 END, e.type
+     LIMIT 1), 'other')";
+
+/// The type most articles give a speaker; on a tie person, then organization, then the rest by
+/// name (the order [`MAJORITY_TYPE`] uses, so that `--type` selects the rows that show it).
+fn majority_type(kinds: &[(String, u64)]) -> String {
+    let rank = |kind: &str| match kind {
+        "person" => 0,
+        "organization" => 1,
+        _ => 2,
+    };
+    kinds
+        .iter()
+        .min_by(|(a, m), (b, n)| n.cmp(m).then(rank(a).cmp(&rank(b))).then(a.cmp(b)))
+        .map_or_else(|| "other".to_string(), |(kind, _)| kind.clone())
 }
 
 fn bump(counts: &mut Vec<(String, u64)>, value: String, n: u64) {

@@ -416,6 +416,61 @@ fn speakers_with_gender_evidence_and_names() {
 }
 
 #[test]
+fn the_type_filter_selects_the_type_each_speaker_row_shows() {
+    // (speaker, the type each of its articles gives it): Acme is an organisation in two
+    // articles and a person in one; Tie Co is each once (a tie goes to person).
+    let typed: [(&str, &[EntityKind]); 3] = [
+        (
+            "Acme",
+            &[EntityKind::Organization, EntityKind::Organization, EntityKind::Person],
+        ),
+        ("Tie Co", &[EntityKind::Person, EntityKind::Organization]),
+        ("Ann Lee", &[EntityKind::Person]),
+    ];
+    let mut outputs = Vec::new();
+    for (name, kinds) in typed {
+        for (i, kind) in kinds.iter().enumerate() {
+            outputs.push(Output {
+                record: Record::new(
+                    format!("{name}-{i}"),
+                    vec![quote("We will go on", Some((name, 0)), None)],
+                    vec![entity(0, name, *kind, Gender::Unknown)],
+                ),
+                meta: Meta::default(),
+                text: None,
+            });
+        }
+    }
+    let store = store_with(&outputs);
+    // (--type, the rows: name, type shown, quotes)
+    type Row<'a> = (&'a str, &'a str, u64);
+    let cases: [(Option<EntityKind>, &[Row]); 4] = [
+        (
+            None,
+            &[
+                ("Acme", "organization", 3),
+                ("Tie Co", "person", 2),
+                ("Ann Lee", "person", 1),
+            ],
+        ),
+        (
+            Some(EntityKind::Person),
+            &[("Tie Co", "person", 2), ("Ann Lee", "person", 1)],
+        ),
+        (Some(EntityKind::Organization), &[("Acme", "organization", 3)]),
+        (Some(EntityKind::Other), &[]),
+    ];
+    for (kind, expected) in cases {
+        let rows = store.speakers(&Filters::default(), kind, 10).unwrap();
+        let rows: Vec<(&str, &str, u64)> = rows
+            .iter()
+            .map(|s| (s.name.as_str(), s.kind.as_str(), s.quotes))
+            .collect();
+        assert_eq!(rows, expected, "--type {kind:?}");
+    }
+}
+
+#[test]
 fn a_file_store_reopens_read_only_and_refuses_other_files() {
     let dir = std::env::temp_dir().join(format!("saywho-store-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
