@@ -29,7 +29,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE.jsonl", default_value = DEFAULT_CORPUS)]
     corpus: PathBuf,
     /// Threads of the parallel run (default: all cores).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::input_args::parse_threads)]
     threads: Option<usize>,
     /// Runs of each kind; the median is reported.
     #[arg(long, default_value_t = 3)]

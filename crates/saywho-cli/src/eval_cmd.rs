@@ -60,7 +60,7 @@ pub struct EvalArgs {
     #[arg(long)]
     by_class: bool,
     /// Worker threads (default: all cores).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::input_args::parse_threads)]
     threads: Option<usize>,
     /// Score all datasets named in FLOORS and exit 1 if any figure is below its floor.
     #[arg(long, value_name = "FLOORS", conflicts_with_all = ["path", "markdown_from", "errors"])]
@@ -132,7 +132,7 @@ fn parse_format(s: &str) -> Result<GoldFormat, String> {
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads)
             .build_global()
             .context("cannot set up the thread pool")?;
     }

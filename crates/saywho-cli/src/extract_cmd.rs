@@ -55,7 +55,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_emit_text: bool,
     /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
+    #[arg(long, short = 'j', value_parser = crate::input_args::parse_threads)]
     pub threads: Option<usize>,
     /// Write results as they finish rather than in input order.
     #[arg(long)]

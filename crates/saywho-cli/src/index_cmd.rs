@@ -40,7 +40,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub no_text: bool,
     /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
+    #[arg(long, short = 'j', value_parser = crate::input_args::parse_threads)]
     pub threads: Option<usize>,
     /// Documents larger than this many bytes become `too_large` error records.
     #[arg(long, default_value_t = 5_000_000, value_name = "BYTES")]

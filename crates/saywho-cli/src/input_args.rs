@@ -67,6 +67,16 @@ impl InputArgs {
     }
 }
 
+/// A `--threads` value: 1 or more. 0 was taken silently (as 1, or as "all cores" by some
+/// commands); the Python binding refuses it, and so does the CLI now.
+pub fn parse_threads(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(0) => Err("0 threads would run nothing; give 1 or more (leave --threads out for all cores)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{value:?} is not a number of threads (1 or more)")),
+    }
+}
+
 /// A `--meta-field` value: `NAME=FIELD`, with a metadata name saywho knows.
 fn parse_meta_field(value: &str) -> Result<(String, String), String> {
     let Some((name, field)) = value.split_once('=') else {

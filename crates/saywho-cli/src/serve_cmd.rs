@@ -43,7 +43,7 @@ pub struct ServeArgs {
     queue: usize,
     /// Runtime threads for connections (default: one per core); extraction runs on its own
     /// threads, at most `--slots` at once.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::input_args::parse_threads)]
     threads: Option<usize>,
     #[command(flatten)]
     scope: crate::scope_args::ScopeArgs,
@@ -66,7 +66,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if let Some(threads) = args.threads {
-        runtime.worker_threads(threads.max(1));
+        runtime.worker_threads(threads);
     }
     let runtime = runtime.enable_all().build().context("cannot start the async runtime")?;
     // Opened before binding, so that a wrong path fails at once with the store's reason.

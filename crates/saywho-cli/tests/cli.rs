@@ -278,3 +278,20 @@ fn eval_refuses_a_corpus_without_gold_quotes() {
     assert!(stderr.contains("no gold quotes in"), "{stderr}");
     assert!(out.stdout.is_empty(), "no scores are printed");
 }
+
+#[test]
+fn zero_threads_is_refused_with_a_reason() {
+    for command in [
+        &["extract", "--threads", "0"][..],
+        &["extract", "-j", "0"],
+        &["index", "x.txt", "--db", "x.db", "--threads", "0"],
+        &["eval", "gold.jsonl", "--threads", "0"],
+        &["bench", "--threads", "0"],
+        &["serve", "--threads", "0"],
+    ] {
+        let out = saywho().args(command).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command:?}: {stderr}");
+        assert!(stderr.contains("0 threads would run nothing"), "{command:?}: {stderr}");
+    }
+}
