@@ -109,6 +109,13 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
 
 /// Opens a store read-only, with the path in the error.
 pub fn open(path: &std::path::Path) -> Result<Store> {
+    require_store(path)?;
+    Store::open_read_only(path).with_context(|| format!("cannot open the store {}", path.display()))
+}
+
+/// A store path that does not exist is refused with how to make one (SQLite's own "unable to
+/// open database file" says neither), for every command that reads a store.
+pub fn require_store(path: &std::path::Path) -> Result<()> {
     if !path.exists() {
         anyhow::bail!(
             "no store at {}; create one with `saywho index … --db {}`",
@@ -116,7 +123,7 @@ pub fn open(path: &std::path::Path) -> Result<Store> {
             path.display()
         );
     }
-    Store::open_read_only(path).with_context(|| format!("cannot open the store {}", path.display()))
+    Ok(())
 }
 
 /// Rows as CSV with a header, through serde.

@@ -71,10 +71,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let runtime = runtime.enable_all().build().context("cannot start the async runtime")?;
     // Opened before binding, so that a wrong path fails at once with the store's reason.
     let corpus = match &args.db {
-        Some(path) => Some(
-            saywho_server::Corpus::open(path, config.slots)
-                .with_context(|| format!("cannot open the store {}", path.display()))?,
-        ),
+        Some(path) => {
+            crate::search_cmd::require_store(path)?;
+            let corpus = saywho_server::Corpus::open(path, config.slots)
+                .with_context(|| format!("cannot open the store {}", path.display()))?;
+            Some(corpus)
+        }
         None => None,
     };
     runtime.block_on(serve(args.addr, config, corpus, args.scope.scope))?;

@@ -488,3 +488,34 @@ fn speakers_lists_counts_gender_evidence_and_names() {
     let table = run(&["speakers", "--db", s(&db), "--type", "person"]);
     assert!(String::from_utf8_lossy(&table.stdout).starts_with("SPEAKER"));
 }
+
+#[test]
+fn a_missing_or_broken_store_is_one_clear_message_for_every_command() {
+    let dir = TempDir::new("bad-store");
+    let missing = dir.join("missing.db");
+    let broken = dir.join("broken.db");
+    std::fs::write(
+        &broken,
+        "not an SQLite file, not at all, and long enough to tell".repeat(4),
+    )
+    .unwrap();
+    let commands: [&[&str]; 4] = [&["search", "x"], &["speakers"], &["report"], &["serve"]];
+    for command in commands {
+        // (store, what stderr says)
+        for (db, says) in [(&missing, "no store at "), (&broken, "cannot open the store ")] {
+            let out = saywho().args(command).arg("--db").arg(db).output().expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{command:?} {}: {stderr}", db.display());
+            assert!(stderr.contains(says), "{command:?}: {stderr}");
+            if db == &broken {
+                // SQLite's reason, said once (it came three times through the chain of causes).
+                assert_eq!(stderr.matches("not a database").count(), 1, "{command:?}: {stderr}");
+            } else {
+                assert!(
+                    stderr.contains("create one with `saywho index"),
+                    "{command:?}: {stderr}"
+                );
+            }
+        }
+    }
+}

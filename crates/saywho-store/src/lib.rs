@@ -47,9 +47,12 @@ use std::sync::Arc;
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// SQLite failed (cannot open, disk full, locked past the timeout, …).
+    /// SQLite failed (cannot open, disk full, locked past the timeout, …). Its message is
+    /// SQLite's, once: rusqlite's error is not given as the source too, since it and its own
+    /// source repeat that message ("file is not a database: file is not a database: Error
+    /// code 26: …" in a chain of causes).
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// The file is a database of another schema version.
     #[error("the database has store schema version {found}, this saywho reads version {expected}; a version-1 store is upgraded when it is next opened for writing (`saywho index` into it), any other needs the corpus indexed again into a new file")]
     SchemaVersion {
@@ -85,6 +88,12 @@ pub enum Error {
     /// A number does not fit a database integer (a document over 2^63 characters).
     #[error("value out of range: {0}")]
     Range(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Sqlite(e)
+    }
 }
 
 /// The store's result type.
