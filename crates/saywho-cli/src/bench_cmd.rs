@@ -138,11 +138,6 @@ fn write_run(out: &mut String, run: &RunReport) {
     );
 }
 
-/// "1 pass", "3 passes".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn table(r: &BenchReport, setup_seconds: f64) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -151,7 +146,7 @@ fn table(r: &BenchReport, setup_seconds: f64) -> String {
         r.corpus,
         r.documents,
         r.text_bytes as f64 / 1e6,
-        plural(r.passes, "pass", "passes"),
+        crate::diag::count(r.passes as u64, "pass", "passes"),
         r.available_cpus,
         setup_seconds
     );

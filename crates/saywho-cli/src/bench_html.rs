@@ -163,7 +163,7 @@ fn table(r: &HtmlBenchReport) -> String {
         r.pages,
         r.html_bytes as f64 / 1e6,
         r.lost,
-        crate::bench_cmd::plural(r.passes, "pass", "passes")
+        crate::diag::count(r.passes as u64, "pass", "passes")
     );
     for s in &r.steps {
         let _ = writeln!(

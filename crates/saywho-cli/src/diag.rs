@@ -26,6 +26,12 @@ macro_rules! diag {
     };
 }
 
+/// `n` and the noun that goes with it: `1 document`, `2 documents`, `3 passes` ("1 documents
+/// read" in a summary reads as a mistake).
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A progress bar on stderr (of `total` bytes, when known), only for a person at a terminal and
 /// never when `hide` (--quiet, or an output that shares the terminal).
 pub fn progress_bar(hide: bool, total: Option<u64>) -> ProgressBar {

@@ -1,5 +1,6 @@
 //! `saywho index`: run the engine over a corpus (or read an `extract` JSONL output) into a
 //! quote store, in batched transactions, with a progress bar and a summary on stderr.
+use crate::diag::count;
 use crate::extract_cmd::warn_shared_ids;
 use crate::index_output;
 use crate::input_args::InputArgs;
@@ -137,19 +138,22 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
     bar.finish_and_clear();
     let counts = store.counts()?;
     eprintln!(
-        "saywho: {} documents read, {} indexed, {} failed ({} quotes)",
-        tally.read, tally.indexed, tally.failed, tally.quotes
+        "saywho: {} read, {} indexed, {} failed ({})",
+        count(tally.read, "document", "documents"),
+        tally.indexed,
+        tally.failed,
+        count(tally.quotes, "quote", "quotes")
     );
     if let Some(warning) = tally.repeated.warning() {
         eprintln!("{warning}");
     }
     eprintln!(
-        "saywho: {} now holds {} documents, {} quotes, {} entities, {} error records",
+        "saywho: {} now holds {}, {}, {}, {}",
         args.db.display(),
-        counts.documents,
-        counts.quotes,
-        counts.entities,
-        counts.errors
+        count(counts.documents, "document", "documents"),
+        count(counts.quotes, "quote", "quotes"),
+        count(counts.entities, "entity", "entities"),
+        count(counts.errors, "error record", "error records")
     );
     Ok(if tally.failed > 0 {
         ExitCode::from(1)

@@ -519,3 +519,22 @@ fn a_missing_or_broken_store_is_one_clear_message_for_every_command() {
         }
     }
 }
+
+#[test]
+fn the_index_summary_counts_in_english() {
+    let dir = TempDir::new("index-one");
+    let article = dir.join("one.txt");
+    std::fs::write(&article, "“Yes,” Ann Lee said.").unwrap();
+    let db = dir.join("one.db");
+    let r = run(&["index", s(&article), "--db", s(&db)]);
+    assert!(r.status.success());
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        stderr.contains("saywho: 1 document read, 1 indexed, 0 failed (1 quote)\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("now holds 1 document, 1 quote, 1 entity, 0 error records\n"),
+        "{stderr}"
+    );
+}
