@@ -53,7 +53,9 @@ pub enum ReportFormat {
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let store = open(&args.db)?;
     let query = fts_query(args.query.as_deref(), args.literal);
-    let report = store.report(query.as_deref(), &args.filters.filters()?)?;
+    let report = store
+        .report(query.as_deref(), &args.filters.filters()?)
+        .map_err(crate::search_cmd::in_cli_terms)?;
     let format = args.format.unwrap_or_else(|| {
         let ext = args
             .output

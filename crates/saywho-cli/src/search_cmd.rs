@@ -91,7 +91,9 @@ pub enum ListFormat {
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let store = open(&args.db)?;
     let query = fts_query(args.query.as_deref(), args.literal);
-    let hits = store.search(query.as_deref(), &args.filters.filters()?, args.limit)?;
+    let hits = store
+        .search(query.as_deref(), &args.filters.filters()?, args.limit)
+        .map_err(in_cli_terms)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Jsonl => {
@@ -105,6 +107,16 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A store error in the words of the command line: its options, where the library names
+/// the fields of its filters (as the API does).
+pub fn in_cli_terms(e: saywho_store::Error) -> anyhow::Error {
+    match e {
+        saywho_store::Error::Query { .. } => anyhow::anyhow!("{e}; or pass --literal to search the words as typed"),
+        saywho_store::Error::Filter { field, message } => anyhow::anyhow!("invalid filter: --{field} {message}"),
+        e => e.into(),
+    }
 }
 
 /// Opens a store read-only, with the path in the error.

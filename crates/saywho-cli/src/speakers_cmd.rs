@@ -67,7 +67,9 @@ pub fn run(args: SpeakersArgs) -> Result<ExitCode> {
         .map(str::parse::<EntityKind>)
         .transpose()
         .map_err(anyhow::Error::msg)?;
-    let speakers = store.speakers(&args.filters.filters()?, kind, args.limit)?;
+    let speakers = store
+        .speakers(&args.filters.filters()?, kind, args.limit)
+        .map_err(crate::search_cmd::in_cli_terms)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Jsonl => {

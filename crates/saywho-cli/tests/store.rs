@@ -204,12 +204,23 @@ fn search_filters_formats_and_bad_queries() {
         assert_eq!(r.status.code(), Some(2));
         let err = String::from_utf8_lossy(&r.stderr);
         assert!(
-            err.contains("cannot read the search query") && !err.contains("panicked"),
+            err.contains("cannot read the search query") && err.contains("--literal") && !err.contains("panicked"),
             "{err}"
         );
     }
-    let bad_date = run(&["search", "--db", s(&db), "--from", "2024-02-30"]);
-    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("not a date"));
+    // The command line's messages name its options.
+    for (args, names) in [
+        (
+            &["search", "--from", "2024-02-30"][..],
+            "--from \"2024-02-30\" is not a date",
+        ),
+        (&["report", "--to", "soon"], "--to \"soon\" is not a date"),
+        (&["speakers", "--speaker", "++"], "--speaker \"++\" has no letters"),
+    ] {
+        let r = saywho().args(args).args(["--db", s(&db)]).output().expect("runs");
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(r.status.code() == Some(2) && err.contains(names), "{args:?}: {err}");
+    }
     let csv = run(&["search", "rents", "--db", s(&db), "--format", "csv"]);
     assert!(String::from_utf8_lossy(&csv.stdout).starts_with("doc_id,title,date,outlet,url,quote,before,after"));
     let table = run(&["search", "rents", "--db", s(&db)]);

@@ -77,12 +77,12 @@ impl Corpus {
     }
 }
 
-/// A bad query or filter is the client's (400); anything else is the store's (500).
+/// A bad query or filter is the client's (400), in the words of the API (its query
+/// parameters, not the command line's options); anything else is the store's (500).
 fn store_error(e: saywho_store::Error) -> ApiError {
     match e {
-        saywho_store::Error::Query { .. } | saywho_store::Error::Filter(_) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "bad_query", e.to_string())
-        }
+        saywho_store::Error::Query { .. } => bad(format!("{e}; or add literal=true to search the words as typed")),
+        saywho_store::Error::Filter { .. } => bad(e.to_string()),
         _ => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string()),
     }
 }

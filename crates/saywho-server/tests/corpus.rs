@@ -87,17 +87,20 @@ async fn search_finds_quotes_with_filters_and_context() {
 #[tokio::test]
 async fn bad_queries_and_filters_are_400() {
     let (app, dir) = corpus_app("errors");
-    for uri in [
-        "/v1/search?q=%22unbalanced",
-        "/v1/search?from=yesterday",
-        "/v1/search?gender=other",
-        "/v1/search?kind=quoted",
-        "/v1/search?limit=0",
-        "/v1/search?limit=lots",
-        "/v1/search?literal=maybe",
-        "/v1/report?to=2024-13-45",
-        "/v1/speakers?type=animal",
-        "/v1/speakers?speaker=%2B%2B",
+    // (request, what its message names): the query parameters, never the command line's
+    // options (it said "--from" and "pass --literal").
+    for (uri, names) in [
+        ("/v1/search?q=%22unbalanced", "literal=true"),
+        ("/v1/search?from=yesterday", "from \"yesterday\""),
+        ("/v1/search?gender=other", "gender"),
+        ("/v1/search?kind=quoted", "kind"),
+        ("/v1/search?limit=0", "limit"),
+        ("/v1/search?limit=lots", "limit"),
+        ("/v1/search?literal=maybe", "literal"),
+        ("/v1/report?to=2024-13-45", "to \"2024-13-45\""),
+        ("/v1/report?q=OR", "literal=true"),
+        ("/v1/speakers?type=animal", "type"),
+        ("/v1/speakers?speaker=%2B%2B", "speaker \"++\""),
     ] {
         let a = send(&app, "GET", uri, None, "").await;
         assert_eq!(
@@ -105,6 +108,8 @@ async fn bad_queries_and_filters_are_400() {
             (StatusCode::BAD_REQUEST, "bad_query"),
             "{uri}"
         );
+        let message = a.json()["error"]["message"].as_str().unwrap_or_default().to_string();
+        assert!(message.contains(names) && !message.contains("--"), "{uri}: {message}");
     }
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -32,16 +32,21 @@ pub struct Filters {
 impl Filters {
     /// Checks the values: dates must be real `YYYY-MM-DD` days, a speaker must have a key.
     pub fn validate(&self) -> Result<()> {
-        for (name, date) in [("--from", &self.from), ("--to", &self.to)] {
+        for (field, date) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = date {
                 if normalize_date(d).as_deref() != Some(d.as_str()) {
-                    return Err(Error::Filter(format!("{name} {d:?} is not a date as YYYY-MM-DD")));
+                    let message = format!("{d:?} is not a date as YYYY-MM-DD");
+                    return Err(Error::Filter { field, message });
                 }
             }
         }
         if let Some(s) = &self.speaker {
             if entity_key(s).is_none() {
-                return Err(Error::Filter(format!("--speaker {s:?} has no letters or digits")));
+                let message = format!("{s:?} has no letters or digits");
+                return Err(Error::Filter {
+                    field: "speaker",
+                    message,
+                });
             }
         }
         Ok(())

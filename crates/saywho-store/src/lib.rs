@@ -72,16 +72,26 @@ pub enum Error {
     #[error("not a saywho store (no meta table with a schema version); create one with `saywho index`")]
     NotAStore,
     /// The full-text query could not be parsed.
-    #[error("cannot read the search query {query:?}: {message}. Quote a phrase as \"…\" with balanced quotation marks, use AND, OR, NOT and NEAR between terms, not alone; or pass --literal to search the words as typed")]
+    ///
+    /// Its message names no option: how to search the words as typed is the front end's to say
+    /// (`--literal` on the command line, `literal=true` in the API).
+    #[error("cannot read the search query {query:?}: {message}. Quote a phrase as \"…\" with balanced quotation marks, use AND, OR, NOT and NEAR between terms, not alone")]
     Query {
         /// The query as given.
         query: String,
         /// SQLite's reason.
         message: String,
     },
-    /// A filter value is not valid (a date that is not `YYYY-MM-DD`, an unknown gender).
-    #[error("invalid filter: {0}")]
-    Filter(String),
+    /// A filter value is not valid (a date that is not `YYYY-MM-DD`, a speaker with no key).
+    /// `field` is the [`Filters`] field, which front ends name as they call it (`--from`,
+    /// `from=`): the message used to say `--from` to API clients too.
+    #[error("invalid filter: {field} {message}")]
+    Filter {
+        /// The field: `from`, `to` or `speaker`.
+        field: &'static str,
+        /// What is wrong with its value.
+        message: String,
+    },
     /// A stored value is not one this version writes (a kind, type or gender name).
     #[error("unexpected value in the database: {0}")]
     Corrupt(String),

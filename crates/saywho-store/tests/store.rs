@@ -308,11 +308,11 @@ fn missing_and_malformed_dates_are_left_out_of_date_filters_only() {
     assert_eq!(n(to), 2);
     assert!(matches!(
         store.search(None, &from("2024-02-30"), 1),
-        Err(Error::Filter(_))
+        Err(Error::Filter { .. })
     ));
     assert!(matches!(
         store.search(None, &from("Feb 2024"), 1),
-        Err(Error::Filter(_))
+        Err(Error::Filter { .. })
     ));
 }
 
