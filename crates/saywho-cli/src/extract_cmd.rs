@@ -112,6 +112,7 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
+    note_skipped_files(&plan.skipped_files);
     let format = match args
         .format
         .unwrap_or_else(|| OutputFormat::for_path(args.output.as_deref()))
@@ -362,6 +363,21 @@ fn refuse_to_overwrite_inputs(args: &ExtractArgs, plan: &saywho_io::Plan) -> Res
         }
     }
     Ok(())
+}
+
+/// A note on stderr when files in the folders given were left out for their names: a folder
+/// holding only such files gave no output, no message and exit 0.
+pub(crate) fn note_skipped_files(skipped: &saywho_io::SkippedFiles) {
+    let Some(first) = &skipped.first else {
+        return;
+    };
+    diag!(
+        "saywho: {} in the folders given left out (the first: {}): in a folder saywho reads \
+         .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml, .warc and .arc files (each also .gz \
+         or .zst); a file given itself is read whatever its name",
+        crate::diag::count(skipped.count as u64, "file", "files"),
+        first.display()
+    );
 }
 
 /// One warning on stderr when several inputs would give their documents the same id.

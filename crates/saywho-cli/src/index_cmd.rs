@@ -119,6 +119,7 @@ impl RepeatedIds {
 /// Runs `saywho index`.
 pub fn run(args: IndexArgs) -> Result<ExitCode> {
     let plan = args.input.plan();
+    crate::extract_cmd::note_skipped_files(&plan.skipped_files);
     let from_output = args.from_output || index_output::is_extract_output(&plan)?;
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
     let bar = crate::diag::progress_bar(args.quiet, plan.total_bytes);

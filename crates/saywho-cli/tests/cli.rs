@@ -295,3 +295,37 @@ fn zero_threads_is_refused_with_a_reason() {
         assert!(stderr.contains("0 threads would run nothing"), "{command:?}: {stderr}");
     }
 }
+
+#[test]
+fn files_left_out_of_a_folder_are_counted_on_stderr() {
+    let dir = TempDir::new("skipped-files");
+    std::fs::write(dir.join("a.md"), "“Yes,” Ann Lee said.").unwrap();
+    std::fs::write(dir.join("b.doc"), "x").unwrap();
+    // (extra file, what stderr says)
+    let cases = [
+        (None, "saywho: 2 files in the folders given left out (the first: "),
+        (Some("c.txt"), "saywho: 2 files in the folders given left out"),
+    ];
+    for (extra, says) in cases {
+        if let Some(name) = extra {
+            std::fs::write(dir.join(name), "“No,” Bo Li said.").unwrap();
+        }
+        for command in ["extract", "index"] {
+            let mut run = saywho();
+            run.arg(command).arg(&*dir);
+            if command == "index" {
+                run.arg("--db").arg(dir.with_extension("db"));
+            }
+            let out = run.output().expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(says) && stderr.contains("a.md"),
+                "{command} {extra:?}: {stderr}"
+            );
+            // (index with nothing to read says so and fails, as it did before.)
+            let ok = out.status.success() || (command == "index" && extra.is_none());
+            assert!(ok, "{command} {extra:?}: {stderr}");
+        }
+        let _ = std::fs::remove_file(dir.with_extension("db"));
+    }
+}

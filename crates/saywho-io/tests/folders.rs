@@ -52,6 +52,12 @@ fn folders_are_read_recursively_in_path_order_with_relative_ids() {
     assert_eq!(formats, [Text, Html, Text, Jsonl, Text]);
     assert!(plan.shared_ids.is_empty(), "{:?}", plan.shared_ids);
     assert_eq!(plan.total_bytes, Some(5 * ARTICLE.len() as u64));
+    // The file of a name saywho does not read is counted, for the caller to say so.
+    let skipped = saywho_io::SkippedFiles {
+        count: 1,
+        first: Some(root.join("2024/feb/notes.md")),
+    };
+    assert_eq!(plan.skipped_files, skipped);
 
     // Ids are relative to the folder as given; a file given itself is its stem.
     let again = saywho_io::plan(&[root.join("2024/jan/../feb"), root.join("top.txt")], None);

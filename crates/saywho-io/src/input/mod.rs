@@ -13,7 +13,7 @@ pub use decode::{open_decoded, Compression, Decoded};
 pub use lines::{read_line_bounded, Line};
 
 use lines::{read_line_upto, Ending};
-pub use plan::{plan, same_file, Plan, SharedId, Source};
+pub use plan::{plan, same_file, Plan, SharedId, SkippedFiles, Source};
 pub use records::{ArchiveReader, WarcSkips};
 pub use warc::write_warc_record;
 

@@ -108,6 +108,19 @@ pub struct Plan {
     /// Text and HTML sources that would give their documents the same id, for the caller to
     /// warn about (ids are left as they are).
     pub shared_ids: Vec<SharedId>,
+    /// Files found in the folders given and left out because saywho does not read files of
+    /// their name, for the caller to say so: a folder of such files alone read nothing,
+    /// silently.
+    pub skipped_files: SkippedFiles,
+}
+
+/// Files of a folder left out for their names: how many, and the first (in path order).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkippedFiles {
+    /// How many.
+    pub count: usize,
+    /// The first, as an example.
+    pub first: Option<PathBuf>,
 }
 
 impl Plan {
@@ -216,6 +229,7 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
     }
     // Canonical paths of the files and folders taken so far, across all inputs.
     let mut seen = HashSet::new();
+    let mut skipped = SkippedFiles::default();
     for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         if path.is_dir() {
             let mut found = Vec::new();
@@ -224,6 +238,8 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
                 match item {
                     Found::File(file) => {
                         let Some(detected) = InputFormat::detect(&file) else {
+                            skipped.count += 1;
+                            skipped.first.get_or_insert(file);
                             continue;
                         };
                         add_size(&mut total, &file);
@@ -266,6 +282,7 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
         sources,
         total_bytes: total,
         shared_ids,
+        skipped_files: skipped,
     }
 }
 
