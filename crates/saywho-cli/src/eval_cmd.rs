@@ -174,9 +174,18 @@ fn evaluate(path: &Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let format = match (args.format, &args.html) {
         (Some(format), _) => format,
         (None, Some(_)) => GoldFormat::Html,
-        (None, None) => {
-            gold::detect_format(path).with_context(|| format!("cannot load gold data from {}", path.display()))?
-        }
+        (None, None) => gold::detect_format(path).map_err(|e| {
+            let context = format!("cannot load gold data from {}", path.display());
+            match e {
+                // The options that say what detection cannot tell, which the library does not
+                // know: --html is how a ground-truth .json of HTML pages is scored.
+                saywho_eval::EvalError::UnknownFormat { .. } => anyhow::anyhow!(
+                    "{context}: {e}; name the format with --format, or for a ground-truth file \
+                     of HTML pages give their folder with --html DIR"
+                ),
+                e => anyhow::Error::new(e).context(context),
+            }
+        })?,
     };
     if format == GoldFormat::Html {
         let set = crate::eval_html::load(path, args.html.as_deref())?;

@@ -329,3 +329,27 @@ fn files_left_out_of_a_folder_are_counted_on_stderr() {
         let _ = std::fs::remove_file(dir.with_extension("db"));
     }
 }
+
+#[test]
+fn eval_names_every_gold_format_when_it_cannot_tell() {
+    let dir = TempDir::new("eval-unknown");
+    let files = [
+        ("notes.txt", "text"),
+        ("truth.json", "{\"a\": {\"articleBody\": \"x\"}}"),
+    ];
+    for (name, contents) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        let out = saywho().arg("eval").arg(&path).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains("cannot tell the gold format"), "{name}: {stderr}");
+        assert!(
+            stderr.contains("--html DIR") && stderr.contains("--format"),
+            "{name}: {stderr}"
+        );
+    }
+    let out = saywho().arg("eval").arg(dir.join("notes.txt")).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("LitBank") && stderr.contains("HTML pages"), "{stderr}");
+}

@@ -215,7 +215,9 @@ pub fn detect_format(path: &Path) -> Result<GoldFormat> {
         }
         _ if !path.exists() => Err(unknown("no such file or folder")),
         _ => Err(unknown(
-            "not a .jsonl file, a .json file, a gap*.tsv file or a PolNeAR folder",
+            "not a GGT .jsonl file, a seed .json file or a GAP gap*.tsv file, nor a folder of \
+             PolNeAR (text/ and attributions/), LitBank (.ann and .txt) or HTML pages (html/ and \
+             ground-truth.json)",
         )),
     }
 }
