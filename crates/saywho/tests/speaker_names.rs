@@ -127,7 +127,8 @@ fn a_titled_name_that_speaks_is_a_person_though_written_as_a_thing() {
 fn a_first_name_that_speaks_makes_a_person_of_a_surname_like_a_place() {
     // "Park", "Street", "Lake" end names of places (name_words.tsv `non_person`), and surnames;
     // a first name before it and a quotation spoken say person. A place the speaker's role is
-    // in stays a place. (The price: a venue named so that speaks, "Victoria Park said", is
+    // in stays a place, and so does a county: "County" is no common surname (name_words.tsv
+    // `surname_place`). (The price: a venue named so that speaks, "Victoria Park said", is
     // taken for a person too; rarer in news than the people named Park or Street.)
     let cases: &[(&str, &str, &str, &str)] = &[
         ("\"We lost,\" Dina Park said.", "Dina Park", "person", "female"),
@@ -147,6 +148,12 @@ fn a_first_name_that_speaks_makes_a_person_of_a_surname_like_a_place() {
         (
             "Joe Rees, a commissioner in Kenton County, where the school is, said the photo was wrong.",
             "Kenton County",
+            "other",
+            "unknown",
+        ),
+        (
+            "Charlotte County said it would close all schools.",
+            "Charlotte County",
             "other",
             "unknown",
         ),

@@ -53,6 +53,10 @@ pub fn join_fragments_around_their_cue(doc: &Doc, quotes: &mut [Quote]) {
             continue;
         };
         let direct = a.kind == QuoteKind::Direct && b.kind == QuoteKind::Direct;
+        // (The first fragment need not open its sentence: `But “…,” he added, “…”`, `means
+        // “…,” she says, “…”`. So a term quoted first is joined too, as in `Asked about “the
+        // plan,” Mary Jones said, “…”`: requiring the sentence's start split more real pairs
+        // than it kept apart on PolNeAR, dev and train.)
         let same_cue = x.tok_start == y.tok_start && x.tok_end == y.tok_end;
         let Some(cue) = doc.tokens.get(x.tok_start as usize) else {
             continue;
@@ -69,7 +73,11 @@ pub fn join_fragments_around_their_cue(doc: &Doc, quotes: &mut [Quote]) {
             && sentence_at(a.end) == cue_sentence
             && sentence_at(b.start + 1) == cue_sentence
         {
-            quotes[i].group = quotes[i - 1].group;
+            // The second fragment's whole group joins the first's.
+            let (from, to) = (quotes[i].group, quotes[i - 1].group);
+            for q in quotes.iter_mut().filter(|q| q.group == from) {
+                q.group = to;
+            }
         }
     }
 }

@@ -24,10 +24,14 @@ pub(super) struct Cluster<'t> {
     /// An event, place or law: never "he" or "she".
     pub(super) thing: bool,
     /// A mention of two words or more, whose first is a first name of the name table, speaks
-    /// ("Maria Street said", "James Park told reporters"): a person's name, whatever its last
-    /// word says of places ([`Cluster::is_thing`]). (A venue so named that speaks, "Victoria
-    /// Park said", is taken for a person too: rarer in news than people named Park or Street.)
+    /// ("Maria Street said", "James Park told reporters", "John Toshack said" after "the
+    /// Toshack era"): a person's name, though written as a thing's ([`Cluster::is_thing`]).
+    /// (A venue so named that speaks, "Victoria Park said", is taken for a person too: rarer
+    /// in news than people named Park or Street.)
     pub(super) first_named_speaker: bool,
+    /// A name ends with a word of places' names that is no common surname ("Charlotte
+    /// County"): a thing even when it opens with a first name and speaks.
+    pub(super) unit_place: bool,
     /// Mentions after "in", "at", "from" (places), and mentions elsewhere.
     pub(super) located: u32,
     pub(super) unlocated: u32,
@@ -74,7 +78,7 @@ impl Cluster<'_> {
     /// Never "he" or "she": an event, place or law, or a name of the place table ("Kenya")
     /// that no title or role before it made a person ("Mrs. Georgia").
     pub(super) fn is_thing(&self) -> bool {
-        self.thing && !self.first_named_speaker || self.place && !self.titled
+        self.thing && (self.unit_place || !self.first_named_speaker) || self.place && !self.titled
     }
 
     /// The entity the finished cluster becomes.
@@ -280,7 +284,9 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
     let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
     // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
     // is a person.
-    c.thing |= words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON))
+    let place_word = words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON));
+    c.unit_place |= place_word && words.last().is_some_and(|w| !lex.is_cased(w, cased::SURNAME_PLACE));
+    c.thing |= place_word
         || words.len() >= 2 && lex.is_cased(words[0], cased::PLACE_FIRST)
         // "American", "Chinese", "British": a nationality, used as an adjective.
         || words.len() == 1 && lex.forms_of(words[0]) & form::DEMONYM != 0;

@@ -55,3 +55,6 @@ pub const ATTRIBUTION_PARTICLE: u32 = 1 << 20;
 /// on PolNeAR train ("member states have to approve", "swing states"): it opens no
 /// attribution there, and stays a cue of speech. See `attitude_verbs.tsv`.
 pub const ATTRIBUTION_EXCLUDED: u32 = 1 << 21;
+/// A last word of places' names that is also a common surname ("Park", "Street"): a name that
+/// opens with a first name and ends with it may be a person's. See `name_words.tsv`.
+pub const SURNAME_PLACE: u32 = 1 << 22;

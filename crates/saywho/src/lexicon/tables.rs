@@ -145,6 +145,7 @@ fn name_class(name: &str) -> u32 {
         "attitude_verb" => cased::ATTITUDE_VERB,
         "attribution_particle" => cased::ATTRIBUTION_PARTICLE,
         "attribution_excluded" => cased::ATTRIBUTION_EXCLUDED,
+        "surname_place" => cased::SURNAME_PLACE,
         _ => 0,
     }
 }
