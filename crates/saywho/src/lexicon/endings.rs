@@ -12,6 +12,26 @@ pub(super) struct Endings {
     /// [`Endings::forms_of_bytes`]; the number is 0 for an entry longer than 8 bytes, which
     /// never matches there.
     numbers: Vec<(u64, usize)>,
+    /// For each byte, the entries of 1 to 8 bytes ending in it, in [`BYTE_SLOTS`] slots
+    /// (unused ones give no bits), for [`Endings::forms_of_bytes`]; `None` when a byte ends
+    /// more entries than that.
+    short_by_last: Option<Box<[[ShortEnding; BYTE_SLOTS]; 256]>>,
+}
+
+/// How many endings of 1 to 8 bytes one last byte may have in [`Endings::short_by_last`]: the
+/// English table has three at most ("ian", "ean", "ican").
+const BYTE_SLOTS: usize = 3;
+
+/// An ending of 1 to 8 bytes as [`Endings::forms_of_bytes`] compares it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ShortEnding {
+    /// Its bytes as a little-endian number.
+    number: u64,
+    /// 64 minus 8 times its length: a word's bytes placed at the top of a number
+    /// ([`Endings::forms_of_bytes`]), shifted down by this, leave as many of its last bytes.
+    shift: u32,
+    /// Bits of [`form`](super::form); 0 in an unused slot.
+    bits: u8,
 }
 
 /// The number whose little-endian bytes are `bytes` (at most 8).
@@ -35,10 +55,12 @@ impl Endings {
             .map(|(ending, _)| (number_of(ending.as_bytes()), ending.len()))
             .map(|(n, len)| if len <= 8 { (n, len) } else { (0, usize::MAX) })
             .collect();
+        let short_by_last = short_by_last(&list);
         Endings {
             list,
             by_last_byte,
             numbers,
+            short_by_last,
         }
     }
 
@@ -68,12 +90,28 @@ impl Endings {
     }
 
     /// [`Endings::forms_of`] of the word of `len` bytes (1 to 8) whose bytes are the
-    /// little-endian number `bytes` (zero above them) and whose last byte is `last`: an entry
-    /// matches when the word's last bytes, shifted down, are its number; no byte loop.
+    /// little-endian number `bytes` (zero above them). Its last byte's slots are all compared,
+    /// without a branch: a loop over the entries that end in it mispredicted its exit about
+    /// once a word (the last letter decides how many there are), some million times on BBC news.
     #[inline]
-    pub(super) fn forms_of_bytes(&self, bytes: u64, len: usize, last: u8) -> u8 {
+    pub(super) fn forms_of_bytes(&self, bytes: u64, len: usize) -> u8 {
         debug_assert!((1..=8).contains(&len));
-        let mut candidates = self.by_last_byte[usize::from(last)];
+        // The word's last byte at the top: shifted down by 64 - 8 × L, its last L bytes, and for
+        // a word shorter than L a number whose lowest byte is 0, which no ending has.
+        let top = bytes << (64 - 8 * (len as u32 & 15));
+        let last = (top >> 56) as usize;
+        let Some(table) = &self.short_by_last else {
+            return self.forms_of_bytes_looped(bytes, len, last);
+        };
+        table[last].iter().fold(0, |forms, e| {
+            forms | if top >> e.shift == e.number { e.bits } else { 0 }
+        })
+    }
+
+    /// [`Endings::forms_of_bytes`] when a byte ends too many entries for its slots.
+    #[cold]
+    fn forms_of_bytes_looped(&self, bytes: u64, len: usize, last: usize) -> u8 {
+        let mut candidates = self.by_last_byte[last];
         let mut forms = 0;
         while candidates != 0 {
             let i = candidates.trailing_zeros() as usize;
@@ -90,5 +128,83 @@ impl Endings {
     #[inline]
     pub(super) fn strip<'w>(&self, word: &'w str) -> Option<&'w str> {
         self.matches(word).next().map(|(e, _)| &word[..word.len() - e.len()])
+    }
+}
+
+/// [`Endings::short_by_last`] of `list`: its entries of 1 to 8 bytes without a zero byte (a
+/// word shorter than an entry shows a zero byte where the entry's first would be), with the
+/// bits of equal entries joined; `None` when a byte ends more than [`BYTE_SLOTS`] of them.
+fn short_by_last(list: &[(Box<str>, u8)]) -> Option<Box<[[ShortEnding; BYTE_SLOTS]; 256]>> {
+    let mut table = Box::new([[ShortEnding::default(); BYTE_SLOTS]; 256]);
+    for (ending, bits) in list {
+        let b = ending.as_bytes();
+        let (Some(&last), true) = (b.last(), b.len() <= 8 && !b.contains(&0)) else {
+            continue;
+        };
+        let entry = ShortEnding {
+            number: number_of(b),
+            shift: 64 - 8 * b.len() as u32,
+            bits: *bits,
+        };
+        let slots = &mut table[usize::from(last)];
+        match slots
+            .iter_mut()
+            .find(|s| s.bits == 0 || (s.number, s.shift) == (entry.number, entry.shift))
+        {
+            Some(slot) => {
+                slot.number = entry.number;
+                slot.shift = entry.shift;
+                slot.bits |= entry.bits;
+            }
+            None => return None,
+        }
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endings(list: &[(&str, u8)]) -> Endings {
+        Endings::new(list.iter().map(|&(e, bits)| (Box::from(e), bits)).collect())
+    }
+
+    /// The slots give what the loop over all entries gives, for words shorter than, as long
+    /// as and longer than the entries, and the loop itself when a byte ends too many.
+    #[test]
+    fn forms_of_bytes_match_forms_of() {
+        let words = [
+            "s", "ss", "boss", "bosses", "an", "ian", "Ian", "ican", "African", "Korean", "Indian", "ing", "saying",
+            "g", "ly", "lyly", "abcdefgh", "x", "ed", "added", "n", "Ss",
+        ];
+        let too_many = [("n", 1), ("an", 2), ("ian", 4), ("ean", 8), ("ican", 16)];
+        let tables = [
+            endings(&[
+                ("s", 1),
+                ("ss", 2),
+                ("ian", 4),
+                ("ean", 4),
+                ("ican", 8),
+                ("ing", 16),
+                ("ly", 32),
+            ]),
+            endings(&[
+                ("s", 1),
+                ("s", 2),
+                ("-year-old", 4),
+                ("ed", 8),
+                ("abcdefgh", 16),
+                ("xabcdefgh", 32),
+            ]),
+            endings(&too_many),
+        ];
+        assert!(tables[0].short_by_last.is_some() && tables[2].short_by_last.is_none());
+        for table in &tables {
+            for w in words {
+                let number = number_of(w.as_bytes());
+                assert_eq!(table.forms_of_bytes(number, w.len()), table.forms_of(w), "{w}");
+            }
+        }
     }
 }

@@ -507,11 +507,10 @@ impl Lexicon {
     }
 
     /// [`Lexicon::forms_of`] of a word of `len` bytes (1 to 8) given as the little-endian
-    /// number `bytes` (zero above its bytes), as the tokeniser has it from its scan, and whose
-    /// last byte is `last`.
+    /// number `bytes` (zero above its bytes), as the tokeniser has it from its scan.
     #[inline]
-    pub(crate) fn forms_of_bytes(&self, bytes: u64, len: usize, last: u8) -> u8 {
-        self.endings.forms_of_bytes(bytes, len, last)
+    pub(crate) fn forms_of_bytes(&self, bytes: u64, len: usize) -> u8 {
+        self.endings.forms_of_bytes(bytes, len)
     }
 
     /// `word` without its possessive ending ("Teigen's" → "Teigen"), or `word` itself.

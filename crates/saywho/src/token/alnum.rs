@@ -71,13 +71,6 @@ impl AlnumRun {
     pub(super) fn first_byte(&self) -> u8 {
         self.head as u8
     }
-
-    /// The run's last byte, when it has 1 to 8 ([`AlnumRun::bytes_number`]); meaningless
-    /// otherwise.
-    #[inline]
-    pub(super) fn last_byte_of_short(&self) -> u8 {
-        (self.head >> (8 * (self.len.wrapping_sub(1) & 7))) as u8
-    }
 }
 
 /// Which of eight bytes (little-endian in a word) are ASCII lower-case letters, capitals and

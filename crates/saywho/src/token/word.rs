@@ -195,7 +195,7 @@ pub(super) fn plain_word_token(text: &str, start: usize, end: usize, run: &Alnum
         case_roles(*entry, classes & class::UPPER != 0)
     };
     info.form = match run.bytes_number() {
-        Some(number) => lex.forms_of_bytes(number, run.len, run.last_byte_of_short()),
+        Some(number) => lex.forms_of_bytes(number, run.len),
         None => lex.forms_of(word()),
     };
     word_or_number(start, end, is_number, shape, first, info)
