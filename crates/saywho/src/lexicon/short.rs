@@ -18,20 +18,24 @@ const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Short lower-case ASCII words and what the lexicon knows of each.
 #[derive(Debug, Default)]
 pub(super) struct ShortWords {
-    /// Open addressing with linear probing: 0 for an empty slot, else 1 + an index into
-    /// `keys` and `infos`. A power of two long, at most a quarter full, so that most words
-    /// (which are in no table) end at an empty slot.
+    /// Open addressing with linear probing: the low 15 bits are 0 for an empty slot, else an
+    /// index into `entries`; the high bit ([`CHAIN`]) is set when some word's probe
+    /// passed the slot (its own slot was taken), so a lookup whose word is not in its first
+    /// slot looks further only then. A power of two long, at most a quarter full, so that most
+    /// words (which are in no table) end at their first slot.
     slots: Box<[u16]>,
-    /// Each word's bytes, zero-padded, and its length in the last byte, as two little-endian
-    /// words.
-    keys: Vec<[u64; 2]>,
-    /// Each word's entry.
-    infos: Vec<WordInfo>,
-    /// The empty entry, which [`ShortWords::get_key`] answers for a word in no table.
-    empty: WordInfo,
+    /// Each word's key (its bytes, zero-padded, and its length in the last byte, as two
+    /// little-endian words) and entry; first a key that no word has (all zero: a word's length
+    /// is at least 1) with the empty entry, which an empty slot's index 0 reads and
+    /// [`ShortWords::get_key`] answers for a word in no table. One list, not two, so that a
+    /// word's key and entry share a cache line and one bounds check covers both.
+    entries: Vec<([u64; 2], WordInfo)>,
     /// 64 minus the base-2 logarithm of the number of slots.
     shift: u32,
 }
+
+/// The bit of a slot of [`ShortWords::slots`] that says a probe passed it.
+const CHAIN: u16 = 1 << 15;
 
 /// A word's key in the short-word table: its bytes (1 to [`MAX_LEN`], ASCII, capitals
 /// lowered), zero-padded to 15 bytes, and its length in the 16th, as two little-endian words.
@@ -105,30 +109,33 @@ impl ShortWords {
     /// longer or not ASCII, and the empty entry for words with a capital, which a lookup
     /// (lower-casing what it looks for) never finds anyway.
     pub(super) fn new<'a>(words: impl Iterator<Item = (&'a str, WordInfo)>) -> ShortWords {
-        let mut table = ShortWords::default();
+        let mut table = ShortWords {
+            entries: vec![([0; 2], WordInfo::default())],
+            ..ShortWords::default()
+        };
         for (w, info) in words {
             let b = w.as_bytes();
             let fits =
                 !b.is_empty() && b.len() <= MAX_LEN && b.iter().all(|&c| c.is_ascii() && !c.is_ascii_uppercase());
             if let Some(key) = fits.then(|| pack(b)).flatten() {
-                table.keys.push(key);
-                table.infos.push(info);
+                table.entries.push((key, info));
             }
         }
-        // u16 slots index at most 65,534 words; past that the table stays empty and every
-        // lookup takes the general path.
-        if table.keys.len() >= usize::from(u16::MAX) {
+        // 15 bits of a slot index 32,767 entries (the empty one first); past that the table
+        // stays empty and every lookup takes the general path.
+        if table.entries.len() > usize::from(!CHAIN) {
             return ShortWords::default();
         }
-        let size = (table.keys.len() * 4).next_power_of_two().max(16);
+        let size = (table.entries.len() * 4).next_power_of_two().max(16);
         table.shift = 64 - size.trailing_zeros();
         let mut slots = vec![0u16; size].into_boxed_slice();
-        for (i, key) in table.keys.iter().enumerate() {
+        for (i, (key, _)) in table.entries.iter().enumerate().skip(1) {
             let mut s = table.slot_of(key);
-            while slots[s] != 0 {
+            while slots[s] & !CHAIN != 0 {
+                slots[s] |= CHAIN;
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = i as u16 + 1;
+            slots[s] |= i as u16;
         }
         table.slots = slots;
         table
@@ -161,17 +168,32 @@ impl ShortWords {
         if self.slots.is_empty() {
             return None;
         }
+        // The word's first slot decides without a branch between a word found there and one
+        // in no table (the empty entry, index 0): the two are about as common in news text,
+        // and a loop that asked "empty?" and then "this word?" mispredicted one or the other
+        // for about every other word.
+        let s = self.slot_of(&key);
+        let slot = self.slots[s];
+        let i = usize::from(slot & !CHAIN);
+        let found = self.entries[i].0 == key;
+        if !found && slot & CHAIN != 0 {
+            return Some(self.probe_after(key, s));
+        }
+        Some(&self.entries[if found { i } else { 0 }].1)
+    }
+
+    /// [`ShortWords::get_key`] of a word not in its first slot `s`, whose slot a probe passed:
+    /// the slots after it, in turn, to the word or an empty slot.
+    #[cold]
+    #[inline(never)]
+    fn probe_after(&self, key: [u64; 2], mut s: usize) -> &WordInfo {
         let mask = self.slots.len() - 1;
-        let mut s = self.slot_of(&key);
         loop {
-            let i = usize::from(self.slots[s]);
-            if i == 0 {
-                return Some(&self.empty);
-            }
-            if self.keys[i - 1] == key {
-                return Some(&self.infos[i - 1]);
-            }
             s = (s + 1) & mask;
+            let i = usize::from(self.slots[s] & !CHAIN);
+            if i == 0 || self.entries[i].0 == key {
+                return &self.entries[i].1;
+            }
         }
     }
 }
@@ -204,6 +226,17 @@ mod tests {
         assert!(table.get(b"").is_none());
         assert!(table.get(b"sixteen-letters!").is_none());
         assert!(table.get("café".as_bytes()).is_none());
+        // Many words, so that some lose their first slot: each is found, and words in no table
+        // (whose first slots those probes pass too) are not.
+        let mut flagged = WordInfo::default();
+        flagged.add(super::super::flag::CUE);
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let table = ShortWords::new(words.iter().map(|w| (w.as_str(), flagged)));
+        assert!(table.slots.iter().any(|&s| s & CHAIN != 0));
+        for i in 0..6000 {
+            let found = table.get(format!("W{i}").as_bytes()).map(|e| e.flags());
+            assert_eq!(found, Some(if i < 3000 { flagged.flags() } else { 0 }), "{i}");
+        }
         // Packing agrees with a byte-by-byte copy at every length.
         for len in 0..=MAX_LEN {
             let word: Vec<u8> = (0..len as u8).map(|i| b'A' + i).collect();
