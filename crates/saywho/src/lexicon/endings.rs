@@ -27,11 +27,19 @@ const BYTE_SLOTS: usize = 3;
 struct ShortEnding {
     /// Its bytes as a little-endian number.
     number: u64,
-    /// 64 minus 8 times its length: a word's bytes placed at the top of a number
-    /// ([`Endings::forms_of_bytes`]), shifted down by this, leave as many of its last bytes.
-    shift: u32,
-    /// Bits of [`form`](super::form); 0 in an unused slot.
-    bits: u8,
+    /// In the low byte, 64 minus 8 times its length: a word's bytes placed at the top of a
+    /// number ([`Endings::forms_of_bytes`]), shifted down by this, leave as many of its last
+    /// bytes. In the next, its bits of [`form`](super::form) (0 in an unused slot). One field,
+    /// read whole for the shift, so that the bits are at hand whether the ending matches or
+    /// not: as a field of their own, they were read only on a match, behind a branch.
+    shift_and_bits: u32,
+}
+
+impl ShortEnding {
+    /// The bits of [`form`](super::form).
+    fn bits(&self) -> u8 {
+        (self.shift_and_bits >> 8) as u8
+    }
 }
 
 /// The number whose little-endian bytes are `bytes` (at most 8).
@@ -104,7 +112,8 @@ impl Endings {
             return self.forms_of_bytes_looped(bytes, len, last);
         };
         table[last].iter().fold(0, |forms, e| {
-            forms | if top >> e.shift == e.number { e.bits } else { 0 }
+            let matches = top >> (e.shift_and_bits & 63) == e.number;
+            forms | (e.bits() * u8::from(matches))
         })
     }
 
@@ -141,20 +150,15 @@ fn short_by_last(list: &[(Box<str>, u8)]) -> Option<Box<[[ShortEnding; BYTE_SLOT
         let (Some(&last), true) = (b.last(), b.len() <= 8 && !b.contains(&0)) else {
             continue;
         };
-        let entry = ShortEnding {
-            number: number_of(b),
-            shift: 64 - 8 * b.len() as u32,
-            bits: *bits,
-        };
+        let (number, shift) = (number_of(b), 64 - 8 * b.len() as u32);
         let slots = &mut table[usize::from(last)];
         match slots
             .iter_mut()
-            .find(|s| s.bits == 0 || (s.number, s.shift) == (entry.number, entry.shift))
+            .find(|s| s.bits() == 0 || (s.number, s.shift_and_bits & 0xFF) == (number, shift))
         {
             Some(slot) => {
-                slot.number = entry.number;
-                slot.shift = entry.shift;
-                slot.bits |= entry.bits;
+                slot.number = number;
+                slot.shift_and_bits = shift | u32::from(slot.bits() | bits) << 8;
             }
             None => return None,
         }

@@ -176,7 +176,8 @@ impl ShortWords {
         let slot = self.slots[s];
         let i = usize::from(slot & !CHAIN);
         let found = self.entries[i].0 == key;
-        if !found && slot & CHAIN != 0 {
+        // `&` of the two, not `&&`: the short circuit branched on `found`.
+        if (slot & CHAIN != 0) & !found {
             return Some(self.probe_after(key, s));
         }
         Some(&self.entries[if found { i } else { 0 }].1)
