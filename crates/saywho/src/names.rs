@@ -114,16 +114,23 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
     // Name words: at least one a name but for a platform's; the names are fewer.
     let mut name_words = 0;
     // The capitalised tokens, which the search for names below visits: a second pass over
-    // every token to skip the others cost some 7 million instructions on BBC news.
-    let mut caps: Vec<u32> = Vec::with_capacity(tokens.len() / 6);
+    // every token to skip the others cost some 7 million instructions on BBC news. Each
+    // token's index is written and kept only when it is capitalised, without a branch: about
+    // one token in six is, and a test on each mispredicted some 165,000 times on BBC news.
+    let mut caps: Vec<u32> = vec![0; tokens.len()];
+    let mut n_caps = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        caps[n_caps] = k as u32;
+        n_caps += usize::from(t.is_cap());
+    }
+    caps.truncate(n_caps);
     // Name words mid-sentence (sized for news text, about one in twelve tokens, so that it is
     // not regrown), and the shapes of those opening sentences (one bit each).
     let mut mid: Vec<u32> = Vec::with_capacity(tokens.len() / 8);
     let mut opener_shapes = 0u64;
-    for (k, t) in tokens.iter().enumerate() {
-        if t.is_cap() {
-            caps.push(k as u32);
-        }
+    // A name word is capitalised: only those tokens are asked.
+    for &k in &caps {
+        let (k, t) = (k as usize, &tokens[k as usize]);
         if is_name_word(t) {
             name_words += 1;
             if t.shape & shape::ALL_CAPS != 0 && (2..=6).contains(&(t.end - t.start)) {
