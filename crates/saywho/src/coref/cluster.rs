@@ -72,6 +72,10 @@ pub(super) struct Cluster<'t> {
     pub(super) name_gender: Gender,
 
     pub(super) mentions: Vec<(u32, u32)>,
+    /// The shapes ([`super::index::word_shape`]) of the first word of `words` (low half) and
+    /// of its last (high half), 0 without words: kept with the words, so that the name index's
+    /// scan tests a cluster's words with one number, rarely equal, before reading them.
+    pub(super) shapes: u64,
 }
 
 impl Cluster<'_> {
@@ -204,6 +208,7 @@ pub(super) fn cluster_names<'t>(
         if grows || org && !c.org {
             let old = (std::mem::take(&mut c.words), c.org);
             c.words = if grows { words.clone() } else { old.0.clone() };
+            c.shapes = super::index::word_shapes(&c.words);
             c.org |= org;
             index.refile(lex, e, (&old.0, old.1), c);
         }

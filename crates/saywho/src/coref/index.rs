@@ -274,8 +274,13 @@ impl NameIndex {
 
 /// The same rule as [`NameIndex::find`], reading every cluster: for the first few.
 fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> Option<usize> {
-    let same =
-        |c: &Cluster<'_>| c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| same_word(a, b));
+    // The shapes of the first and last words first: equal for equal names, and rarely equal
+    // otherwise, where the number of words alone was about as often equal as not and its test
+    // mispredicted.
+    let shapes = word_shapes(words);
+    let same = |c: &Cluster<'_>| {
+        c.shapes == shapes && c.words.len() == words.len() && c.words.iter().zip(words).all(|(a, b)| same_word(a, b))
+    };
     if let Some(i) = clusters.iter().position(same) {
         return Some(i);
     }
@@ -292,7 +297,8 @@ fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> O
     // the shape of `words` was otherwise tested again at every cluster); `named_by_part` is
     // false for a cluster without words.
     if let [word] = words {
-        return match clusters.iter().rposition(|c| named_by_part(c, word)) {
+        let shape = word_shape(word);
+        return match clusters.iter().rposition(|c| shaped_by_part(c, word, shape)) {
             None => clusters.iter().rposition(|c| company_named_by_first(lex, c, word)),
             found => found,
         };
@@ -314,7 +320,31 @@ fn scan(lex: &Lexicon, clusters: &[Cluster<'_>], words: &[&str], org: bool) -> O
 /// Does the one-word name `word` name cluster `c` as a part of its name: its last word ("Legend"
 /// for "John Legend"), or a person's first word ("Chrissy")?
 pub(super) fn named_by_part(c: &Cluster<'_>, word: &str) -> bool {
-    c.words.last().is_some_and(|l| same_word(l, word)) || !c.org && c.words.first().is_some_and(|f| same_word(f, word))
+    shaped_by_part(c, word, word_shape(word))
+}
+
+/// [`named_by_part`] given the word's shape ([`word_shape`]), which a scan computes once: the
+/// cluster's shapes ([`Cluster::shapes`]) first, as for the whole name in `scan`.
+#[inline(always)]
+fn shaped_by_part(c: &Cluster<'_>, word: &str, shape: u64) -> bool {
+    c.shapes >> 32 == shape && c.words.last().is_some_and(|l| same_word(l, word))
+        || !c.org && c.shapes & 0xFFFF_FFFF == shape && c.words.first().is_some_and(|f| same_word(f, word))
+}
+
+/// A word's length and first byte as one number, never 0: equal for equal words, and for
+/// most unequal ones unequal.
+#[inline(always)]
+pub(super) fn word_shape(w: &str) -> u64 {
+    let first = u64::from(w.as_bytes().first().copied().unwrap_or(0));
+    u64::from(((w.len() as u64) << 8 | first) as u32) | (1 << 31)
+}
+
+/// The shapes of the first of `words` (low half) and of the last (high half); 0 for no words.
+pub(super) fn word_shapes(words: &[&str]) -> u64 {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => word_shape(first) | (word_shape(last) << 32),
+        _ => 0,
+    }
 }
 
 /// Are two words the same? Their lengths and first bytes first: the scan compares a name's
