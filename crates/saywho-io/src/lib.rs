@@ -44,6 +44,6 @@ pub use output::{
     quote_rows, render, AsIs, Body, Collect, FileSink, FormatRender, OutputFormat, QuoteRow, Render, Sink, COLUMNS,
 };
 pub use pipeline::{Extractor, Observer, Options, Progress, Quiet, Summary};
-pub use prepare::{prepare, Fields, MetaFields};
+pub use prepare::{json_id, json_meta, prepare, Fields, MetaFields};
 pub use resume::{resume_point, Resume, Skip};
 pub use synth::{article_page, write_article_warc};

@@ -167,18 +167,45 @@ pub(crate) fn unit_id(unit: &Unit, fields: &Fields) -> String {
         Payload::Text { id, .. } | Payload::Html { id, .. } => id.clone(),
         Payload::Failed(e) => e.id.clone(),
         Payload::JsonLine { line, bytes } => match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(serde_json::Value::Object(object)) => json_id(&object, fields, *line),
+            Ok(serde_json::Value::Object(object)) => {
+                json_id(&object, &fields.id).unwrap_or_else(|| format!("line-{line}"))
+            }
             _ => format!("line-{line}"),
         },
     }
 }
 
-/// A JSONL object's id: the id field's string, or its JSON, or `line-N` when it has none.
-fn json_id(object: &serde_json::Map<String, serde_json::Value>, fields: &Fields, line: usize) -> String {
-    match object.get(&fields.id) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(v) if !v.is_null() => v.to_string(),
-        _ => format!("line-{line}"),
+/// A JSON object's id as `saywho extract` reads it from a JSONL line: field `field`'s string,
+/// or its JSON for any other value (`7`, `3.5`); `None` when it is absent or null.
+///
+/// ```
+/// let object = serde_json::json!({"id": 7, "text": "x"});
+/// let object = object.as_object().unwrap();
+/// assert_eq!(saywho_io::json_id(object, "id").as_deref(), Some("7"));
+/// assert_eq!(saywho_io::json_id(object, "doc_id"), None);
+/// ```
+pub fn json_id(object: &serde_json::Map<String, serde_json::Value>, field: &str) -> Option<String> {
+    match object.get(field) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(v) if !v.is_null() => Some(v.to_string()),
+        _ => None,
+    }
+}
+
+/// A JSON object's metadata as `saywho extract` reads it from a JSONL line: each field of
+/// `fields` that holds a non-empty string; a field of any other type is left out.
+pub fn json_meta(object: &serde_json::Map<String, serde_json::Value>, fields: &MetaFields) -> Meta {
+    let field = |name: &str| match object.get(name) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    Meta {
+        url: field(&fields.url),
+        title: field(&fields.title),
+        author: field(&fields.author),
+        date: field(&fields.date),
+        outlet: field(&fields.outlet),
+        date_source: None,
     }
 }
 
@@ -198,21 +225,9 @@ fn json_line(line: usize, bytes: &[u8], position: &str, fields: &Fields) -> Resu
             "not a JSON object",
         ));
     };
-    let id = json_id(&object, fields, line);
+    let id = json_id(&object, &fields.id).unwrap_or_else(stand_in);
     // Read before the text is taken out, in case one field serves both.
-    let field = |name: &str| match object.get(name) {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        _ => None,
-    };
-    let m = &fields.meta;
-    let meta = Meta {
-        url: field(&m.url),
-        title: field(&m.title),
-        author: field(&m.author),
-        date: field(&m.date),
-        outlet: field(&m.outlet),
-        date_source: None,
-    };
+    let meta = json_meta(&object, &fields.meta);
     let Some(serde_json::Value::String(text)) = object.remove(&fields.text) else {
         let message = format!("no string field {:?}", fields.text);
         return Err(DocError::new(id, position, ErrorKind::MissingText, message));

@@ -293,10 +293,13 @@ pub fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
 
 /// A JSON object (a request body or a batch line) as a document; `default_id` when it has none.
 ///
-/// Read as `saywho extract` reads a JSONL line (saywho-io's `prepare`), so that a batch answers
-/// each line with the record or error the CLI gives it: the id is taken before anything else
-/// can fail, a `text` (or `html`) that is not a string is `missing_text` under that id, other
-/// fields of an unexpected type are ignored, and an empty text is a document with no quotes.
+/// The id and metadata are read by saywho-io's JSONL reader (`json_id`, `json_meta`), so they
+/// are what `saywho extract` reads from the same line: the id is taken before anything else
+/// can fail, metadata fields that are not non-empty strings are left out. Beyond that reader, a
+/// document may be an `html` page instead of a `text` (not both: `malformed_json`), and may ask
+/// for its text with `emit_text`; an `emit_text` that is not a boolean is ignored, like any
+/// other field of an unexpected type. A `text` (or `html`) that is not a string is
+/// `missing_text`; an empty text is a document with no quotes.
 pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocInput, DocError> {
     let fail = |kind, message: String| DocError::new(default_id, position, kind, message);
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -307,11 +310,9 @@ pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocIn
     let serde_json::Value::Object(mut object) = value else {
         return Err(fail(ErrorKind::MalformedJson, "not a JSON object".to_string()));
     };
-    let id = match object.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(v) if !v.is_null() => v.to_string(),
-        _ => default_id.to_string(),
-    };
+    let id = saywho_io::json_id(&object, "id").unwrap_or_else(|| default_id.to_string());
+    let meta = saywho_io::json_meta(&object, &saywho_io::MetaFields::default());
+    let emit_text = object.get("emit_text").and_then(serde_json::Value::as_bool);
     let fail = |kind, message: &str| DocError::new(id.clone(), position, kind, message);
     let mut string = |name: &str| match object.remove(name) {
         Some(serde_json::Value::String(s)) => Some(s),
@@ -322,20 +323,6 @@ pub fn from_json(bytes: &[u8], default_id: &str, position: &str) -> Result<DocIn
         (None, Some(html)) => Content::Html(html.into_bytes(), None),
         (Some(_), Some(_)) => return Err(fail(ErrorKind::MalformedJson, "give \"text\" or \"html\", not both")),
         (None, None) => return Err(fail(ErrorKind::MissingText, "no string field \"text\" or \"html\"")),
-    };
-    let mut meta_field = |name: &str| string(name).filter(|s| !s.is_empty());
-    let meta = Meta {
-        url: meta_field("url"),
-        title: meta_field("title"),
-        author: meta_field("author"),
-        date: meta_field("date"),
-        outlet: meta_field("outlet"),
-        date_source: None,
-    };
-    let emit_text = match object.get("emit_text") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::Bool(b)) => Some(*b),
-        Some(_) => return Err(fail(ErrorKind::MalformedJson, "\"emit_text\" is not true or false")),
     };
     Ok(DocInput {
         id,
@@ -426,13 +413,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!((ok.id.as_str(), ok.meta.url.as_deref()), ("7", Some("https://e.org")));
-        let cases: [(&[u8], ErrorKind); 7] = [
+        let cases: [(&[u8], ErrorKind); 6] = [
             (b"{not json", ErrorKind::MalformedJson),
             (b"[1]", ErrorKind::MalformedJson),
             (br#"{"text": "a", "html": "b"}"#, ErrorKind::MalformedJson),
             (br#"{"id": "x"}"#, ErrorKind::MissingText),
             (br#"{"id": "x", "text": 42}"#, ErrorKind::MissingText),
-            (br#"{"text": "a", "emit_text": "yes"}"#, ErrorKind::MalformedJson),
             (b"{\"text\": \"caf\xe9\"}", ErrorKind::InvalidUtf8),
         ];
         for (bytes, kind) in cases {
@@ -440,6 +426,9 @@ mod tests {
             assert_eq!(e.kind, kind, "{}", String::from_utf8_lossy(bytes));
         }
         assert_eq!(from_json(br#"{"id": "x"}"#, "d", "p").unwrap_err().id, "x");
+        // Like any field of an unexpected type, an emit_text that is not a boolean is ignored.
+        let lax = from_json(br#"{"text": "a", "emit_text": "yes"}"#, "d", "p").unwrap();
+        assert_eq!(lax.emit_text, None);
         assert_eq!(
             from_json(b"[1]", "line-3", "p").unwrap_err().message,
             "not a JSON object"
