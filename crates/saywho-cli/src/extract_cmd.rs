@@ -44,7 +44,8 @@ pub struct ExtractArgs {
     /// JSONL otherwise and on standard output).
     #[arg(long = "output-format", visible_alias = "format", value_enum)]
     pub format: Option<OutputFormat>,
-    /// Indent the JSON (one document then spans several lines).
+    /// Indent the JSON (one document then spans several lines). JSONL output only: refused with
+    /// another format, whether --output-format or the -o file's extension chose it.
     #[arg(long)]
     pub pretty: bool,
     /// Include each document's text in JSONL output (default: only text extracted from HTML,
@@ -104,6 +105,16 @@ impl OutputFormat {
             _ => OutputFormat::Jsonl,
         }
     }
+
+    /// The format's name as `--output-format` takes it.
+    fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Parquet => "parquet",
+            OutputFormat::Text => "text",
+        }
+    }
 }
 
 pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
@@ -113,15 +124,7 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
     note_skipped_files(&plan.skipped_files);
-    let format = match args
-        .format
-        .unwrap_or_else(|| OutputFormat::for_path(args.output.as_deref()))
-    {
-        OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
-        OutputFormat::Csv => saywho_io::OutputFormat::Csv,
-        OutputFormat::Parquet => saywho_io::OutputFormat::Parquet,
-        OutputFormat::Text => saywho_io::OutputFormat::Text,
-    };
+    let format = output_format(&args)?;
     if format == saywho_io::OutputFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
         bail!("Parquet is binary: give a file with -o, or redirect standard output");
     }
@@ -187,6 +190,32 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The output format: `--output-format`, else the -o file's extension. `--pretty` indents
+/// JSON only, so with another format it is refused: dropping it silently turned
+/// `-o out.csv --pretty` (indented JSON before the extension chose) into CSV unannounced.
+fn output_format(args: &ExtractArgs) -> Result<saywho_io::OutputFormat> {
+    let chosen = args
+        .format
+        .unwrap_or_else(|| OutputFormat::for_path(args.output.as_deref()));
+    if args.pretty && chosen != OutputFormat::Jsonl {
+        let name = chosen.name();
+        match (&args.format, &args.output) {
+            (None, Some(path)) => bail!(
+                "--pretty indents JSON, but -o {} writes {name} (from its extension): drop --pretty, \
+                 or add --output-format jsonl to write indented JSON under that name",
+                path.display()
+            ),
+            _ => bail!("--pretty indents JSON, but --output-format {name} is not JSON: drop one of them"),
+        }
+    }
+    Ok(match chosen {
+        OutputFormat::Jsonl => saywho_io::OutputFormat::Jsonl { pretty: args.pretty },
+        OutputFormat::Csv => saywho_io::OutputFormat::Csv,
+        OutputFormat::Parquet => saywho_io::OutputFormat::Parquet,
+        OutputFormat::Text => saywho_io::OutputFormat::Text,
     })
 }
 
@@ -263,7 +292,7 @@ fn after_interrupt(args: &ExtractArgs, format: saywho_io::OutputFormat) -> Strin
             )
         }
         (Some(_), saywho_io::OutputFormat::Text) => "--resume cannot continue a text listing",
-        (Some(_), saywho_io::OutputFormat::Jsonl { pretty: true }) => "--resume cannot continue --pretty JSON",
+        (Some(_), _) if args.pretty => "--resume cannot continue --pretty JSON",
         (Some(_), _) if args.unordered => "--resume cannot continue --unordered output",
         (Some(_), _) => return format!("{WRITTEN}; run the same command with --resume to continue"),
     };
@@ -497,5 +526,35 @@ impl Observer for Reporter {
                 "saywho: warning: {count} JSONL {documents} an id seen before (the first: {first:?}); their records cannot be told apart by id"
             )
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: ExtractArgs,
+    }
+
+    fn args(line: &[&str]) -> ExtractArgs {
+        Cli::try_parse_from(std::iter::once("extract").chain(line.iter().copied()))
+            .expect("valid arguments")
+            .args
+    }
+
+    #[test]
+    fn after_an_interrupt_resume_is_advised_only_where_it_is_accepted() {
+        let jsonl = saywho_io::OutputFormat::Jsonl { pretty: false };
+        let advice = |line: &[&str]| after_interrupt(&args(line), jsonl);
+        assert!(advice(&["x", "-o", "o.jsonl"]).contains("run the same command with --resume"));
+        // --pretty is read from the options, whatever the format says: clap refuses
+        // --resume with --pretty.
+        assert!(advice(&["x", "-o", "o.jsonl", "--pretty"]).contains("cannot continue --pretty"));
+        assert!(advice(&["x", "-o", "o.jsonl", "--unordered"]).contains("cannot continue --unordered"));
+        assert!(advice(&["x"]).contains("only an output file"));
     }
 }

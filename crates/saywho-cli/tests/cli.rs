@@ -268,6 +268,54 @@ fn the_output_format_follows_the_output_files_extension() {
 }
 
 #[test]
+fn pretty_with_a_format_that_is_not_json_is_refused() {
+    let dir = TempDir::new("pretty-format");
+    let input = dir.join("in.txt");
+    std::fs::write(&input, "“Yes,” Ann Lee said.").unwrap();
+    // (file name, --output-format given, what the message names)
+    let cases = [
+        ("quotes.csv", None, "writes csv (from its extension)"),
+        ("quotes.parquet", None, "writes parquet (from its extension)"),
+        ("quotes.jsonl", Some("text"), "--output-format text is not JSON"),
+    ];
+    for (name, format, said) in cases {
+        let out_file = dir.join(name);
+        let mut command = saywho();
+        command
+            .arg("extract")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out_file)
+            .arg("--pretty");
+        if let Some(format) = format {
+            command.args(["--output-format", format]);
+        }
+        let out = command.output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains("--pretty indents JSON") && stderr.contains(said),
+            "{name}: {stderr}"
+        );
+        assert!(!out_file.exists(), "{name}: nothing is written");
+    }
+    // Indented JSON under any name is still one option away.
+    let out_file = dir.join("pretty.csv");
+    let out = saywho()
+        .arg("extract")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_file)
+        .args(["--pretty", "--output-format", "jsonl"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&out_file)
+        .unwrap()
+        .starts_with(b"{\n  \"schema_version\""));
+}
+
+#[test]
 fn eval_refuses_a_corpus_without_gold_quotes() {
     let dir = TempDir::new("eval-no-gold");
     let corpus = dir.join("corpus.jsonl");
