@@ -72,7 +72,7 @@ pub struct ExtractArgs {
     /// Stop at the first document that fails, with exit code 1.
     #[arg(long)]
     pub strict: bool,
-    /// Continue the output (-o, JSONL or CSV) of a run that was killed or interrupted: its
+    /// Continue the output (-o FILE, JSONL or CSV; not `-o -`) of a run that was killed or interrupted: its
     /// partial last document is cut, the input documents it covers are skipped, and the rest
     /// is appended. With the same inputs and options the result is what one uninterrupted run
     /// writes. Without an output file yet, the run starts afresh. The errors file is rebuilt
@@ -120,6 +120,10 @@ impl OutputFormat {
 pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     // `-o -` is standard output, not a file named "-".
     args.output = args.output.filter(|path| path.as_os_str() != "-");
+    if args.resume && args.output.is_none() {
+        // clap's `requires = "output"` lets `-o -` through; resume would be ignored unannounced.
+        bail!("--resume continues an output file, and -o - is standard output, which cannot be continued: give a file with -o");
+    }
     let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);

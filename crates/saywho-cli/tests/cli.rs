@@ -316,6 +316,23 @@ fn pretty_with_a_format_that_is_not_json_is_refused() {
 }
 
 #[test]
+fn resume_to_standard_output_is_refused() {
+    let dir = TempDir::new("resume-stdout");
+    let input = dir.join("in.txt");
+    std::fs::write(&input, "“Yes,” Ann Lee said.").unwrap();
+    let out = saywho()
+        .arg("extract")
+        .arg(&input)
+        .args(["-o", "-", "--resume"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("-o - is standard output"), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing is extracted");
+}
+
+#[test]
 fn eval_refuses_a_corpus_without_gold_quotes() {
     let dir = TempDir::new("eval-no-gold");
     let corpus = dir.join("corpus.jsonl");
