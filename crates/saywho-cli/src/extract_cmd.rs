@@ -36,7 +36,7 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Write here instead of standard output (`-` is standard output, as `-` for input is
-    /// standard input).
+    /// standard input). Never compressed: a .gz, .zst, .bz2 or .xz name is refused.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Output: JSONL records, CSV or Parquet rows (one per quote), or text for a person to read
@@ -124,6 +124,7 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
         // clap's `requires = "output"` lets `-o -` through; resume would be ignored unannounced.
         bail!("--resume continues an output file, and -o - is standard output, which cannot be continued: give a file with -o");
     }
+    refuse_compressed_names(&args)?;
     let plan = args.input.plan();
     refuse_to_overwrite_inputs(&args, &plan)?;
     warn_shared_ids(&plan.shared_ids);
@@ -369,6 +370,30 @@ impl<W: Write> Write for Watched<W> {
         self.watch(result)
     }
 }
+
+/// Stops the run when an output file's name says it is compressed: saywho writes no compressed
+/// output, and `-o out.csv.gz` gave uncompressed JSONL (the extension read was `gz`) under a name
+/// that tells every reader, saywho's own included, to decompress it.
+fn refuse_compressed_names(args: &ExtractArgs) -> Result<()> {
+    let outputs = [("-o", &args.output), ("--errors", &args.errors)];
+    for (option, path) in outputs.iter().filter_map(|(o, p)| p.as_ref().map(|p| (o, p))) {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let Some((_, tool)) = COMPRESSED.iter().find(|(e, _)| ext.as_deref() == Some(*e)) else {
+            continue;
+        };
+        bail!(
+            "{option} {}: saywho does not compress what it writes; write {} and compress it \
+             afterwards, or pipe standard output into a compressor (… | {tool} > {})",
+            path.display(),
+            path.with_extension("").display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Extensions of compressed files, refused for an output, and the tool that writes each.
+const COMPRESSED: [(&str, &str); 4] = [("gz", "gzip"), ("zst", "zstd"), ("bz2", "bzip2"), ("xz", "xz")];
 
 /// Stops the run before anything is opened for writing when an output (`-o`, `--errors`) is a
 /// file the run reads — given itself, found in a folder given, or as standard input — or when

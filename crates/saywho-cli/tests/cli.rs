@@ -333,6 +333,36 @@ fn resume_to_standard_output_is_refused() {
 }
 
 #[test]
+fn a_compressed_output_name_is_refused() {
+    let dir = TempDir::new("out-gz");
+    let input = dir.join("in.txt");
+    std::fs::write(&input, "“Yes,” Ann Lee said.").unwrap();
+    for (option, name, tool) in [
+        ("-o", "quotes.csv.gz", "gzip"),
+        ("-o", "quotes.jsonl.GZ", "gzip"),
+        ("-o", "quotes.jsonl.zst", "zstd"),
+        ("--errors", "failed.jsonl.gz", "gzip"),
+    ] {
+        let file = dir.join(name);
+        let out = saywho()
+            .arg("extract")
+            .arg(&input)
+            .arg(option)
+            .arg(&file)
+            .args(["--output-format", "jsonl"])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains("does not compress") && stderr.contains(tool),
+            "{name}: {stderr}"
+        );
+        assert!(!file.exists(), "{name}: nothing is written");
+    }
+}
+
+#[test]
 fn eval_refuses_a_corpus_without_gold_quotes() {
     let dir = TempDir::new("eval-no-gold");
     let corpus = dir.join("corpus.jsonl");
