@@ -15,11 +15,12 @@
 //!
 //! The store's samples (`<!-- sample-store: … -->`) run in order in one scratch folder, on the
 //! BBC corpus (`../shared/…` paths are the repository's), so that `index` makes the `bbc.db`
-//! the later ones read; they are skipped when the corpus is not there. `stderr` after
-//! `sample-store` compares standard error instead of standard output, and `excerpt` says the
-//! block's lines are some of the output's, in order (the block may then be a Markdown table,
-//! ending at a blank line, instead of a fenced block). Arguments are split as a shell does
-//! with quotes (`search '"interest rates"'`).
+//! the later ones read; they are skipped when the corpus is not there. `stderr` after `sample`
+//! or `sample-store` compares standard error instead of standard output, and `excerpt` says
+//! the block's lines are some of the output's, in order (the block may then be a Markdown
+//! table, ending at a blank line, instead of a fenced block). Arguments are split as a shell does
+//! with quotes (`search '"interest rates"'`). Any other comment opening with `<!-- sample` fails
+//! the test, so that a misspelt marker is not a sample left unchecked.
 
 mod common;
 
@@ -62,19 +63,38 @@ fn shell_words(line: &str) -> Vec<String> {
     words
 }
 
-/// A marker's kind and arguments: `<!-- sample[-store] [stderr] [excerpt]: ARGS -->`.
-fn marker(line: &str) -> Option<(bool, bool, bool, Vec<String>)> {
-    let rest = line.strip_prefix("<!-- sample")?;
-    let (head, args) = rest.split_once(':')?;
-    let head: Vec<&str> = head.split_whitespace().collect();
-    let store = match head.first() {
-        None => false,
-        Some(&"-store") => true,
-        Some(_) => return None,
+/// A marker's kind and arguments: `<!-- sample[-store] [stderr] [excerpt]: ARGS -->`; `Ok(None)`
+/// for a line that is no sample marker (`sample-stdin` included). Any other comment opening
+/// with `<!-- sample` is an error, so that a misspelt marker fails rather than leaving its
+/// sample unchecked.
+type Marker = (bool, bool, bool, Vec<String>);
+fn marker(line: &str) -> Result<Option<Marker>, String> {
+    let Some(rest) = line.strip_prefix("<!-- sample") else {
+        return Ok(None);
     };
-    let flag = |name| head.iter().skip(1).any(|w| *w == name);
+    if rest.starts_with("-stdin:") {
+        return Ok(None);
+    }
+    let unknown = || format!("not a sample marker saywho's readme.rs knows: {line}");
+    let (head, args) = rest.split_once(':').ok_or_else(unknown)?;
+    let (store, flags) = match head.strip_prefix("-store") {
+        Some(flags) => (true, flags),
+        None => (false, head),
+    };
+    if !(flags.is_empty() || flags.starts_with(char::is_whitespace)) {
+        return Err(unknown());
+    }
+    let flags: Vec<&str> = flags.split_whitespace().collect();
+    if let Some(flag) = flags.iter().find(|f| !["stderr", "excerpt"].contains(f)) {
+        return Err(format!("{}: unknown flag {flag:?} (stderr, excerpt)", unknown()));
+    }
     let args = shell_words(args.trim_end().trim_end_matches("-->"));
-    Some((store, flag("stderr"), flag("excerpt"), args))
+    Ok(Some((
+        store,
+        flags.contains(&"stderr"),
+        flags.contains(&"excerpt"),
+        args,
+    )))
 }
 
 fn samples(readme: &str) -> Vec<Sample> {
@@ -86,7 +106,9 @@ fn samples(readme: &str) -> Vec<Sample> {
         let line = lines[i].trim();
         if let Some(rest) = line.strip_prefix("<!-- sample-stdin:") {
             stdin = Some(rest.trim_end_matches("-->").trim().to_string() + "\n");
-        } else if let Some((store, stderr, excerpt, args)) = marker(line) {
+        } else if let Some((store, stderr, excerpt, args)) =
+            marker(line).unwrap_or_else(|e| panic!("README line {}: {e}", i + 1))
+        {
             let start = i + 1;
             let fenced = lines.get(start).is_some_and(|l| l.starts_with("```"));
             assert!(
@@ -207,7 +229,9 @@ fn sample_markers_and_their_arguments_are_read() {
             ""
         ]
     );
-    let (store, stderr, excerpt, args) = marker("<!-- sample-store stderr: index a --db b.db -->").unwrap();
+    let (store, stderr, excerpt, args) = marker("<!-- sample-store stderr: index a --db b.db -->")
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (store, stderr, excerpt, args),
         (
@@ -217,6 +241,26 @@ fn sample_markers_and_their_arguments_are_read() {
             vec!["index".into(), "a".into(), "--db".into(), "b.db".into()]
         )
     );
-    assert_eq!(marker("<!-- sample: extract x -->").map(|m| m.0), Some(false));
-    assert!(marker("<!-- sample-stdin: x -->").is_none());
+    let kind = |line| marker(line).map(|m| m.map(|(store, stderr, excerpt, _)| (store, stderr, excerpt)));
+    assert_eq!(kind("<!-- sample: extract x -->"), Ok(Some((false, false, false))));
+    // Flags on a plain sample, as on a store's.
+    assert_eq!(
+        kind("<!-- sample excerpt: extract x -->"),
+        Ok(Some((false, false, true)))
+    );
+    assert_eq!(
+        kind("<!-- sample stderr excerpt: extract x -->"),
+        Ok(Some((false, true, true)))
+    );
+    assert_eq!(kind("<!-- sample-stdin: x -->"), Ok(None));
+    assert_eq!(kind("<!-- other -->"), Ok(None));
+    // A marker it cannot read fails instead of being skipped.
+    for line in [
+        "<!-- sample exerpt: extract x -->",
+        "<!-- samples: extract x -->",
+        "<!-- sample-stored: x -->",
+        "<!-- sample extract x -->",
+    ] {
+        assert!(kind(line).is_err(), "{line}");
+    }
 }
