@@ -35,8 +35,8 @@ pub struct ServeArgs {
     /// The longest a request may take, in seconds (reading, waiting and extracting).
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     timeout: f64,
-    /// Extractions that run at once (default: one per core).
-    #[arg(long)]
+    /// Extractions that run at once (default: one per core; 1 or more).
+    #[arg(long, value_parser = parse_slots)]
     slots: Option<usize>,
     /// Requests that may wait for an extraction slot; beyond, the server answers 503.
     #[arg(long, default_value_t = 1024)]
@@ -62,7 +62,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         ..saywho_server::Config::default()
     };
     if let Some(slots) = args.slots {
-        config.slots = slots.max(1);
+        config.slots = slots;
     }
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if let Some(threads) = args.threads {
@@ -108,6 +108,15 @@ async fn serve(
         .context("the server failed")?;
     eprintln!("saywho serve: stopped");
     Ok(())
+}
+
+/// A `--slots` value: 1 or more. 0 is refused as `--threads 0` is, rather than quietly made 1.
+fn parse_slots(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(0) => Err("0 slots would extract nothing; give 1 or more (leave --slots out for one per core)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{value:?} is not a number of slots (1 or more)")),
+    }
 }
 
 /// Logs to stderr; `RUST_LOG` chooses what (default: warnings, and the server's info lines).

@@ -392,6 +392,14 @@ fn zero_threads_is_refused_with_a_reason() {
 }
 
 #[test]
+fn zero_slots_is_refused_with_a_reason() {
+    let out = saywho().args(["serve", "--slots", "0"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("0 slots would extract nothing"), "{stderr}");
+}
+
+#[test]
 fn files_left_out_of_a_folder_are_counted_on_stderr() {
     let dir = TempDir::new("skipped-files");
     std::fs::write(dir.join("a.md"), "“Yes,” Ann Lee said.").unwrap();
