@@ -464,10 +464,9 @@ pub(crate) fn warn_shared_ids(shared: &[saywho_io::SharedId]) {
 fn report(summary: &Summary, plan: &saywho_io::Plan) {
     let sources = plan.sources.len();
     if summary.read > 1 || sources > 1 || summary.failed > 0 || summary.skipped.total() > 0 {
-        let documents = if summary.read == 1 { "document" } else { "documents" };
         diag!(
-            "saywho: {} {documents} read, {} extracted, {} failed",
-            summary.read,
+            "saywho: {} read, {} extracted, {} failed",
+            crate::diag::count(summary.read, "document", "documents"),
             summary.extracted,
             summary.failed
         );
@@ -479,11 +478,14 @@ fn report(summary: &Summary, plan: &saywho_io::Plan) {
             .iter()
             .map(|(reason, n)| format!("{reason} {n}"))
             .collect();
-        let total = summary.skipped.total();
-        let records = if total == 1 { "record" } else { "records" };
+        let kind = archive_kind(plan);
         diag!(
-            "saywho: {total} {} {records} skipped ({})",
-            archive_kind(plan),
+            "saywho: {} skipped ({})",
+            crate::diag::count(
+                summary.skipped.total(),
+                &format!("{kind} record"),
+                &format!("{kind} records")
+            ),
             reasons.join(", ")
         );
     }

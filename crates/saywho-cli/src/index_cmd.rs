@@ -93,7 +93,6 @@ impl RepeatedIds {
     /// The warning for the run's summary, if any id came again.
     pub fn warning(&self) -> Option<String> {
         (self.count > 0).then(|| {
-            let documents = if self.count == 1 { "document" } else { "documents" };
             let examples: Vec<String> = self.examples.iter().map(|id| format!("{id:?}")).collect();
             let more = if self.count > self.examples.len() as u64 {
                 ", …"
@@ -107,9 +106,9 @@ impl RepeatedIds {
                 ""
             };
             format!(
-                "saywho: warning: {} {documents} had the id of one indexed before in this run and \
+                "saywho: warning: {} had the id of one indexed before in this run and \
                  replaced it (the store keeps one document an id): {}{more}{hint}",
-                self.count,
+                count(self.count, "document", "documents"),
                 examples.join(", "),
             )
         })
@@ -138,7 +137,7 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
     };
     bar.finish_and_clear();
     let counts = store.counts()?;
-    eprintln!(
+    diag!(
         "saywho: {} read, {} indexed, {} failed ({})",
         count(tally.read, "document", "documents"),
         tally.indexed,
@@ -146,9 +145,9 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         count(tally.quotes, "quote", "quotes")
     );
     if let Some(warning) = tally.repeated.warning() {
-        eprintln!("{warning}");
+        diag!("{warning}");
     }
-    eprintln!(
+    diag!(
         "saywho: {} now holds {}, {}, {}, {}",
         args.db.display(),
         count(counts.documents, "document", "documents"),
@@ -249,7 +248,7 @@ impl Observer for BarObserver {
 
     fn failed(&mut self, e: &DocError) {
         if !self.quiet {
-            self.bar.suspend(|| eprintln!("saywho: {e}"));
+            self.bar.suspend(|| diag!("saywho: {e}"));
         }
     }
 }

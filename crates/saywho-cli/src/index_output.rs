@@ -77,7 +77,7 @@ pub(crate) fn index(
                 Err(e) => {
                     tally.failed += 1;
                     if !quiet {
-                        bar.suspend(|| eprintln!("saywho: {e}"));
+                        bar.suspend(|| diag!("saywho: {e}"));
                     }
                     writer.put_error(&e)?;
                 }

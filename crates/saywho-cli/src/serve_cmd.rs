@@ -90,7 +90,7 @@ async fn serve(
     scope: saywho::Scope,
 ) -> anyhow::Result<()> {
     if !addr.ip().is_loopback() {
-        eprintln!(
+        diag!(
             "saywho serve: warning: {addr} is not a loopback address: the server will be reachable from other machines, and it has no authentication"
         );
     }
@@ -102,11 +102,11 @@ async fn serve(
         .with_max_text_bytes(config.max_body_bytes)
         .with_scope(scope);
     let app = saywho_server::router_with_corpus(config, std::sync::Arc::new(engine), corpus);
-    eprintln!("saywho serve: listening on http://{local}/ (Ctrl-C to stop)");
+    diag!("saywho serve: listening on http://{local}/ (Ctrl-C to stop)");
     saywho_server::serve(listener, app, saywho_server::shutdown_signal())
         .await
         .context("the server failed")?;
-    eprintln!("saywho serve: stopped");
+    diag!("saywho serve: stopped");
     Ok(())
 }
 

@@ -80,6 +80,26 @@ fn diagnostics_that_cannot_be_written_never_stop_the_run() {
 }
 
 #[test]
+fn index_diagnostics_that_cannot_be_written_never_stop_the_run() {
+    let dir = TempDir::new("index-stderr");
+    let input = dir.path("mixed.jsonl");
+    mixed_jsonl(&input, 20);
+    let db = dir.path("quotes.db");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    // Its summary and its per-document failures went through eprintln!, which panics here.
+    let output = saywho()
+        .args(["index".as_ref(), input.as_os_str(), "--db".as_ref(), db.as_os_str()])
+        .stderr(full)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "failed documents: exit 1, not a panic");
+    assert!(db.exists());
+}
+
+#[test]
 fn an_output_that_is_also_an_input_is_refused_before_it_is_touched() {
     let dir = TempDir::new("overwrite");
     let corpus = dir.path("x.jsonl");

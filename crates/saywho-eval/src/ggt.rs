@@ -82,10 +82,7 @@ pub fn load(path: &Path) -> Result<GoldSet> {
         documents.push(document);
     }
     if documents.iter().all(|d| d.quotes.is_empty()) {
-        let lines = match documents.len() {
-            1 => "1 line".to_string(),
-            n => format!("{n} lines"),
-        };
+        let lines = count(documents.len(), "line", "lines");
         return Err(EvalError::NoGold {
             path: path.to_path_buf(),
             reason: format!(
@@ -94,32 +91,33 @@ pub fn load(path: &Path) -> Result<GoldSet> {
             ),
         });
     }
-    let mut notes = Vec::new();
-    if stats.located_by_search > 0 {
-        notes.push(format!(
-            "{} gold quotes had no aligned span and were located by string search",
-            stats.located_by_search
-        ));
-    }
-    if stats.unlocated > 0 {
-        notes.push(format!(
-            "{} gold quotes could not be located in their text; they count as misses",
-            stats.unlocated
-        ));
-    }
-    if stats.speaker_unaligned > 0 {
-        notes.push(format!(
-            "{} gold quotes name a speaker mention without an aligned span; \
-             they are left out of speaker-mention accuracy",
-            stats.speaker_unaligned
-        ));
-    }
-    if stats.duplicates > 0 {
-        notes.push(format!(
-            "{} gold quotes repeated an earlier quote of their article (same span and speaker) and were dropped",
-            stats.duplicates
-        ));
-    }
+    let notes = [
+        (
+            stats.located_by_search,
+            "gold quote had no aligned span and was located by string search",
+            "gold quotes had no aligned span and were located by string search",
+        ),
+        (
+            stats.unlocated,
+            "gold quote could not be located in its text; it counts as a miss",
+            "gold quotes could not be located in their text; they count as misses",
+        ),
+        (
+            stats.speaker_unaligned,
+            "gold quote names a speaker mention without an aligned span; it is left out of speaker-mention accuracy",
+            "gold quotes name a speaker mention without an aligned span; they are left out of speaker-mention accuracy",
+        ),
+        (
+            stats.duplicates,
+            "gold quote repeated an earlier quote of its article (same span and speaker) and was dropped",
+            "gold quotes repeated an earlier quote of their article (same span and speaker) and were dropped",
+        ),
+    ];
+    let notes = notes
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
     Ok(GoldSet {
         format: GoldFormat::Ggt,
         source: path.to_path_buf(),
@@ -256,6 +254,12 @@ fn name_list(value: Option<&serde_json::Value>) -> std::result::Result<Option<Ve
         .map(Some)
 }
 
+/// `n` and the words that go with it: `1 gold quote was`, `2 gold quotes were` ("1 gold quotes
+/// were dropped" in a report reads as a mistake). The CLI's `diag::count`, for this crate's notes.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The start of a GGT `*_index` string such as `"(173,234)"`.
 fn parse_index_start(index: &str) -> Option<usize> {
     let inner = index.trim().trim_start_matches('(');
@@ -305,4 +309,31 @@ pub fn locate(text: &str, needle: &str, near: Option<usize>) -> Option<Span> {
         let best = starts.min_by_key(|start| near.map_or(*start, |n| start.abs_diff(n)))?;
         Span::new(best, best + pattern.len())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notes_count_in_english() {
+        let dir = std::env::temp_dir().join(format!("saywho-ggt-notes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gold.jsonl");
+        // One quote found by search (no aligned span), then the same quote again (dropped).
+        let quote = serde_json::json!({"quote": "It rained", "speaker": "Ann", "reference": "Ann Lee",
+                                       "speaker_span_aligned": [13, 16]});
+        let line =
+            serde_json::json!({"id": "a", "text": "\u{201c}It rained,\u{201d} Ann said.", "quotes": [quote, quote]});
+        std::fs::write(&path, format!("{line}\n")).unwrap();
+        let gold = load(&path);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(
+            gold.unwrap().notes,
+            [
+                "2 gold quotes had no aligned span and were located by string search",
+                "1 gold quote repeated an earlier quote of its article (same span and speaker) and was dropped"
+            ]
+        );
+    }
 }
