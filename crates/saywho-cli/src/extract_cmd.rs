@@ -430,12 +430,37 @@ pub(crate) fn note_skipped_files(skipped: &saywho_io::SkippedFiles) {
         return;
     };
     diag!(
-        "saywho: {} in the folders given left out (the first: {}): in a folder saywho reads \
-         .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml, .warc and .arc files (each also .gz \
-         or .zst); a file given itself is read whatever its name",
+        "saywho: {} in the folders given left out (the first: {}): in a folder saywho reads {}; \
+         a file given itself is read whatever its name",
         crate::diag::count(skipped.count as u64, "file", "files"),
-        first.display()
+        first.display(),
+        names_read()
     );
+}
+
+/// The file names saywho reads in a folder, from saywho-io's own list (a copy here drifted):
+/// `.txt, .text, … and .arc files (each also .gz or .zst)`.
+fn names_read() -> String {
+    let dotted = |e: &&str| format!(".{e}");
+    let extensions: Vec<String> = saywho_io::InputFormat::EXTENSIONS
+        .iter()
+        .map(|(e, _)| dotted(e))
+        .collect();
+    let compressed: Vec<String> = saywho_io::InputFormat::COMPRESSED.iter().map(dotted).collect();
+    format!(
+        "{} files (each also {})",
+        in_words(&extensions, "and"),
+        in_words(&compressed, "or")
+    )
+}
+
+/// `a, b and c` (with `conjunction` for "and").
+fn in_words(items: &[String], conjunction: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
 }
 
 /// One warning on stderr when several inputs would give their documents the same id.
@@ -575,6 +600,14 @@ mod tests {
         Cli::try_parse_from(std::iter::once("extract").chain(line.iter().copied()))
             .expect("valid arguments")
             .args
+    }
+
+    #[test]
+    fn the_names_read_in_a_folder_are_saywho_ios() {
+        assert_eq!(
+            names_read(),
+            ".txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml, .warc and .arc files (each also .gz or .zst)"
+        );
     }
 
     #[test]

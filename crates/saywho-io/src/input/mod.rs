@@ -53,20 +53,33 @@ impl InputFormat {
     /// ```
     pub fn detect(path: &Path) -> Option<InputFormat> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        let name = name
-            .strip_suffix(".gz")
-            .or_else(|| name.strip_suffix(".zst"))
+        let name = InputFormat::COMPRESSED
+            .iter()
+            .find_map(|c| name.strip_suffix(&format!(".{c}")))
             .unwrap_or(&name);
         let ext = name.rsplit_once('.')?.1;
-        Some(match ext {
-            "txt" | "text" => InputFormat::Text,
-            "jsonl" | "ndjson" => InputFormat::Jsonl,
-            "html" | "htm" | "xhtml" => InputFormat::Html,
-            "warc" => InputFormat::Warc,
-            "arc" => InputFormat::Arc,
-            _ => return None,
-        })
+        InputFormat::EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|(_, format)| *format)
     }
+
+    /// The extensions (lower case, without the dot) that [`InputFormat::detect`] reads, and
+    /// the format of each: also what a folder's files are chosen by.
+    pub const EXTENSIONS: [(&'static str, InputFormat); 9] = [
+        ("txt", InputFormat::Text),
+        ("text", InputFormat::Text),
+        ("jsonl", InputFormat::Jsonl),
+        ("ndjson", InputFormat::Jsonl),
+        ("html", InputFormat::Html),
+        ("htm", InputFormat::Html),
+        ("xhtml", InputFormat::Html),
+        ("warc", InputFormat::Warc),
+        ("arc", InputFormat::Arc),
+    ];
+
+    /// The compressed suffixes [`InputFormat::detect`] looks through (`corpus.jsonl.gz`).
+    pub const COMPRESSED: [&'static str; 2] = ["gz", "zst"];
 }
 
 /// Options of the readers.
