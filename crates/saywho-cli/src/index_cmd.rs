@@ -1,7 +1,7 @@
 //! `saywho index`: run the engine over a corpus (or read an `extract` JSONL output) into a
 //! quote store, in batched transactions, with a progress bar and a summary on stderr.
 use crate::diag::count;
-use crate::extract_cmd::warn_shared_ids;
+use crate::extract_checks::warn_shared_ids;
 use crate::index_output;
 use crate::input_args::InputArgs;
 use anyhow::{bail, Context, Result};
@@ -118,7 +118,7 @@ impl RepeatedIds {
 /// Runs `saywho index`.
 pub fn run(args: IndexArgs) -> Result<ExitCode> {
     let plan = args.input.plan();
-    crate::extract_cmd::note_skipped_files(&plan.skipped_files);
+    crate::extract_checks::note_skipped_files(&plan.skipped_files);
     let from_output = args.from_output || index_output::is_extract_output(&plan)?;
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
     let bar = crate::diag::progress_bar(args.quiet, plan.total_bytes);

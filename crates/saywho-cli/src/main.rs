@@ -17,6 +17,7 @@ mod bench_pathological;
 mod eval_cmd;
 mod eval_html;
 mod eval_text;
+mod extract_checks;
 mod extract_cmd;
 mod index_cmd;
 mod index_output;
