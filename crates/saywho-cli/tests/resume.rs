@@ -52,6 +52,12 @@ fn extract(corpus: &Path, out: &Path, errors: &Path, format: &str, extra: &[&str
     command
 }
 
+/// A file for a spawned run's stderr, read once it has ended: a pipe read only then would
+/// stall the run once it held a pipe's worth (about 64 KB) while the test polls the output.
+fn stderr_file(path: &Path) -> std::fs::File {
+    std::fs::File::create(path).expect("stderr file")
+}
+
 /// Waits until `path` holds at least `bytes` (the run is under way), or the child ends.
 fn wait_for_output(child: &mut Child, path: &Path, bytes: u64) {
     let started = Instant::now();
@@ -122,15 +128,16 @@ fn sigint_and_sigterm_close_the_output_and_exit_with_the_conventional_code() {
     for (name, code) in [("INT", 130), ("TERM", 143)] {
         let part = dir.path(&format!("{name}.jsonl"));
         let errors = dir.path("part.err");
+        let stderr_path = dir.path(&format!("{name}.stderr"));
         let mut child = extract(&input, &part, &errors, "jsonl", &[])
-            .stderr(Stdio::piped())
+            .stderr(stderr_file(&stderr_path))
             .spawn()
             .expect("starts");
         wait_for_output(&mut child, &part, 1);
         signal(&child, name);
-        let output = child.wait_with_output().expect("ends");
-        assert_eq!(output.status.code(), Some(code), "SIG{name}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let status = child.wait().expect("ends");
+        assert_eq!(status.code(), Some(code), "SIG{name}");
+        let stderr = std::fs::read_to_string(&stderr_path).expect("stderr");
         assert!(
             stderr.contains("run the same command with --resume to continue"),
             "{stderr}"
@@ -178,18 +185,19 @@ fn sigterm_leaves_a_readable_parquet_file_and_resume_refuses_parquet() {
     // fixed delay let a fast, idle machine finish before it.
     let delay = (started.elapsed() / 10).min(Duration::from_millis(300));
     let part = dir.path("part.parquet");
+    let stderr_path = dir.path("part.stderr");
     let mut child = extract(&input, &part, &dir.path("part.err"), "parquet", &[])
-        .stderr(Stdio::piped())
+        .stderr(stderr_file(&stderr_path))
         .spawn()
         .expect("starts");
     // The Parquet writer holds rows back; the file exists once the run is set up.
     wait_for_output(&mut child, &part, 0);
     std::thread::sleep(delay);
     signal(&child, "TERM");
-    let output = child.wait_with_output().expect("ends");
-    assert_eq!(output.status.code(), Some(143));
+    let status = child.wait().expect("ends");
+    assert_eq!(status.code(), Some(143));
     // The message tells what is true for Parquet: no --resume.
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = std::fs::read_to_string(&stderr_path).expect("stderr");
     assert!(
         stderr.contains("readable Parquet file") && stderr.contains("--resume is not available"),
         "{stderr}"

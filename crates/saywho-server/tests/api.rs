@@ -1205,7 +1205,13 @@ fn curl_examples(doc: &str) -> Vec<(String, String)> {
         let Some((_, rest)) = line.split_once(" -d '") else {
             continue;
         };
-        let command = if line.contains("curl") { line } else { lines[i - 1] };
+        // The command is on this line or, continued with `\`, on the one before (none for a
+        // first line).
+        let command = match (line.contains("curl"), i.checked_sub(1)) {
+            (true, _) => *line,
+            (false, Some(before)) => lines[before],
+            (false, None) => continue,
+        };
         if !command.contains("/v1/extract ") {
             continue;
         }
@@ -1215,6 +1221,15 @@ fn curl_examples(doc: &str) -> Vec<(String, String)> {
         }
     }
     examples
+}
+
+#[test]
+fn curl_examples_are_read_from_any_line() {
+    let doc = "  -d '{\"text\": \"x\"}'\n{\"a\": 1}\n$ curl -s localhost:8080/v1/extract \\\n  -d '{\"text\": \"y\"}'\n{\"b\": 2}\n";
+    assert_eq!(
+        curl_examples(doc),
+        [("{\"text\": \"y\"}".to_string(), "{\"b\": 2}".to_string())]
+    );
 }
 
 #[tokio::test]
