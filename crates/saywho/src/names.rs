@@ -281,7 +281,7 @@ fn shape_bit(word: &str) -> u64 {
     let key = (b.len() as u64) << 16
         | u64::from(b.first().copied().unwrap_or(0)) << 8
         | u64::from(b.last().copied().unwrap_or(0));
-    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    crate::shape_filter::bit_of_word(key)
 }
 
 /// "an assistant Headmaster", "a Lieutenant-Colonel", "a Member of the Order": capitalised

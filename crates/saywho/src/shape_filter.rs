@@ -13,11 +13,20 @@ pub(crate) struct ShapeFilter {
     bits: Box<[u64; BITS / 64]>,
 }
 
-/// The bit of `key`. Multiplicative hashing: the high bits of the product mix every bit of the
-/// key.
+/// The multiplier of the hashing: the high bits of the product mix every bit of the key.
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The bit of `key` in the table.
 #[inline(always)]
 fn bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    (key.wrapping_mul(MIX) >> 48) as usize
+}
+
+/// The bit of `key` in a table of one word (64 bits), by the same hashing: for the few keys of
+/// one document (`names.rs`: the shapes of the words opening its sentences).
+#[inline(always)]
+pub(crate) fn bit_of_word(key: u64) -> u64 {
+    1 << (key.wrapping_mul(MIX) >> 58)
 }
 
 impl ShapeFilter {

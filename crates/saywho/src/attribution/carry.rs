@@ -52,27 +52,23 @@ pub fn join_fragments_around_their_cue(doc: &Doc, quotes: &mut [Quote]) {
         let (Some(x), Some(y)) = (a.cue, b.cue) else {
             continue;
         };
-        let direct = a.kind == QuoteKind::Direct && b.kind == QuoteKind::Direct;
+        let one_attribution = x.tok_start == y.tok_start
+            && x.tok_end == y.tok_end
+            && a.kind == QuoteKind::Direct
+            && b.kind == QuoteKind::Direct
+            && !a.speaker_carried
+            && !b.speaker_carried;
+        let Some(cue) = doc.tokens.get(x.tok_start as usize).filter(|_| one_attribution) else {
+            continue;
+        };
         // (The first fragment need not open its sentence: `But “…,” he added, “…”`, `means
         // “…,” she says, “…”`. So a term quoted first is joined too, as in `Asked about “the
         // plan,” Mary Jones said, “…”`: requiring the sentence's start split more real pairs
         // than it kept apart on PolNeAR, dev and train.)
-        let same_cue = x.tok_start == y.tok_start && x.tok_end == y.tok_end;
-        let Some(cue) = doc.tokens.get(x.tok_start as usize) else {
-            continue;
-        };
         let between = a.end <= cue.start && cue.start < b.start;
-        let cut_short = !doc.text[..a.end as usize].trim_end().ends_with(['.', '!', '?', '…']);
+        let cut_short = || !doc.text[..a.end as usize].trim_end().ends_with(['.', '!', '?', '…']);
         let cue_sentence = doc.sentence_of(x.tok_start as usize);
-        if direct
-            && cut_short
-            && same_cue
-            && between
-            && !a.speaker_carried
-            && !b.speaker_carried
-            && sentence_at(a.end) == cue_sentence
-            && sentence_at(b.start + 1) == cue_sentence
-        {
+        if between && cut_short() && sentence_at(a.end) == cue_sentence && sentence_at(b.start + 1) == cue_sentence {
             // The second fragment's whole group joins the first's.
             let (from, to) = (quotes[i].group, quotes[i - 1].group);
             for q in quotes.iter_mut().filter(|q| q.group == from) {

@@ -223,11 +223,8 @@ pub(super) fn cluster_names<'t>(
         // (Asked of a speaker's name only: the look-up is rare there.) Not after a preposition:
         // "a commissioner in Kenton County, …, said" names the place of the speaker's role.
         let after_preposition = n.tok_start > 0 && tokens[n.tok_start as usize - 1].is(flag::PREP);
-        c.first_named_speaker |= speaks
-            && !after_preposition
-            && words.len() >= 2
-            && crate::name_gender::first_name_gender(words[0]).is_some()
-            && !crate::surnames::is_mostly_surname(words[0]);
+        c.first_named_speaker |=
+            speaks && !after_preposition && first_named() && !crate::surnames::is_mostly_surname(words[0]);
         if let (Some(&first), Some(&last), true) = (words.first(), words.last(), speaks) {
             latest_with_word.insert(last, e);
             if !c.org {
@@ -289,8 +286,9 @@ fn describe_name(doc: &Doc, lex: &Lexicon, n: &NameMention, words: &[&str], org:
     let toks = &tokens[n.tok_start as usize..n.tok_end as usize];
     // "Niagara County" is a place; "Niagara County District Attorney Caroline Wojtaszek"
     // is a person.
-    let place_word = words.last().is_some_and(|w| lex.is_cased(w, cased::NON_PERSON));
-    c.unit_place |= place_word && words.last().is_some_and(|w| !lex.is_cased(w, cased::SURNAME_PLACE));
+    let last_cased = words.last().map_or(0, |w| lex.cased(w));
+    let place_word = last_cased & cased::NON_PERSON != 0;
+    c.unit_place |= place_word && last_cased & cased::SURNAME_PLACE == 0;
     c.thing |= place_word
         || words.len() >= 2 && lex.is_cased(words[0], cased::PLACE_FIRST)
         // "American", "Chinese", "British": a nationality, used as an adjective.
