@@ -5,7 +5,8 @@ use crate::eval_cmd::ERRORS_AT;
 use saywho_eval::classes::ClassRecall;
 use saywho_eval::gap;
 use saywho_eval::markdown;
-use saywho_eval::{DatasetReport, ErrorItem, ErrorKind, Prf, Ratio};
+use saywho_eval::report::PRF_PARTS;
+use saywho_eval::{DatasetReport, ErrorItem, ErrorKind, Ratio};
 use std::fmt::Write as _;
 
 /// The recall-by-class table of `--by-class`.
@@ -39,13 +40,7 @@ pub(crate) fn write_table(out: &mut String, r: &DatasetReport, seconds: f64) {
     };
     row("metric", heads);
     row("matched", r.thresholds.iter().map(|t| t.matched.to_string()).collect());
-    type Pick = fn(&Prf) -> &Ratio;
-    let prf_parts: [(&str, Pick); 3] = [
-        ("precision", |p| &p.precision),
-        ("recall", |p| &p.recall),
-        ("F1", |p| &p.f1),
-    ];
-    for (part, pick) in prf_parts {
+    for (part, pick) in PRF_PARTS {
         row(
             &format!("quote {part}"),
             r.thresholds.iter().map(|t| cell(Some(pick(&t.quote)))).collect(),
@@ -59,7 +54,7 @@ pub(crate) fn write_table(out: &mut String, r: &DatasetReport, seconds: f64) {
         "resolved speaker accuracy",
         r.thresholds.iter().map(|t| cell(t.resolved_speaker.as_ref())).collect(),
     );
-    for (part, pick) in prf_parts {
+    for (part, pick) in PRF_PARTS {
         let cells = r
             .thresholds
             .iter()

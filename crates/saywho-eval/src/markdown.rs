@@ -4,7 +4,7 @@
 use crate::bench::BenchReport;
 use crate::gender::GenderReport;
 use crate::gold::GoldFormat;
-use crate::report::{DatasetReport, Prf, Ratio, ThresholdReport};
+use crate::report::{DatasetReport, Prf, Ratio, ThresholdReport, PRF_PARTS};
 use std::fmt::Write;
 
 /// `83.7 (123/147)`, `– (0/0)` for an empty denominator, `n/a` when not annotated.
@@ -257,13 +257,7 @@ fn article_section(htmls: &[DatasetReport]) -> String {
 }
 
 fn prf_rows(out: &mut String, label: &str, cells: &[Option<&Prf>]) {
-    type Pick = fn(&Prf) -> &Ratio;
-    let parts: [(&str, Pick); 3] = [
-        ("precision", |p| &p.precision),
-        ("recall", |p| &p.recall),
-        ("F1", |p| &p.f1),
-    ];
-    for (part, pick) in parts {
+    for (part, pick) in PRF_PARTS {
         let row: Vec<String> = cells.iter().map(|c| ratio_cell(c.map(pick))).collect();
         let _ = writeln!(out, "| {label} {part} | {} |", row.join(" | "));
     }

@@ -51,6 +51,25 @@ impl Prf {
     }
 }
 
+/// How a report picks one of a [`Prf`]'s figures.
+pub type PrfPick = fn(&Prf) -> &Ratio;
+
+/// The three figures of a [`Prf`] by name, in the order reports print them, for tables whose
+/// columns are different [`Prf`]s.
+///
+/// ```
+/// use saywho_eval::report::{Prf, PRF_PARTS};
+/// let prf = Prf::new(1, 2, 4);
+/// let names: Vec<&str> = PRF_PARTS.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, ["precision", "recall", "F1"]);
+/// assert_eq!((PRF_PARTS[1].1)(&prf), &prf.recall);
+/// ```
+pub const PRF_PARTS: [(&str, PrfPick); 3] = [
+    ("precision", |p| &p.precision),
+    ("recall", |p| &p.recall),
+    ("F1", |p| &p.f1),
+];
+
 /// Figures at one overlap threshold. A `None` accuracy means the dataset does not annotate
 /// that field (reported as `n/a`), not that it scored 0.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
