@@ -72,6 +72,12 @@ pub struct RunReport {
     pub documents_per_second: f64,
     /// Peak resident memory during these runs (VmHWM), in bytes; `None` where unknown.
     pub peak_memory_bytes: Option<u64>,
+    /// The process's CPU seconds (all threads, user and system) of each repetition; empty
+    /// where unknown (runs in child processes, or off Unix). Per-core throughput on a busy
+    /// machine, which the wall clock misstates: `scripts/bench-python` compares the Python
+    /// bindings' CPU time with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cpu_seconds: Vec<f64>,
 }
 
 /// Everything [`run_bench`] measured.
@@ -138,11 +144,13 @@ where
 
     let mut peak_reset = reset_peak_memory();
     let mut single_seconds = Vec::with_capacity(repeat);
+    let mut single_cpu = Vec::with_capacity(repeat);
     let mut found = (0, 0);
     for _ in 0..repeat {
-        let started = Instant::now();
+        let (started, cpu) = (Instant::now(), process_cpu_seconds());
         let outcomes: Vec<Option<usize>> = work.iter().map(|d| one(d)).collect();
         single_seconds.push(started.elapsed().as_secs_f64());
+        single_cpu.extend(cpu_since(cpu));
         found = tally(&outcomes);
     }
     let single_peak = proc_status_bytes("VmHWM:");
@@ -153,15 +161,17 @@ where
         .map_err(|e| EvalError::invalid(corpus, "thread pool", e.to_string()))?;
     peak_reset &= reset_peak_memory();
     let mut multi_seconds = Vec::with_capacity(repeat);
+    let mut multi_cpu = Vec::with_capacity(repeat);
     for _ in 0..repeat {
-        let started = Instant::now();
+        let (started, cpu) = (Instant::now(), process_cpu_seconds());
         let outcomes: Vec<Option<usize>> = pool.install(|| work.par_iter().map(|d| one(d)).collect());
         multi_seconds.push(started.elapsed().as_secs_f64());
+        multi_cpu.extend(cpu_since(cpu));
         found = tally(&outcomes);
     }
     let multi_peak = proc_status_bytes("VmHWM:");
 
-    let run = |threads, seconds: Vec<f64>, peak| {
+    let run = |threads, seconds: Vec<f64>, peak, cpu_seconds: Vec<f64>| {
         let median = median(&seconds);
         let per_second = |amount: f64| if median > 0.0 { amount / median } else { 0.0 };
         RunReport {
@@ -171,6 +181,12 @@ where
             documents_per_second: per_second((documents.len() * passes) as f64),
             seconds,
             peak_memory_bytes: peak,
+            // Only when every repetition has its figure, so that they pair with `seconds`.
+            cpu_seconds: if cpu_seconds.len() == repeat {
+                cpu_seconds
+            } else {
+                Vec::new()
+            },
         }
     };
     Ok(BenchReport {
@@ -183,8 +199,8 @@ where
         panicked_documents: found.1,
         memory_after_load_bytes,
         peak_reset_between_runs: peak_reset,
-        single_thread: run(1, single_seconds, single_peak),
-        multi_thread: run(threads, multi_seconds, multi_peak),
+        single_thread: run(1, single_seconds, single_peak, single_cpu),
+        multi_thread: run(threads, multi_seconds, multi_peak, multi_cpu),
     })
 }
 
@@ -198,6 +214,25 @@ pub fn median(values: &[f64]) -> f64 {
         _ if n % 2 == 1 => sorted[n / 2],
         _ => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
     }
+}
+
+/// CPU seconds this process has used so far, all its threads, user and system time; `None`
+/// where the clock is not available.
+fn process_cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: `t` is a valid timespec to write; the clock id is a constant POSIX defines.
+        if unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0 {
+            return Some(t.tv_sec as f64 + t.tv_nsec as f64 / 1e9);
+        }
+    }
+    None
+}
+
+/// CPU seconds used since `start` (from [`process_cpu_seconds`]).
+fn cpu_since(start: Option<f64>) -> Option<f64> {
+    Some(process_cpu_seconds()? - start?)
 }
 
 /// A `kB` line of `/proc/self/status` in bytes; `None` off Linux or when absent.
@@ -286,6 +321,8 @@ where
                 seconds,
                 // Interleaved runs (or child processes) have no peak of their own to report.
                 peak_memory_bytes: None,
+                // The work is in child processes, not this one.
+                cpu_seconds: Vec::new(),
             }
         })
         .collect();

@@ -55,6 +55,13 @@ fn corpus_loads_and_a_fake_engine_is_timed() {
     if cfg!(target_os = "linux") {
         assert!(report.single_thread.peak_memory_bytes.is_some_and(|b| b > 0));
     }
+    if cfg!(unix) {
+        // Each repetition's CPU time, for per-core throughput (scripts/bench-python).
+        for run in [&report.single_thread, &report.multi_thread] {
+            assert_eq!(run.cpu_seconds.len(), 3);
+            assert!(run.cpu_seconds.iter().all(|&s| s >= 0.0));
+        }
+    }
     let _ = std::fs::remove_file(&path);
     let bad = std::env::temp_dir().join(format!("saywho-bench-bad-{}.jsonl", std::process::id()));
     std::fs::write(&bad, "{\"id\": \"a\"}\n").expect("write");
