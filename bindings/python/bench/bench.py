@@ -64,7 +64,14 @@ faults a call). On N threads the calling thread converts the records in input or
 extracts a document itself while the next record is not done) beside N-1 workers, which
 signal a finished record only when it waits; a record is freed by the thread that made it.
 Tried and left out: span dicts copied from per-text variants with the text already set (2.5%
-fewer conversion instructions, but 1.5-3% slower in alternated runs). For throughput use
+fewer conversion instructions, but 1.5-3% slower in alternated runs); each thread converting
+the records it made, taking the GIL in turn between chunks of 16 documents (2026-12-04: in
+four alternated benches its dicts rows were 76-81% on 1 thread and 76-77% on 2, against 80-81%
+and 78-79% for the calling thread converting them all). The same wheel on CPython 3.12.1 and
+3.13.0 was no faster than on 3.11.7 (dicts 13.7-15.2 MB per CPU-second against 14.0-16.0 in
+two alternated series). For scale: `saywho extract` itself on the BBC JSONL (parsing the
+lines, extracting, writing JSON lines) ran at 16.06 MB/s on 1 thread and 30.49 on 2 that day
+(`saywho bench --pipeline`), about the rate of `extract_many` with dicts. For throughput use
 `extract_arrow` (tables) or `as_json=True` (JSON lines). Spark's figure is dominated by the
 JVM, Arrow transfers to its Python workers and the machine's load at the time; its quote
 count equals the CLI's."""
