@@ -12,6 +12,7 @@ pub fn read_all(data: &[u8], format: InputFormat) {
         format,
         id: "fuzz".into(),
         unreadable: None,
+        sniff: false,
     };
     let options = ReadOptions {
         max_doc_bytes: MAX_DOC_BYTES,

@@ -79,6 +79,30 @@ fn text_format_is_for_people() {
 }
 
 #[test]
+fn standard_input_is_read_in_the_format_its_first_bytes_show() {
+    // A JSONL corpus piped in gives a record a line, as the same file named .jsonl would.
+    let jsonl = "{\"id\": \"a\", \"text\": \"“Fine,” she said.\"}\n{\"id\": \"b\", \"text\": \"None.\"}\n";
+    let records = json_lines(&run_with_stdin(&["extract"], jsonl.as_bytes()).stdout);
+    let ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(
+        records[0]["quotes"][0]["start"], 1,
+        "offsets into the text, not the line"
+    );
+    // A page piped in is read as HTML: its quote's offsets are in the article text.
+    let page = "<!doctype html><html><body><article><p>“We will never break,” John Legend wrote on \
+                Twitter. His wife said that she was grateful for the letters the family got.</p>\
+                </article></body></html>";
+    let records = json_lines(&run_with_stdin(&["extract", "--emit-text"], page.as_bytes()).stdout);
+    let text = records[0]["text"].as_str().unwrap_or_default();
+    assert!(text.starts_with("“We will never break,”"), "{text}");
+    // --input-format still decides: the same line read as one text.
+    let records = json_lines(&run_with_stdin(&["extract", "--input-format", "text"], jsonl.as_bytes()).stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "stdin");
+}
+
+#[test]
 fn the_text_listing_accounts_for_every_document() {
     let jsonl = "{\"id\": \"a\", \"text\": \"“Fine,” she said.\"}\n{\"id\": \"b\"}\n";
     let out = run_with_stdin(

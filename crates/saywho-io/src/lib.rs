@@ -33,8 +33,9 @@ pub use error::{DocError, Error, ErrorBody, ErrorKind, ErrorRecord, Result};
 #[cfg(feature = "html")]
 pub use html::{extract_article, paragraphs, Article};
 pub use input::{
-    open_decoded, plan, read_line_bounded, read_source, read_stream, same_file, write_warc_record, ArchiveReader,
-    Compression, Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, SkippedFiles, Source, WarcSkips,
+    open_decoded, plan, read_line_bounded, read_source, read_stream, same_file, sniff_format, write_warc_record,
+    ArchiveReader, Compression, Decoded, InputFormat, Line, Plan, ReadOptions, SharedId, SkippedFiles, Source,
+    WarcSkips,
 };
 #[cfg(feature = "parquet")]
 pub use output::ParquetSink;

@@ -173,12 +173,14 @@ fn a_source_for_an_unreadable_folder_reads_as_one_io_error() {
             format: InputFormat::Text,
             id: "b".into(),
             unreadable: Some("cannot read the folder: Permission denied".into()),
+            sniff: false,
         },
         saywho_io::Source {
             path: Some(file),
             format: InputFormat::Text,
             id: "c/three".into(),
             unreadable: None,
+            sniff: false,
         },
     ];
     let plan = saywho_io::Plan {
@@ -237,4 +239,29 @@ fn an_unreadable_folder_is_an_error_record_and_the_rest_is_read() {
     assert_eq!(records[1]["error"]["position"], locked.display().to_string());
     assert_eq!((summary.read, summary.extracted, summary.failed), (3, 2, 1));
     assert!(errors.contains("\"io\""), "{errors}");
+}
+
+#[test]
+fn an_unnamed_format_is_told_by_its_first_bytes() {
+    use saywho_io::sniff_format;
+    let table: [(&[u8], InputFormat); 12] = [
+        (b"{\"id\": \"a\", \"text\": \"x\"}\n", InputFormat::Jsonl),
+        (b"\xef\xbb\xbf  {\n  \"text\": \"x\"}", InputFormat::Jsonl),
+        (b"{}\n", InputFormat::Jsonl),
+        (b"<!DOCTYPE html>\n<html>", InputFormat::Html),
+        (b"\n  <html lang=\"en\">", InputFormat::Html),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", InputFormat::Warc),
+        (
+            b"filedesc://IA-001102.arc 0.0.0.0 19961104142103 text/plain 76\n",
+            InputFormat::Arc,
+        ),
+        ("“We will win,” she said.".as_bytes(), InputFormat::Text),
+        (b"{braces} open this text", InputFormat::Text),
+        (b"< 5 percent, officials said.", InputFormat::Text),
+        (b"", InputFormat::Text),
+        (b"   \n", InputFormat::Text),
+    ];
+    for (head, expected) in table {
+        assert_eq!(sniff_format(head), expected, "{:?}", String::from_utf8_lossy(head));
+    }
 }

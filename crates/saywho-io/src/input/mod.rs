@@ -141,7 +141,7 @@ pub fn read_source(
 ///
 /// ```
 /// use saywho_io::{read_stream, InputFormat, ReadOptions, Source, WarcSkips};
-/// let source = Source { path: None, format: InputFormat::Jsonl, id: "mem".into(), unreadable: None };
+/// let source = Source { path: None, format: InputFormat::Jsonl, id: "mem".into(), unreadable: None, sniff: false };
 /// let bytes = b"{\"id\": \"a\", \"text\": \"x\"}\n{broken\n".to_vec();
 /// let mut units = Vec::new();
 /// let options = ReadOptions { max_doc_bytes: 1000 };
@@ -163,6 +163,19 @@ pub fn read_stream(
             return;
         }
     };
+    let sniffed;
+    let source = match input.fill_buf() {
+        Ok(head) if source.sniff => {
+            sniffed = Source {
+                format: sniff_format(head),
+                sniff: false,
+                ..source.clone()
+            };
+            &sniffed
+        }
+        // A read error shows again, as an error record, when the source is read.
+        _ => source,
+    };
     match source.format {
         InputFormat::Text | InputFormat::Html => read_whole(source, &label, &mut input, options, emit),
         InputFormat::Jsonl => read_jsonl(&label, &mut input, options, emit),
@@ -179,6 +192,36 @@ pub fn read_stream(
             }
             skips.add(reader.skips());
         }
+    }
+}
+
+/// The format of an input that nothing names (standard input without `--input-format`, a file
+/// given by a name saywho does not know), told from its first bytes once decompressed: a
+/// WARC or ARC file by its first record's header, JSONL by a first line that opens a JSON
+/// object with a key, HTML by a tag, and text otherwise (a text does not start so). Leading
+/// white space and a UTF-8 byte-order mark are passed over.
+///
+/// ```
+/// use saywho_io::{sniff_format, InputFormat};
+/// assert_eq!(sniff_format(b"{\"id\": \"a\", \"text\": \"...\"}\n"), InputFormat::Jsonl);
+/// assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), InputFormat::Html);
+/// assert_eq!(sniff_format(b"WARC/1.1\r\n"), InputFormat::Warc);
+/// assert_eq!(sniff_format("“We will win,” she said.".as_bytes()), InputFormat::Text);
+/// ```
+pub fn sniff_format(head: &[u8]) -> InputFormat {
+    let head = head.strip_prefix(BOM).unwrap_or(head);
+    let head = head.trim_ascii_start();
+    let after = |n: usize| head.get(n..).unwrap_or_default().trim_ascii_start().first().copied();
+    if head.starts_with(b"WARC/") {
+        InputFormat::Warc
+    } else if head.starts_with(b"filedesc://") {
+        InputFormat::Arc
+    } else if head.first() == Some(&b'{') && matches!(after(1), Some(b'"' | b'}')) {
+        InputFormat::Jsonl
+    } else if head.first() == Some(&b'<') && head.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!') {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
     }
 }
 

@@ -22,6 +22,10 @@ pub struct Source {
     /// gives one `io` error record (with the folder's path below the folder given as its id)
     /// and the other inputs are read as usual.
     pub unreadable: Option<String>,
+    /// Nothing said how to read it (standard input without a format given): its format is
+    /// told from its first bytes when it is read ([`sniff_format`](crate::sniff_format)),
+    /// and `format` (text) is only the fallback.
+    pub sniff: bool,
 }
 
 impl Source {
@@ -224,6 +228,7 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
             format: forced.unwrap_or(InputFormat::Text),
             id: "stdin".to_string(),
             unreadable: None,
+            sniff: forced.is_none(),
         });
         total = None;
     }
@@ -249,6 +254,7 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
                             format: forced.unwrap_or(detected),
                             id,
                             unreadable: None,
+                            sniff: false,
                         });
                     }
                     Found::Unreadable(dir, message) => sources.push(Source {
@@ -256,6 +262,7 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
                         path: Some(dir),
                         format: forced.unwrap_or(InputFormat::Text),
                         unreadable: Some(message),
+                        sniff: false,
                     }),
                 }
             }
@@ -266,14 +273,13 @@ fn plan_with(paths: &[PathBuf], forced: Option<InputFormat>, list: Lister) -> Pl
                 continue;
             }
             add_size(&mut total, path);
-            let format = forced
-                .or_else(|| InputFormat::detect(path))
-                .unwrap_or(InputFormat::Text);
+            let format = forced.or_else(|| InputFormat::detect(path));
             sources.push(Source {
                 path: Some(path.clone()),
-                format,
+                format: format.unwrap_or(InputFormat::Text),
                 id: name_id(path),
                 unreadable: None,
+                sniff: format.is_none(),
             });
         }
     }
