@@ -149,8 +149,10 @@ impl<'py> StringCache<'py> {
         }
     }
 
-    /// The str kept for `s`, made and kept now if another text had the slot.
+    /// The str kept for `s` (at most [`MAX_CACHED_STRING`] bytes), made and kept now if
+    /// another text had the slot.
     fn get(&mut self, py: Python<'py>, s: &str) -> PyResult<&Bound<'py, PyAny>> {
+        debug_assert!(s.len() <= MAX_CACHED_STRING);
         let slot = (rustc_hash::FxBuildHasher.hash_one(s) as usize) & (STRING_SLOTS - 1);
         let texts = &self.texts;
         let kept = |c: &CachedStr<'py>| texts.get(c.start as usize..c.end as usize) == Some(s);

@@ -21,8 +21,9 @@ use std::sync::Arc;
 /// Inputs are text files, folders (read recursively), JSONL (also .gz and .zst), HTML pages
 /// (the article's main text and metadata are extracted), WARC or WARC.gz files (HTML
 /// responses), ARC or ARC.gz files (the Internet Archive's older format), or standard input.
-/// The format comes from the file name, or --input-format; standard input (and a file whose
-/// name says nothing) is read as its first bytes show: JSONL, HTML, WARC, ARC, else text.
+/// The format comes from the file name, or --input-format; standard input, and a file whose
+/// extension saywho does not know, is read as its first bytes show: JSONL, HTML, WARC, ARC,
+/// else text.
 /// Output is one JSON object per document (JSONL), one row per quote (CSV, Parquet), or a
 /// listing with --format text; with -o and no --output-format, the output file's extension
 /// chooses (.csv, .parquet, .txt).

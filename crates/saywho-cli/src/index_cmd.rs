@@ -31,8 +31,8 @@ pub struct IndexArgs {
     /// The store (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
-    /// The inputs are `saywho extract` JSONL output (detected without this flag when their
-    /// first line is an output record).
+    /// The inputs are `saywho extract` JSONL output (detected without this flag for files
+    /// whose first line is an output record; needed for standard input).
     #[arg(long)]
     pub from_output: bool,
     #[command(flatten)]

@@ -12,13 +12,16 @@ use std::sync::mpsc::sync_channel;
 /// Lines parsed ahead of the writer: enough to keep it busy, few enough to bound memory.
 const AHEAD: usize = 1024;
 
-/// True when every input is a JSONL file whose first line is a `saywho extract` record.
+/// True when every input is a file (JSONL, or of a name saywho does not know) whose first line
+/// is a `saywho extract` record.
 /// Inputs of both kinds at once are refused: one run indexes one kind.
 pub(crate) fn is_extract_output(plan: &Plan) -> Result<bool> {
     let mut kinds = Vec::new();
     for source in &plan.sources {
-        let is_output = match (&source.path, source.format) {
-            (Some(path), InputFormat::Jsonl) => first_line_is_output(source, path)?,
+        // A file read by its first bytes (an unknown name) may be JSONL output too; standard
+        // input cannot be looked at twice, so it needs --from-output.
+        let is_output = match &source.path {
+            Some(path) if source.format == InputFormat::Jsonl || source.sniff => first_line_is_output(source, path)?,
             _ => false,
         };
         kinds.push(is_output);

@@ -9,8 +9,8 @@ pub struct InputArgs {
     /// Files or folders (read recursively) to read; none, or "-", reads standard input. A file's
     /// id is its path below the folder given, without extension.
     pub inputs: Vec<PathBuf>,
-    /// How to read the inputs: by file name (auto; standard input, and a file whose name
-    /// says nothing, by their first bytes), or one format for all.
+    /// How to read the inputs: by file name (auto; standard input, and a file whose
+    /// extension saywho does not know, by their first bytes), or one format for all.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
     /// JSONL field holding the document id (a line number is used when it is missing).

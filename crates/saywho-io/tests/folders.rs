@@ -244,9 +244,12 @@ fn an_unreadable_folder_is_an_error_record_and_the_rest_is_read() {
 #[test]
 fn an_unnamed_format_is_told_by_its_first_bytes() {
     use saywho_io::sniff_format;
-    let table: [(&[u8], InputFormat); 12] = [
+    let table: [(&[u8], InputFormat); 13] = [
         (b"{\"id\": \"a\", \"text\": \"x\"}\n", InputFormat::Jsonl),
-        (b"\xef\xbb\xbf  {\n  \"text\": \"x\"}", InputFormat::Jsonl),
+        (b"\xef\xbb\xbf  { \"text\": \"x\"}", InputFormat::Jsonl),
+        // Pretty-printed JSON is no JSONL: a line holds no whole object.
+        (b"{\n  \"text\": \"x\"\n}", InputFormat::Text),
+        (b"<?xml version=\"1.0\"?><!DOCTYPE html>", InputFormat::Html),
         (b"{}\n", InputFormat::Jsonl),
         (b"<!DOCTYPE html>\n<html>", InputFormat::Html),
         (b"\n  <html lang=\"en\">", InputFormat::Html),
@@ -259,9 +262,102 @@ fn an_unnamed_format_is_told_by_its_first_bytes() {
         (b"{braces} open this text", InputFormat::Text),
         (b"< 5 percent, officials said.", InputFormat::Text),
         (b"", InputFormat::Text),
-        (b"   \n", InputFormat::Text),
     ];
     for (head, expected) in table {
         assert_eq!(sniff_format(head), expected, "{:?}", String::from_utf8_lossy(head));
+    }
+}
+
+/// Reads one byte a call, as a slow pipe may.
+struct Trickle(std::io::Cursor<Vec<u8>>);
+
+impl std::io::Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let end = buf.len().min(1);
+        self.0.read(&mut buf[..end])
+    }
+}
+
+/// The units of `bytes` read as standard input with no format given.
+fn read_as_stdin(bytes: Vec<u8>, trickle: bool) -> Vec<saywho_io::Payload> {
+    let source = saywho_io::Source {
+        path: None,
+        format: InputFormat::Text,
+        id: "stdin".into(),
+        unreadable: None,
+        sniff: true,
+    };
+    let raw: Box<dyn std::io::Read + Send> = if trickle {
+        Box::new(Trickle(std::io::Cursor::new(bytes)))
+    } else {
+        Box::new(std::io::Cursor::new(bytes))
+    };
+    let mut payloads = Vec::new();
+    let options = saywho_io::ReadOptions { max_doc_bytes: 1 << 20 };
+    let mut emit = |unit: saywho_io::Unit| {
+        payloads.push(unit.payload);
+        true
+    };
+    saywho_io::read_stream(raw, &source, &options, &mut emit, &mut saywho_io::WarcSkips::default());
+    payloads
+}
+
+#[test]
+fn standard_input_trickling_in_is_still_told_by_its_first_line() {
+    let jsonl = b"{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\"}\n".to_vec();
+    for trickle in [false, true] {
+        let payloads = read_as_stdin(jsonl.clone(), trickle);
+        assert_eq!(payloads.len(), 2, "trickle {trickle}");
+        assert!(
+            payloads
+                .iter()
+                .all(|p| matches!(p, saywho_io::Payload::JsonLine { .. })),
+            "trickle {trickle}: {payloads:?}"
+        );
+    }
+    // The bytes looked at are read again: the text comes out whole.
+    let payloads = read_as_stdin("“Yes,” she said.".as_bytes().to_vec(), true);
+    match &payloads[..] {
+        [saywho_io::Payload::Text { bytes, .. }] => assert_eq!(bytes, "“Yes,” she said.".as_bytes()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_gzip_header_cut_short_on_standard_input_is_an_error_record() {
+    let payloads = read_as_stdin(vec![0x1f, 0x8b, 0x08], false);
+    match &payloads[..] {
+        [saywho_io::Payload::Failed(e)] => assert_eq!(e.id, "stdin", "{e:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_jsonl_gzip_header_cut_short_is_an_error_record_not_an_empty_file() {
+    // The decoder gives its error once, then reads as ended: the look at the first bytes
+    // for binary data must not swallow it.
+    let source = saywho_io::Source {
+        path: None,
+        format: InputFormat::Jsonl,
+        id: "cut".into(),
+        unreadable: None,
+        sniff: false,
+    };
+    let mut payloads = Vec::new();
+    let options = saywho_io::ReadOptions { max_doc_bytes: 1 << 20 };
+    let raw = Box::new(std::io::Cursor::new(vec![0x1f, 0x8b, 0x08]));
+    saywho_io::read_stream(
+        raw,
+        &source,
+        &options,
+        &mut |u| {
+            payloads.push(u.payload);
+            true
+        },
+        &mut saywho_io::WarcSkips::default(),
+    );
+    match &payloads[..] {
+        [saywho_io::Payload::Failed(e)] => assert_eq!(e.kind, saywho_io::ErrorKind::TruncatedGzip, "{e:?}"),
+        other => panic!("{other:?}"),
     }
 }

@@ -27,6 +27,10 @@ enum Inner {
 /// A decompressed input stream.
 pub struct Decoded {
     inner: Inner,
+    /// Bytes taken from `inner` by [`Decoded::peek`] and not yet read, from `head_at` on:
+    /// they are read before any more of `inner`.
+    head: Vec<u8>,
+    head_at: usize,
 }
 
 /// 256 KiB buffers: large enough that the reader thread does few system calls, small enough to
@@ -59,7 +63,11 @@ pub fn open_decoded(raw: Box<dyn Read + Send>) -> io::Result<Decoded> {
     } else {
         Inner::Plain(raw)
     };
-    Ok(Decoded { inner })
+    Ok(Decoded {
+        inner,
+        head: Vec::new(),
+        head_at: 0,
+    })
 }
 
 impl Decoded {
@@ -91,8 +99,54 @@ impl Decoded {
     }
 }
 
+impl Decoded {
+    /// The next bytes, without reading past them: at least `want` of them, or fewer when a
+    /// newline or the end comes first. A stream may hand over only a few bytes at a time (a
+    /// slow pipe); this reads on until the bytes asked for are in.
+    pub fn peek(&mut self, want: usize) -> io::Result<&[u8]> {
+        loop {
+            let held = &self.head[self.head_at..];
+            if held.len() >= want || held.contains(&b'\n') {
+                break;
+            }
+            let missing = want - held.len();
+            let more = self.inner_fill_buf()?;
+            if more.is_empty() {
+                break;
+            }
+            let taken = more[..more.len().min(missing)].to_vec();
+            self.inner_consume(taken.len());
+            self.head.drain(..self.head_at);
+            self.head_at = 0;
+            self.head.extend_from_slice(&taken);
+        }
+        Ok(&self.head[self.head_at..])
+    }
+
+    fn inner_fill_buf(&mut self) -> io::Result<&[u8]> {
+        match &mut self.inner {
+            Inner::Plain(r) => r.fill_buf(),
+            Inner::Gzip(r) => r.fill_buf(),
+            Inner::Zstd(r) => r.fill_buf(),
+        }
+    }
+
+    fn inner_consume(&mut self, amount: usize) {
+        match &mut self.inner {
+            Inner::Plain(r) => r.consume(amount),
+            Inner::Gzip(r) => r.consume(amount),
+            Inner::Zstd(r) => r.consume(amount),
+        }
+    }
+}
+
 impl Read for Decoded {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.head_at < self.head.len() {
+            let n = (&self.head[self.head_at..]).read(buf)?;
+            self.head_at += n;
+            return Ok(n);
+        }
         match &mut self.inner {
             Inner::Plain(r) => r.read(buf),
             Inner::Gzip(r) => r.read(buf),
@@ -103,18 +157,17 @@ impl Read for Decoded {
 
 impl BufRead for Decoded {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        match &mut self.inner {
-            Inner::Plain(r) => r.fill_buf(),
-            Inner::Gzip(r) => r.fill_buf(),
-            Inner::Zstd(r) => r.fill_buf(),
+        if self.head_at < self.head.len() {
+            return Ok(&self.head[self.head_at..]);
         }
+        self.inner_fill_buf()
     }
 
     fn consume(&mut self, amount: usize) {
-        match &mut self.inner {
-            Inner::Plain(r) => r.consume(amount),
-            Inner::Gzip(r) => r.consume(amount),
-            Inner::Zstd(r) => r.consume(amount),
+        if self.head_at < self.head.len() {
+            self.head_at = (self.head_at + amount).min(self.head.len());
+            return;
         }
+        self.inner_consume(amount);
     }
 }

@@ -164,17 +164,23 @@ pub fn read_stream(
         }
     };
     let sniffed;
-    let source = match input.fill_buf() {
-        Ok(head) if source.sniff => {
-            sniffed = Source {
-                format: sniff_format(head),
-                sniff: false,
-                ..source.clone()
-            };
-            &sniffed
-        }
-        // A read error shows again, as an error record, when the source is read.
-        _ => source,
+    let source = if source.sniff {
+        let format = match input.peek(SNIFF_BYTES) {
+            Ok(head) => sniff_format(head),
+            Err(e) => {
+                let (kind, message) = input.classify(&e);
+                emit(failed(source.id.clone(), &label, kind, message));
+                return;
+            }
+        };
+        sniffed = Source {
+            format,
+            sniff: false,
+            ..source.clone()
+        };
+        &sniffed
+    } else {
+        source
     };
     match source.format {
         InputFormat::Text | InputFormat::Html => read_whole(source, &label, &mut input, options, emit),
@@ -195,11 +201,15 @@ pub fn read_stream(
     }
 }
 
+/// Bytes [`sniff_format`] is given (fewer when the first line or the input ends sooner).
+const SNIFF_BYTES: usize = 512;
+
 /// The format of an input that nothing names (standard input without `--input-format`, a file
 /// given by a name saywho does not know), told from its first bytes once decompressed: a
 /// WARC or ARC file by its first record's header, JSONL by a first line that opens a JSON
-/// object with a key, HTML by a tag, and text otherwise (a text does not start so). Leading
-/// white space and a UTF-8 byte-order mark are passed over.
+/// object (`{` then, on the same line, a key or `}`), HTML by a tag (or `<!DOCTYPE`, `<?xml`),
+/// and text otherwise (a text does not start so). Leading white space and a UTF-8 byte-order
+/// mark are passed over.
 ///
 /// ```
 /// use saywho_io::{sniff_format, InputFormat};
@@ -211,14 +221,25 @@ pub fn read_stream(
 pub fn sniff_format(head: &[u8]) -> InputFormat {
     let head = head.strip_prefix(BOM).unwrap_or(head);
     let head = head.trim_ascii_start();
-    let after = |n: usize| head.get(n..).unwrap_or_default().trim_ascii_start().first().copied();
+    // The first byte after `n` that is not a space or a tab: a JSON line's key is on its line.
+    let after = |n: usize| {
+        head.get(n..)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+    };
     if head.starts_with(b"WARC/") {
         InputFormat::Warc
     } else if head.starts_with(b"filedesc://") {
         InputFormat::Arc
     } else if head.first() == Some(&b'{') && matches!(after(1), Some(b'"' | b'}')) {
         InputFormat::Jsonl
-    } else if head.first() == Some(&b'<') && head.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!') {
+    } else if head.first() == Some(&b'<')
+        && head
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || b"!?".contains(b))
+    {
         InputFormat::Html
     } else {
         InputFormat::Text
@@ -299,6 +320,13 @@ const GIVE_UP_FACTOR: usize = 16;
 /// A file that cannot be JSONL — binary data at its start, or a line that does not end — is one
 /// error record, and the rest of it is not read.
 fn read_jsonl(label: &str, input: &mut Decoded, options: &ReadOptions, emit: &mut dyn FnMut(Unit) -> bool) {
+    // A decoder's error (a gzip header cut short) is given once, then the stream reads as
+    // ended: it is reported here, not lost to the look at the first bytes below.
+    if let Some(e) = input.fill_buf().err() {
+        let (kind, message) = input.classify(&e);
+        emit(failed("line-1".into(), &format!("{label}:1"), kind, message));
+        return;
+    }
     if let Some(message) = binary_start(input) {
         emit(failed(
             "line-1".into(),
@@ -368,7 +396,7 @@ fn read_jsonl(label: &str, input: &mut Decoded, options: &ReadOptions, emit: &mu
 /// endless line. A stray NUL inside a first line that is JSON makes that line malformed, as it
 /// would further down, and the rest is read.
 fn binary_start(input: &mut Decoded) -> Option<String> {
-    // A read error here is reported by the first line's read.
+    // A read error is reported before this is asked.
     let head = input.fill_buf().ok()?;
     let head = &head[..head.len().min(1024)];
     let at = head.iter().position(|&b| b == 0)?;

@@ -22,9 +22,10 @@ pub struct Source {
     /// gives one `io` error record (with the folder's path below the folder given as its id)
     /// and the other inputs are read as usual.
     pub unreadable: Option<String>,
-    /// Nothing said how to read it (standard input without a format given): its format is
-    /// told from its first bytes when it is read ([`sniff_format`](crate::sniff_format)),
-    /// and `format` (text) is only the fallback.
+    /// Nothing said how to read it (standard input, or a file given by a name saywho does
+    /// not know, with no format forced): its format is told from the first bytes read
+    /// ([`sniff_format`](crate::sniff_format)), and `format` (text) is only the fallback, which
+    /// the plan's other users see (the shared-id warning counts such a file as a text).
     pub sniff: bool,
 }
 
