@@ -7,12 +7,18 @@ use saywho_io::{prepare, read_stream, Fields, InputFormat, ReadOptions, Source, 
 const MAX_DOC_BYTES: usize = 64 * 1024;
 
 pub fn read_all(data: &[u8], format: InputFormat) {
+    read_as(data, format, false);
+}
+
+/// As [`read_all`]; with `sniff`, the format is told from the first bytes (as for standard
+/// input), `format` being the fallback.
+pub fn read_as(data: &[u8], format: InputFormat, sniff: bool) {
     let source = Source {
         path: None,
         format,
         id: "fuzz".into(),
         unreadable: None,
-        sniff: false,
+        sniff,
     };
     let options = ReadOptions {
         max_doc_bytes: MAX_DOC_BYTES,
