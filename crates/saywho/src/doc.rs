@@ -306,11 +306,11 @@ impl<'t> Doc<'t> {
         let first = self.names.partition_point(|n| n.tok_start < np.tok_start);
         let last = first + self.names[first..].partition_point(|n| n.tok_start < np.tok_end);
         // The preposition that attaches a phrase to the head, not one inside a name ("the Bank
-        // of Canada").
+        // of Canada") or its titles ("Secretary of State John Kerry").
         let in_name = |k: u32| {
             self.names[first..last]
                 .iter()
-                .any(|n| n.tok_start <= k && k < n.tok_end)
+                .any(|n| n.title_start.min(n.tok_start) <= k && k < n.tok_end)
         };
         let prep = (np.tok_start..np.tok_end).find(|&k| tokens[k as usize].is(flag::PREP) && !in_name(k));
         let mut candidates = self.names[first..last]

@@ -9,7 +9,9 @@ use crate::lexicon::{cased, flag, form};
 use crate::token::{shape, Token, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod department;
 mod opener;
+use department::name_after_office;
 use opener::opener_evidence;
 
 /// A proper name: tokens `tok_start..tok_end`, with titles from `title_start`.
@@ -260,6 +262,9 @@ pub fn find_names(text: &str, tokens: &[Token], lex: &crate::lexicon::Lexicon) -
             start = k + 1;
         }
         let mut title_start = titles_before(tokens, start);
+        if let Some((title, first)) = name_after_office(text, tokens, start, end) {
+            (title_start, start) = (title, first);
+        }
         if let Some((m_start, m_end)) = modifier.take() {
             if m_end == title_start {
                 title_start = m_start;

@@ -304,6 +304,15 @@ fn cues_in_both_orders_and_with_appositives() {
             "“It is gamesmanship,” Tim Guest with the Nova Scotia Health Authority said.",
             &[("It is gamesmanship,", "direct", "Tim Guest", "said")],
         ),
+        // A title naming its office with "of", before the name.
+        (
+            "“It will fail,” Secretary of State John Kerry said.",
+            &[("It will fail,", "direct", "John Kerry", "said")],
+        ),
+        (
+            "Minister of Health Patty Hajdu said the plan would work.",
+            &[("the plan would work", "indirect", "Patty Hajdu", "said")],
+        ),
     ]);
 }
 

@@ -57,6 +57,21 @@ fn finds_names_with_titles() {
             "On Dec. 13, Ann Lee met Jan Berg on Nov. 2.",
             &[("", "Ann Lee"), ("", "Jan Berg")],
         ),
+        // A title naming its office with "of": the office's words are the title's.
+        (
+            "Yesterday Secretary of State John Kerry spoke.",
+            &[("Secretary of State", "John Kerry")],
+        ),
+        (
+            "She married former Governor of West Virginia John J. Jacob.",
+            &[("Governor of West Virginia", "John J. Jacob")],
+        ),
+        // Nothing tells where the office ends: one run, as before.
+        ("Yesterday Secretary of State Kerry spoke.", &[("", "State Kerry")]),
+        (
+            "The Bank of Montreal Ann Lee fund grew.",
+            &[("", "Bank of Montreal Ann Lee")],
+        ),
         (
             "They visited Ludwig van Beethoven's house.",
             &[("", "Ludwig van Beethoven")],
