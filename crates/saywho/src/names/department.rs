@@ -1,16 +1,16 @@
 //! A title that names its office with "of": "Secretary of State John Kerry", "Minister of
-//! Health Patty Hajdu", "Chairman of the Joint Chiefs Martin Dempsey". The capitalised run
-//! after "of" holds the office and then the name; without this, "State John Kerry" was the
-//! name, and the speaker was the title.
+//! Health Patty Hajdu", "Chancellor of the Exchequer Gordon Brown". The capitalised run after
+//! "of" holds the office and then the name; without this, "State John Kerry" was the name,
+//! and the speaker was the title.
 
 use crate::lexicon::flag;
 use crate::token::{Token, TokenKind};
 
 /// Where the name starts in the run `start..end` when the run follows "TITLE of" (or "TITLE
 /// of the") and holds a first name (not a place's name) after its first word and before its
-/// last: the office's words come before the first name. With the token of the title, which the name's titles
-/// then start at. `None` when the run is not so placed, or holds no such first name
-/// ("Secretary of State Kerry" stays one run: nothing tells where the office ends).
+/// last: the office's words come before the first name. With the token of the title, where
+/// the name's titles then start. `None` when the run is not so placed, or holds no such first
+/// name ("Secretary of State Kerry" stays one run: nothing tells where the office ends).
 pub(super) fn name_after_office(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
     let word = |i: usize, w: &str| {
         tokens
