@@ -12,16 +12,13 @@ use crate::token::{Token, TokenKind};
 /// the name's titles then start. `None` when the run is not so placed, or holds no such first
 /// name ("Secretary of State Kerry" stays one run: nothing tells where the office ends).
 pub(super) fn name_after_office(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
-    let word = |i: usize, w: &str| {
-        tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case(w))
-    };
+    // The lexicon's words: "the", and "of" (the preposition names hold, "Bank of Canada").
+    let word = |i: usize, role: u64| tokens.get(i).is_some_and(|t| t.is(role) && !t.is_cap());
     let mut at = start.checked_sub(1)?;
-    if word(at, "the") {
+    if word(at, flag::DEF_ARTICLE) {
         at = at.checked_sub(1)?;
     }
-    if !word(at, "of") {
+    if !word(at, flag::NAME_INNER_PREP) {
         return None;
     }
     let title = at.checked_sub(1)?;
