@@ -38,7 +38,7 @@ dicts medians of 79-81% on 1 thread and 79-80% on 2 while the machine was steady
 2-thread rate per thread within 3% of its 1-thread rate), and 77-79% and 66-75% an hour later
 while it was contended (the CLI's 2-thread rate per thread 11-14% below its 1-thread rate,
 single rounds from 56% to 107%). The engine itself is as fast in the extension as in the CLI:
-`extract_many` handing back no records (a build made for the measurement) ran at 94-102% of
+`extract_many` handing back no records (a build made for the measurement) ran at 95-102% of
 the CLI per CPU-second in three pairs alternated on 2026-12-04, so the dicts' gap is their
 making and freeing. On 600 BBC texts converted twice (callgrind): the engine 391 M
 instructions, the conversion to dicts 84.5 M, freeing them some 25 M; 221,666 `PyDict_SetItem`
@@ -74,7 +74,7 @@ fewer conversion instructions, but 1.5-3% slower in alternated runs); each threa
 the records it made, taking the GIL in turn between chunks of 16 documents (2026-12-04: in
 four alternated benches its dicts rows were 76-81% on 1 thread and 76-77% on 2, against 80-81%
 and 78-79% for the calling thread converting them all). The same wheel on CPython 3.12.1 and
-3.13.0 was no faster than on 3.11.7 (dicts 13.7-15.2 MB per CPU-second against 14.0-16.0 in
+3.13.0 was no faster than on 3.11.7 (dicts 12.9-15.2 MB per CPU-second against 14.0-16.0 in
 two alternated series). For scale: `saywho extract` itself on the BBC JSONL (parsing the
 lines, extracting, writing JSON lines) ran at 16.06 MB/s on 1 thread and 30.49 on 2 that day
 (`saywho bench --pipeline`), about the rate of `extract_many` with dicts. For throughput use
