@@ -647,12 +647,16 @@ async fn a_client_that_stops_reading_is_disconnected() {
         );
         stream.write_all(head.as_bytes()).expect("writes");
         stream.write_all(text.as_bytes()).expect("writes");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("a timeout");
+        // The answer's first bytes, so that the pause below starts once the server writes:
+        // building and serialising the record can take seconds on a loaded machine, and a
+        // client that resumed reading before the server had begun read the whole answer.
+        let mut got = vec![0; 1];
+        stream.read_exact(&mut got).expect("the answer starts");
         // Not reading while the server answers, for ten times the limit.
         std::thread::sleep(Duration::from_secs(3));
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("a timeout");
-        let mut got = Vec::new();
         let closed = match stream.read_to_end(&mut got) {
             Ok(_) => true,
             Err(e) => e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
