@@ -234,3 +234,31 @@ fn an_outlet_that_speaks_is_what_a_description_of_it_takes() {
         ],
     )]);
 }
+
+#[test]
+fn a_speaker_named_by_one_unknown_word_only_is_an_organisation() {
+    use saywho::EntityKind::{Organization, Person};
+    // Speaking is all the text says of "Ofcom" or "Labour": a person would have been named in
+    // full, titled or called "he" or "she" somewhere.
+    common::check_first_speaker(&[
+        ("Ofcom said the rules would change next year.", "Ofcom", Organization),
+        (
+            "Labour said the tax would hurt families. The plan was dropped.",
+            "Labour",
+            Organization,
+        ),
+        // A first name, a title, a gendered pronoun or a full name: a person.
+        ("Maria said the rules would change next year.", "Maria", Person),
+        ("Mr Sloncek said the rules would change.", "Sloncek", Person),
+        (
+            "Takenaka said the rules would change. He gave no date.",
+            "Takenaka",
+            Person,
+        ),
+        (
+            "Heizo Takenaka was in Tokyo. Takenaka said the rules would change.",
+            "Heizo Takenaka",
+            Person,
+        ),
+    ]);
+}
