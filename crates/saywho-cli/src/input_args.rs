@@ -10,7 +10,8 @@ pub struct InputArgs {
     /// id is its path below the folder given, without extension.
     pub inputs: Vec<PathBuf>,
     /// How to read the inputs: by file name (auto; standard input, and a file whose
-    /// extension saywho does not know, by their first bytes), or one format for all.
+    /// extension saywho does not know, by their first bytes: JSONL, a JSON array or
+    /// pretty-printed objects, HTML, WARC, ARC or text), or one format for all.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
     /// JSONL field holding the document id (a line number is used when it is missing).
@@ -34,6 +35,8 @@ pub enum InputFormat {
     Html,
     Warc,
     Arc,
+    /// A JSON array of objects, or objects laid out over lines: each object a document.
+    Json,
 }
 
 impl InputArgs {
@@ -46,6 +49,7 @@ impl InputArgs {
             InputFormat::Html => Some(saywho_io::InputFormat::Html),
             InputFormat::Warc => Some(saywho_io::InputFormat::Warc),
             InputFormat::Arc => Some(saywho_io::InputFormat::Arc),
+            InputFormat::Json => Some(saywho_io::InputFormat::Json),
         };
         saywho_io::plan(&self.inputs, forced)
     }

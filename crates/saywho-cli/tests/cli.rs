@@ -103,6 +103,33 @@ fn standard_input_is_read_in_the_format_its_first_bytes_show() {
 }
 
 #[test]
+fn a_json_array_gives_a_record_an_object_and_an_error_record_where_it_breaks() {
+    // As `json.dump(docs, indent=2)` writes it, piped in and named .json; then cut short.
+    let array = "[\n  {\"id\": \"a\", \"text\": \"“Fine,” she said.\"},\n  {\"id\": \"b\", \"text\": \"None.\"}\n]\n";
+    let dir = TempDir::new("json-array");
+    let file = dir.path("docs.json");
+    std::fs::write(&file, array).expect("written");
+    let file = file.to_string_lossy().into_owned();
+    for out in [
+        run_with_stdin(&["extract"], array.as_bytes()),
+        run_with_stdin(&["extract", &file], b""),
+    ] {
+        let records = json_lines(&out.stdout);
+        let ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(records[0]["quotes"][0]["start"], 1, "offsets into the text");
+        assert!(out.status.success());
+    }
+    let cut = &array[..array.find("None").expect("there")];
+    let out = run_with_stdin(&["extract"], cut.as_bytes());
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["error"]["kind"], "malformed_json");
+    assert_eq!(records[1]["error"]["position"], "<stdin>:item-2");
+    assert!(!out.status.success());
+}
+
+#[test]
 fn the_text_listing_accounts_for_every_document() {
     let jsonl = "{\"id\": \"a\", \"text\": \"“Fine,” she said.\"}\n{\"id\": \"b\"}\n";
     let out = run_with_stdin(

@@ -244,11 +244,16 @@ fn an_unreadable_folder_is_an_error_record_and_the_rest_is_read() {
 #[test]
 fn an_unnamed_format_is_told_by_its_first_bytes() {
     use saywho_io::sniff_format;
-    let table: [(&[u8], InputFormat); 13] = [
+    let table: [(&[u8], InputFormat); 18] = [
         (b"{\"id\": \"a\", \"text\": \"x\"}\n", InputFormat::Jsonl),
         (b"\xef\xbb\xbf  { \"text\": \"x\"}", InputFormat::Jsonl),
-        // Pretty-printed JSON is no JSONL: a line holds no whole object.
-        (b"{\n  \"text\": \"x\"\n}", InputFormat::Text),
+        // Pretty-printed JSON is no JSONL (a line holds no whole object), nor is an array.
+        (b"{\n  \"text\": \"x\"\n}", InputFormat::Json),
+        (b"[{\"id\": \"a\", \"text\": \"x\"}]", InputFormat::Json),
+        (b"[\n  {\n    \"id\": \"a\",", InputFormat::Json),
+        (b"[]", InputFormat::Json),
+        (b"[Photo] Ann Lee said she was happy.", InputFormat::Text),
+        (b"{", InputFormat::Json),
         (b"<?xml version=\"1.0\"?><!DOCTYPE html>", InputFormat::Html),
         (b"{}\n", InputFormat::Jsonl),
         (b"<!DOCTYPE html>\n<html>", InputFormat::Html),
@@ -358,6 +363,43 @@ fn a_jsonl_gzip_header_cut_short_is_an_error_record_not_an_empty_file() {
     );
     match &payloads[..] {
         [saywho_io::Payload::Failed(e)] => assert_eq!(e.kind, saywho_io::ErrorKind::TruncatedGzip, "{e:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_json_array_or_objects_over_lines_are_one_document_each() {
+    use saywho_io::Payload;
+    let array = br#"[{"id": "a", "text": "x"},
+ {"id": "b", "text": "y"}]"#
+        .to_vec();
+    let pretty = b"{\n  \"id\": \"a\",\n  \"text\": \"x\"\n}\n{\n  \"id\": \"b\",\n  \"text\": \"y\"\n}\n".to_vec();
+    for (bytes, trickle) in [(array.clone(), false), (array, true), (pretty, false)] {
+        let payloads = read_as_stdin(bytes, trickle);
+        let lines: Vec<usize> = payloads
+            .iter()
+            .map(|p| match p {
+                Payload::JsonLine { line, .. } => *line,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(lines, [1, 2], "trickle {trickle}");
+    }
+}
+
+#[test]
+fn a_json_array_cut_short_keeps_its_items_before_the_cut() {
+    use saywho_io::Payload;
+    let payloads = read_as_stdin(br#"[{"id": "a", "text": "x"}, {"id": "b", "te"#.to_vec(), false);
+    match &payloads[..] {
+        [Payload::JsonLine { line: 1, .. }, Payload::Failed(e)] => {
+            assert_eq!(
+                (e.kind, e.id.as_str()),
+                (saywho_io::ErrorKind::MalformedJson, "line-2"),
+                "{e:?}"
+            );
+            assert!(e.message.contains("the rest of the document is not read"), "{e:?}");
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -3,6 +3,7 @@
 
 mod arc;
 mod decode;
+mod json;
 mod lines;
 mod plan;
 mod records;
@@ -37,6 +38,11 @@ pub enum InputFormat {
     Warc,
     /// ARC records (the Internet Archive's format before WARC); HTML captures become documents.
     Arc,
+    /// A JSON document: an array of objects, or objects one after another however laid out
+    /// (pretty-printed); each object is a document, as a JSONL line is. Never chosen by a
+    /// file's name (a folder's `.json` files are often something else): by `--input-format`,
+    /// or by the first bytes of an input whose name says nothing ([`sniff_format`]).
+    Json,
 }
 
 impl InputFormat {
@@ -185,6 +191,7 @@ pub fn read_stream(
     match source.format {
         InputFormat::Text | InputFormat::Html => read_whole(source, &label, &mut input, options, emit),
         InputFormat::Jsonl => read_jsonl(&label, &mut input, options, emit),
+        InputFormat::Json => json::read_json(&label, &mut input, options, emit),
         InputFormat::Warc | InputFormat::Arc => {
             let mut reader = if source.format == InputFormat::Warc {
                 ArchiveReader::warc(&mut input, &label, options.max_doc_bytes)
@@ -207,13 +214,16 @@ const SNIFF_BYTES: usize = 512;
 /// The format of an input that nothing names (standard input without `--input-format`, a file
 /// given by a name saywho does not know), told from its first bytes once decompressed: a
 /// WARC or ARC file by its first record's header, JSONL by a first line that opens a JSON
-/// object (`{` then, on the same line, a key or `}`), HTML by a tag (or `<!DOCTYPE`, `<?xml`),
-/// and text otherwise (a text does not start so). Leading white space and a UTF-8 byte-order
-/// mark are passed over.
+/// object (`{` then, on the same line, a key or `}`), a JSON document by `{` or `[` alone on
+/// its line or before an object (`[{"id": …`), HTML by a tag (or `<!DOCTYPE`, `<?xml`), and
+/// text otherwise (a text does not start so). Leading white space and a UTF-8 byte-order mark
+/// are passed over.
 ///
 /// ```
 /// use saywho_io::{sniff_format, InputFormat};
 /// assert_eq!(sniff_format(b"{\"id\": \"a\", \"text\": \"...\"}\n"), InputFormat::Jsonl);
+/// assert_eq!(sniff_format(b"[{\"id\": \"a\", \"text\": \"...\"}]"), InputFormat::Json);
+/// assert_eq!(sniff_format(b"{\n  \"id\": \"a\","), InputFormat::Json);
 /// assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), InputFormat::Html);
 /// assert_eq!(sniff_format(b"WARC/1.1\r\n"), InputFormat::Warc);
 /// assert_eq!(sniff_format("“We will win,” she said.".as_bytes()), InputFormat::Text);
@@ -229,12 +239,26 @@ pub fn sniff_format(head: &[u8]) -> InputFormat {
             .copied()
             .find(|b| !matches!(b, b' ' | b'\t'))
     };
+    // The same past line ends too, for a JSON document laid out over lines.
+    let after_lines = |n: usize| {
+        head.get(n..)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .find(|b| !b.is_ascii_whitespace())
+    };
     if head.starts_with(b"WARC/") {
         InputFormat::Warc
     } else if head.starts_with(b"filedesc://") {
         InputFormat::Arc
     } else if head.first() == Some(&b'{') && matches!(after(1), Some(b'"' | b'}')) {
         InputFormat::Jsonl
+    } else if matches!(head.first(), Some(b'{' | b'['))
+        && matches!(after_lines(1), None | Some(b'"' | b'{' | b'}' | b']'))
+    {
+        // An object laid out over lines, or an array of objects; the rest of the first line
+        // is blank (or the input handed over no more yet).
+        InputFormat::Json
     } else if head.first() == Some(&b'<')
         && head
             .get(1)
@@ -259,13 +283,13 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Drops a UTF-8 byte-order mark: it is not text (offsets count from after it), and in front
 /// of a JSONL line it would make the line malformed JSON.
-fn strip_bom(bytes: &mut Vec<u8>) {
+pub(super) fn strip_bom(bytes: &mut Vec<u8>) {
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
 }
 
-fn failed(id: String, position: &str, kind: ErrorKind, message: String) -> Unit {
+pub(super) fn failed(id: String, position: &str, kind: ErrorKind, message: String) -> Unit {
     Unit {
         position: position.to_string(),
         payload: Payload::Failed(DocError::new(id, position, kind, message)),
@@ -314,7 +338,7 @@ fn read_whole(
 
 /// A line this many times `--max-doc-bytes` long is not skipped to its end: it may have none
 /// (`/dev/zero`, a binary file), and reading on would take unbounded time.
-const GIVE_UP_FACTOR: usize = 16;
+pub(super) const GIVE_UP_FACTOR: usize = 16;
 
 /// A JSONL source: one unit a non-blank line. Lines are split here and parsed in the workers.
 /// A file that cannot be JSONL — binary data at its start, or a line that does not end — is one
