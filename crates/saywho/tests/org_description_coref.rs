@@ -236,10 +236,10 @@ fn an_outlet_that_speaks_is_what_a_description_of_it_takes() {
 }
 
 #[test]
-fn a_speaker_named_by_one_unknown_word_only_is_an_organisation() {
+fn a_speaker_named_only_by_words_no_person_is_named_by_is_an_organisation() {
     use saywho::EntityKind::{Organization, Person};
-    // Speaking is all the text says of "Ofcom" or "Labour": a person would have been named in
-    // full, titled or called "he" or "she" somewhere.
+    // Speaking is all the text says of "Ofcom", "Labour" or "Countryside Alliance": a person
+    // would have been named in full, titled or called "he" or "she" somewhere.
     common::check_first_speaker(&[
         ("Ofcom said the rules would change next year.", "Ofcom", Organization),
         (
@@ -247,8 +247,16 @@ fn a_speaker_named_by_one_unknown_word_only_is_an_organisation() {
             "Labour",
             Organization,
         ),
+        // A name of several words that ends in a common word, with no first name in it.
+        (
+            "The Countryside Alliance said the ban would be challenged.",
+            "Countryside Alliance",
+            Organization,
+        ),
         // A first name, a title, a gendered pronoun or a full name: a person.
         ("Maria said the rules would change next year.", "Maria", Person),
+        ("Heizo Takenaka said the rules would change.", "Heizo Takenaka", Person),
+        ("Gordon Brown said the rules would change.", "Gordon Brown", Person),
         ("Mr Sloncek said the rules would change.", "Sloncek", Person),
         (
             "Takenaka said the rules would change. He gave no date.",

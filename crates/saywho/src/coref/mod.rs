@@ -135,7 +135,7 @@ pub fn resolve(doc: &mut Doc, lex: &Lexicon, ranker: &dyn SpeakerRanker, work: W
         clusters[m.entity as usize].mentions.push(span);
     }
     doc.mentions = mentions;
-    doc.entities = clusters.into_iter().map(Cluster::into_entity).collect();
+    doc.entities = clusters.into_iter().map(|c| c.into_entity(lex)).collect();
     doc.queries = queries;
     doc.candidates = candidates;
     doc.work = salience.work;
