@@ -244,7 +244,7 @@ fn an_unreadable_folder_is_an_error_record_and_the_rest_is_read() {
 #[test]
 fn an_unnamed_format_is_told_by_its_first_bytes() {
     use saywho_io::sniff_format;
-    let table: [(&[u8], InputFormat); 18] = [
+    let table: [(&[u8], InputFormat); 21] = [
         (b"{\"id\": \"a\", \"text\": \"x\"}\n", InputFormat::Jsonl),
         (b"\xef\xbb\xbf  { \"text\": \"x\"}", InputFormat::Jsonl),
         // Pretty-printed JSON is no JSONL (a line holds no whole object), nor is an array.
@@ -254,6 +254,10 @@ fn an_unnamed_format_is_told_by_its_first_bytes() {
         (b"[]", InputFormat::Json),
         (b"[Photo] Ann Lee said she was happy.", InputFormat::Text),
         (b"{", InputFormat::Json),
+        (b"[1, 2]", InputFormat::Json),
+        // Text that opens with a brace or a bracket but does not read as JSON.
+        (b"{{name}} said \"hello,\" Ann Lee said.", InputFormat::Text),
+        (b"[\"Hello,\" said Ann.]", InputFormat::Text),
         (b"<?xml version=\"1.0\"?><!DOCTYPE html>", InputFormat::Html),
         (b"{}\n", InputFormat::Jsonl),
         (b"<!DOCTYPE html>\n<html>", InputFormat::Html),
@@ -398,8 +402,68 @@ fn a_json_array_cut_short_keeps_its_items_before_the_cut() {
                 (saywho_io::ErrorKind::MalformedJson, "line-2"),
                 "{e:?}"
             );
-            assert!(e.message.contains("the rest of the document is not read"), "{e:?}");
+            assert_eq!(e.position, "<stdin>:item-2", "{e:?}");
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_json_document_is_split_by_its_structure_not_parsed_whole() {
+    use saywho_io::Payload;
+    let lines = |payloads: &[Payload]| -> Vec<String> {
+        payloads
+            .iter()
+            .map(|p| match p {
+                Payload::JsonLine { line, .. } => format!("item {line}"),
+                Payload::Failed(e) => format!("{:?} at {}", e.kind, e.position),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let table: [(&[u8], &[&str]); 4] = [
+        // A bad item (not UTF-8, not JSON) is its own error, parsed in the workers: the items
+        // after it are read. Brackets and commas inside strings are no structure.
+        (
+            b"[{\"text\": \"caf\xe9\"}, {bad}, {\"text\": \"a ] , [ \\\" }\"}]",
+            &["item 1", "item 2", "item 3"],
+        ),
+        // Two arrays one after another (`cat a.json b.json`), a trailing comma.
+        (b"[{\"text\": \"x\"}]\n[{\"text\": \"y\"},]", &["item 1", "item 2"]),
+        // A break in the structure stops the reading after the items before it.
+        (
+            b"[{\"text\": \"x\"} {\"text\": \"y\"}]",
+            &["item 1", "MalformedJson at <stdin>:item-2"],
+        ),
+        (b"[]", &[]),
+    ];
+    for (bytes, expected) in table {
+        assert_eq!(
+            lines(&read_as_stdin(bytes.to_vec(), false)),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+#[test]
+fn a_json_document_stops_when_asked_with_nothing_after() {
+    let source = saywho_io::Source {
+        path: None,
+        format: InputFormat::Json,
+        id: "stdin".into(),
+        unreadable: None,
+        sniff: false,
+    };
+    let bytes = br#"[{"text": "x"}, {"text": "y"}, {"text": "z"}]"#.to_vec();
+    let mut payloads = Vec::new();
+    let options = saywho_io::ReadOptions { max_doc_bytes: 1 << 20 };
+    let raw = Box::new(std::io::Cursor::new(bytes));
+    let mut emit = |u: saywho_io::Unit| {
+        payloads.push(u.payload);
+        false
+    };
+    saywho_io::read_stream(raw, &source, &options, &mut emit, &mut saywho_io::WarcSkips::default());
+    assert_eq!(payloads.len(), 1, "{payloads:?}");
 }

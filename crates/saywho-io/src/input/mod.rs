@@ -214,8 +214,9 @@ const SNIFF_BYTES: usize = 512;
 /// The format of an input that nothing names (standard input without `--input-format`, a file
 /// given by a name saywho does not know), told from its first bytes once decompressed: a
 /// WARC or ARC file by its first record's header, JSONL by a first line that opens a JSON
-/// object (`{` then, on the same line, a key or `}`), a JSON document by `{` or `[` alone on
-/// its line or before an object (`[{"id": …`), HTML by a tag (or `<!DOCTYPE`, `<?xml`), and
+/// object (`{` then, on the same line, a key or `}`), a JSON document by `[{` or `{"` across
+/// lines, or by `{` or `[` opening what reads as JSON up to the end of the bytes given, HTML
+/// by a tag (or `<!DOCTYPE`, `<?xml`), and
 /// text otherwise (a text does not start so). Leading white space and a UTF-8 byte-order mark
 /// are passed over.
 ///
@@ -239,25 +240,14 @@ pub fn sniff_format(head: &[u8]) -> InputFormat {
             .copied()
             .find(|b| !matches!(b, b' ' | b'\t'))
     };
-    // The same past line ends too, for a JSON document laid out over lines.
-    let after_lines = |n: usize| {
-        head.get(n..)
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .find(|b| !b.is_ascii_whitespace())
-    };
     if head.starts_with(b"WARC/") {
         InputFormat::Warc
     } else if head.starts_with(b"filedesc://") {
         InputFormat::Arc
     } else if head.first() == Some(&b'{') && matches!(after(1), Some(b'"' | b'}')) {
         InputFormat::Jsonl
-    } else if matches!(head.first(), Some(b'{' | b'['))
-        && matches!(after_lines(1), None | Some(b'"' | b'{' | b'}' | b']'))
-    {
-        // An object laid out over lines, or an array of objects; the rest of the first line
-        // is blank (or the input handed over no more yet).
+    } else if matches!(head.first(), Some(b'{' | b'[')) && (opens_record(head) || starts_json(head)) {
+        // An object laid out over lines, or an array.
         InputFormat::Json
     } else if head.first() == Some(&b'<')
         && head
@@ -270,6 +260,29 @@ pub fn sniff_format(head: &[u8]) -> InputFormat {
     }
 }
 
+/// Whether `head` opens an array of objects (`[` then `{`) or an object with a key (`{` then
+/// `"`), white space and line ends between: JSON whatever follows, even when broken further on.
+fn opens_record(head: &[u8]) -> bool {
+    let second = head.iter().skip(1).find(|b| !b.is_ascii_whitespace());
+    matches!(
+        (head.first(), second),
+        (Some(b'['), Some(b'{')) | (Some(b'{'), Some(b'"'))
+    )
+}
+
+/// Whether `head` opens a JSON value: its first value parses, or is cut short by the end of
+/// `head` ("[Photo] Ann said …" and "{braces} open this text" do neither).
+fn starts_json(head: &[u8]) -> bool {
+    match serde_json::Deserializer::from_slice(head)
+        .into_iter::<serde::de::IgnoredAny>()
+        .next()
+    {
+        Some(Ok(_)) => true,
+        Some(Err(e)) => e.is_eof(),
+        None => false,
+    }
+}
+
 /// Why `path` cannot be opened, naming the target of a symbolic link (a broken one is the usual cause).
 fn open_error(path: &Path, e: &io::Error) -> String {
     match std::fs::read_link(path) {
@@ -279,11 +292,11 @@ fn open_error(path: &Path, e: &io::Error) -> String {
 }
 
 /// The UTF-8 byte-order mark some Windows editors put in front of a file.
-const BOM: &[u8] = b"\xef\xbb\xbf";
+pub(super) const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Drops a UTF-8 byte-order mark: it is not text (offsets count from after it), and in front
 /// of a JSONL line it would make the line malformed JSON.
-pub(super) fn strip_bom(bytes: &mut Vec<u8>) {
+fn strip_bom(bytes: &mut Vec<u8>) {
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
