@@ -627,8 +627,8 @@ async fn idle_and_half_sent_connections_are_closed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_stops_reading_is_disconnected() {
     use std::io::{Read, Write};
-    // A record of some 24 MB: far more than the socket buffers hold, so the server's writes
-    // wait on the client.
+    // A record of some 24 MB: far more than the socket buffers hold (a few MB on Linux's
+    // loopback), so the server's writes wait on the client.
     const RECORD_BYTES: usize = 24_000_000;
     let huge = Arc::new(|_id: &str, _text: &str| -> Result<Record, ExtractError> {
         Ok(Record::new("x".repeat(RECORD_BYTES), vec![], vec![]))
@@ -650,7 +650,7 @@ async fn a_client_that_stops_reading_is_disconnected() {
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("a timeout");
-        // The answer's first bytes, so that the pause below starts once the server writes:
+        // The answer's first byte, so that the pause below starts once the server writes:
         // building and serialising the record can take seconds on a loaded machine, and a
         // client that resumed reading before the server had begun read the whole answer.
         let mut got = vec![0; 1];
