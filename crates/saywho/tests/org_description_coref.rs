@@ -253,10 +253,11 @@ fn a_speaker_named_only_by_words_no_person_is_named_by_is_an_organisation() {
             "Countryside Alliance",
             Organization,
         ),
-        // A first name, a title, a gendered pronoun or a full name: a person.
+        // A first name, a title or role, an age, a gendered pronoun or a full name: a person.
         ("Maria said the rules would change next year.", "Maria", Person),
         ("Heizo Takenaka said the rules would change.", "Heizo Takenaka", Person),
         ("Striker Ronaldinho said the team would win.", "Ronaldinho", Person),
+        ("“The rules will change,” Kovacs, 34, said.", "Kovacs", Person),
         ("Gordon Brown said the rules would change.", "Gordon Brown", Person),
         ("Mr Sloncek said the rules would change.", "Sloncek", Person),
         (

@@ -44,6 +44,8 @@ pub(super) struct Cluster<'t> {
     pub(super) outlet: bool,
     pub(super) female: u32,
     pub(super) male: u32,
+    /// An age between commas followed a mention ("Kovacs, 34, said"): a person.
+    pub(super) aged: bool,
     /// Role words seen with the name ("mayor", "host"), each once, lower case.
     pub(super) roles: Vec<String>,
     /// The same roles as indexes into the resolver's role table.
@@ -112,8 +114,8 @@ impl Cluster<'_> {
         }
     }
 
-    /// A name that nothing but its speaking made a person (no title or role, no gendered
-    /// pronoun), without a first name of the name table, that is one word ("Ofcom said",
+    /// A name that nothing but its speaking made a person (no title or role, no age, no
+    /// gendered pronoun), without a first name of the name table, that is one word ("Ofcom said",
     /// "Labour said", "Nintendo said") or ends in a common word of the language with no title
     /// or role among its words ("Federal Reserve", "Countryside Alliance", "Liberal
     /// Democrats"). News gives a person's full name at least
@@ -136,7 +138,7 @@ impl Cluster<'_> {
             }
             [] => false,
         };
-        built_of_words && self.person && !self.titled && self.female + self.male == 0
+        built_of_words && self.person && !self.titled && !self.aged && self.female + self.male == 0
     }
 
     pub(super) fn gender(&self) -> Gender {

@@ -67,6 +67,9 @@ impl Resolver<'_, '_> {
                 .any(|t| t.is(flag::ROLE_PERSON | flag::TITLE))
             // "born in Melbourne, Australia, the daughter of …": the role is the subject's.
             && !(c.place && ends_address(tokens, n.title_start as usize));
+        // "Kovacs, 34, said": an age between commas says person (typing only:
+        // `Cluster::speaks_as_organisation`).
+        c.aged |= is_age_apposition(tokens, n.tok_end as usize);
         // "Rally Canada, the group that organized the event, said": an appositive whose head
         // is a noun for an organisation says what it is, unless the text made it a person.
         // (So does a full name whose first name the name table decides: "Tony Benn, a giant of
@@ -479,4 +482,18 @@ fn org_apposed(tokens: &[crate::token::Token], end: usize) -> bool {
 /// Capitalised words only, none a function word: a bare name ("Dunn", "Chuck Schumer").
 fn bare_name(span: &[crate::token::Token]) -> bool {
     span.iter().all(|t| t.is_word() && t.is_cap() && !t.is(flag::FUNCTION))
+}
+
+/// ", 34," right after a name (at token `end`): an age between commas, a number of one to
+/// three digits.
+fn is_age_apposition(tokens: &[crate::token::Token], end: usize) -> bool {
+    match tokens.get(end..end + 3) {
+        Some([open, age, close]) => {
+            open.is_punct(b',')
+                && close.is_punct(b',')
+                && age.kind == crate::token::TokenKind::Number
+                && (1..=3).contains(&(age.end - age.start))
+        }
+        _ => false,
+    }
 }
