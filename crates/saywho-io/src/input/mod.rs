@@ -216,9 +216,8 @@ const SNIFF_BYTES: usize = 512;
 /// WARC or ARC file by its first record's header, JSONL by a first line that opens a JSON
 /// object (`{` then, on the same line, a key or `}`), a JSON document by `[{` or `{"` across
 /// lines, or by `{` or `[` opening what reads as JSON up to the end of the bytes given, HTML
-/// by a tag (or `<!DOCTYPE`, `<?xml`), and
-/// text otherwise (a text does not start so). Leading white space and a UTF-8 byte-order mark
-/// are passed over.
+/// by a tag (or `<!DOCTYPE`, `<?xml`), and text otherwise (a text does not start so).
+/// Leading white space and a UTF-8 byte-order mark are passed over.
 ///
 /// ```
 /// use saywho_io::{sniff_format, InputFormat};

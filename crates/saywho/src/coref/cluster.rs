@@ -115,16 +115,16 @@ impl Cluster<'_> {
     }
 
     /// A name that nothing but its speaking made a person (no title or role, no age, no
-    /// gendered pronoun), without a first name of the name table, that is one word ("Ofcom said",
-    /// "Labour said", "Nintendo said") or ends in a common word of the language with no title
-    /// or role among its words ("Federal Reserve", "Countryside Alliance", "Liberal
-    /// Democrats"). News gives a person's full name at least
-    /// once, and a surname is rarely a common word when the first name is one the table does
-    /// not hold. On BBC news this retypes some 400 entities, about a dozen of them people known
-    /// by one name or by a name from outside the table ("Bono" after "U2 frontman", "Ros
-    /// Coward"). A company whose name is in the first-name table ("Sony") stays a person.
-    /// (Taking "I" or "my" in the entity's own quotes as a person's mark was tried: on BBC and
-    /// PolNeAR it rescued as many organisations wrongly given a person's quote as people.)
+    /// gendered pronoun), without a first name of the name table, that is one word ("Ofcom
+    /// said", "Labour said", "Nintendo said") or ends in a common word of the language with
+    /// no title or role among its words ("Federal Reserve", "Countryside Alliance", "Liberal
+    /// Democrats"). News gives a person's full name at least once, and a surname is rarely a
+    /// common word when the first name is one the table does not hold. On BBC news this
+    /// retypes some 400 entities, about a dozen of them people known by one name or by a name
+    /// from outside the table ("Bono" after "U2 frontman", "Ros Coward"). A company whose
+    /// name is in the first-name table ("Sony") stays a person. (Taking "I" or "my" in the
+    /// entity's own quotes as a person's mark was tried: on BBC and PolNeAR it rescued as many
+    /// organisations wrongly given a person's quote as people.)
     fn speaks_as_organisation(&self, lex: &Lexicon) -> bool {
         let no_first_name = |w: &str| crate::name_gender::lookup(w).is_none();
         let built_of_words = match self.words[..] {
