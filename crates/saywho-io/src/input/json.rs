@@ -86,33 +86,30 @@ impl Items<'_> {
                 continue;
             }
             input.consume(1);
-            let ends_inside = |count| End::Broken(format!("the document ends inside its array, after item {count}"));
-            match next_token(input)? {
-                None => return Err(ends_inside(self.count)),
-                Some(b']') => {
-                    input.consume(1);
-                    continue;
-                }
-                Some(_) => self.item(input)?,
-            }
+            // An item is due after `[` and after a comma; `]` closes the array at any point
+            // (a trailing comma is let pass).
+            let mut item_due = true;
             loop {
-                match next_token(input)? {
-                    None => return Err(ends_inside(self.count)),
-                    Some(b']') => {
+                match (next_token(input)?, item_due) {
+                    (None, _) => {
+                        let message = format!("the document ends inside its array, after item {}", self.count);
+                        return Err(End::Broken(message));
+                    }
+                    (Some(b']'), _) => {
                         input.consume(1);
                         break;
                     }
-                    Some(b',') => input.consume(1),
-                    Some(b) => return Err(End::Broken(format!("{} where a comma or `]` was expected", shown(b)))),
-                }
-                // A trailing comma before `]` is let pass.
-                match next_token(input)? {
-                    None => return Err(ends_inside(self.count)),
-                    Some(b']') => {
+                    (Some(b','), false) => {
                         input.consume(1);
-                        break;
+                        item_due = true;
                     }
-                    Some(_) => self.item(input)?,
+                    (Some(_), true) => {
+                        self.item(input)?;
+                        item_due = false;
+                    }
+                    (Some(b), false) => {
+                        return Err(End::Broken(format!("{} where a comma or `]` was expected", shown(b))));
+                    }
                 }
             }
         }

@@ -126,8 +126,12 @@ impl Cluster<'_> {
     /// entity's own quotes as a person's mark was tried: on BBC and PolNeAR it rescued as many
     /// organisations wrongly given a person's quote as people.)
     fn speaks_as_organisation(&self, lex: &Lexicon) -> bool {
+        // The flags first: the word look-ups below are for the few clusters they leave.
+        if !self.person || self.titled || self.aged || self.female + self.male > 0 {
+            return false;
+        }
         let no_first_name = |w: &str| crate::name_gender::lookup(w).is_none();
-        let built_of_words = match self.words[..] {
+        match self.words[..] {
             [word] => no_first_name(word),
             [.., last] => {
                 lex.is_common_word(last)
@@ -137,8 +141,7 @@ impl Cluster<'_> {
                         .all(|w| no_first_name(w) && !lex.lookup(w).is(flag::TITLE | flag::ROLE))
             }
             [] => false,
-        };
-        built_of_words && self.person && !self.titled && !self.aged && self.female + self.male == 0
+        }
     }
 
     pub(super) fn gender(&self) -> Gender {
