@@ -17,7 +17,7 @@ use saywho_record::{
 use std::hash::BuildHasher;
 
 /// A record as the dict `json.loads` would give for its JSON line.
-pub fn record<'py>(py: Python<'py>, r: &Record) -> PyResult<Bound<'py, PyDict>> {
+pub fn record<'py, S: AsRef<str>>(py: Python<'py>, r: &Record<S>) -> PyResult<Bound<'py, PyDict>> {
     Converter::new(py).record_dict(r)
 }
 
@@ -229,8 +229,9 @@ impl<'py> Converter<'py> {
         }
     }
 
-    /// A record as the dict `json.loads` would give for its JSON line.
-    pub fn record_dict(&mut self, r: &Record) -> PyResult<Bound<'py, PyDict>> {
+    /// A record as the dict `json.loads` would give for its JSON line (its texts `String`s,
+    /// or borrowed from the input as [`saywho::Doc::to_record_borrowed`] gives them).
+    pub fn record_dict<S: AsRef<str>>(&mut self, r: &Record<S>) -> PyResult<Bound<'py, PyDict>> {
         let d = self.record(r)?;
         // SAFETY: `Converter::record` returns a copy of the RECORD template, a dict.
         Ok(unsafe { d.cast_into_unchecked() })
@@ -270,7 +271,7 @@ impl<'py> Converter<'py> {
         pyobj::set(d, key, slot.as_ref().expect("filled above"))
     }
 
-    fn record(&mut self, r: &Record) -> PyResult<Bound<'py, PyAny>> {
+    fn record<S: AsRef<str>>(&mut self, r: &Record<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &RECORD, &["schema_version", "id", "quotes", "entities"])?;
         pyobj::set(&d, intern!(py, "schema_version"), &pyobj::str(py, &r.schema_version)?)?;
@@ -282,19 +283,19 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn span(&mut self, s: &TextSpan) -> PyResult<Bound<'py, PyAny>> {
+    fn span<S: AsRef<str>>(&mut self, s: &TextSpan<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPAN, &["text", "start", "end"])?;
-        self.set_string(&d, intern!(py, "text"), &s.text)?;
+        self.set_string(&d, intern!(py, "text"), s.text.as_ref())?;
         self.set_int(&d, intern!(py, "start"), s.start)?;
         self.set_int(&d, intern!(py, "end"), s.end)?;
         Ok(d)
     }
 
-    fn speaker(&mut self, s: &SpeakerRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn speaker<S: AsRef<str>>(&mut self, s: &SpeakerRecord<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
-        self.set_string(&d, intern!(py, "name"), &s.name)?;
+        self.set_string(&d, intern!(py, "name"), s.name.as_ref())?;
         self.set_int(&d, intern!(py, "entity"), s.entity)?;
         if let Some(mention) = &s.mention {
             pyobj::set(&d, intern!(py, "mention"), &self.span(mention)?)?;
@@ -303,7 +304,7 @@ impl<'py> Converter<'py> {
     }
 
     /// A copy of the quote template with `kind` and `confidence` set.
-    fn quote_variant(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn quote_variant<S>(&mut self, q: &QuoteRecord<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let key = (q.kind as u64) << 32 | u64::from(q.confidence.to_bits());
         if let Some(copy) = self.quote_variants.copy(key) {
@@ -332,11 +333,11 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn quote(&mut self, q: &QuoteRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn quote<S: AsRef<str>>(&mut self, q: &QuoteRecord<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = self.quote_variant(q)?;
         // The quote's own words are long and unique: not worth a look-up.
-        pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, &q.text)?)?;
+        pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, q.text.as_ref())?)?;
         self.set_int(&d, intern!(py, "start"), q.start)?;
         self.set_int(&d, intern!(py, "end"), q.end)?;
         self.set_int(&d, intern!(py, "group"), q.group)?;
@@ -348,13 +349,13 @@ impl<'py> Converter<'py> {
         }
         // Four quotes in five have no channel.
         if let Some(channel) = &q.channel {
-            self.set_string(&d, intern!(py, "channel"), channel)?;
+            self.set_string(&d, intern!(py, "channel"), channel.as_ref())?;
         }
         Ok(d)
     }
 
     /// A copy of the entity template with `type`, `gender` and `gender_source` set.
-    fn entity_variant(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn entity_variant<S>(&mut self, e: &EntityRecord<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let key = e.kind as u64 | (e.gender as u64) << 8 | (e.gender_source as u64) << 16;
         if let Some(copy) = self.entity_variants.copy(key) {
@@ -379,13 +380,13 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn entity(&mut self, e: &EntityRecord) -> PyResult<Bound<'py, PyAny>> {
+    fn entity<S: AsRef<str>>(&mut self, e: &EntityRecord<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = self.entity_variant(e)?;
         self.set_int(&d, intern!(py, "id"), e.id)?;
-        self.set_string(&d, intern!(py, "name"), &e.name)?;
+        self.set_string(&d, intern!(py, "name"), e.name.as_ref())?;
         if let Some(key) = &e.key {
-            self.set_string(&d, intern!(py, "key"), key)?;
+            self.set_string(&d, intern!(py, "key"), key.as_ref())?;
         }
         let mentions = pyobj::list(py, e.mentions.len(), |i| self.span(&e.mentions[i]))?;
         pyobj::set(&d, intern!(py, "mentions"), &mentions)?;

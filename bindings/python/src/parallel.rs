@@ -46,11 +46,11 @@ const CHUNK: usize = 256;
 /// one that allocated it costs mimalloc more (in a profile on 2 threads, its functions took
 /// 2% more of the time than on 1). A worker waits before starting a document more than
 /// [`AHEAD`] past the last handed to `sink`. An error from `sink` stops it all.
-pub fn in_order<I: Sync, O: Send>(
+pub fn in_order<'i, I: Sync, O: Send>(
     py: Python<'_>,
     threads: Option<usize>,
-    items: &[I],
-    f: impl Fn(&I) -> O + Sync + Send,
+    items: &'i [I],
+    f: impl Fn(&'i I) -> O + Sync + Send,
     mut sink: impl FnMut(&O) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = match threads {

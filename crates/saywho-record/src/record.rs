@@ -4,16 +4,21 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One document's quotations and the entities who speak in it.
+///
+/// The record's texts are `String`s by default. `S` may be any other string type that
+/// serialises as a string: the engine's `Record<Cow<str>>` borrows the words from the input
+/// text instead of copying each into a `String`, for a caller that turns the record straight
+/// into something else (the Python bindings' dicts) and drops it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
+pub struct Record<S = String> {
     /// The schema this record follows ([`crate::SCHEMA_VERSION`] when the engine made it).
     pub schema_version: String,
     /// The caller's identifier for the document.
     pub id: String,
     /// Every quotation found, in text order.
-    pub quotes: Vec<QuoteRecord>,
+    pub quotes: Vec<QuoteRecord<S>>,
     /// The people and organisations the article names (and unnamed speaker groups).
-    pub entities: Vec<EntityRecord>,
+    pub entities: Vec<EntityRecord<S>>,
 }
 
 impl Record {
@@ -24,6 +29,19 @@ impl Record {
     /// assert_eq!(r.schema_version, saywho_record::SCHEMA_VERSION);
     /// ```
     pub fn new(id: impl Into<String>, quotes: Vec<QuoteRecord>, entities: Vec<EntityRecord>) -> Record {
+        Record::with_texts(id, quotes, entities)
+    }
+}
+
+impl<S> Record<S> {
+    /// A record of the current schema version whose texts are `S`s.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// let r = saywho_record::Record::<Cow<str>>::with_texts("doc-1", vec![], vec![]);
+    /// assert_eq!(r.schema_version, saywho_record::SCHEMA_VERSION);
+    /// ```
+    pub fn with_texts(id: impl Into<String>, quotes: Vec<QuoteRecord<S>>, entities: Vec<EntityRecord<S>>) -> Record<S> {
         Record {
             schema_version: crate::SCHEMA_VERSION.to_string(),
             id: id.into(),
@@ -33,16 +51,16 @@ impl Record {
     }
 
     /// The entity that said quote `q`, if any.
-    pub fn speaker_entity(&self, q: &QuoteRecord) -> Option<&EntityRecord> {
+    pub fn speaker_entity(&self, q: &QuoteRecord<S>) -> Option<&EntityRecord<S>> {
         q.speaker.as_ref().and_then(|s| self.entities.get(s.entity))
     }
 }
 
 /// A piece of text with code-point offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextSpan {
+pub struct TextSpan<S = String> {
     /// The words, exactly as in the input.
-    pub text: String,
+    pub text: S,
     /// Code-point offset of the first character.
     pub start: usize,
     /// Code-point offset just past the last character.
@@ -133,9 +151,9 @@ names!(GenderSource { Text => "text", Name => "name", None => "none" });
 
 /// One quotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuoteRecord {
+pub struct QuoteRecord<S = String> {
     /// The quoted words, without their enclosing quotation marks.
-    pub text: String,
+    pub text: S,
     /// Code-point offset where the quoted words start.
     pub start: usize,
     /// Code-point offset just past them.
@@ -146,38 +164,38 @@ pub struct QuoteRecord {
     /// one that runs over several) share a group.
     pub group: usize,
     /// The reporting words ("said", "according to"), or `None` when the quote carries over.
-    pub cue: Option<TextSpan>,
+    pub cue: Option<TextSpan<S>>,
     /// Who said it, or `None` when no speaker was found.
-    pub speaker: Option<SpeakerRecord>,
+    pub speaker: Option<SpeakerRecord<S>>,
     /// Where it was said or written: `Twitter`, `Instagram`, `statement`, `interview with CNN`, …
-    pub channel: Option<String>,
+    pub channel: Option<S>,
     /// How sure the engine is, in [0, 1].
     pub confidence: f32,
 }
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerRecord {
+pub struct SpeakerRecord<S = String> {
     /// The entity's canonical (fullest) name, e.g. "John Legend".
-    pub name: String,
+    pub name: S,
     /// Index into [`Record::entities`].
     pub entity: usize,
     /// The mention the attribution used ("he", "Legend", "the singer"), when there is one in
     /// the attribution itself; `null` for a quote whose speaker carries over from earlier.
-    pub mention: Option<TextSpan>,
+    pub mention: Option<TextSpan<S>>,
 }
 
 /// A person, organisation or group that the article refers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityRecord {
+pub struct EntityRecord<S = String> {
     /// Its index in [`Record::entities`].
     pub id: usize,
     /// The fullest name the article gives, or the description of an unnamed speaker.
-    pub name: String,
+    pub name: S,
     /// The same for the same name in every document ([`crate::entity_key`]), so that a store
     /// can count one person across a corpus; `null` for an unnamed speaker ("officials",
     /// "a spokesperson"), who is nobody in particular outside the article.
-    pub key: Option<String>,
+    pub key: Option<S>,
     /// Person, organisation or other.
     #[serde(rename = "type")]
     pub kind: EntityKind,
@@ -186,7 +204,7 @@ pub struct EntityRecord {
     /// What decided `gender`.
     pub gender_source: GenderSource,
     /// Every mention resolved to it: names, pronouns outside quotations, descriptions.
-    pub mentions: Vec<TextSpan>,
+    pub mentions: Vec<TextSpan<S>>,
 }
 
 #[cfg(test)]

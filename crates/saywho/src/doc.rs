@@ -15,6 +15,7 @@ use crate::record::{self, EntityRecord, QuoteRecord, Record, SpeakerRecord, Text
 pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
 use crate::token::{Paragraph, Token};
+use std::borrow::Cow;
 
 /// One quotation with its attribution. Offsets are bytes.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,9 +156,35 @@ impl<'t> Doc<'t> {
 
     /// The serialisable record, with code-point offsets.
     pub fn to_record(&self, id: &str) -> Record {
+        self.record_of(id)
+    }
+
+    /// The record with its words borrowed from the input text (`Cow::Borrowed`) rather than
+    /// copied: the same record as [`Doc::to_record`]'s, for a caller that converts it at once
+    /// (the Python bindings), saving the allocation and freeing of a `String` for every span.
+    ///
+    /// ```
+    /// let engine = saywho::Engine::new();
+    /// let text = "“We won,” Ann Lee said.";
+    /// let doc = engine.analyze(text).unwrap();
+    /// let borrowed = doc.to_record_borrowed("a");
+    /// assert!(matches!(borrowed.quotes[0].text, std::borrow::Cow::Borrowed("We won,")));
+    /// assert_eq!(serde_json::to_string(&borrowed).unwrap(), serde_json::to_string(&doc.to_record("a")).unwrap());
+    /// ```
+    pub fn to_record_borrowed(&self, id: &str) -> Record<Cow<'t, str>> {
+        self.record_of(id)
+    }
+
+    /// The record with its texts as `S`: one builder for the owned and the borrowed records,
+    /// so that they cannot differ.
+    fn record_of<S>(&self, id: &str) -> Record<S>
+    where
+        S: From<&'t str> + From<String> + AsRef<str> + Clone,
+    {
         let map = OffsetMap::new(self.text);
+        let text: &'t str = self.text;
         let span = |a: u32, b: u32| TextSpan {
-            text: self.text[a as usize..b as usize].to_string(),
+            text: S::from(&text[a as usize..b as usize]),
             start: map.char_offset(a as usize),
             end: map.char_offset(b as usize),
         };
@@ -189,8 +216,12 @@ impl<'t> Doc<'t> {
                 let (gender, gender_source) = crate::name_gender::record_gender(e.gender, e.kind, &e.name, named);
                 entities.push(EntityRecord {
                     id: entities.len(),
-                    name: e.name.clone(),
-                    key: if named { record::entity_key(&e.name) } else { None },
+                    name: S::from(e.name.clone()),
+                    key: if named {
+                        record::entity_key(&e.name).map(S::from)
+                    } else {
+                        None
+                    },
                     kind: e.kind,
                     gender,
                     gender_source,
@@ -215,7 +246,7 @@ impl<'t> Doc<'t> {
                 })
             });
             let whole = QuoteRecord {
-                text: self.text[q.start as usize..q.end as usize].to_string(),
+                text: S::from(&text[q.start as usize..q.end as usize]),
                 start: map.char_offset(q.start as usize),
                 end: map.char_offset(q.end as usize),
                 kind: q.kind,
@@ -225,12 +256,16 @@ impl<'t> Doc<'t> {
                     span(a, b)
                 }),
                 speaker,
-                channel: self.channels.get(i).and_then(|c| c.as_deref()).map(str::to_string),
+                channel: self
+                    .channels
+                    .get(i)
+                    .and_then(|c| c.as_deref())
+                    .map(|c| S::from(c.to_string())),
                 confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
             };
             // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
             // one fragment a paragraph, in one group (as a quote cut by its attribution is).
-            let fragments = if q.kind == QuoteKind::Direct && whole.text.contains('\n') {
+            let fragments = if q.kind == QuoteKind::Direct && whole.text.as_ref().contains('\n') {
                 paragraph_fragments(self.text, q.start, q.end)
             } else {
                 Vec::new()
@@ -242,7 +277,7 @@ impl<'t> Doc<'t> {
             for (a, b) in fragments {
                 let (a, b) = (a as usize, b as usize);
                 quotes.push(QuoteRecord {
-                    text: self.text[a..b].to_string(),
+                    text: S::from(&text[a..b]),
                     start: map.char_offset(a),
                     end: map.char_offset(b),
                     cue: whole.cue.clone(),
@@ -252,7 +287,7 @@ impl<'t> Doc<'t> {
                 });
             }
         }
-        Record::new(id, quotes, entities)
+        Record::with_texts(id, quotes, entities)
     }
 
     /// The span to report for a speaker phrase: the name inside it when there is one.
