@@ -3,8 +3,8 @@
 Engine throughput in MB/s of UTF-8 text (10^6 bytes), as `saywho bench` counts it: the CLI's
 own benchmark (engine only, texts in memory), then `saywho.extract_many` (records as dicts)
 and `saywho.extract_arrow` (a quote table) on the same texts, each going through the corpus
-`--passes` times per run, in `--repeat` rounds (the CLI, then each binding run, compared
-round by round); then Spark local[2] over the corpus
+`--passes` times per run, in `--repeat` rounds (each binding run bracketed by two runs of the
+CLI's bench, and compared with them); then Spark local[2] over the corpus
 `--spark-passes` times (ids made unique), whose quote count must equal the CLI's.
 """
 
@@ -29,10 +29,12 @@ Reading the table: the target is 80% of the CLI per core, read here as MB per CP
 many threads. Until 2026-12-04 the CLI was measured once, before all the binding runs, against
 its CPU time over its 1- and 2-thread runs together: on this shared 2-core machine, whose speed
 drifts by a tenth and more within minutes, a row's percentage then moved by 4-8 points from
-one bench to the next (dicts at 73-81% on 2 threads over four runs that day). Now each round
-runs the CLI first (the second of two runs on each thread count, warm as the bindings are)
-and each binding once after it, in an order that turns from round to round, every run with
-its own CPU time (`saywho bench --json` reports `cpu_seconds` per run); a row's ratio is the
+one bench to the next (dicts at 73-81% on 2 threads over four runs that day). From then until
+2026-12-05 each round ran the CLI first and each binding once after it, up to half a minute
+later. Now each binding run is bracketed by two runs of the CLI's bench (the second of two runs
+on each thread count, warm as the bindings are), just before and just after it, and compared
+with their mean; the runs are in an order that turns from round to round, every run with its
+own CPU time (`saywho bench --json` reports `cpu_seconds` per run); a row's ratio is the
 median over the rounds (lowest-highest beside it). Seven-round benches on 2026-12-04 gave
 dicts medians of 79-81% on 1 thread and 79-80% on 2 while the machine was steady (the CLI's
 2-thread rate per thread within 3% of its 1-thread rate), and 77-79% and 66-75% an hour later
@@ -144,52 +146,60 @@ def main():
          lambda t: engine.extract_many(all_texts, all_ids, threads=t, as_json=True)),
         ("`extract_arrow` (pyarrow table of quotes)", lambda t: engine.extract_arrow(table, threads=t)),
     ]
-    # Rounds: the CLI's bench, then each binding run once. The machine's speed drifts by a
-    # tenth and more over minutes (a shared virtual machine), so each run is compared with
-    # the CLI of its own round, and the row gives the median of those ratios: the CLI
-    # measured once before all the rest made a row's ratio move by 4-8 points between runs.
+    # The machine's speed drifts by a tenth and more over minutes, and swings for seconds (a
+    # shared virtual machine), so each binding run is bracketed: the CLI's bench runs just
+    # before it and just after it (the one after is also the next run's before), and the run
+    # is compared with the mean of those two CLI figures on as many threads. A row gives the
+    # median of those ratios over the rounds. (Until 2026-12-05 a round ran the CLI once and
+    # then all six binding runs, up to half a minute later: single rounds of the dicts on 2
+    # threads ranged from 56% to 81% in one bench.)
     cli_name = "CLI `saywho bench` (engine, records in Rust)"
     names = [cli_name] + [name for name, _ in runs]
     walls = {(name, t): [] for name in names for t in (1, 2)}
     cpus = {(name, t): [] for name in names for t in (1, 2)}
     ratios = {(name, t): [] for name, _ in runs for t in (1, 2)}
     run_mb = mb * args.passes
-    cli = None
+
     def per_second(amount, seconds):
         # A run too short for the clock to see (a tiny corpus) is no figure, not a crash.
         return amount / max(seconds, 1e-9)
 
-    for round_no in range(args.repeat):
-        cli = json.loads(
+    def cli_bench():
+        """One `saywho bench`: its MB per CPU-second on 1 and 2 threads, and its report."""
+        report = json.loads(
             subprocess.run(
                 [args.cli, "bench", "--corpus", args.corpus, "--json", "--threads", "2",
                  "--repeat", "2", "--passes", str(args.passes)],
                 check=True, capture_output=True, text=True,
             ).stdout
         )
-        loads.append(load_average())
         # Two runs of `passes` passes on 1 thread, then two on 2 (`saywho_eval::bench::run_bench`),
         # each with the process's CPU seconds during it. The second of each is taken: the first
         # 1-thread run is the process's first extraction (its pages and caches cold), while
-        # the bindings were warmed before the first round.
-        cli_cpu_rate = {}
+        # the bindings were warmed before the first run.
+        rates = {}
         for t, key in ((1, "single_thread"), (2, "multi_thread")):
-            run = cli[key]
+            run = report[key]
             if not run.get("cpu_seconds"):
                 sys.exit(f"bench: {args.cli} reports no CPU time of its runs (an older build?)")
-            cli_cpu_rate[t] = per_second(run_mb, run["cpu_seconds"][-1])
+            rates[t] = per_second(run_mb, run["cpu_seconds"][-1])
             walls[cli_name, t].append(per_second(run_mb, run["seconds"][-1]))
-            cpus[cli_name, t].append(cli_cpu_rate[t])
-        # The bindings' order turns from round to round, so that none is always the furthest
-        # in time from its round's CLI figures.
+            cpus[cli_name, t].append(rates[t])
+        return rates, report
+
+    run_of = dict(runs)
+    before, cli = cli_bench()
+    for round_no in range(args.repeat):
+        # The bindings' order turns from round to round, so that none always follows the same one.
         shift = round_no % len(runs)
         order = [(name, t) for name, _ in runs[shift:] + runs[:shift] for t in ((1, 2) if round_no % 2 == 0 else (2, 1))]
-        run_of = dict(runs)
         for name, threads in order:
             wall, cpu = timed(lambda: run_of[name](threads), 1)
+            after, cli = cli_bench()
             walls[name, threads].append(per_second(run_mb, wall))
             cpus[name, threads].append(per_second(run_mb, cpu))
-            ratios[name, threads].append(per_second(run_mb, cpu) / cli_cpu_rate[threads])
+            ratios[name, threads].append(per_second(run_mb, cpu) / ((before[threads] + after[threads]) / 2))
+            before = after
         loads.append(load_average())
     median = statistics.median
     rows = [
@@ -206,13 +216,14 @@ def main():
           f"{args.passes} passes a run, {args.repeat} rounds (medians)")
     print(f"- quotes: CLI {cli['quotes_found']}, `extract_many` {quotes}, `extract_arrow` {arrow_rows} rows")
     print(f"- load average (1, 5, 15 min) during the runs: {'; '.join(loads)}")
-    print("- a round: the CLI's bench (two runs on 1 thread, two on 2; the second of each is taken),")
-    print("  then each binding run once, in an order that turns from round to round")
+    print("- a round: each binding run once, in an order that turns from round to round, each run")
+    print("  bracketed by the CLI's bench just before and just after it (two runs on 1 thread, two")
+    print("  on 2; the second of each is taken); the CLI row is the median of all those benches")
     print("- MB/s: wall clock, median of the rounds. MB per CPU-second: the process's CPU time (all")
     print("  its threads) during the run, which a busy machine disturbs far less than the wall")
     print("  clock: it is the per-core throughput the target is about. vs CLI: the median over the")
-    print("  rounds of a run's MB per CPU-second against the CLI's on as many threads in the same")
-    print("  round (lowest-highest: the spread of that ratio over the rounds).")
+    print("  rounds of a run's MB per CPU-second against the mean of the two CLI benches around it")
+    print("  on as many threads (lowest-highest: the spread of that ratio over the rounds).")
     print()
     print("| run | threads | MB/s | MB/s per thread | MB per CPU-second | vs CLI per CPU-second | lowest-highest |")
     print("|---|--:|--:|--:|--:|--:|--:|")
