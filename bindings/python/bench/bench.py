@@ -62,17 +62,17 @@ is 2-3% slower (cycles, not instructions: the caches), whatever the number of do
 extracted between two conversions (1 to 256). Dicts are copies of per-shape templates whose
 key table they share (as instances' `__dict__`s do), with a quote's and an entity's enum-like
 fields already set; strings, ints and floats repeated across records are made once per call,
-and the GC is paused meanwhile. The records converted are built with their words borrowed
-from the input text (`Doc::to_record_borrowed`) instead of copied into a `String` each, which
-the conversion would copy again and then free: on 400 BBC texts twice (callgrind, 2026-12-05)
-`extract_many` went from 329.9 M to 327.1 M instructions and the process from 476.2 M to
-472.8 M, about 1% of the binding's work. Texts are read from the str's own UTF-8 form (CPython 3.10
-and later) instead of being encoded and copied twice (2% of the CPU time). The objects'
-memory, some 19 MB a BBC pass, used to be new to the process at each call, as CPython unmaps
-an arena when its last object is freed: 42,000 page faults a call, about 4% of its CPU time,
-which the CLI's benchmark, reusing its allocator's memory, does not pay. The module now keeps
-freed arenas for reuse (up to 256 MiB, marked reclaimable; `SAYWHO_ARENA_CACHE_MB`; 1,400-3,100
-faults a call). On N threads the calling thread converts the records in input order (and
+and the GC is paused meanwhile. The records converted have their quotes' words and their
+spans' texts borrowed from the input text (`Doc::to_record_borrowed`) instead of copied into a
+`String` each, which the conversion would copy again and then free: on 400 BBC texts twice
+(callgrind, 2026-12-05) `extract_many` went from 329.9 M to 328.0 M instructions and the
+process from 476.2 M to 473.8 M, about 0.6% of the binding's work. Texts are read from the str's
+own UTF-8 form (CPython 3.10 and later) instead of being encoded and copied twice (2% of the
+CPU time). The objects' memory, some 19 MB a BBC pass, used to be new to the process at each
+call, as CPython unmaps an arena when its last object is freed: 42,000 page faults a call,
+about 4% of its CPU time, which the CLI's benchmark, reusing its allocator's memory, does not
+pay. The module now keeps freed arenas for reuse (up to 256 MiB, marked reclaimable;
+`SAYWHO_ARENA_CACHE_MB`; 1,400-3,100 faults a call). On N threads the calling thread converts the records in input order (and
 extracts a document itself while the next record is not done) beside N-1 workers, which
 signal a finished record only when it waits; a record is freed by the thread that made it.
 Tried and left out: span dicts copied from per-text variants with the text already set (2.5%

@@ -11,13 +11,13 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule, PyString, PyTuple, PyType};
 use pyo3::{intern, IntoPyObjectExt};
 use saywho_record::{
-    EntityKind, EntityRecord, ErrorRecord, Gender, GenderSource, Output, QuoteKind, QuoteRecord, Record, SpeakerRecord,
-    TextSpan,
+    EntityKind, EntityRecordOf, ErrorRecord, Gender, GenderSource, Output, QuoteKind, QuoteRecordOf, RecordOf,
+    SpeakerRecordOf, TextSpanOf,
 };
 use std::hash::BuildHasher;
 
 /// A record as the dict `json.loads` would give for its JSON line.
-pub fn record<'py, S: AsRef<str>>(py: Python<'py>, r: &Record<S>) -> PyResult<Bound<'py, PyDict>> {
+pub fn record<'py, S: AsRef<str>>(py: Python<'py>, r: &RecordOf<S>) -> PyResult<Bound<'py, PyDict>> {
     Converter::new(py).record_dict(r)
 }
 
@@ -231,7 +231,7 @@ impl<'py> Converter<'py> {
 
     /// A record as the dict `json.loads` would give for its JSON line (its texts `String`s,
     /// or borrowed from the input as [`saywho::Doc::to_record_borrowed`] gives them).
-    pub fn record_dict<S: AsRef<str>>(&mut self, r: &Record<S>) -> PyResult<Bound<'py, PyDict>> {
+    pub fn record_dict<S: AsRef<str>>(&mut self, r: &RecordOf<S>) -> PyResult<Bound<'py, PyDict>> {
         let d = self.record(r)?;
         // SAFETY: `Converter::record` returns a copy of the RECORD template, a dict.
         Ok(unsafe { d.cast_into_unchecked() })
@@ -271,7 +271,7 @@ impl<'py> Converter<'py> {
         pyobj::set(d, key, slot.as_ref().expect("filled above"))
     }
 
-    fn record<S: AsRef<str>>(&mut self, r: &Record<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn record<S: AsRef<str>>(&mut self, r: &RecordOf<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &RECORD, &["schema_version", "id", "quotes", "entities"])?;
         pyobj::set(&d, intern!(py, "schema_version"), &pyobj::str(py, &r.schema_version)?)?;
@@ -283,7 +283,7 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn span<S: AsRef<str>>(&mut self, s: &TextSpan<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn span<S: AsRef<str>>(&mut self, s: &TextSpanOf<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPAN, &["text", "start", "end"])?;
         self.set_string(&d, intern!(py, "text"), s.text.as_ref())?;
@@ -292,7 +292,7 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn speaker<S: AsRef<str>>(&mut self, s: &SpeakerRecord<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn speaker<S: AsRef<str>>(&mut self, s: &SpeakerRecordOf<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let d = template(py, &SPEAKER, &["name", "entity", "mention"])?;
         self.set_string(&d, intern!(py, "name"), s.name.as_ref())?;
@@ -304,9 +304,9 @@ impl<'py> Converter<'py> {
     }
 
     /// A copy of the quote template with `kind` and `confidence` set.
-    fn quote_variant<S>(&mut self, q: &QuoteRecord<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn quote_variant(&mut self, kind: QuoteKind, confidence: f32) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let key = (q.kind as u64) << 32 | u64::from(q.confidence.to_bits());
+        let key = (kind as u64) << 32 | u64::from(confidence.to_bits());
         if let Some(copy) = self.quote_variants.copy(key) {
             return copy;
         }
@@ -322,20 +322,20 @@ impl<'py> Converter<'py> {
             "confidence",
         ];
         let d = template(py, &QUOTE, &keys)?;
-        let kind = match q.kind {
+        let kind = match kind {
             QuoteKind::Direct => intern!(py, "direct"),
             QuoteKind::Indirect => intern!(py, "indirect"),
             QuoteKind::Mixed => intern!(py, "mixed"),
         };
         pyobj::set(&d, intern!(py, "kind"), kind)?;
-        pyobj::set(&d, intern!(py, "confidence"), &self.float(q.confidence)?)?;
+        pyobj::set(&d, intern!(py, "confidence"), &self.float(confidence)?)?;
         self.quote_variants.keep(key, &d)?;
         Ok(d)
     }
 
-    fn quote<S: AsRef<str>>(&mut self, q: &QuoteRecord<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn quote<S: AsRef<str>>(&mut self, q: &QuoteRecordOf<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let d = self.quote_variant(q)?;
+        let d = self.quote_variant(q.kind, q.confidence)?;
         // The quote's own words are long and unique: not worth a look-up.
         pyobj::set(&d, intern!(py, "text"), &pyobj::str(py, q.text.as_ref())?)?;
         self.set_int(&d, intern!(py, "start"), q.start)?;
@@ -355,22 +355,22 @@ impl<'py> Converter<'py> {
     }
 
     /// A copy of the entity template with `type`, `gender` and `gender_source` set.
-    fn entity_variant<S>(&mut self, e: &EntityRecord<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn entity_variant(&mut self, kind: EntityKind, g: Gender, source: GenderSource) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let key = e.kind as u64 | (e.gender as u64) << 8 | (e.gender_source as u64) << 16;
+        let key = kind as u64 | (g as u64) << 8 | (source as u64) << 16;
         if let Some(copy) = self.entity_variants.copy(key) {
             return copy;
         }
         let keys = ["id", "name", "key", "type", "gender", "gender_source", "mentions"];
         let d = template(py, &ENTITY, &keys)?;
-        let kind = match e.kind {
+        let kind = match kind {
             EntityKind::Person => intern!(py, "person"),
             EntityKind::Organization => intern!(py, "organization"),
             EntityKind::Other => intern!(py, "other"),
         };
         pyobj::set(&d, intern!(py, "type"), kind)?;
-        pyobj::set(&d, intern!(py, "gender"), gender(py, e.gender))?;
-        let source = match e.gender_source {
+        pyobj::set(&d, intern!(py, "gender"), gender(py, g))?;
+        let source = match source {
             GenderSource::Text => intern!(py, "text"),
             GenderSource::Name => intern!(py, "name"),
             GenderSource::None => intern!(py, "none"),
@@ -380,9 +380,9 @@ impl<'py> Converter<'py> {
         Ok(d)
     }
 
-    fn entity<S: AsRef<str>>(&mut self, e: &EntityRecord<S>) -> PyResult<Bound<'py, PyAny>> {
+    fn entity<S: AsRef<str>>(&mut self, e: &EntityRecordOf<S>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let d = self.entity_variant(e)?;
+        let d = self.entity_variant(e.kind, e.gender, e.gender_source)?;
         self.set_int(&d, intern!(py, "id"), e.id)?;
         self.set_string(&d, intern!(py, "name"), e.name.as_ref())?;
         if let Some(key) = &e.key {

@@ -21,7 +21,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use saywho::ExtractError;
-use saywho_record::{quote_rows, ColumnType, DocError, ErrorKind, Meta, Output, QuoteRow, Record};
+use saywho_record::{quote_rows, ColumnType, DocError, ErrorKind, Meta, Output, QuoteRow, Record, RecordOf};
 use std::borrow::Cow;
 
 /// The engine's allocations (not Python's objects) go to mimalloc, as in the `saywho` binary:
@@ -80,14 +80,17 @@ fn doc_error(py: Python<'_>, e: &DocError) -> PyErr {
     err
 }
 
-/// An engine error as a document error, with the kinds of the CLI's error records.
-/// The record of one of `extract_many`'s inputs (id, position, text), its words borrowed
-/// from the text: records converted and dropped at once would allocate and free a `String`
-/// for every span for nothing (4% of the engine's instructions on BBC, callgrind).
+/// One of `extract_many`'s inputs: its id, its position ("texts[3]") and its text, or why it
+/// could not be read.
+type Input<'t> = (String, String, Result<Cow<'t, str>, DocError>);
+
+/// The record of one of `extract_many`'s inputs, its quotes' words and spans borrowed from
+/// the text: records converted and dropped at once would allocate and free a `String` for
+/// each of them for nothing (0.6% of `extract_many`'s instructions on BBC, callgrind).
 fn extract_input<'a>(
     engine: &saywho::Engine,
-    (id, position, text): &'a (String, String, Result<Cow<'_, str>, DocError>),
-) -> Result<Record<Cow<'a, str>>, DocError> {
+    (id, position, text): &'a Input<'_>,
+) -> Result<RecordOf<Cow<'a, str>>, DocError> {
     match text {
         Ok(text) => engine
             .analyze(text)
@@ -97,6 +100,7 @@ fn extract_input<'a>(
     }
 }
 
+/// An engine error as a document error, with the kinds of the CLI's error records.
 fn extract_error(id: &str, position: &str, e: ExtractError) -> DocError {
     let kind = match e {
         ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
@@ -331,7 +335,7 @@ impl Engine {
         let engine = &self.inner;
         let mut out = Vec::with_capacity(inputs.len());
         if as_json {
-            let to_json = |input: &(String, String, Result<Cow<'_, str>, DocError>)| {
+            let to_json = |input: &Input<'_>| {
                 extract_input(engine, input).and_then(|record| {
                     serde_json::to_string(&record)
                         .map_err(|e| DocError::new(&input.0, &input.1, ErrorKind::Panic, e.to_string()))

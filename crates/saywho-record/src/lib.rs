@@ -33,7 +33,8 @@ pub use error::{DocError, ErrorBody, ErrorKind, ErrorRecord};
 pub use key::entity_key;
 pub use meta::{DateSource, Meta, Output, OutputLine};
 pub use record::{
-    EntityKind, EntityRecord, Gender, GenderSource, QuoteKind, QuoteRecord, Record, SpeakerRecord, TextSpan,
+    EntityKind, EntityRecord, EntityRecordOf, Gender, GenderSource, QuoteKind, QuoteRecord, QuoteRecordOf, Record,
+    RecordOf, SpeakerRecord, SpeakerRecordOf, TextSpan, TextSpanOf,
 };
 pub use rows::{quote_rows, Column, ColumnType, QuoteRow, COLUMNS, COLUMN_TYPES};
 

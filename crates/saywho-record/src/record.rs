@@ -1,24 +1,38 @@
 //! One document's quotations and the entities who speak in it.
+//!
+//! The types are generic over their texts' type `S` ([`RecordOf`], [`QuoteRecordOf`], …); the
+//! names without `Of` ([`Record`], [`QuoteRecord`], …) are those with `String` texts, which
+//! everything but the Python bindings uses. `saywho::Doc::to_record_borrowed` gives a
+//! `RecordOf<Cow<str>>` whose quote texts and spans are borrowed from the input text instead of
+//! copied into a `String` each, for a caller that turns the record straight into something
+//! else and drops it. Both serialise the same.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One document's quotations and the entities who speak in it.
-///
-/// The record's texts are `String`s by default. `S` may be any other string type that
-/// serialises as a string: the engine's `Record<Cow<str>>` borrows the words from the input
-/// text instead of copying each into a `String`, for a caller that turns the record straight
-/// into something else (the Python bindings' dicts) and drops it.
+pub type Record = RecordOf<String>;
+/// One quotation.
+pub type QuoteRecord = QuoteRecordOf<String>;
+/// Who said a quotation.
+pub type SpeakerRecord = SpeakerRecordOf<String>;
+/// A person, organisation or group that the article refers to.
+pub type EntityRecord = EntityRecordOf<String>;
+/// A piece of text with code-point offsets.
+pub type TextSpan = TextSpanOf<String>;
+
+/// One document's quotations and the entities who speak in it, its texts `S`s ([`Record`]
+/// for `String`s).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record<S = String> {
+pub struct RecordOf<S> {
     /// The schema this record follows ([`crate::SCHEMA_VERSION`] when the engine made it).
     pub schema_version: String,
     /// The caller's identifier for the document.
     pub id: String,
     /// Every quotation found, in text order.
-    pub quotes: Vec<QuoteRecord<S>>,
+    pub quotes: Vec<QuoteRecordOf<S>>,
     /// The people and organisations the article names (and unnamed speaker groups).
-    pub entities: Vec<EntityRecord<S>>,
+    pub entities: Vec<EntityRecordOf<S>>,
 }
 
 impl Record {
@@ -29,20 +43,24 @@ impl Record {
     /// assert_eq!(r.schema_version, saywho_record::SCHEMA_VERSION);
     /// ```
     pub fn new(id: impl Into<String>, quotes: Vec<QuoteRecord>, entities: Vec<EntityRecord>) -> Record {
-        Record::with_texts(id, quotes, entities)
+        RecordOf::with_texts(id, quotes, entities)
     }
 }
 
-impl<S> Record<S> {
+impl<S> RecordOf<S> {
     /// A record of the current schema version whose texts are `S`s.
     ///
     /// ```
     /// use std::borrow::Cow;
-    /// let r = saywho_record::Record::<Cow<str>>::with_texts("doc-1", vec![], vec![]);
+    /// let r = saywho_record::RecordOf::<Cow<str>>::with_texts("doc-1", vec![], vec![]);
     /// assert_eq!(r.schema_version, saywho_record::SCHEMA_VERSION);
     /// ```
-    pub fn with_texts(id: impl Into<String>, quotes: Vec<QuoteRecord<S>>, entities: Vec<EntityRecord<S>>) -> Record<S> {
-        Record {
+    pub fn with_texts(
+        id: impl Into<String>,
+        quotes: Vec<QuoteRecordOf<S>>,
+        entities: Vec<EntityRecordOf<S>>,
+    ) -> RecordOf<S> {
+        RecordOf {
             schema_version: crate::SCHEMA_VERSION.to_string(),
             id: id.into(),
             quotes,
@@ -51,14 +69,14 @@ impl<S> Record<S> {
     }
 
     /// The entity that said quote `q`, if any.
-    pub fn speaker_entity(&self, q: &QuoteRecord<S>) -> Option<&EntityRecord<S>> {
+    pub fn speaker_entity(&self, q: &QuoteRecordOf<S>) -> Option<&EntityRecordOf<S>> {
         q.speaker.as_ref().and_then(|s| self.entities.get(s.entity))
     }
 }
 
-/// A piece of text with code-point offsets.
+/// A piece of text with code-point offsets, the text an `S` ([`TextSpan`] for a `String`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextSpan<S = String> {
+pub struct TextSpanOf<S> {
     /// The words, exactly as in the input.
     pub text: S,
     /// Code-point offset of the first character.
@@ -149,9 +167,9 @@ names!(EntityKind { Person => "person", Organization => "organization", Other =>
 names!(Gender { Female => "female", Male => "male", Unknown => "unknown" });
 names!(GenderSource { Text => "text", Name => "name", None => "none" });
 
-/// One quotation.
+/// One quotation, its texts `S`s ([`QuoteRecord`] for `String`s).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuoteRecord<S = String> {
+pub struct QuoteRecordOf<S> {
     /// The quoted words, without their enclosing quotation marks.
     pub text: S,
     /// Code-point offset where the quoted words start.
@@ -164,31 +182,32 @@ pub struct QuoteRecord<S = String> {
     /// one that runs over several) share a group.
     pub group: usize,
     /// The reporting words ("said", "according to"), or `None` when the quote carries over.
-    pub cue: Option<TextSpan<S>>,
+    pub cue: Option<TextSpanOf<S>>,
     /// Who said it, or `None` when no speaker was found.
-    pub speaker: Option<SpeakerRecord<S>>,
+    pub speaker: Option<SpeakerRecordOf<S>>,
     /// Where it was said or written: `Twitter`, `Instagram`, `statement`, `interview with CNN`, …
     pub channel: Option<S>,
     /// How sure the engine is, in [0, 1].
     pub confidence: f32,
 }
 
-/// Who said a quotation.
+/// Who said a quotation, its texts `S`s ([`SpeakerRecord`] for `String`s).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerRecord<S = String> {
+pub struct SpeakerRecordOf<S> {
     /// The entity's canonical (fullest) name, e.g. "John Legend".
     pub name: S,
-    /// Index into [`Record::entities`].
+    /// Index into [`RecordOf::entities`].
     pub entity: usize,
     /// The mention the attribution used ("he", "Legend", "the singer"), when there is one in
     /// the attribution itself; `null` for a quote whose speaker carries over from earlier.
-    pub mention: Option<TextSpan<S>>,
+    pub mention: Option<TextSpanOf<S>>,
 }
 
-/// A person, organisation or group that the article refers to.
+/// A person, organisation or group that the article refers to, its texts `S`s
+/// ([`EntityRecord`] for `String`s).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityRecord<S = String> {
-    /// Its index in [`Record::entities`].
+pub struct EntityRecordOf<S> {
+    /// Its index in [`RecordOf::entities`].
     pub id: usize,
     /// The fullest name the article gives, or the description of an unnamed speaker.
     pub name: S,
@@ -204,7 +223,7 @@ pub struct EntityRecord<S = String> {
     /// What decided `gender`.
     pub gender_source: GenderSource,
     /// Every mention resolved to it: names, pronouns outside quotations, descriptions.
-    pub mentions: Vec<TextSpan<S>>,
+    pub mentions: Vec<TextSpanOf<S>>,
 }
 
 #[cfg(test)]

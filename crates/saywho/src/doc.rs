@@ -11,7 +11,7 @@ use crate::names::NameMention;
 use crate::np::{Cue, SpeakerNp};
 use crate::offsets::OffsetMap;
 use crate::rank::{Candidate, Query};
-use crate::record::{self, EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan};
+use crate::record::{self, EntityRecordOf, QuoteRecordOf, Record, RecordOf, SpeakerRecordOf, TextSpanOf};
 pub use crate::record::{EntityKind, QuoteKind};
 use crate::sentence::Sentence;
 use crate::token::{Paragraph, Token};
@@ -159,9 +159,10 @@ impl<'t> Doc<'t> {
         self.record_of(id)
     }
 
-    /// The record with its words borrowed from the input text (`Cow::Borrowed`) rather than
-    /// copied: the same record as [`Doc::to_record`]'s, for a caller that converts it at once
-    /// (the Python bindings), saving the allocation and freeing of a `String` for every span.
+    /// The same record as [`Doc::to_record`]'s, with the quotes' words and every span's text
+    /// borrowed from the input text (`Cow::Borrowed`) instead of copied into a `String` each;
+    /// names, keys and channels stay owned. For a caller that converts the record at once and
+    /// drops it (the Python bindings).
     ///
     /// ```
     /// let engine = saywho::Engine::new();
@@ -171,25 +172,89 @@ impl<'t> Doc<'t> {
     /// assert!(matches!(borrowed.quotes[0].text, std::borrow::Cow::Borrowed("We won,")));
     /// assert_eq!(serde_json::to_string(&borrowed).unwrap(), serde_json::to_string(&doc.to_record("a")).unwrap());
     /// ```
-    pub fn to_record_borrowed(&self, id: &str) -> Record<Cow<'t, str>> {
+    pub fn to_record_borrowed(&self, id: &str) -> RecordOf<Cow<'t, str>> {
         self.record_of(id)
     }
 
     /// The record with its texts as `S`: one builder for the owned and the borrowed records,
     /// so that they cannot differ.
-    fn record_of<S>(&self, id: &str) -> Record<S>
+    fn record_of<S>(&self, id: &str) -> RecordOf<S>
     where
         S: From<&'t str> + From<String> + AsRef<str> + Clone,
     {
-        let map = OffsetMap::new(self.text);
-        let text: &'t str = self.text;
-        let span = |a: u32, b: u32| TextSpan {
-            text: S::from(&text[a as usize..b as usize]),
-            start: map.char_offset(a as usize),
-            end: map.char_offset(b as usize),
+        let spans = Spans {
+            text: self.text,
+            map: OffsetMap::new(self.text),
         };
-        // Entities that speak, or that are people or organisations, are listed; places and
-        // events that happen to be capitalised are not.
+        let (entities, keep) = self.entity_records::<S>(&spans);
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        for (i, q) in self.quotes.iter().enumerate() {
+            let resolution = self.resolutions.get(i).copied().unwrap_or_default();
+            let speaker = resolution.entity.and_then(|e| {
+                let idx = keep[e as usize]?;
+                let mention = q
+                    .speaker
+                    .filter(|_| !q.speaker_carried)
+                    .map(|np| self.speaker_mention_span(np))
+                    .map(|(a, b)| spans.span(a, b));
+                Some(SpeakerRecordOf {
+                    name: entities[idx].name.clone(),
+                    entity: idx,
+                    mention,
+                })
+            });
+            let whole = QuoteRecordOf {
+                text: S::from(&self.text[q.start as usize..q.end as usize]),
+                start: spans.map.char_offset(q.start as usize),
+                end: spans.map.char_offset(q.end as usize),
+                kind: q.kind,
+                group: q.group as usize,
+                cue: q.cue.map(|c| {
+                    let (a, b) = self.tok_span(c.tok_start, c.tok_end);
+                    spans.span(a, b)
+                }),
+                speaker,
+                channel: self
+                    .channels
+                    .get(i)
+                    .and_then(|c| c.as_deref())
+                    .map(|c| S::from(c.to_string())),
+                confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            };
+            // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
+            // one fragment a paragraph, in one group (as a quote cut by its attribution is).
+            let fragments = if q.kind == QuoteKind::Direct && whole.text.as_ref().contains('\n') {
+                paragraph_fragments(self.text, q.start, q.end)
+            } else {
+                Vec::new()
+            };
+            if fragments.len() < 2 {
+                quotes.push(whole);
+                continue;
+            }
+            for (a, b) in fragments {
+                let span = spans.span(a, b);
+                quotes.push(QuoteRecordOf {
+                    text: span.text,
+                    start: span.start,
+                    end: span.end,
+                    cue: whole.cue.clone(),
+                    speaker: whole.speaker.clone(),
+                    channel: whole.channel.clone(),
+                    ..whole
+                });
+            }
+        }
+        RecordOf::with_texts(id, quotes, entities)
+    }
+
+    /// The record's entities, and for each of [`Doc::entities`] its index among them: those
+    /// that speak, or that are people or organisations, are listed; places and events that
+    /// happen to be capitalised are not.
+    fn entity_records<S>(&self, spans: &Spans<'t>) -> (Vec<EntityRecordOf<S>>, Vec<Option<usize>>)
+    where
+        S: From<&'t str> + From<String>,
+    {
         let mut keep: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
         // Byte spans of proper names: an entity with one among its mentions is named, and gets
@@ -214,7 +279,7 @@ impl<'t> Doc<'t> {
                 let named = e.mentions.iter().any(|m| name_spans.binary_search(m).is_ok());
                 // The text's evidence first, then the first name's (people only).
                 let (gender, gender_source) = crate::name_gender::record_gender(e.gender, e.kind, &e.name, named);
-                entities.push(EntityRecord {
+                entities.push(EntityRecordOf {
                     id: entities.len(),
                     name: S::from(e.name.clone()),
                     key: if named {
@@ -225,69 +290,11 @@ impl<'t> Doc<'t> {
                     kind: e.kind,
                     gender,
                     gender_source,
-                    mentions: e.mentions.iter().map(|&(a, b)| span(a, b)).collect(),
+                    mentions: e.mentions.iter().map(|&(a, b)| spans.span(a, b)).collect(),
                 });
             }
         }
-        let mut quotes = Vec::with_capacity(self.quotes.len());
-        for (i, q) in self.quotes.iter().enumerate() {
-            let resolution = self.resolutions.get(i).copied().unwrap_or_default();
-            let speaker = resolution.entity.and_then(|e| {
-                let idx = keep[e as usize]?;
-                let mention = q
-                    .speaker
-                    .filter(|_| !q.speaker_carried)
-                    .map(|np| self.speaker_mention_span(np))
-                    .map(|(a, b)| span(a, b));
-                Some(SpeakerRecord {
-                    name: entities[idx].name.clone(),
-                    entity: idx,
-                    mention,
-                })
-            });
-            let whole = QuoteRecord {
-                text: S::from(&text[q.start as usize..q.end as usize]),
-                start: map.char_offset(q.start as usize),
-                end: map.char_offset(q.end as usize),
-                kind: q.kind,
-                group: q.group as usize,
-                cue: q.cue.map(|c| {
-                    let (a, b) = self.tok_span(c.tok_start, c.tok_end);
-                    span(a, b)
-                }),
-                speaker,
-                channel: self
-                    .channels
-                    .get(i)
-                    .and_then(|c| c.as_deref())
-                    .map(|c| S::from(c.to_string())),
-                confidence: (resolution.confidence.unwrap_or(q.confidence).clamp(0.0, 1.0) * 100.0).round() / 100.0,
-            };
-            // A direct quote that runs over paragraphs, each reopened by a quotation mark, is
-            // one fragment a paragraph, in one group (as a quote cut by its attribution is).
-            let fragments = if q.kind == QuoteKind::Direct && whole.text.as_ref().contains('\n') {
-                paragraph_fragments(self.text, q.start, q.end)
-            } else {
-                Vec::new()
-            };
-            if fragments.len() < 2 {
-                quotes.push(whole);
-                continue;
-            }
-            for (a, b) in fragments {
-                let (a, b) = (a as usize, b as usize);
-                quotes.push(QuoteRecord {
-                    text: S::from(&text[a..b]),
-                    start: map.char_offset(a),
-                    end: map.char_offset(b),
-                    cue: whole.cue.clone(),
-                    speaker: whole.speaker.clone(),
-                    channel: whole.channel.clone(),
-                    ..whole
-                });
-            }
-        }
-        Record::with_texts(id, quotes, entities)
+        (entities, keep)
     }
 
     /// The span to report for a speaker phrase: the name inside it when there is one.
@@ -404,6 +411,22 @@ fn paragraph_fragments(text: &str, start: u32, end: u32) -> Vec<(u32, u32)> {
     }
     out.push((from as u32, end as u32));
     out
+}
+
+/// Byte spans of a document's text as a record's spans: the text, and code-point offsets.
+struct Spans<'t> {
+    text: &'t str,
+    map: OffsetMap,
+}
+
+impl<'t> Spans<'t> {
+    fn span<S: From<&'t str>>(&self, a: u32, b: u32) -> TextSpanOf<S> {
+        TextSpanOf {
+            text: S::from(&self.text[a as usize..b as usize]),
+            start: self.map.char_offset(a as usize),
+            end: self.map.char_offset(b as usize),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,6 @@
 //! `docs/schema/record.schema.json`.
 
 pub use saywho_record::{
-    entity_key, EntityKind, EntityRecord, Gender, GenderSource, QuoteKind, QuoteRecord, Record, SpeakerRecord,
-    TextSpan, SCHEMA_VERSION,
+    entity_key, EntityKind, EntityRecord, EntityRecordOf, Gender, GenderSource, QuoteKind, QuoteRecord, QuoteRecordOf,
+    Record, RecordOf, SpeakerRecord, SpeakerRecordOf, TextSpan, TextSpanOf, SCHEMA_VERSION,
 };
