@@ -39,7 +39,10 @@ median over the rounds (lowest-highest beside it). Seven-round benches on 2026-1
 dicts medians of 79-81% on 1 thread and 79-80% on 2 while the machine was steady (the CLI's
 2-thread rate per thread within 3% of its 1-thread rate), and 77-79% and 66-75% an hour later
 while it was contended (the CLI's 2-thread rate per thread 11-14% below its 1-thread rate,
-single rounds from 56% to 107%). The engine itself is as fast in the extension as in the CLI:
+single rounds from 56% to 107%), all with the CLI run once a round. With each run bracketed,
+two seven-round benches on 2026-12-05 on a steady machine (the CLI's 2-thread rate per thread
+within 1.5% of its 1-thread rate) gave dicts 82% and 81% on 1 thread (single rounds 78-84%)
+and 80% and 81% on 2 (76-83%): the table above is the first. The engine itself is as fast in the extension as in the CLI:
 `extract_many` handing back no records (a build made for the measurement) ran at 95-102% of
 the CLI per CPU-second in three pairs alternated on 2026-12-04, so the dicts' gap is their
 making and freeing. On 600 BBC texts converted twice (callgrind): the engine 391 M
