@@ -43,9 +43,9 @@ const CHUNK: usize = 256;
 /// producer thread driving a pool of `threads` beside a converting thread made 3 busy
 /// threads for 2 threads asked, and twice the context switches). A result is dropped by the
 /// thread that made it, after `sink` has seen it (but for a worker's last few, handed over
-/// after it stopped, which this thread drops at the end): memory freed by another thread than the
-/// one that allocated it costs mimalloc more (in a profile on 2 threads, its functions took
-/// 2% more of the time than on 1). A worker waits before starting a document more than
+/// after it stopped, which this thread drops at the end): memory freed by another thread
+/// than the one that allocated it costs mimalloc more (in a profile on 2 threads, its
+/// functions took 2% more of the time than on 1). A worker waits before starting a document more than
 /// [`AHEAD`] past the last handed to `sink`. An error from `sink` stops it all.
 pub fn in_order<'i, I: Sync, O: Send>(
     py: Python<'_>,
